@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    'sqlite/index': 'src/sqlite/index.ts',
+    'http/client/index': 'src/http/client/index.ts',
+    'http/server/index': 'src/http/server/index.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  external: ['better-sqlite3', '@ticketry/core'],
+});

@@ -1,0 +1,345 @@
+import { type Clock, systemClock } from '../clock.js';
+import { ConflictError, TicketryError, validationError } from '../errors.js';
+import { createId } from '../ids.js';
+import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
+import type { PublicTicket } from '../public/ticket-view.js';
+import type { Actor } from '../schemas/common.js';
+import {
+  type Command,
+  type CommandInput,
+  commandSchema,
+  type SubmitInput,
+} from '../schemas/commands.js';
+import { type AuditEvent, EVENT_TYPES } from '../schemas/event.js';
+import type { Agent, AgentInput, Team, TeamInput } from '../schemas/people.js';
+import type { Ticket } from '../schemas/ticket.js';
+import type { TicketPage, TicketQuery, TicketStore } from '../store/types.js';
+import { applyChanges, type ChangeSettings, changesFor } from './changes.js';
+import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
+import { checkAssignee, saveAgent, saveTeam } from './people.js';
+import { toPublicTicket } from './public-view.js';
+import { createSecret, hashSecret } from './secrets.js';
+import { submitTicket, type SubmitOptions, type SubmitResult } from './submit.js';
+
+const DAY = 86_400_000;
+
+/** What a requester's reply to a closed ticket does. */
+export type ClosedReplyPolicy = 'reopen' | 'reject' | 'new_ticket';
+
+/** Options of {@link createDesk}. */
+export interface DeskOptions {
+  store: TicketStore;
+  /** @default the system clock */
+  clock?: Clock;
+  /** The site (tenant) this desk serves. @default 'default' */
+  siteId?: string;
+  /** Prefix of human references. @default 'T-' */
+  refPrefix?: string;
+  /** @default DEFAULT_PRIORITY_MATRIX (ITIL) */
+  priorityMatrix?: PriorityMatrix;
+  /** How long a requester may reject a resolution. @default 7 days */
+  reopenWindowMs?: number;
+  /** How long a resolved ticket waits before it closes itself. @default 5 days */
+  autoCloseAfterMs?: number;
+  /** @default 'new_ticket' */
+  closedReplyPolicy?: ClosedReplyPolicy;
+}
+
+/** Who sends a command and the version they read. */
+export interface CommandContext {
+  actor: Actor;
+  /** The version the caller read; a newer ticket is a conflict. */
+  expectedVersion?: number;
+}
+
+/** An accepted command: the ticket after it and the event it recorded. */
+export interface CommandResult {
+  ticket: Ticket;
+  event: AuditEvent;
+}
+
+/** Called after every accepted command, in process. */
+export type DeskListener = (event: AuditEvent, ticket: Ticket) => void;
+
+type Payload<T extends Command['type']> = Omit<
+  Extract<CommandInput, { type: T }>,
+  'type'
+>;
+
+/**
+ * A help desk over a store: every change goes through the lifecycle
+ * machine, is written with one audit event against the version read,
+ * and reaches subscribers.
+ *
+ * @example
+ * const desk = createDesk({ store: createMemoryStore() });
+ * const { ticket } = await desk.submit({
+ *   subject: 'Printer jams',
+ *   description: 'Tray 2 jams on every job.',
+ *   requester: { email: 'ada@example.com' },
+ * });
+ */
+export function createDesk(options: DeskOptions) {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const siteId = options.siteId ?? 'default';
+  const refPrefix = options.refPrefix ?? 'T-';
+  const closedReplyPolicy = options.closedReplyPolicy ?? 'new_ticket';
+  const settings: ChangeSettings = {
+    matrix: options.priorityMatrix ?? DEFAULT_PRIORITY_MATRIX,
+    reopenWindowMs: options.reopenWindowMs ?? 7 * DAY,
+    autoCloseAfterMs: options.autoCloseAfterMs ?? 5 * DAY,
+  };
+  const listeners = new Set<DeskListener>();
+
+  const notify = (event: AuditEvent, ticket: Ticket) => {
+    for (const listener of listeners) listener(event, ticket);
+  };
+
+  async function load(ticketId: string): Promise<Ticket> {
+    const ticket = await store.getTicket(siteId, ticketId);
+    if (!ticket) {
+      throw new TicketryError('NOT_FOUND', `no ticket ${ticketId}`, {
+        details: { ticketId },
+      });
+    }
+    return ticket;
+  }
+
+  async function submit(
+    input: SubmitInput,
+    opts: SubmitOptions = {},
+  ): Promise<SubmitResult> {
+    const result = await submitTicket(
+      { store, siteId, refPrefix, at: clock.now().toISOString() },
+      input,
+      opts,
+    );
+    if (!result.replayed) notify(result.event, result.ticket);
+    return result;
+  }
+
+  async function checkCommand(t: Ticket, c: Command, actor: Actor, at: string) {
+    if (c.type === 'assign') {
+      await checkAssignee(store, siteId, c.assigneeId, c.teamId ?? t.teamId);
+    }
+    if (c.type === 'triage' && c.teamId && !(await store.getTeam(siteId, c.teamId))) {
+      throw new TicketryError('NOT_FOUND', `team ${c.teamId} does not exist`, {
+        details: { path: ['teamId'] },
+      });
+    }
+    if (c.type === 'reject' || c.type === 'reply') {
+      checkReopenWindow(t, actor, at);
+    }
+    if (c.type === 'merge') {
+      const into = await load(c.intoId);
+      if (into.id === t.id || ['merged', 'cancelled'].includes(into.status)) {
+        throw new TicketryError(
+          'TRANSITION_NOT_ALLOWED',
+          `cannot merge ${t.ref} into ${into.ref}`,
+        );
+      }
+    }
+  }
+
+  async function replyToClosed(t: Ticket, body: string, actor: Actor) {
+    if (closedReplyPolicy === 'reject') {
+      throw new TicketryError(
+        'TRANSITION_NOT_ALLOWED',
+        `${t.ref} is closed; replies to closed tickets are refused`,
+      );
+    }
+    const requester = await store.getRequester(siteId, t.requesterId);
+    const follow = await submit(
+      {
+        subject: `Re: ${t.subject}`.slice(0, 200),
+        description: body,
+        requester: { email: requester?.email ?? 'unknown@invalid.invalid' },
+        channel: t.channel,
+      },
+      { actor, links: [{ type: 'follow_up_of', ticketId: t.id }] },
+    );
+    return { ticket: follow.ticket, event: follow.event };
+  }
+
+  function eventData(c: Command): Record<string, unknown> | null {
+    switch (c.type) {
+      case 'reply':
+      case 'note':
+        return {
+          messageId: createId(),
+          body: c.body,
+          visibility: c.type === 'reply' ? 'public' : 'internal',
+        };
+      case 'pend':
+        return c.note ? { note: c.note } : null;
+      case 'cancel':
+        return { reason: c.reason, ...(c.note && { note: c.note }) };
+      case 'reject':
+        return c.reason ? { reason: c.reason } : null;
+      default:
+        return null;
+    }
+  }
+
+  async function execute(
+    ticketId: string,
+    input: CommandInput,
+    ctx: CommandContext,
+  ): Promise<CommandResult> {
+    const parsed = commandSchema.safeParse(input);
+    if (!parsed.success) throw validationError('command', parsed.error.issues);
+    const command = parsed.data;
+    const ticket = await load(ticketId);
+    const { actor, expectedVersion } = ctx;
+    const version = expectedVersion ?? ticket.version;
+    if (version !== ticket.version) {
+      throw new ConflictError(ticket.id, version, ticket.version);
+    }
+    const at = clock.now().toISOString();
+    const reason = command.type === 'pend' ? command.reason : undefined;
+    const target = targetOf(stateOf(ticket), command.type, actor, reason);
+    await checkActor(store, ticket, actor);
+    await checkCommand(ticket, command, actor, at);
+    if (
+      command.type === 'reply' &&
+      ticket.status === 'closed' &&
+      closedReplyPolicy !== 'reopen'
+    ) {
+      return replyToClosed(ticket, command.body, actor);
+    }
+    const changes = changesFor(ticket, command, target, at, actor, settings);
+    const next = applyChanges(ticket, changes, version + 1, at);
+    const event = await store.commit({
+      ticket: next,
+      expectedVersion: version,
+      event: {
+        id: createId(),
+        siteId,
+        ticketId: ticket.id,
+        version: version + 1,
+        at,
+        actor,
+        type: EVENT_TYPES[command.type],
+        changes,
+        data: eventData(command),
+      },
+    });
+    notify(event, next);
+    return { ticket: next, event };
+  }
+
+  const run =
+    <T extends Command['type']>(type: T) =>
+    (ticketId: string, payload: Payload<T>, ctx: CommandContext) =>
+      execute(ticketId, { ...payload, type } as CommandInput, ctx);
+
+  async function tick(now: Date = clock.now()): Promise<CommandResult[]> {
+    const due = await store.listTickets(siteId, {
+      status: ['resolved'],
+      dueBefore: now.toISOString(),
+      sort: 'dueAt',
+      limit: 500,
+    });
+    const closed: CommandResult[] = [];
+    for (const t of due.items) {
+      try {
+        closed.push(
+          await execute(t.id, { type: 'close' }, {
+            actor: { role: 'system', id: null },
+            expectedVersion: t.version,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof TicketryError)) throw error;
+      }
+    }
+    return closed;
+  }
+
+  return {
+    siteId,
+    store,
+    clock,
+    submit,
+    execute,
+    triage: run('triage'),
+    update: run('update'),
+    assign: run('assign'),
+    start: run('start'),
+    pend: run('pend'),
+    resume: run('resume'),
+    reply: run('reply'),
+    note: run('note'),
+    resolve: run('resolve'),
+    accept: run('accept'),
+    reject: run('reject'),
+    rate: run('rate'),
+    close: run('close'),
+    cancel: run('cancel'),
+    merge: run('merge'),
+    tick,
+
+    get: (id: string) => store.getTicket(siteId, id),
+    getByRef: (ref: string) => store.getTicketByRef(siteId, ref),
+    list: (query: TicketQuery = {}): Promise<TicketPage> =>
+      store.listTickets(siteId, query),
+    events: (ticketId: string) => store.listEvents(siteId, ticketId),
+    async publicView(ticketId: string): Promise<PublicTicket> {
+      const ticket = await load(ticketId);
+      return toPublicTicket(ticket, await store.listEvents(siteId, ticketId));
+    },
+    subscribe(listener: DeskListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    createTeam: (input: TeamInput): Promise<Team> => saveTeam(store, siteId, input),
+    createAgent: (input: AgentInput): Promise<Agent> =>
+      saveAgent(store, siteId, input),
+    getAgent: (id: string) => store.getAgent(siteId, id),
+    listAgents: () => store.listAgents(siteId),
+    listTeams: () => store.listTeams(siteId),
+
+    /** Makes an API key for an agent; only its hash is stored. */
+    async createApiKey(agentId: string): Promise<string> {
+      if (!(await store.getAgent(siteId, agentId))) {
+        throw new TicketryError('NOT_FOUND', `no agent ${agentId}`);
+      }
+      const key = createSecret('tka_');
+      await store.putCredential({
+        siteId,
+        agentId,
+        hash: hashSecret(key),
+        createdAt: clock.now().toISOString(),
+      });
+      return key;
+    },
+    /** The active agent an API key belongs to, or null. */
+    async authenticateAgent(key: string): Promise<Agent | null> {
+      const credential = await store.findCredential(hashSecret(key));
+      if (!credential || credential.siteId !== siteId) return null;
+      const agent = await store.getAgent(siteId, credential.agentId);
+      return agent?.active ? agent : null;
+    },
+    /** Makes a requester access token for one ticket. */
+    async createAccessToken(ticketId: string): Promise<string> {
+      const token = createSecret('tkr_');
+      await store.putAccessToken({
+        siteId,
+        ticketId,
+        hash: hashSecret(token),
+        createdAt: clock.now().toISOString(),
+      });
+      return token;
+    },
+    /** The ticket id an access token opens, or null. */
+    async verifyAccessToken(token: string): Promise<string | null> {
+      const found = await store.findAccessToken(hashSecret(token));
+      return found && found.siteId === siteId ? found.ticketId : null;
+    },
+  };
+}
+
+/** A desk made by {@link createDesk}. */
+export type Desk = ReturnType<typeof createDesk>;

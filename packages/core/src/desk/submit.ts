@@ -1,0 +1,132 @@
+import { TicketryError, validationError } from '../errors.js';
+import { createId } from '../ids.js';
+import type { Actor } from '../schemas/common.js';
+import { type SubmitInput, submitInputSchema } from '../schemas/commands.js';
+import { type AuditEvent, EVENT_TYPES } from '../schemas/event.js';
+import type { Requester } from '../schemas/people.js';
+import type { Ticket, TicketLink } from '../schemas/ticket.js';
+import type { TicketStore } from '../store/types.js';
+import { targetOf } from './guards.js';
+import { fingerprint } from './secrets.js';
+
+/** How a submission is sent. */
+export interface SubmitOptions {
+  /** @default a requester acting for themself */
+  actor?: Actor;
+  /** A retry with the same key and body returns the first ticket. */
+  idempotencyKey?: string;
+  /** Relations the new ticket starts with. */
+  links?: TicketLink[];
+}
+
+/** A submitted ticket; `replayed` when an idempotency key matched. */
+export interface SubmitResult {
+  ticket: Ticket;
+  event: AuditEvent;
+  replayed: boolean;
+}
+
+interface SubmitContext {
+  store: TicketStore;
+  siteId: string;
+  refPrefix: string;
+  at: string;
+}
+
+async function requesterFor(
+  ctx: SubmitContext,
+  email: string,
+  name: string | undefined,
+): Promise<Requester> {
+  const found = await ctx.store.findRequesterByEmail(ctx.siteId, email);
+  if (found) return found;
+  const requester: Requester = {
+    id: createId(),
+    siteId: ctx.siteId,
+    email,
+    name: name ?? null,
+    createdAt: ctx.at,
+  };
+  await ctx.store.putRequester(requester);
+  return requester;
+}
+
+/**
+ * Opens a ticket: validates, records the requester apart, and writes
+ * the ticket at version 1 with its `ticket.submitted` event.
+ */
+export async function submitTicket(
+  ctx: SubmitContext,
+  raw: SubmitInput,
+  opts: SubmitOptions,
+): Promise<SubmitResult> {
+  const parsed = submitInputSchema.safeParse(raw);
+  if (!parsed.success) throw validationError('submission', parsed.error.issues);
+  const input = parsed.data;
+  const key = opts.idempotencyKey;
+  if (key !== undefined && (key.length < 8 || key.length > 255)) {
+    throw new TicketryError(
+      'VALIDATION_FAILED',
+      'an idempotency key must be 8 to 255 characters',
+      { details: { path: ['idempotencyKey'] } },
+    );
+  }
+  const requester = await requesterFor(ctx, input.requester.email, input.requester.name);
+  const actor = opts.actor ?? { role: 'requester', id: requester.id };
+  targetOf('draft', 'submit', actor);
+  const ref = `${ctx.refPrefix}${await ctx.store.nextRef(ctx.siteId)}`;
+  const ticket: Ticket = {
+    id: createId(),
+    siteId: ctx.siteId,
+    ref,
+    externalId: input.externalId ?? null,
+    version: 1,
+    status: 'new',
+    pendingReason: null,
+    subject: input.subject,
+    description: input.description,
+    requesterId: requester.id,
+    channel: input.channel,
+    type: input.ticketType ?? null,
+    category: input.category ?? null,
+    impact: input.impact ?? null,
+    urgency: input.urgency ?? null,
+    priority: null,
+    priorityReason: null,
+    teamId: null,
+    assigneeId: null,
+    tags: input.tags ?? [],
+    fields: input.fields ?? {},
+    createdAt: ctx.at,
+    updatedAt: ctx.at,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: null,
+    satisfaction: null,
+    reopenCount: 0,
+    reopenUntil: null,
+    autoCloseAt: null,
+    dueAt: null,
+    links: opts.links ?? [],
+    mergedInto: null,
+  };
+  const { id, siteId, version, updatedAt, ...changes } = ticket;
+  return ctx.store.createTicket({
+    ticket,
+    event: {
+      id: createId(),
+      siteId,
+      ticketId: id,
+      version,
+      at: updatedAt,
+      actor,
+      type: EVENT_TYPES.submit,
+      changes,
+      data: null,
+    },
+    ...(key !== undefined && {
+      idempotency: { key, fingerprint: fingerprint({ input, actor: actor.role }) },
+    }),
+  });
+}

@@ -1,0 +1,98 @@
+import type { $ZodIssue } from 'zod/v4/core';
+
+/** Stable codes carried by every error Ticketry throws. */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 422,
+  MALFORMED_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  TRANSITION_NOT_ALLOWED: 409,
+  REOPEN_WINDOW_CLOSED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INELIGIBLE_ASSIGNEE: 422,
+  VERSION_CONFLICT: 412,
+  VERSION_REQUIRED: 428,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  STORAGE_FAILED: 503,
+} as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Options every Ticketry error accepts. */
+export interface TicketryErrorOptions {
+  cause?: unknown;
+  /** Machine-readable details (field paths, versions, statuses). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one base error: a stable `code`, the HTTP status that fits it,
+ * and the `cause` when another error led to it.
+ */
+export class TicketryError extends Error {
+  override name = 'TicketryError';
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options?: TicketryErrorOptions) {
+    super(message, options?.cause === undefined ? {} : { cause: options.cause });
+    this.code = code;
+    this.details = options?.details ?? {};
+  }
+
+  /** The HTTP status that fits this error's code. */
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+/** Input failed a schema; `issues` are zod's, untouched. */
+export class ValidationError extends TicketryError {
+  override name = 'ValidationError';
+  readonly issues: readonly $ZodIssue[];
+
+  constructor(message: string, issues: readonly $ZodIssue[]) {
+    super('VALIDATION_FAILED', message);
+    this.issues = issues;
+  }
+}
+
+/** The ticket changed since it was read; nothing was written. */
+export class ConflictError extends TicketryError {
+  override name = 'ConflictError';
+
+  constructor(ticketId: string, expected: number, actual: number | null) {
+    super(
+      'VERSION_CONFLICT',
+      `ticket ${ticketId} is at version ${actual}, not ${expected}`,
+      { details: { ticketId, expected, actual } },
+    );
+  }
+}
+
+/** A store failed; names the backend and keeps the driver's error. */
+export class StorageError extends TicketryError {
+  override name = 'StorageError';
+  readonly backend: string;
+
+  constructor(backend: string, message: string, cause?: unknown) {
+    super('STORAGE_FAILED', `${backend}: ${message}`, { cause });
+    this.backend = backend;
+  }
+}
+
+/** Builds a ValidationError from a failed zod parse. */
+export function validationError(
+  what: string,
+  issues: readonly $ZodIssue[],
+): ValidationError {
+  const first = issues[0];
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  return new ValidationError(
+    `invalid ${what}${where}: ${first?.message ?? 'rejected'}`,
+    issues,
+  );
+}

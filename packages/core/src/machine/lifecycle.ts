@@ -1,0 +1,154 @@
+import { setup } from 'xstate';
+import type { AnyCommandType } from '../schemas/commands.js';
+import {
+  PENDING_REASONS,
+  type PendingReason,
+  type Role,
+} from '../public/vocabulary.js';
+
+/** The event the machine takes: a command's name, who sends it, why. */
+export interface LifecycleEvent {
+  type: AnyCommandType;
+  role: Role;
+  reason?: PendingReason;
+}
+
+type Guarded = {
+  target: string;
+  guard: { type: 'allowed'; params: { roles: Role[]; reason?: PendingReason } };
+};
+
+const ALL: Role[] = ['requester', 'agent', 'supervisor', 'system'];
+const STAFF: Role[] = ['agent', 'supervisor'];
+const STAFF_SYSTEM: Role[] = ['agent', 'supervisor', 'system'];
+const PEOPLE: Role[] = ['requester', 'agent', 'supervisor'];
+
+const to = (target: string, roles: Role[]): Guarded => ({
+  target: `#ticket.${target}`,
+  guard: { type: 'allowed', params: { roles } },
+});
+
+const pendTo = (roles: Role[]): Guarded[] =>
+  PENDING_REASONS.map((reason) => ({
+    target: `#ticket.pending.${reason}`,
+    guard: { type: 'allowed', params: { roles, reason } },
+  }));
+
+/** Commands that leave a working ticket where it is. */
+const stay = (here: string) => ({
+  triage: to(here, STAFF_SYSTEM),
+  update: to(here, STAFF_SYSTEM),
+  note: to(here, STAFF_SYSTEM),
+});
+
+/** Commands every working status shares. */
+const working = (here: string) => ({
+  ...stay(here),
+  assign: to('assigned', STAFF_SYSTEM),
+  resolve: to('resolved', STAFF),
+  cancel: to('cancelled', PEOPLE),
+  merge: to('merged', STAFF),
+});
+
+const pendingState = (reason: PendingReason) => ({
+  on: {
+    ...working(`pending.${reason}`),
+    pend: pendTo(STAFF),
+    resume: to('in_progress', STAFF_SYSTEM),
+    reply:
+      reason === 'requester'
+        ? [to('in_progress', ['requester']), to(`pending.${reason}`, STAFF)]
+        : to(`pending.${reason}`, PEOPLE),
+  },
+});
+
+/**
+ * The ticket lifecycle: the single source of truth for which command is
+ * allowed in which status, for which role, and where it leads. A command
+ * the status does not handle is not allowed there; one it handles but
+ * not for the sender's role is forbidden.
+ */
+export const lifecycleMachine = setup({
+  types: { events: {} as LifecycleEvent },
+  guards: {
+    allowed: (
+      { event },
+      params: { roles: Role[]; reason?: PendingReason },
+    ) =>
+      params.roles.includes(event.role) &&
+      (params.reason === undefined || params.reason === event.reason),
+  },
+}).createMachine({
+  id: 'ticket',
+  initial: 'draft',
+  states: {
+    draft: { on: { submit: to('new', ALL) } },
+    new: {
+      on: {
+        ...working('new'),
+        triage: to('open', STAFF_SYSTEM),
+        reply: to('new', PEOPLE),
+      },
+    },
+    open: { on: { ...working('open'), reply: to('open', PEOPLE) } },
+    assigned: {
+      on: {
+        ...working('assigned'),
+        start: to('in_progress', STAFF),
+        reply: to('assigned', PEOPLE),
+      },
+    },
+    in_progress: {
+      on: {
+        ...working('in_progress'),
+        pend: pendTo(STAFF),
+        reply: to('in_progress', PEOPLE),
+      },
+    },
+    pending: {
+      initial: 'requester',
+      states: {
+        requester: pendingState('requester'),
+        vendor: pendingState('vendor'),
+        change: pendingState('change'),
+        problem: pendingState('problem'),
+      },
+    },
+    resolved: {
+      on: {
+        update: to('resolved', STAFF_SYSTEM),
+        note: to('resolved', STAFF_SYSTEM),
+        reply: [to('in_progress', ['requester']), to('resolved', STAFF)],
+        accept: to('closed', ['requester', 'supervisor']),
+        reject: to('in_progress', ['requester', 'supervisor', 'system']),
+        rate: to('resolved', ['requester']),
+        close: to('closed', STAFF_SYSTEM),
+      },
+    },
+    closed: {
+      on: {
+        note: to('closed', STAFF_SYSTEM),
+        reply: to('in_progress', ['requester']),
+        rate: to('closed', ['requester']),
+      },
+    },
+    cancelled: { on: { note: to('cancelled', STAFF_SYSTEM) } },
+    merged: { on: { note: to('merged', STAFF_SYSTEM) } },
+  },
+});
+
+/** Every state the machine can be in, as `status` or `pending.reason`. */
+export const MACHINE_STATES = [
+  'draft',
+  'new',
+  'open',
+  'assigned',
+  'in_progress',
+  ...PENDING_REASONS.map((r) => `pending.${r}` as const),
+  'resolved',
+  'closed',
+  'cancelled',
+  'merged',
+] as const;
+
+export type MachineState = (typeof MACHINE_STATES)[number];

@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.js';
+
+const text = (field: string, max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `${field} is required`),
+    z.maxLength(max, `${field} must be at most ${max} characters`),
+  );
+
+const label = (field: string) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `${field} must not be empty`),
+    z.maxLength(LIMITS.label, `${field} must be at most ${LIMITS.label} characters`),
+  );
+
+/** A custom field value: text, number or yes/no. */
+export const fieldValueSchema = z.union([
+  z.string().check(
+    z.maxLength(LIMITS.fieldValue, `a field value must be at most ${LIMITS.fieldValue} characters`),
+  ),
+  z.number().check(z.refine(Number.isFinite, 'a field value must be finite')),
+  z.boolean(),
+]);
+
+/** Who is asking. Personal data: kept in a requester record, never in events. */
+export const requesterInputSchema = z.object({
+  email: z.email({ error: 'email must be a valid address' }).check(
+    z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
+  ),
+  name: z.optional(text('name', LIMITS.name)),
+});
+
+/**
+ * What a requester sends to open a ticket. The widget and the server
+ * validate with this one schema, so they agree on every rule.
+ *
+ * @example
+ * submissionSchema.parse({
+ *   subject: 'VPN drops every hour',
+ *   description: 'Since Monday the VPN disconnects at :00.',
+ *   requester: { email: 'ada@example.com' },
+ * });
+ */
+export const submissionSchema = z.object({
+  subject: text('subject', LIMITS.subject),
+  description: text('description', LIMITS.body),
+  requester: requesterInputSchema,
+  category: z.optional(label('category')),
+  fields: z.optional(
+    z.record(z.string().check(z.maxLength(LIMITS.label)), fieldValueSchema).check(
+      z.refine(
+        (r) => Object.keys(r).length <= LIMITS.fields,
+        `at most ${LIMITS.fields} custom fields`,
+      ),
+    ),
+  ),
+});
+
+export type Submission = z.infer<typeof submissionSchema>;
+export type SubmissionInput = z.input<typeof submissionSchema>;
+export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+/** A public reply from the requester, sent from the widget. */
+export const replyInputSchema = z.object({
+  body: text('body', LIMITS.body),
+});
+
+export type ReplyInput = z.infer<typeof replyInputSchema>;

@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+import { PENDING_REASONS, STATUSES } from './vocabulary.js';
+
+const instant = z.iso.datetime();
+
+/** One message of the public conversation, as a requester sees it. */
+export const publicMessageSchema = z.object({
+  id: z.string(),
+  at: instant,
+  author: z.enum(['requester', 'agent']),
+  body: z.string(),
+});
+
+export type PublicMessage = z.infer<typeof publicMessageSchema>;
+
+/**
+ * The part of a ticket a requester may read: no internal notes, no
+ * assignee, no other requester's data.
+ */
+export const publicTicketSchema = z.object({
+  id: z.string(),
+  ref: z.string(),
+  version: z.number(),
+  status: z.enum(STATUSES),
+  pendingReason: z.nullable(z.enum(PENDING_REASONS)),
+  subject: z.string(),
+  category: z.nullable(z.string()),
+  createdAt: instant,
+  updatedAt: instant,
+  resolvedAt: z.nullable(instant),
+  closedAt: z.nullable(instant),
+  resolution: z.nullable(z.object({ code: z.string(), note: z.string() })),
+  reopenUntil: z.nullable(instant),
+  satisfaction: z.nullable(
+    z.object({ rating: z.number(), comment: z.nullable(z.string()) }),
+  ),
+  messages: z.array(publicMessageSchema),
+});
+
+export type PublicTicket = z.infer<typeof publicTicketSchema>;
+
+/** What `POST /api/v1/tickets` answers: the ticket and its access token. */
+export const submitResponseSchema = z.object({
+  ticket: publicTicketSchema,
+  accessToken: z.string(),
+});
+
+export type SubmitResponse = z.infer<typeof submitResponseSchema>;

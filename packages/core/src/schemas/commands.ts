@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { LIMITS } from '../public/limits.js';
+import { fieldValueSchema, submissionSchema } from '../public/submission.js';
+import { CHANNELS, PENDING_REASONS } from '../public/vocabulary.js';
+import {
+  idSchema,
+  labelSchema,
+  levelSchema,
+  prioritySchema,
+  ticketTypeSchema,
+} from './common.js';
+
+const body = z.string().trim().min(1).max(LIMITS.body);
+
+/** Everything `desk.submit()` accepts: the public submission and more. */
+export const submitInputSchema = z.object({
+  ...submissionSchema.shape,
+  channel: z.enum(CHANNELS).default('api'),
+  externalId: z.string().trim().min(1).max(128).optional(),
+  ticketType: ticketTypeSchema.optional(),
+  impact: levelSchema.optional(),
+  urgency: levelSchema.optional(),
+  tags: z.array(labelSchema).max(LIMITS.tags).optional(),
+});
+
+export type SubmitInput = z.input<typeof submitInputSchema>;
+
+const triage = z.object({
+  type: z.literal('triage'),
+  impact: levelSchema,
+  urgency: levelSchema,
+  category: labelSchema.optional(),
+  ticketType: ticketTypeSchema.optional(),
+  teamId: idSchema.optional(),
+});
+
+const update = z
+  .object({
+    type: z.literal('update'),
+    subject: z.string().trim().min(1).max(LIMITS.subject).optional(),
+    tags: z.array(labelSchema).max(LIMITS.tags).optional(),
+    fields: z.record(z.string().max(LIMITS.label), fieldValueSchema).optional(),
+    priority: prioritySchema.optional(),
+    priorityReason: body.optional(),
+  })
+  .refine((c) => c.priority === undefined || c.priorityReason, {
+    message: 'a priority override needs a priorityReason',
+    path: ['priorityReason'],
+  });
+
+const assign = z.object({
+  type: z.literal('assign'),
+  assigneeId: idSchema,
+  teamId: idSchema.optional(),
+});
+
+const pend = z.object({
+  type: z.literal('pend'),
+  reason: z.enum(PENDING_REASONS),
+  note: body.optional(),
+});
+
+const resolve = z.object({
+  type: z.literal('resolve'),
+  code: labelSchema,
+  note: body,
+});
+
+const rate = z.object({
+  type: z.literal('rate'),
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(LIMITS.body).optional(),
+});
+
+const cancel = z.object({
+  type: z.literal('cancel'),
+  reason: z.enum(['withdrawn', 'spam', 'duplicate']),
+  note: body.optional(),
+});
+
+const bare = <T extends string>(type: T) => z.object({ type: z.literal(type) });
+
+/** Every command a ticket takes after it is submitted. */
+export const commandSchema = z.discriminatedUnion('type', [
+  triage,
+  update,
+  assign,
+  bare('start'),
+  pend,
+  bare('resume'),
+  z.object({ type: z.literal('reply'), body }),
+  z.object({ type: z.literal('note'), body }),
+  resolve,
+  bare('accept'),
+  z.object({ type: z.literal('reject'), reason: body.optional() }),
+  rate,
+  bare('close'),
+  cancel,
+  z.object({ type: z.literal('merge'), intoId: idSchema }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandInput = z.input<typeof commandSchema>;
+export type CommandType = Command['type'];
+
+/** Every command name, `submit` included, in lifecycle order. */
+export const COMMAND_TYPES = [
+  'submit',
+  'triage',
+  'update',
+  'assign',
+  'start',
+  'pend',
+  'resume',
+  'reply',
+  'note',
+  'resolve',
+  'accept',
+  'reject',
+  'rate',
+  'close',
+  'cancel',
+  'merge',
+] as const;
+
+export type AnyCommandType = (typeof COMMAND_TYPES)[number];

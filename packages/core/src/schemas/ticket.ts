@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { LIMITS } from '../public/limits.js';
+import { fieldValueSchema } from '../public/submission.js';
+import { CHANNELS, PENDING_REASONS, STATUSES } from '../public/vocabulary.js';
+import {
+  idSchema,
+  instantSchema,
+  labelSchema,
+  levelSchema,
+  prioritySchema,
+  siteIdSchema,
+  ticketTypeSchema,
+} from './common.js';
+
+/** How two tickets relate. */
+export const LINK_TYPES = ['related', 'merged_from', 'follow_up_of'] as const;
+
+export const linkSchema = z.object({
+  type: z.enum(LINK_TYPES),
+  ticketId: idSchema,
+});
+
+export const resolutionSchema = z.object({
+  code: labelSchema,
+  note: z.string().trim().min(1).max(LIMITS.body),
+});
+
+export const satisfactionSchema = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(LIMITS.body).nullable(),
+  at: instantSchema,
+});
+
+/**
+ * A ticket as stored. The audit events rebuild it field for field;
+ * `version` counts the events.
+ */
+export const ticketSchema = z.object({
+  id: idSchema,
+  siteId: siteIdSchema,
+  ref: z.string().min(1).max(LIMITS.label),
+  externalId: z.string().max(128).nullable(),
+  version: z.number().int().min(1),
+  status: z.enum(STATUSES),
+  pendingReason: z.enum(PENDING_REASONS).nullable(),
+  subject: z.string().min(1).max(LIMITS.subject),
+  description: z.string().max(LIMITS.body),
+  requesterId: idSchema,
+  channel: z.enum(CHANNELS),
+  type: ticketTypeSchema.nullable(),
+  category: labelSchema.nullable(),
+  impact: levelSchema.nullable(),
+  urgency: levelSchema.nullable(),
+  priority: prioritySchema.nullable(),
+  priorityReason: z.string().max(LIMITS.body).nullable(),
+  teamId: idSchema.nullable(),
+  assigneeId: idSchema.nullable(),
+  tags: z.array(labelSchema).max(LIMITS.tags),
+  fields: z.record(z.string(), fieldValueSchema),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  firstResponseAt: instantSchema.nullable(),
+  resolvedAt: instantSchema.nullable(),
+  closedAt: instantSchema.nullable(),
+  resolution: resolutionSchema.nullable(),
+  satisfaction: satisfactionSchema.nullable(),
+  reopenCount: z.number().int().min(0),
+  reopenUntil: instantSchema.nullable(),
+  autoCloseAt: instantSchema.nullable(),
+  dueAt: instantSchema.nullable(),
+  links: z.array(linkSchema),
+  mergedInto: idSchema.nullable(),
+});
+
+export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketLink = z.infer<typeof linkSchema>;
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+/** Fields an event may change: all but identity and bookkeeping. */
+export type TicketChanges = Partial<
+  Omit<Ticket, 'id' | 'siteId' | 'version' | 'updatedAt'>
+>;

@@ -1,0 +1,57 @@
+import type { Ticket } from '../schemas/ticket.js';
+import type { TicketSort } from './types.js';
+
+/** The value a sort orders by; null sorts last. */
+export function sortValue(ticket: Ticket, sort: TicketSort): string | null {
+  const field = sort.startsWith('-') ? sort.slice(1) : sort;
+  return ticket[field as 'createdAt' | 'updatedAt' | 'dueAt'];
+}
+
+/** The position after `ticket` in a sorted list, as an opaque string. */
+export function encodeCursor(ticket: Ticket, sort: TicketSort): string {
+  const json = JSON.stringify([sort, sortValue(ticket, sort), ticket.id]);
+  return Buffer.from(json).toString('base64url');
+}
+
+/** Reads a cursor back; a cursor made for another sort is refused. */
+export function decodeCursor(
+  cursor: string,
+  sort: TicketSort,
+): { value: string | null; id: string } | null {
+  try {
+    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (!Array.isArray(raw) || raw[0] !== sort) return null;
+    if (typeof raw[2] !== 'string') return null;
+    return { value: raw[1] ?? null, id: raw[2] };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Orders tickets by the sort key then id; nulls last. Returns a
+ * negative number when `a` comes first.
+ */
+export function compareTickets(a: Ticket, b: Ticket, sort: TicketSort): number {
+  return compareKeys(
+    { value: sortValue(a, sort), id: a.id },
+    { value: sortValue(b, sort), id: b.id },
+    sort,
+  );
+}
+
+/** Compares two (value, id) positions under a sort. */
+export function compareKeys(
+  a: { value: string | null; id: string },
+  b: { value: string | null; id: string },
+  sort: TicketSort,
+): number {
+  const sign = sort.startsWith('-') ? -1 : 1;
+  if (a.value !== b.value) {
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    return a.value < b.value ? -sign : sign;
+  }
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -sign : sign;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** End-to-end: the demo server on loopback, driven through Chromium. */
+export default defineConfig({
+  resolve: { conditions: ['@ticketry/source'] },
+  ssr: { resolve: { conditions: ['@ticketry/source'] } },
+  test: {
+    include: ['examples/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
