@@ -1,0 +1,117 @@
+import { LIMITS } from '../public/limits.js';
+import { check, checkEqual } from './assert.js';
+import { bumped, sampleEvent, sampleTicket } from './fixtures.js';
+import type { ConformanceCheck } from './harness.js';
+
+const UNICODE = 'Résumé ✓ 🚀👩🏽‍💻 — 漢字 עִבְרִית ﷺ e\u0301 "quotes" \\ \t end';
+
+/** Data: unicode, large bodies, people records, closing and reopening. */
+export const dataChecks: ConformanceCheck[] = [
+  {
+    area: 'unicode',
+    name: 'unicode text survives a round trip byte for byte',
+    async run({ store }) {
+      const ticket = sampleTicket({ subject: UNICODE, description: UNICODE.repeat(3), tags: ['ünï'] });
+      await store.createTicket({ ticket, event: sampleEvent(ticket) });
+      const read = await store.getTicket(ticket.siteId, ticket.id);
+      check(read?.subject === UNICODE, `subject changed: ${read?.subject}`);
+      checkEqual(read, ticket, 'ticket');
+      const [event] = await store.listEvents(ticket.siteId, ticket.id);
+      check(event?.changes.subject === UNICODE, 'event text changed');
+    },
+  },
+  {
+    area: 'large bodies',
+    name: 'a description and a message at their limits are kept whole',
+    async run({ store }) {
+      const big = '€'.repeat(LIMITS.body);
+      const ticket = sampleTicket({ description: big });
+      await store.createTicket({ ticket, event: sampleEvent(ticket) });
+      const next = bumped(ticket);
+      await store.commit({
+        ticket: next,
+        expectedVersion: 1,
+        event: { ...sampleEvent(next), data: { body: big } },
+      });
+      const read = await store.getTicket(ticket.siteId, ticket.id);
+      check(read?.description === big, `description is ${read?.description.length} chars`);
+      const events = await store.listEvents(ticket.siteId, ticket.id);
+      check(events[1]?.data?.body === big, 'message body cut');
+    },
+  },
+  {
+    area: 'people',
+    name: 'requesters, agents, teams, credentials and tokens round trip',
+    async run({ store }) {
+      const at = '2024-01-01T00:00:00.000Z';
+      const requester = { id: 'r1', siteId: 'site-a', email: 'Ada@Example.com', name: 'Ada', createdAt: at };
+      await store.putRequester(requester);
+      checkEqual(await store.getRequester('site-a', 'r1'), requester, 'requester');
+      checkEqual(await store.findRequesterByEmail('site-a', 'ada@example.COM'), requester, 'email lookup');
+      check((await store.findRequesterByEmail('site-b', 'ada@example.com')) === null, 'email per site');
+      const team = { id: 'net', siteId: 'site-a', name: 'Network' };
+      await store.putTeam(team);
+      const agent = { id: 'a1', siteId: 'site-a', name: 'Bo', email: null, role: 'agent' as const, teamIds: ['net'], active: true };
+      await store.putAgent(agent);
+      await store.putAgent({ ...agent, active: false });
+      checkEqual(await store.getAgent('site-a', 'a1'), { ...agent, active: false }, 'agent update');
+      checkEqual(await store.listAgents('site-a'), [{ ...agent, active: false }], 'agents');
+      checkEqual(await store.listTeams('site-a'), [team], 'teams');
+      checkEqual(await store.getTeam('site-b', 'net'), null, 'teams per site');
+      const credential = { siteId: 'site-a', agentId: 'a1', hash: 'h1', createdAt: at };
+      await store.putCredential(credential);
+      checkEqual(await store.findCredential('h1'), credential, 'credential');
+      const token = { siteId: 'site-a', ticketId: 't1', hash: 'h2', createdAt: at };
+      await store.putAccessToken(token);
+      checkEqual(await store.findAccessToken('h2'), token, 'token');
+      check((await store.findAccessToken('nope')) === null, 'unknown token');
+    },
+  },
+  {
+    area: 'reopen',
+    name: 'closing and reopening the store keeps every record',
+    async run(subject) {
+      if (!subject.reopen) return;
+      const { store } = subject;
+      const ticket = sampleTicket();
+      await store.createTicket({
+        ticket,
+        event: sampleEvent(ticket),
+        idempotency: { key: 'kept-key', fingerprint: 'f' },
+      });
+      await store.putTeam({ id: 'net', siteId: 'site-a', name: 'Network' });
+      const ref = await store.nextRef('site-a');
+      await store.close();
+      const again = await subject.reopen();
+      try {
+        checkEqual(await again.store.getTicket('site-a', ticket.id), ticket, 'ticket');
+        check((await again.store.listEvents('site-a', ticket.id)).length === 1, 'events');
+        check((await again.store.getTeam('site-a', 'net')) !== null, 'team');
+        check((await again.store.nextRef('site-a')) > ref, 'ref counter restarted');
+        const other = sampleTicket();
+        const retry = await again.store.createTicket({
+          ticket: other,
+          event: sampleEvent(other),
+          idempotency: { key: 'kept-key', fingerprint: 'f' },
+        });
+        check(retry.replayed, 'the idempotency key was lost on reopen');
+      } finally {
+        await again.store.close();
+      }
+    },
+  },
+  {
+    area: 'reopen',
+    name: 'a closed store refuses calls instead of hanging',
+    async run({ store }) {
+      await store.close();
+      let threw = false;
+      try {
+        await store.getTicket('site-a', 'x');
+      } catch {
+        threw = true;
+      }
+      check(threw, 'a closed store answered a read');
+    },
+  },
+];

@@ -1,0 +1,37 @@
+import type { TicketStore } from '../store/types.js';
+
+/**
+ * Reads what a store actually persisted, bypassing its read methods:
+ * raw SQL for a database, the object store for IndexedDB.
+ */
+export interface StoreProbe {
+  /** The persisted ticket as a plain object, or null. */
+  readTicket(siteId: string, id: string): Promise<Record<string, unknown> | null>;
+  /** How many events are persisted for a ticket. */
+  countEvents(siteId: string, ticketId: string): Promise<number>;
+}
+
+/** A store under test with its probe. */
+export interface StoreUnderTest {
+  store: TicketStore;
+  probe: StoreProbe;
+  /**
+   * Opens the same data again after `store.close()`; omit for stores
+   * that cannot (say why in the adapter's docs).
+   */
+  reopen?: () => Promise<{ store: TicketStore; probe: StoreProbe }>;
+}
+
+/** How the suite makes a fresh, empty store for each check. */
+export interface StoreHarness {
+  create(): Promise<StoreUnderTest>;
+}
+
+/** One named check of the storage contract. */
+export interface ConformanceCheck {
+  /** A behaviour sentence, used as the test title. */
+  name: string;
+  /** The contract bullet it covers. */
+  area: string;
+  run(subject: StoreUnderTest): Promise<void>;
+}
