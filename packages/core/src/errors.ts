@@ -37,8 +37,15 @@ export class TicketryError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options?: TicketryErrorOptions) {
-    super(message, options?.cause === undefined ? {} : { cause: options.cause });
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: TicketryErrorOptions,
+  ) {
+    super(
+      message,
+      options?.cause === undefined ? {} : { cause: options.cause },
+    );
     this.code = code;
     this.details = options?.details ?? {};
   }

@@ -13,6 +13,7 @@ export { createSecret, fingerprint, hashSecret } from './desk/secrets.js';
 export type { SubmitOptions, SubmitResult } from './desk/submit.js';
 export * from './errors.js';
 export * from './ids.js';
+export * from './machine/diagram.js';
 export * from './machine/lifecycle.js';
 export * from './machine/table.js';
 export * from './priority.js';

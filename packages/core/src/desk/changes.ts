@@ -1,8 +1,8 @@
-import type { Actor } from '../schemas/common.js';
-import type { Command } from '../schemas/commands.js';
-import type { Ticket, TicketChanges } from '../schemas/ticket.js';
+import { type PriorityMatrix, priorityOf } from '../priority.js';
 import type { PendingReason, Status } from '../public/vocabulary.js';
-import { priorityOf, type PriorityMatrix } from '../priority.js';
+import type { Command } from '../schemas/commands.js';
+import type { Actor } from '../schemas/common.js';
+import type { Ticket, TicketChanges } from '../schemas/ticket.js';
 
 /** Settings the changes of a command depend on. */
 export interface ChangeSettings {
@@ -69,10 +69,15 @@ function commandChanges(
         }),
       };
     case 'assign':
-      return { assigneeId: c.assigneeId, ...(c.teamId && { teamId: c.teamId }) };
+      return {
+        assigneeId: c.assigneeId,
+        ...(c.teamId && { teamId: c.teamId }),
+      };
     case 'reply': {
       if (actor.role === 'requester') {
-        return t.status === 'resolved' || t.status === 'closed' ? reopened(t) : {};
+        return t.status === 'resolved' || t.status === 'closed'
+          ? reopened(t)
+          : {};
       }
       return t.firstResponseAt ? {} : { firstResponseAt: at };
     }

@@ -3,13 +3,13 @@ import { ConflictError, TicketryError, validationError } from '../errors.js';
 import { createId } from '../ids.js';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
 import type { PublicTicket } from '../public/ticket-view.js';
-import type { Actor } from '../schemas/common.js';
 import {
   type Command,
   type CommandInput,
   commandSchema,
   type SubmitInput,
 } from '../schemas/commands.js';
+import type { Actor } from '../schemas/common.js';
 import { type AuditEvent, EVENT_TYPES } from '../schemas/event.js';
 import type { Agent, AgentInput, Team, TeamInput } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -19,7 +19,11 @@ import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
 import { checkAssignee, saveAgent, saveTeam } from './people.js';
 import { toPublicTicket } from './public-view.js';
 import { createSecret, hashSecret } from './secrets.js';
-import { submitTicket, type SubmitOptions, type SubmitResult } from './submit.js';
+import {
+  type SubmitOptions,
+  type SubmitResult,
+  submitTicket,
+} from './submit.js';
 
 const DAY = 86_400_000;
 
@@ -123,7 +127,11 @@ export function createDesk(options: DeskOptions) {
     if (c.type === 'assign') {
       await checkAssignee(store, siteId, c.assigneeId, c.teamId ?? t.teamId);
     }
-    if (c.type === 'triage' && c.teamId && !(await store.getTeam(siteId, c.teamId))) {
+    if (
+      c.type === 'triage' &&
+      c.teamId &&
+      !(await store.getTeam(siteId, c.teamId))
+    ) {
       throw new TicketryError('NOT_FOUND', `team ${c.teamId} does not exist`, {
         details: { path: ['teamId'] },
       });
@@ -245,10 +253,14 @@ export function createDesk(options: DeskOptions) {
     for (const t of due.items) {
       try {
         closed.push(
-          await execute(t.id, { type: 'close' }, {
-            actor: { role: 'system', id: null },
-            expectedVersion: t.version,
-          }),
+          await execute(
+            t.id,
+            { type: 'close' },
+            {
+              actor: { role: 'system', id: null },
+              expectedVersion: t.version,
+            },
+          ),
         );
       } catch (error) {
         if (!(error instanceof TicketryError)) throw error;
@@ -294,7 +306,8 @@ export function createDesk(options: DeskOptions) {
       return () => listeners.delete(listener);
     },
 
-    createTeam: (input: TeamInput): Promise<Team> => saveTeam(store, siteId, input),
+    createTeam: (input: TeamInput): Promise<Team> =>
+      saveTeam(store, siteId, input),
     createAgent: (input: AgentInput): Promise<Agent> =>
       saveAgent(store, siteId, input),
     getAgent: (id: string) => store.getAgent(siteId, id),

@@ -1,11 +1,11 @@
 import { TicketryError } from '../errors.js';
-import { lookupTransition } from '../machine/table.js';
 import type { MachineState } from '../machine/lifecycle.js';
+import { lookupTransition } from '../machine/table.js';
+import type { PendingReason } from '../public/vocabulary.js';
 import type { AnyCommandType } from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketStore } from '../store/types.js';
-import type { PendingReason } from '../public/vocabulary.js';
 
 /** The machine state a stored ticket is in. */
 export function stateOf(ticket: Ticket): MachineState {
@@ -52,16 +52,25 @@ export async function checkActor(
   if (actor.role === 'system') return;
   if (actor.role === 'requester') {
     if (actor.id !== ticket.requesterId) {
-      throw new TicketryError('FORBIDDEN', 'this ticket belongs to another requester');
+      throw new TicketryError(
+        'FORBIDDEN',
+        'this ticket belongs to another requester',
+      );
     }
     return;
   }
   const agent = actor.id ? await store.getAgent(ticket.siteId, actor.id) : null;
   if (!agent?.active) {
-    throw new TicketryError('FORBIDDEN', `no active agent ${actor.id ?? ''}`.trim());
+    throw new TicketryError(
+      'FORBIDDEN',
+      `no active agent ${actor.id ?? ''}`.trim(),
+    );
   }
   if (actor.role === 'supervisor' && agent.role !== 'supervisor') {
-    throw new TicketryError('FORBIDDEN', `agent ${agent.id} is not a supervisor`);
+    throw new TicketryError(
+      'FORBIDDEN',
+      `agent ${agent.id} is not a supervisor`,
+    );
   }
 }
 

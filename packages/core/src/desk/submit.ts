@@ -1,7 +1,7 @@
 import { TicketryError, validationError } from '../errors.js';
 import { createId } from '../ids.js';
-import type { Actor } from '../schemas/common.js';
 import { type SubmitInput, submitInputSchema } from '../schemas/commands.js';
+import type { Actor } from '../schemas/common.js';
 import { type AuditEvent, EVENT_TYPES } from '../schemas/event.js';
 import type { Requester } from '../schemas/people.js';
 import type { Ticket, TicketLink } from '../schemas/ticket.js';
@@ -71,7 +71,11 @@ export async function submitTicket(
       { details: { path: ['idempotencyKey'] } },
     );
   }
-  const requester = await requesterFor(ctx, input.requester.email, input.requester.name);
+  const requester = await requesterFor(
+    ctx,
+    input.requester.email,
+    input.requester.name,
+  );
   const actor = opts.actor ?? { role: 'requester', id: requester.id };
   targetOf('draft', 'submit', actor);
   const ref = `${ctx.refPrefix}${await ctx.store.nextRef(ctx.siteId)}`;
@@ -126,7 +130,10 @@ export async function submitTicket(
       data: null,
     },
     ...(key !== undefined && {
-      idempotency: { key, fingerprint: fingerprint({ input, actor: actor.role }) },
+      idempotency: {
+        key,
+        fingerprint: fingerprint({ input, actor: actor.role }),
+      },
     }),
   });
 }

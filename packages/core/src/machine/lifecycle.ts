@@ -1,10 +1,10 @@
 import { setup } from 'xstate';
-import type { AnyCommandType } from '../schemas/commands.js';
 import {
   PENDING_REASONS,
   type PendingReason,
   type Role,
 } from '../public/vocabulary.js';
+import type { AnyCommandType } from '../schemas/commands.js';
 
 /** The event the machine takes: a command's name, who sends it, why. */
 export interface LifecycleEvent {
@@ -71,10 +71,7 @@ const pendingState = (reason: PendingReason) => ({
 export const lifecycleMachine = setup({
   types: { events: {} as LifecycleEvent },
   guards: {
-    allowed: (
-      { event },
-      params: { roles: Role[]; reason?: PendingReason },
-    ) =>
+    allowed: ({ event }, params: { roles: Role[]; reason?: PendingReason }) =>
       params.roles.includes(event.role) &&
       (params.reason === undefined || params.reason === event.reason),
   },

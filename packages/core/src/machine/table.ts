@@ -1,11 +1,11 @@
 import { transition } from 'xstate';
-import { COMMAND_TYPES, type AnyCommandType } from '../schemas/commands.js';
 import {
   PENDING_REASONS,
-  ROLES,
   type PendingReason,
+  ROLES,
   type Role,
 } from '../public/vocabulary.js';
+import { type AnyCommandType, COMMAND_TYPES } from '../schemas/commands.js';
 import {
   type LifecycleEvent,
   lifecycleMachine,

@@ -2,33 +2,50 @@ import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
 
 const text = (field: string, max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, `${field} is required`),
-    z.maxLength(max, `${field} must be at most ${max} characters`),
-  );
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, `${field} is required`),
+      z.maxLength(max, `${field} must be at most ${max} characters`),
+    );
 
 const label = (field: string) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, `${field} must not be empty`),
-    z.maxLength(LIMITS.label, `${field} must be at most ${LIMITS.label} characters`),
-  );
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, `${field} must not be empty`),
+      z.maxLength(
+        LIMITS.label,
+        `${field} must be at most ${LIMITS.label} characters`,
+      ),
+    );
 
 /** A custom field value: text, number or yes/no. */
 export const fieldValueSchema = z.union([
-  z.string().check(
-    z.maxLength(LIMITS.fieldValue, `a field value must be at most ${LIMITS.fieldValue} characters`),
-  ),
+  z
+    .string()
+    .check(
+      z.maxLength(
+        LIMITS.fieldValue,
+        `a field value must be at most ${LIMITS.fieldValue} characters`,
+      ),
+    ),
   z.number().check(z.refine(Number.isFinite, 'a field value must be finite')),
   z.boolean(),
 ]);
 
 /** Who is asking. Personal data: kept in a requester record, never in events. */
 export const requesterInputSchema = z.object({
-  email: z.email({ error: 'email must be a valid address' }).check(
-    z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
-  ),
+  email: z
+    .email({ error: 'email must be a valid address' })
+    .check(
+      z.maxLength(
+        LIMITS.email,
+        `email must be at most ${LIMITS.email} characters`,
+      ),
+    ),
   name: z.optional(text('name', LIMITS.name)),
 });
 
@@ -49,12 +66,14 @@ export const submissionSchema = z.object({
   requester: requesterInputSchema,
   category: z.optional(label('category')),
   fields: z.optional(
-    z.record(z.string().check(z.maxLength(LIMITS.label)), fieldValueSchema).check(
-      z.refine(
-        (r) => Object.keys(r).length <= LIMITS.fields,
-        `at most ${LIMITS.fields} custom fields`,
+    z
+      .record(z.string().check(z.maxLength(LIMITS.label)), fieldValueSchema)
+      .check(
+        z.refine(
+          (r) => Object.keys(r).length <= LIMITS.fields,
+          `at most ${LIMITS.fields} custom fields`,
+        ),
       ),
-    ),
   ),
 });
 

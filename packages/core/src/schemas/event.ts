@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { actorSchema, idSchema, instantSchema, siteIdSchema } from './common.js';
 import type { AnyCommandType } from './commands.js';
+import {
+  actorSchema,
+  idSchema,
+  instantSchema,
+  siteIdSchema,
+} from './common.js';
 
 /** The audit event each command records, dotted and past tense. */
 export const EVENT_TYPES = {

@@ -42,14 +42,12 @@ export const teamSchema = z.object({
 export type Team = z.infer<typeof teamSchema>;
 
 /** Input to create an agent; ids are made when absent. */
-export const agentInputSchema = agentSchema
-  .omit({ siteId: true })
-  .extend({
-    id: idSchema.optional(),
-    email: z.email().max(LIMITS.email).nullable().optional(),
-    teamIds: z.array(idSchema).default([]),
-    active: z.boolean().default(true),
-  });
+export const agentInputSchema = agentSchema.omit({ siteId: true }).extend({
+  id: idSchema.optional(),
+  email: z.email().max(LIMITS.email).nullable().optional(),
+  teamIds: z.array(idSchema).default([]),
+  active: z.boolean().default(true),
+});
 
 export type AgentInput = z.input<typeof agentInputSchema>;
 

@@ -8,7 +8,13 @@ import type {
   Team,
 } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { compareKeys, decodeCursor, encodeCursor, sortValue } from './cursor.js';
+import {
+  compareKeys,
+  decodeCursor,
+  encodeCursor,
+  sortValue,
+} from './cursor.js';
+import { matchesQuery } from './query.js';
 import type {
   CommitWrite,
   CreateResult,
@@ -16,7 +22,6 @@ import type {
   TicketQuery,
   TicketStore,
 } from './types.js';
-import { matchesQuery } from './query.js';
 
 /** Everything a memory store holds; share it to reopen the same data. */
 export interface MemoryData {
@@ -121,7 +126,10 @@ export function createMemoryStore(
         return { ticket: copy(first), event: copy(firstEvent), replayed: true };
       }
       const k = key(ticket.siteId, ticket.id);
-      if (data.tickets.has(k) || data.refs.has(key(ticket.siteId, ticket.ref))) {
+      if (
+        data.tickets.has(k) ||
+        data.refs.has(key(ticket.siteId, ticket.ref))
+      ) {
         throw new StorageError('memory', `ticket ${ticket.id} already exists`);
       }
       refuseDuplicateEvent(event.id);
@@ -133,7 +141,11 @@ export function createMemoryStore(
           ticketId: ticket.id,
         });
       }
-      return { ticket: copy(ticket), event: copy(append(event)), replayed: false };
+      return {
+        ticket: copy(ticket),
+        event: copy(append(event)),
+        replayed: false,
+      };
     },
 
     async commit(write: CommitWrite): Promise<AuditEvent> {
@@ -142,7 +154,11 @@ export function createMemoryStore(
       const k = key(ticket.siteId, ticket.id);
       const current = data.tickets.get(k);
       if (!current || current.version !== expectedVersion) {
-        throw new ConflictError(ticket.id, expectedVersion, current?.version ?? null);
+        throw new ConflictError(
+          ticket.id,
+          expectedVersion,
+          current?.version ?? null,
+        );
       }
       refuseDuplicateEvent(event.id);
       data.tickets.set(k, copy(ticket));
@@ -171,7 +187,8 @@ export function createMemoryStore(
           t.siteId === siteId &&
           matchesQuery(t, query) &&
           (!after ||
-            compareKeys({ value: sortValue(t, sort), id: t.id }, after, sort) > 0),
+            compareKeys({ value: sortValue(t, sort), id: t.id }, after, sort) >
+              0),
       );
       rows.sort((a, b) =>
         compareKeys(
@@ -236,7 +253,9 @@ export function createMemoryStore(
     },
     async listAgents(siteId) {
       open();
-      return [...data.agents.values()].filter((a) => a.siteId === siteId).map(copy);
+      return [...data.agents.values()]
+        .filter((a) => a.siteId === siteId)
+        .map(copy);
     },
     async putTeam(team) {
       open();
@@ -249,7 +268,9 @@ export function createMemoryStore(
     },
     async listTeams(siteId) {
       open();
-      return [...data.teams.values()].filter((t) => t.siteId === siteId).map(copy);
+      return [...data.teams.values()]
+        .filter((t) => t.siteId === siteId)
+        .map(copy);
     },
 
     async putCredential(credential) {

@@ -1,3 +1,5 @@
+import type { Status } from '../public/vocabulary.js';
+import type { Priority } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type {
   AccessToken,
@@ -7,8 +9,6 @@ import type {
   Team,
 } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
-import type { Priority } from '../schemas/common.js';
-import type { Status } from '../public/vocabulary.js';
 
 /**
  * What a backend can do beyond the contract. Each `false` should come
@@ -110,7 +110,10 @@ export interface TicketStore {
 
   putRequester(requester: Requester): Promise<void>;
   getRequester(siteId: string, id: string): Promise<Requester | null>;
-  findRequesterByEmail(siteId: string, email: string): Promise<Requester | null>;
+  findRequesterByEmail(
+    siteId: string,
+    email: string,
+  ): Promise<Requester | null>;
 
   putAgent(agent: Agent): Promise<void>;
   getAgent(siteId: string, id: string): Promise<Agent | null>;

@@ -12,7 +12,10 @@ export function check(condition: unknown, message: string): asserts condition {
 export function checkEqual(actual: unknown, expected: unknown, what: string) {
   const a = stable(actual);
   const e = stable(expected);
-  check(a === e, `${what}: expected ${e.slice(0, 400)}, got ${a.slice(0, 400)}`);
+  check(
+    a === e,
+    `${what}: expected ${e.slice(0, 400)}, got ${a.slice(0, 400)}`,
+  );
 }
 
 /** Fails unless `run` rejects with an error carrying `code`. */
@@ -28,13 +31,19 @@ export async function checkRejects(
     check(got === code, `${what}: expected error ${code}, got ${got ?? error}`);
     return;
   }
-  throw new ConformanceFailure(`${what}: expected error ${code}, nothing thrown`);
+  throw new ConformanceFailure(
+    `${what}: expected error ${code}, nothing thrown`,
+  );
 }
 
 function stable(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)),
+          )
+        : v,
+    ) ?? 'undefined'
+  );
 }

@@ -45,7 +45,10 @@ export const BROKEN_STORES: Record<string, Breakage> = {
   /** Writes whatever version it is given, overwriting newer changes. */
   'no version check': (store) => ({
     async commit(write) {
-      const current = await store.getTicket(write.ticket.siteId, write.ticket.id);
+      const current = await store.getTicket(
+        write.ticket.siteId,
+        write.ticket.id,
+      );
       return store.commit({ ...write, expectedVersion: current?.version ?? 0 });
     },
   }),
@@ -64,14 +67,19 @@ export const BROKEN_STORES: Record<string, Breakage> = {
       return store.createTicket(write);
     },
     async commit(write) {
-      const before = data.tickets.get(key(write.ticket.siteId, write.ticket.id));
+      const before = data.tickets.get(
+        key(write.ticket.siteId, write.ticket.id),
+      );
       if (before?.version !== write.expectedVersion) return store.commit(write);
       data.tickets.set(key(write.ticket.siteId, write.ticket.id), {
         ...write.ticket,
         version: write.expectedVersion,
       });
       if (data.eventIds.has(write.event.id)) {
-        data.tickets.set(key(write.ticket.siteId, write.ticket.id), write.ticket);
+        data.tickets.set(
+          key(write.ticket.siteId, write.ticket.id),
+          write.ticket,
+        );
         throw new StorageError('broken', 'duplicate event');
       }
       return store.commit(write);
@@ -80,7 +88,9 @@ export const BROKEN_STORES: Record<string, Breakage> = {
 };
 
 /** A broken store by name, ready for the suite. */
-export function brokenUnderTest(name: keyof typeof BROKEN_STORES): StoreUnderTest {
+export function brokenUnderTest(
+  name: keyof typeof BROKEN_STORES,
+): StoreUnderTest {
   const data = createMemoryData();
   const store = createMemoryStore({ data });
   const broken = { ...store, ...BROKEN_STORES[name]!(store, data) };

@@ -34,20 +34,47 @@ export const readChecks: ConformanceCheck[] = [
     name: 'each list filter keeps exactly the matching tickets',
     async run({ store }) {
       await seed(store, [
-        sampleTicket({ subject: 'a', status: 'open', teamId: 'net', priority: 'high' }),
-        sampleTicket({ subject: 'b', status: 'assigned', teamId: 'net', assigneeId: 'ada' }),
-        sampleTicket({ subject: 'c', status: 'resolved', category: 'Hardware', dueAt: '2024-02-01T00:00:00.000Z' }),
-        sampleTicket({ subject: 'd', requesterId: 'r-2', dueAt: '2024-03-01T00:00:00.000Z' }),
+        sampleTicket({
+          subject: 'a',
+          status: 'open',
+          teamId: 'net',
+          priority: 'high',
+        }),
+        sampleTicket({
+          subject: 'b',
+          status: 'assigned',
+          teamId: 'net',
+          assigneeId: 'ada',
+        }),
+        sampleTicket({
+          subject: 'c',
+          status: 'resolved',
+          category: 'Hardware',
+          dueAt: '2024-02-01T00:00:00.000Z',
+        }),
+        sampleTicket({
+          subject: 'd',
+          requesterId: 'r-2',
+          dueAt: '2024-03-01T00:00:00.000Z',
+        }),
         sampleTicket({ subject: 'e', siteId: 'site-b', status: 'open' }),
       ]);
       checkEqual(await ids(store, { status: ['open'] }), ['a'], 'status');
-      checkEqual(await ids(store, { status: ['open', 'assigned'] }), ['a', 'b'], 'statuses');
+      checkEqual(
+        await ids(store, { status: ['open', 'assigned'] }),
+        ['a', 'b'],
+        'statuses',
+      );
       checkEqual(await ids(store, { teamId: 'net' }), ['a', 'b'], 'team');
       checkEqual(await ids(store, { assigneeId: 'ada' }), ['b'], 'assignee');
       checkEqual(await ids(store, { requesterId: 'r-2' }), ['d'], 'requester');
       checkEqual(await ids(store, { priority: ['high'] }), ['a'], 'priority');
       checkEqual(await ids(store, { category: 'Hardware' }), ['c'], 'category');
-      checkEqual(await ids(store, { dueBefore: '2024-02-15T00:00:00.000Z' }), ['c'], 'due');
+      checkEqual(
+        await ids(store, { dueBefore: '2024-02-15T00:00:00.000Z' }),
+        ['c'],
+        'due',
+      );
       checkEqual(await ids(store, {}), ['a', 'b', 'c', 'd'], 'site');
     },
   },
@@ -56,29 +83,66 @@ export const readChecks: ConformanceCheck[] = [
     name: 'every sort pages through all tickets once, in order',
     async run({ store }) {
       const tickets = Array.from({ length: 23 }, (_, i) =>
-        sampleTicket({ dueAt: i % 3 ? `2024-05-${String(10 + (i % 7)).padStart(2, '0')}T00:00:00.000Z` : null }),
+        sampleTicket({
+          dueAt:
+            i % 3
+              ? `2024-05-${String(10 + (i % 7)).padStart(2, '0')}T00:00:00.000Z`
+              : null,
+        }),
       );
       await seed(store, tickets);
-      for (const sort of ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'dueAt'] as const) {
-        const all = (await store.listTickets('site-a', { sort, limit: 100 })).items.map((t) => t.id);
+      for (const sort of [
+        'createdAt',
+        '-createdAt',
+        'updatedAt',
+        '-updatedAt',
+        'dueAt',
+      ] as const) {
+        const all = (
+          await store.listTickets('site-a', { sort, limit: 100 })
+        ).items.map((t) => t.id);
         check(all.length === 23, `${sort}: ${all.length} of 23 in one page`);
-        checkEqual(await readAll(store, { sort, limit: 5 }), all, `${sort} pages`);
+        checkEqual(
+          await readAll(store, { sort, limit: 5 }),
+          all,
+          `${sort} pages`,
+        );
       }
-      const byCreated = (await store.listTickets('site-a', { sort: 'createdAt', limit: 100 })).items;
+      const byCreated = (
+        await store.listTickets('site-a', { sort: 'createdAt', limit: 100 })
+      ).items;
       const created = byCreated.map((t) => t.createdAt);
       checkEqual(created, [...created].sort(), 'createdAt order');
-      const due = (await store.listTickets('site-a', { sort: 'dueAt', limit: 100 })).items;
-      check(due[due.length - 1]!.dueAt === null, 'tickets without dueAt sort last');
+      const due = (
+        await store.listTickets('site-a', { sort: 'dueAt', limit: 100 })
+      ).items;
+      check(
+        due[due.length - 1]!.dueAt === null,
+        'tickets without dueAt sort last',
+      );
     },
   },
   {
     area: 'queries',
     name: 'a cursor stays stable while tickets are added',
     async run({ store }) {
-      await seed(store, Array.from({ length: 10 }, () => sampleTicket()));
-      const first = await store.listTickets('site-a', { sort: 'createdAt', limit: 4 });
-      await seed(store, Array.from({ length: 3 }, () => sampleTicket()));
-      const rest = await readAll(store, { sort: 'createdAt', limit: 4, cursor: first.nextCursor });
+      await seed(
+        store,
+        Array.from({ length: 10 }, () => sampleTicket()),
+      );
+      const first = await store.listTickets('site-a', {
+        sort: 'createdAt',
+        limit: 4,
+      });
+      await seed(
+        store,
+        Array.from({ length: 3 }, () => sampleTicket()),
+      );
+      const rest = await readAll(store, {
+        sort: 'createdAt',
+        limit: 4,
+        cursor: first.nextCursor,
+      });
       const seen = [...first.items.map((t) => t.id), ...rest];
       check(new Set(seen).size === seen.length, 'a ticket appeared twice');
       check(seen.length === 13, `${seen.length} of 13 tickets seen`);
@@ -91,20 +155,33 @@ export const readChecks: ConformanceCheck[] = [
       const tickets = Array.from({ length: 5 }, () => sampleTicket());
       await seed(store, tickets);
       const all = await store.readFeed(0, 100);
-      checkEqual(all.events.map((e) => e.ticketId), tickets.map((t) => t.id), 'feed order');
+      checkEqual(
+        all.events.map((e) => e.ticketId),
+        tickets.map((t) => t.id),
+        'feed order',
+      );
       const head = await store.readFeed(0, 2);
       check(head.events.length === 2, 'the limit is kept');
       const tail = await store.readFeed(head.cursor, 100);
-      checkEqual(tail.events.map((e) => e.ticketId), tickets.slice(2).map((t) => t.id), 'resume');
+      checkEqual(
+        tail.events.map((e) => e.ticketId),
+        tickets.slice(2).map((t) => t.id),
+        'resume',
+      );
       const none = await store.readFeed(all.cursor, 100);
-      check(none.events.length === 0 && none.cursor === all.cursor, 'nothing new at the end');
+      check(
+        none.events.length === 0 && none.cursor === all.cursor,
+        'nothing new at the end',
+      );
     },
   },
   {
     area: 'references',
     name: 'ticket numbers are never handed out twice',
     async run({ store }) {
-      const numbers = await Promise.all(Array.from({ length: 20 }, () => store.nextRef('site-a')));
+      const numbers = await Promise.all(
+        Array.from({ length: 20 }, () => store.nextRef('site-a')),
+      );
       check(new Set(numbers).size === 20, 'a number was handed out twice');
       const later = await store.nextRef('site-a');
       check(later > Math.max(...numbers), 'numbers must grow');

@@ -9,13 +9,30 @@ export const writeChecks: ConformanceCheck[] = [
     name: 'a created ticket reads back equal by id and by ref, with one event',
     async run({ store, probe }) {
       const ticket = sampleTicket({ tags: ['vpn'], fields: { asset: 'L-42' } });
-      const result = await store.createTicket({ ticket, event: sampleEvent(ticket) });
+      const result = await store.createTicket({
+        ticket,
+        event: sampleEvent(ticket),
+      });
       check(!result.replayed, 'a first create must not be replayed');
-      checkEqual(await store.getTicket(ticket.siteId, ticket.id), ticket, 'by id');
-      checkEqual(await store.getTicketByRef(ticket.siteId, ticket.ref), ticket, 'by ref');
+      checkEqual(
+        await store.getTicket(ticket.siteId, ticket.id),
+        ticket,
+        'by id',
+      );
+      checkEqual(
+        await store.getTicketByRef(ticket.siteId, ticket.ref),
+        ticket,
+        'by ref',
+      );
       const raw = await probe.readTicket(ticket.siteId, ticket.id);
-      check(raw?.version === 1, `persisted version should be 1, is ${raw?.version}`);
-      check((await probe.countEvents(ticket.siteId, ticket.id)) === 1, 'one event persisted');
+      check(
+        raw?.version === 1,
+        `persisted version should be 1, is ${raw?.version}`,
+      );
+      check(
+        (await probe.countEvents(ticket.siteId, ticket.id)) === 1,
+        'one event persisted',
+      );
     },
   },
   {
@@ -26,9 +43,18 @@ export const writeChecks: ConformanceCheck[] = [
       await store.createTicket({ ticket, event: sampleEvent(ticket) });
       const other = sampleTicket({ siteId: 'site-b', ref: 'T-1' });
       await store.createTicket({ ticket: other, event: sampleEvent(other) });
-      check((await store.getTicket('site-b', ticket.id)) === null, 'site-b must not see site-a');
-      check((await store.getTicketByRef('site-b', 'T-1'))?.id === other.id, 'refs are per site');
-      check((await store.getTicket('site-a', 'missing')) === null, 'a missing id reads null');
+      check(
+        (await store.getTicket('site-b', ticket.id)) === null,
+        'site-b must not see site-a',
+      );
+      check(
+        (await store.getTicketByRef('site-b', 'T-1'))?.id === other.id,
+        'refs are per site',
+      );
+      check(
+        (await store.getTicket('site-a', 'missing')) === null,
+        'a missing id reads null',
+      );
     },
   },
   {
@@ -43,12 +69,23 @@ export const writeChecks: ConformanceCheck[] = [
         expectedVersion: 1,
         event: sampleEvent(next),
       });
-      checkEqual(await store.getTicket(ticket.siteId, ticket.id), next, 'after commit');
+      checkEqual(
+        await store.getTicket(ticket.siteId, ticket.id),
+        next,
+        'after commit',
+      );
       const events = await store.listEvents(ticket.siteId, ticket.id);
-      checkEqual(events.map((e) => e.version), [1, 2], 'event versions');
+      checkEqual(
+        events.map((e) => e.version),
+        [1, 2],
+        'event versions',
+      );
       check(events[1]!.seq > events[0]!.seq, 'feed positions grow');
       check(event.seq === events[1]!.seq, 'commit returns the numbered event');
-      check((await probe.countEvents(ticket.siteId, ticket.id)) === 2, 'two events persisted');
+      check(
+        (await probe.countEvents(ticket.siteId, ticket.id)) === 2,
+        'two events persisted',
+      );
     },
   },
   {
@@ -58,16 +95,31 @@ export const writeChecks: ConformanceCheck[] = [
       const ticket = sampleTicket();
       await store.createTicket({ ticket, event: sampleEvent(ticket) });
       const v2 = bumped(ticket, { subject: 'First writer' });
-      await store.commit({ ticket: v2, expectedVersion: 1, event: sampleEvent(v2) });
+      await store.commit({
+        ticket: v2,
+        expectedVersion: 1,
+        event: sampleEvent(v2),
+      });
       const stale = bumped(ticket, { subject: 'Second writer' });
       await checkRejects(
-        () => store.commit({ ticket: stale, expectedVersion: 1, event: sampleEvent(stale) }),
+        () =>
+          store.commit({
+            ticket: stale,
+            expectedVersion: 1,
+            event: sampleEvent(stale),
+          }),
         'VERSION_CONFLICT',
         'stale commit',
       );
       const raw = await probe.readTicket(ticket.siteId, ticket.id);
-      check(raw?.subject === 'First writer', `stale write leaked: ${raw?.subject}`);
-      check((await probe.countEvents(ticket.siteId, ticket.id)) === 2, 'no extra event');
+      check(
+        raw?.subject === 'First writer',
+        `stale write leaked: ${raw?.subject}`,
+      );
+      check(
+        (await probe.countEvents(ticket.siteId, ticket.id)) === 2,
+        'no extra event',
+      );
     },
   },
   {
@@ -78,12 +130,19 @@ export const writeChecks: ConformanceCheck[] = [
       await store.createTicket({ ticket, event: sampleEvent(ticket) });
       const writers = ['a', 'b', 'c'].map((who) => {
         const next = bumped(ticket, { subject: `Writer ${who}` });
-        return store.commit({ ticket: next, expectedVersion: 1, event: sampleEvent(next) });
+        return store.commit({
+          ticket: next,
+          expectedVersion: 1,
+          event: sampleEvent(next),
+        });
       });
       const results = await Promise.allSettled(writers);
       const won = results.filter((r) => r.status === 'fulfilled').length;
       check(won === 1, `${won} of 3 concurrent commits succeeded`);
-      check((await probe.countEvents(ticket.siteId, ticket.id)) === 2, 'one event added');
+      check(
+        (await probe.countEvents(ticket.siteId, ticket.id)) === 2,
+        'one event added',
+      );
     },
   },
   {
@@ -103,8 +162,14 @@ export const writeChecks: ConformanceCheck[] = [
       }
       check(threw, 'an event with a duplicate id must be refused');
       const raw = await probe.readTicket(ticket.siteId, ticket.id);
-      check(raw?.subject === ticket.subject, 'the ticket was written without its event');
-      check(raw?.version === 1, `version moved to ${raw?.version} without an event`);
+      check(
+        raw?.subject === ticket.subject,
+        'the ticket was written without its event',
+      );
+      check(
+        raw?.version === 1,
+        `version moved to ${raw?.version} without an event`,
+      );
     },
   },
   {
@@ -117,12 +182,18 @@ export const writeChecks: ConformanceCheck[] = [
       const other = sampleTicket();
       let threw = false;
       try {
-        await store.createTicket({ ticket: other, event: { ...sampleEvent(other), id: event.id } });
+        await store.createTicket({
+          ticket: other,
+          event: { ...sampleEvent(other), id: event.id },
+        });
       } catch {
         threw = true;
       }
       check(threw, 'an event with a duplicate id must be refused');
-      check((await probe.readTicket(other.siteId, other.id)) === null, 'ticket written alone');
+      check(
+        (await probe.readTicket(other.siteId, other.id)) === null,
+        'ticket written alone',
+      );
     },
   },
   {
@@ -131,7 +202,11 @@ export const writeChecks: ConformanceCheck[] = [
     async run({ store }) {
       const ticket = sampleTicket();
       const idempotency = { key: 'retry-key-1', fingerprint: 'body-1' };
-      const first = await store.createTicket({ ticket, event: sampleEvent(ticket), idempotency });
+      const first = await store.createTicket({
+        ticket,
+        event: sampleEvent(ticket),
+        idempotency,
+      });
       const again = sampleTicket();
       const second = await store.createTicket({
         ticket: again,
@@ -139,10 +214,19 @@ export const writeChecks: ConformanceCheck[] = [
         idempotency,
       });
       check(second.replayed, 'the retry must be marked replayed');
-      check(second.ticket.id === first.ticket.id, 'the retry must return the first ticket');
-      check((await store.getTicket(again.siteId, again.id)) === null, 'a second ticket was made');
+      check(
+        second.ticket.id === first.ticket.id,
+        'the retry must return the first ticket',
+      );
+      check(
+        (await store.getTicket(again.siteId, again.id)) === null,
+        'a second ticket was made',
+      );
       const page = await store.listTickets(ticket.siteId, {});
-      check(page.items.length === 1, `${page.items.length} tickets after a retry`);
+      check(
+        page.items.length === 1,
+        `${page.items.length} tickets after a retry`,
+      );
     },
   },
   {
@@ -167,7 +251,10 @@ export const writeChecks: ConformanceCheck[] = [
         'IDEMPOTENCY_KEY_REUSED',
         'key reuse',
       );
-      check((await store.getTicket(other.siteId, other.id)) === null, 'ticket written');
+      check(
+        (await store.getTicket(other.siteId, other.id)) === null,
+        'ticket written',
+      );
       const elsewhere = sampleTicket({ siteId: 'site-b' });
       const result = await store.createTicket({
         ticket: elsewhere,

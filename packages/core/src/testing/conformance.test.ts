@@ -11,7 +11,9 @@ describeStoreConformance('memory', { create: async () => memoryUnderTest() });
 
 describe('the conformance suite', () => {
   it('passes the memory store outside a test runner too', async () => {
-    expect(await runConformance({ create: async () => memoryUnderTest() })).toEqual([]);
+    expect(
+      await runConformance({ create: async () => memoryUnderTest() }),
+    ).toEqual([]);
   });
 
   const expected: Record<string, RegExp> = {

@@ -6,7 +6,10 @@ import type { TicketStore } from '../store/types.js';
  */
 export interface StoreProbe {
   /** The persisted ticket as a plain object, or null. */
-  readTicket(siteId: string, id: string): Promise<Record<string, unknown> | null>;
+  readTicket(
+    siteId: string,
+    id: string,
+  ): Promise<Record<string, unknown> | null>;
   /** How many events are persisted for a ticket. */
   countEvents(siteId: string, ticketId: string): Promise<number>;
 }

@@ -17,7 +17,11 @@ import { afterEach, describe, it } from 'vitest';
 import { dataChecks } from './checks-data.js';
 import { readChecks } from './checks-read.js';
 import { writeChecks } from './checks-write.js';
-import type { ConformanceCheck, StoreHarness, StoreUnderTest } from './harness.js';
+import type {
+  ConformanceCheck,
+  StoreHarness,
+  StoreUnderTest,
+} from './harness.js';
 
 export * from './assert.js';
 export * from './broken-stores.js';
