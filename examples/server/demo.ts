@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDesk, type Desk } from '@ticketry/core';
+import { sqliteStore } from '@ticketry/adapters/sqlite';
+import { createHttpHandler } from '@ticketry/adapters/http/server';
+import { replayFile } from '../replay/replay.ts';
+import { createLogger, type Logger } from './log.ts';
+import { startHttp } from './http.ts';
+import { staticFiles } from './static.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The real history the demo store starts with. */
+export const SAMPLE_LOG = `${here}/../../data/servicenow-uci-incident-log/incident_event_log_sample_every25th.csv`;
+
+/** Options of {@link startDemo}. */
+export interface DemoOptions {
+  /** @default 8080 */
+  port?: number;
+  /** SQLite file. @default '.ticketry/demo.sqlite' */
+  dbFile?: string;
+  /** Replay the ServiceNow sample into an empty store. @default true */
+  seed?: boolean;
+  logger?: Logger;
+}
+
+export const DEMO_TEAM = 'service-desk';
+export const DEMO_AGENT = 'demo-agent';
+
+async function firstStart(desk: Desk, seed: boolean, log: Logger) {
+  const existing = await desk.getAgent(DEMO_AGENT);
+  if (existing) return null;
+  await desk.createTeam({ id: DEMO_TEAM, name: 'Service desk' });
+  await desk.createAgent({
+    id: DEMO_AGENT,
+    name: 'Demo agent',
+    role: 'supervisor',
+    teamIds: [DEMO_TEAM],
+  });
+  const apiKey = await desk.createApiKey(DEMO_AGENT);
+  if (seed) {
+    log.info('replaying the ServiceNow sample into the store', {});
+    const report = await replayFile(desk, SAMPLE_LOG, { mapping: 'servicenow' });
+    log.info('replay done', { tickets: report.tickets, events: report.events });
+  }
+  return apiKey;
+}
+
+/**
+ * Starts the demo: an SQLite store holding real history, the JSON API
+ * under /api/v1 and a page with the widget, on 127.0.0.1.
+ */
+export async function startDemo(options: DemoOptions = {}) {
+  const log = options.logger ?? createLogger();
+  const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
+  if (dbFile !== ':memory:') mkdirSync(dirname(dbFile), { recursive: true });
+  const store = sqliteStore({ filename: dbFile });
+  const desk = createDesk({ store });
+  const apiKey = await firstStart(desk, options.seed ?? true, log);
+  const api = createHttpHandler({ desk });
+  const files = staticFiles();
+  const server = await startHttp({
+    port: options.port ?? 8080,
+    log,
+    handle: (request) => {
+      const { pathname } = new URL(request.url);
+      return pathname.startsWith('/api/') ? api(request) : files(request);
+    },
+  });
+  const timer = setInterval(() => {
+    desk.tick().catch((error) => log.error('tick failed', { error: String(error) }));
+  }, 60_000);
+  timer.unref();
+  return {
+    url: server.url,
+    desk,
+    apiKey,
+    async close() {
+      clearInterval(timer);
+      await server.close();
+      await store.close();
+    },
+  };
+}

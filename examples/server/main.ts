@@ -1,0 +1,30 @@
+// `npm start`: the demo server on http://127.0.0.1:8080 (PORT overrides).
+import { createLogger } from './log.ts';
+import { startDemo } from './demo.ts';
+
+const log = createLogger();
+const port = Number(process.env.PORT ?? 8080);
+const demo = await startDemo({
+  port,
+  dbFile: process.env.TICKETRY_DB ?? '.ticketry/demo.sqlite',
+  logger: log,
+});
+
+if (demo.apiKey) {
+  console.log(`\nDemo agent API key (shown once, keep it): ${demo.apiKey}\n`);
+} else {
+  console.log('\nThe demo agent exists; its API key was printed on the first start.');
+  console.log('Delete .ticketry/demo.sqlite to start over with a new key.\n');
+}
+console.log(`Ticketry demo on ${demo.url}  (Ctrl-C stops it)`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await demo.close();
+    log.info('stopped; database closed', {});
+    process.exit(0);
+  });
+}
