@@ -1,3 +1,4 @@
+import { TicketryError } from '../errors.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketSort } from './types.js';
 
@@ -54,4 +55,24 @@ export function compareKeys(
   }
   if (a.id === b.id) return 0;
   return a.id < b.id ? -sign : sign;
+}
+
+/**
+ * Reads a cursor back or throws VALIDATION_FAILED naming `cursor`: a
+ * cursor that is not ours, or made for another sort, is refused rather
+ * than silently starting from the top.
+ */
+export function readCursor(
+  cursor: string,
+  sort: TicketSort,
+): { value: string | null; id: string } {
+  const position = decodeCursor(cursor, sort);
+  if (!position) {
+    throw new TicketryError(
+      'VALIDATION_FAILED',
+      `the cursor is not valid for sort ${sort}; start again without one`,
+      { details: { path: ['cursor'] } },
+    );
+  }
+  return position;
 }

@@ -8,12 +8,7 @@ import type {
   Team,
 } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
-import {
-  compareKeys,
-  decodeCursor,
-  encodeCursor,
-  sortValue,
-} from './cursor.js';
+import { compareKeys, encodeCursor, readCursor, sortValue } from './cursor.js';
 import { matchesQuery } from './query.js';
 import type {
   CommitWrite,
@@ -181,7 +176,7 @@ export function createMemoryStore(
       open();
       const sort = query.sort ?? '-createdAt';
       const limit = query.limit ?? 50;
-      const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
+      const after = query.cursor ? readCursor(query.cursor, sort) : null;
       const rows = [...data.tickets.values()].filter(
         (t) =>
           t.siteId === siteId &&

@@ -1,6 +1,6 @@
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketQuery, TicketStore } from '../store/types.js';
-import { check, checkEqual } from './assert.js';
+import { check, checkEqual, checkRejects } from './assert.js';
 import { sampleEvent, sampleTicket } from './fixtures.js';
 import type { ConformanceCheck } from './harness.js';
 
@@ -146,6 +146,24 @@ export const readChecks: ConformanceCheck[] = [
       const seen = [...first.items.map((t) => t.id), ...rest];
       check(new Set(seen).size === seen.length, 'a ticket appeared twice');
       check(seen.length === 13, `${seen.length} of 13 tickets seen`);
+    },
+  },
+  {
+    area: 'queries',
+    name: 'a cursor that is not valid for the sort is refused',
+    async run({ store }) {
+      await seed(store, Array.from({ length: 3 }, () => sampleTicket()));
+      const page = await store.listTickets('site-a', { sort: 'createdAt', limit: 1 });
+      await checkRejects(
+        () => store.listTickets('site-a', { sort: 'dueAt', cursor: page.nextCursor }),
+        'VALIDATION_FAILED',
+        'a cursor of another sort',
+      );
+      await checkRejects(
+        () => store.listTickets('site-a', { cursor: 'not-a-cursor' }),
+        'VALIDATION_FAILED',
+        'a made-up cursor',
+      );
     },
   },
   {

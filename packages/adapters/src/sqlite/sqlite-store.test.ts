@@ -1,0 +1,26 @@
+import { describeStoreConformance } from '@ticketry/core/testing';
+import { afterAll, afterEach } from 'vitest';
+import { sqliteStore } from './index.js';
+import { sqliteProbe, tempFiles } from './test-support.js';
+
+const files = tempFiles();
+const probes: { close(): void }[] = [];
+
+function open(filename: string) {
+  const store = sqliteStore({ filename });
+  const probe = sqliteProbe(filename);
+  probes.push(probe);
+  return { store, probe };
+}
+
+afterEach(() => {
+  for (const probe of probes.splice(0)) probe.close();
+});
+afterAll(() => files.remove());
+
+describeStoreConformance('sqlite', {
+  async create() {
+    const filename = files.file();
+    return { ...open(filename), reopen: async () => open(filename) };
+  },
+});
