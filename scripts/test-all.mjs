@@ -40,9 +40,10 @@ function vitest(label, config, file) {
 
 function browser(chrome) {
   const report = join(out, 'browser.json');
-  const status = run('browser tests (Chromium)', 'node', [
-    '--import', 'tsx', './node_modules/@web/test-runner/dist/bin.js',
-  ], { CHROME_PATH: chrome, TICKETRY_WTR_REPORT: report });
+  const status = run('browser tests (Chromium)', 'npx', ['web-test-runner'], {
+    CHROME_PATH: chrome,
+    TICKETRY_WTR_REPORT: report,
+  });
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += json.passed;

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ReplayError } from './errors.ts';
+import { MAPPING_NAMES } from './plan.ts';
+
+/** What the command line asks for, checked. */
+export const cliArgsSchema = z.object({
+  file: z.string().min(1, 'give the log file to replay'),
+  mapping: z.enum(MAPPING_NAMES).optional(),
+  db: z.string().min(1).optional(),
+  reopenWindowDays: z.coerce.number().positive().max(3650).optional(),
+  json: z.boolean().default(false),
+});
+
+/** Parsed command-line arguments. */
+export type CliArgs = z.infer<typeof cliArgsSchema>;
+
+/** The usage text printed with `--help` or after a bad argument. */
+export const USAGE = `usage: npm run replay -- <file.csv|file.csv.gz> [options]
+
+  --mapping servicenow|helpdesk   log format (default: guessed from the header)
+  --db <file.sqlite>              replay into a SQLite file (default: memory)
+  --reopen-window-days <days>     the desk's reopen window (default: the desk's, 7)
+  --json                          print the report as JSON
+  --help                          show this text`;
+
+/**
+ * Parses `process.argv.slice(2)`; answers null for `--help`. Unknown
+ * options and bad values throw `BAD_ARGUMENTS` naming the option.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs | null {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new ReplayError('BAD_ARGUMENTS', (error as Error).message);
+  }
+  if (parsed.values.help) return null;
+  if (parsed.positionals.length > 1) {
+    throw new ReplayError('BAD_ARGUMENTS', 'give exactly one log file');
+  }
+
+  const result = cliArgsSchema.safeParse({
+    file: parsed.positionals[0] ?? '',
+    mapping: parsed.values.mapping,
+    db: parsed.values.db,
+    reopenWindowDays: parsed.values['reopen-window-days'],
+    json: parsed.values.json ?? false,
+  });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new ReplayError('BAD_ARGUMENTS', `${where}${issue.message}`, {
+      issues: result.error.issues,
+    });
+  }
+  return result.data;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      mapping: { type: 'string' },
+      db: { type: 'string' },
+      'reopen-window-days': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,220 @@
+import {
+  type PublicTicket,
+  publicTicketSchema,
+  type Submission,
+  type SubmitResponse,
+  submitResponseSchema,
+} from '@ticketry/core/public';
+import type { output, ZodMiniType } from 'zod/mini';
+
+/** One problem the server found in a request body, as it sent it. */
+export interface ApiIssue {
+  /** Where in the body, e.g. `['requester', 'email']`. */
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** Options for {@link WidgetError}. */
+export interface WidgetErrorOptions {
+  /** HTTP status, or `null` when no answer came back. */
+  status?: number | null;
+  issues?: readonly ApiIssue[];
+  cause?: unknown;
+}
+
+/**
+ * A failed call, with the server's stable `code` (for example
+ * `VALIDATION_FAILED`) or one of the widget's own: `NETWORK_ERROR` when
+ * no answer came back, `BAD_RESPONSE` when the answer was not what the
+ * contract says.
+ */
+export class WidgetError extends Error {
+  override name = 'WidgetError';
+  readonly code: string;
+  readonly status: number | null;
+  readonly issues: readonly ApiIssue[];
+
+  constructor(code: string, message: string, options?: WidgetErrorOptions) {
+    super(message, { cause: options?.cause });
+    this.code = code;
+    this.status = options?.status ?? null;
+    this.issues = options?.issues ?? [];
+  }
+}
+
+/** Any thrown value as a WidgetError; foreign ones become `UNEXPECTED`. */
+export function toWidgetError(error: unknown): WidgetError {
+  if (error instanceof WidgetError) return error;
+  return new WidgetError('UNEXPECTED', String(error), { cause: error });
+}
+
+/** What `submit` gives back: the response and whether it was a replay. */
+export interface SubmitResult extends SubmitResponse {
+  /** True when the server answered a retry of an earlier submission. */
+  replayed: boolean;
+}
+
+/** The calls the widget makes, one method per endpoint. */
+export interface TicketApi {
+  /** `POST /tickets` with an `Idempotency-Key`. */
+  submit(submission: Submission, idempotencyKey: string): Promise<SubmitResult>;
+  /** `GET /tickets/:id` with the requester's token. */
+  get(id: string, token: string): Promise<PublicTicket>;
+  /** `POST /tickets/:id/messages`; resolves to the ticket after the reply. */
+  reply(id: string, token: string, body: string): Promise<PublicTicket>;
+  /** The URL of `GET /tickets/:id/stream` for an `EventSource`. */
+  streamUrl(id: string, token: string): string;
+}
+
+/** Options for {@link createTicketApi}. */
+export interface TicketApiOptions {
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Milliseconds before a call is given up as a network error. @default 30000 */
+  timeoutMs?: number;
+}
+
+/**
+ * A small fetch client for the Ticketry HTTP API under `endpoint`
+ * (for example `https://help.example.com/api/v1`). Every failure becomes
+ * a {@link WidgetError}; answers are checked against the public schemas.
+ *
+ * @example
+ * const api = createTicketApi('https://help.example.com/api/v1');
+ * const ticket = await api.get(id, token);
+ */
+export function createTicketApi(
+  endpoint: string,
+  options: TicketApiOptions = {},
+): TicketApi {
+  const base = endpoint.trim().replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const ticketUrl = (id: string) => `${base}/tickets/${encodeURIComponent(id)}`;
+
+  async function call(url: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new WidgetError(
+        'NETWORK_ERROR',
+        'The help desk could not be reached. Check your connection and try again.',
+        { cause },
+      );
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  return {
+    async submit(submission, idempotencyKey) {
+      const response = await call(`${base}/tickets`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKey,
+        },
+        body: JSON.stringify(submission),
+      });
+      const body = parse(submitResponseSchema, await readJson(response));
+      const replayed = response.headers.get('idempotent-replayed') === 'true';
+      return { ...body, replayed };
+    },
+
+    async get(id, token) {
+      const response = await call(ticketUrl(id), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return parse(publicTicketSchema, await readJson(response));
+    },
+
+    async reply(id, token, body) {
+      const response = await call(`${ticketUrl(id)}/messages`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ body }),
+      });
+      const answer = await readJson(response).catch(() => null);
+      const ticket = ticketIn(answer);
+      return ticket ?? this.get(id, token);
+    },
+
+    streamUrl(id, token) {
+      return `${ticketUrl(id)}/stream?access_token=${encodeURIComponent(token)}`;
+    },
+  };
+}
+
+/** Reads a non-2xx answer into a WidgetError, keeping the server's words. */
+async function errorFrom(response: Response): Promise<WidgetError> {
+  const body = (await readJson(response).catch(() => null)) as {
+    error?: { code?: unknown; message?: unknown; issues?: unknown };
+  } | null;
+  const error = body?.error;
+  const status = response.status;
+  if (error && typeof error.code === 'string') {
+    const message =
+      typeof error.message === 'string' ? error.message : error.code;
+    return new WidgetError(error.code, message, {
+      status,
+      issues: issuesIn(error.issues),
+    });
+  }
+  return new WidgetError(
+    'HTTP_ERROR',
+    `The help desk answered ${status} ${response.statusText}`.trim(),
+    { status },
+  );
+}
+
+function issuesIn(value: unknown): ApiIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((issue) => {
+    if (!issue || typeof issue.message !== 'string') return [];
+    const path = Array.isArray(issue.path)
+      ? issue.path
+      : typeof issue.path === 'string'
+        ? issue.path.split('.')
+        : [];
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** A ticket in a reply's answer, bare or wrapped as `{ ticket }`. */
+function ticketIn(answer: unknown): PublicTicket | null {
+  const bare = publicTicketSchema.safeParse(answer);
+  if (bare.success) return bare.data;
+  const wrapped = publicTicketSchema.safeParse(
+    (answer as { ticket?: unknown } | null)?.ticket,
+  );
+  return wrapped.success ? wrapped.data : null;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw new WidgetError(
+      'BAD_RESPONSE',
+      'The help desk sent an answer the widget cannot read.',
+      { status: response.status, cause },
+    );
+  }
+}
+
+function parse<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new WidgetError(
+    'BAD_RESPONSE',
+    'The help desk sent an answer the widget cannot read.',
+    { cause: result.error },
+  );
+}

@@ -1,0 +1,106 @@
+import { type Submission, submissionSchema } from '@ticketry/core/public';
+import type { ApiIssue } from './api.js';
+
+/** The form as the requester typed it. */
+export interface Draft {
+  subject: string;
+  description: string;
+  email: string;
+  name: string;
+  /** Empty when no category was chosen. */
+  category: string;
+}
+
+/** A form field that can carry an error. */
+export type FieldName = keyof Draft;
+
+/** Form fields in the order they are shown, for focusing the first error. */
+export const FIELD_ORDER: readonly FieldName[] = [
+  'subject',
+  'description',
+  'category',
+  'email',
+  'name',
+];
+
+/** Errors split into those shown next to a field and the rest. */
+export interface DraftErrors {
+  fields: Partial<Record<FieldName, string>>;
+  /** Issues no field owns, shown above the form. */
+  other: string[];
+}
+
+/** A draft with nothing typed in it. */
+export function emptyDraft(): Draft {
+  return { subject: '', description: '', email: '', name: '', category: '' };
+}
+
+/** The submission a draft stands for; empty optional fields are left out. */
+export function toSubmission(draft: Draft): unknown {
+  const name = draft.name.trim();
+  const category = draft.category.trim();
+  const email = draft.email.trim();
+  return {
+    subject: draft.subject,
+    description: draft.description,
+    requester: name ? { email, name } : { email },
+    ...(category ? { category } : {}),
+  };
+}
+
+/**
+ * Checks a draft with the server's own `submissionSchema`.
+ *
+ * @example
+ * const result = validateDraft(draft);
+ * if (!result.ok) showErrors(result.errors);
+ */
+export function validateDraft(
+  draft: Draft,
+): { ok: true; value: Submission } | { ok: false; errors: DraftErrors } {
+  const result = submissionSchema.safeParse(toSubmission(draft));
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: issuesToErrors(result.error.issues) };
+}
+
+const FIELD_BY_PATH: Record<string, FieldName> = {
+  subject: 'subject',
+  description: 'description',
+  category: 'category',
+  requester: 'email',
+  'requester.email': 'email',
+  'requester.name': 'name',
+};
+
+/**
+ * Places issues, the widget's or a 422's, next to their fields. The
+ * first message for a field wins; the rest go to `other`.
+ */
+export function issuesToErrors(issues: readonly ApiIssue[]): DraftErrors {
+  const errors: DraftErrors = { fields: {}, other: [] };
+  for (const issue of issues) {
+    const field = FIELD_BY_PATH[issue.path.map(String).join('.')];
+    if (field && !errors.fields[field]) errors.fields[field] = issue.message;
+    else if (!field) errors.other.push(issue.message);
+  }
+  return errors;
+}
+
+/** A stable string for a submission, to tell a retry from an edit. */
+export function fingerprint(submission: Submission): string {
+  return JSON.stringify(submission);
+}
+
+/**
+ * A fresh `Idempotency-Key`: `crypto.randomUUID()` where the page is a
+ * secure context, else a version 4 UUID from `getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
+  const at = (from: number, to: number) => hex.slice(from, to).join('');
+  return `${at(0, 4)}-${at(4, 6)}-${at(6, 8)}-${at(8, 10)}-${at(10, 16)}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Loads the API the browser tests talk to. TypeScript sources load through
+ * tsx, and `@ticketry/*` imports resolve to `src` through the
+ * `@ticketry/source` condition, so no build is needed first.
+ */
+import { register } from 'node:module';
+import { register as registerTsx } from 'tsx/esm/api';
+
+const conditionHook = `
+export async function resolve(specifier, context, next) {
+  const conditions = [...new Set([...context.conditions, '@ticketry/source'])];
+  return next(specifier, { ...context, conditions });
+}`;
+
+let registered = false;
+
+function registerLoaders() {
+  if (registered) return;
+  registered = true;
+  registerTsx();
+  register(`data:text/javascript,${encodeURIComponent(conditionHook)}`);
+}
+
+/**
+ * The real HTTP handler over a memory desk, with a team and an agent so
+ * tests can move tickets through the lifecycle.
+ */
+export async function loadBackend() {
+  registerLoaders();
+  const core = await import('@ticketry/core');
+  const { createHttpHandler } = await import('@ticketry/adapters/http/server');
+  const desk = core.createDesk({ store: core.createMemoryStore() });
+  const team = await desk.createTeam({ name: 'Service desk' });
+  const agent = await desk.createAgent({
+    name: 'Widget test agent',
+    role: 'agent',
+    teamIds: [team.id],
+  });
+  const actor = { role: 'agent', id: agent.id };
+  return {
+    handler: createHttpHandler({ desk }),
+    // `assign` without an assignee goes to the test agent.
+    act: (id, command) =>
+      desk.execute(
+        id,
+        command.type === 'assign' && !command.assigneeId
+          ? { ...command, assigneeId: agent.id, teamId: team.id }
+          : command,
+        { actor },
+      ),
+  };
+}
