@@ -18,7 +18,11 @@ describe('the published packages', () => {
     it(`@ticketry/${name} builds ESM with declarations and packs cleanly`, async () => {
       const pkgDir = join(root, 'packages', name);
       expect(existsSync(join(pkgDir, 'dist'))).toBe(true);
-      const { messages, pkg } = await publint({ pkgDir, strict: true, pack: 'npm' });
+      const { messages, pkg } = await publint({
+        pkgDir,
+        strict: true,
+        pack: 'npm',
+      });
       const problems = messages
         .filter((m) => m.type !== 'suggestion')
         .map((m) => formatMessage(m, pkg));

@@ -23,8 +23,13 @@ function run(label, command, args, env = {}) {
 function vitest(label, config, file) {
   const report = join(out, file);
   const status = run(label, 'npx', [
-    'vitest', 'run', '--config', config,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
   ]);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -67,7 +72,11 @@ try {
 if (chrome) {
   browser(chrome);
   process.env.CHROME_PATH = chrome;
-  vitest('end-to-end (demo server + Chromium)', 'vitest.e2e.config.ts', 'e2e.json');
+  vitest(
+    'end-to-end (demo server + Chromium)',
+    'vitest.e2e.config.ts',
+    'e2e.json',
+  );
 }
 
 console.log(

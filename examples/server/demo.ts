@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDesk, type Desk } from '@ticketry/core';
-import { sqliteStore } from '@ticketry/adapters/sqlite';
 import { createHttpHandler } from '@ticketry/adapters/http/server';
-import { replayFile } from '../replay/replay.ts';
-import { createLogger, type Logger } from './log.ts';
+import { sqliteStore } from '@ticketry/adapters/sqlite';
+import { createDesk, type Desk, type TicketStore } from '@ticketry/core';
+import { createReplayClock, replayFile } from '../replay/index.ts';
 import { startHttp } from './http.ts';
+import { createLogger, type Logger } from './log.ts';
 import { staticFiles } from './static.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +28,23 @@ export interface DemoOptions {
 export const DEMO_TEAM = 'service-desk';
 export const DEMO_AGENT = 'demo-agent';
 
+/**
+ * Replays the sample through a desk of its own, on the same store: its
+ * clock shows each log row's instant, and replies to closed history
+ * reopen as they did in the source system.
+ */
+async function seedHistory(store: TicketStore, log: Logger) {
+  log.info('replaying the ServiceNow sample into the store', {});
+  const clock = createReplayClock();
+  const desk = createDesk({ store, clock, closedReplyPolicy: 'reopen' });
+  const report = await replayFile(desk, SAMPLE_LOG, { mapping: 'servicenow' });
+  log.info('replay done', {
+    tickets: report.tickets,
+    events: report.events,
+    refused: report.commands.refused,
+  });
+}
+
 async function firstStart(desk: Desk, seed: boolean, log: Logger) {
   const existing = await desk.getAgent(DEMO_AGENT);
   if (existing) return null;
@@ -39,11 +56,7 @@ async function firstStart(desk: Desk, seed: boolean, log: Logger) {
     teamIds: [DEMO_TEAM],
   });
   const apiKey = await desk.createApiKey(DEMO_AGENT);
-  if (seed) {
-    log.info('replaying the ServiceNow sample into the store', {});
-    const report = await replayFile(desk, SAMPLE_LOG, { mapping: 'servicenow' });
-    log.info('replay done', { tickets: report.tickets, events: report.events });
-  }
+  if (seed) await seedHistory(desk.store, log);
   return apiKey;
 }
 
@@ -69,7 +82,9 @@ export async function startDemo(options: DemoOptions = {}) {
     },
   });
   const timer = setInterval(() => {
-    desk.tick().catch((error) => log.error('tick failed', { error: String(error) }));
+    desk
+      .tick()
+      .catch((error) => log.error('tick failed', { error: String(error) }));
   }, 60_000);
   timer.unref();
   return {

@@ -5,7 +5,9 @@ export interface Logger {
 }
 
 function line(level: string, message: string, fields: Record<string, unknown>) {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `${k}=${JSON.stringify(v)}`,
+  );
   return [new Date().toISOString(), level, message, ...parts].join(' ');
 }
 
@@ -13,7 +15,8 @@ function line(level: string, message: string, fields: Record<string, unknown>) {
 export function createLogger(options: { quiet?: boolean } = {}): Logger {
   return {
     info(message, fields) {
-      if (!options.quiet) process.stdout.write(`${line('info', message, fields)}\n`);
+      if (!options.quiet)
+        process.stdout.write(`${line('info', message, fields)}\n`);
     },
     error(message, fields) {
       process.stderr.write(`${line('error', message, fields)}\n`);

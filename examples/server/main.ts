@@ -1,6 +1,7 @@
 // `npm start`: the demo server on http://127.0.0.1:8080 (PORT overrides).
-import { createLogger } from './log.ts';
+
 import { startDemo } from './demo.ts';
+import { createLogger } from './log.ts';
 
 const log = createLogger();
 const port = Number(process.env.PORT ?? 8080);
@@ -13,7 +14,9 @@ const demo = await startDemo({
 if (demo.apiKey) {
   console.log(`\nDemo agent API key (shown once, keep it): ${demo.apiKey}\n`);
 } else {
-  console.log('\nThe demo agent exists; its API key was printed on the first start.');
+  console.log(
+    '\nThe demo agent exists; its API key was printed on the first start.',
+  );
   console.log('Delete .ticketry/demo.sqlite to start over with a new key.\n');
 }
 console.log(`Ticketry demo on ${demo.url}  (Ctrl-C stops it)`);

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 const FILES: Record<string, { path: string; type: string }> = {
-  '/': { path: join(here, 'public/index.html'), type: 'text/html; charset=utf-8' },
+  '/': {
+    path: join(here, 'public/index.html'),
+    type: 'text/html; charset=utf-8',
+  },
   '/ticket-widget.js': {
     path: join(here, '../../packages/widget/dist/ticket-widget.js'),
     type: 'text/javascript; charset=utf-8',

@@ -1,6 +1,6 @@
 import {
-  readCursor,
   PRIORITIES,
+  readCursor,
   STATUSES,
   TICKET_SORTS,
   type TicketQuery,

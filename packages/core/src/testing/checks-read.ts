@@ -152,10 +152,20 @@ export const readChecks: ConformanceCheck[] = [
     area: 'queries',
     name: 'a cursor that is not valid for the sort is refused',
     async run({ store }) {
-      await seed(store, Array.from({ length: 3 }, () => sampleTicket()));
-      const page = await store.listTickets('site-a', { sort: 'createdAt', limit: 1 });
+      await seed(
+        store,
+        Array.from({ length: 3 }, () => sampleTicket()),
+      );
+      const page = await store.listTickets('site-a', {
+        sort: 'createdAt',
+        limit: 1,
+      });
       await checkRejects(
-        () => store.listTickets('site-a', { sort: 'dueAt', cursor: page.nextCursor }),
+        () =>
+          store.listTickets('site-a', {
+            sort: 'dueAt',
+            cursor: page.nextCursor,
+          }),
         'VALIDATION_FAILED',
         'a cursor of another sort',
       );

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import type { Route } from './route.js';
+import { errorBodySchema } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+/** Options of {@link createOpenApiDocument}. */
+export interface OpenApiOptions {
+  /** Where the routes are mounted. @default '/api/v1' */
+  basePath?: string;
+  /** @default 'Ticketry API' */
+  title?: string;
+  /** The API's version. @default '1.0.0' */
+  version?: string;
+}
+
+const ERRORS: Record<number, string> = {
+  400: 'Malformed request: not JSON, wrong Content-Type, bad header',
+  401: 'Missing or unknown credential',
+  403: 'The credential may not do this',
+  404: 'No such ticket',
+  409: 'The ticket status does not allow this command',
+  412: 'The ticket changed since the version in If-Match; nothing was written',
+  413: 'The body is larger than the cap',
+  422: 'Invalid input; issues name the fields',
+  428: 'If-Match is required',
+};
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+
+function toSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as Json;
+  return rest;
+}
+
+function errorStatuses(route: Route): number[] {
+  const statuses = new Set(route.errors ?? []);
+  if (route.body) for (const s of [400, 413, 422]) statuses.add(s);
+  if (route.query) statuses.add(422);
+  if (route.access !== 'none') statuses.add(401);
+  if (!['none', 'public'].includes(route.access)) statuses.add(403);
+  if (route.path.includes(':')) statuses.add(404);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+function parameters(route: Route): Json[] {
+  const params: Json[] = [];
+  for (const name of route.path.match(/:\w+/g) ?? []) {
+    params.push({
+      name: name.slice(1),
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    });
+  }
+  for (const header of route.headers ?? []) {
+    params.push({
+      name: header.name,
+      in: 'header',
+      required: header.required,
+      description: header.description,
+      schema: { type: 'string' },
+    });
+  }
+  if (route.query) {
+    const query = toSchema(route.query, 'input');
+    const required = new Set((query.required as string[] | undefined) ?? []);
+    const props = (query.properties ?? {}) as Record<string, Json>;
+    for (const [name, schema] of Object.entries(props)) {
+      const multi = schema.type === 'array';
+      params.push({
+        name,
+        in: 'query',
+        required: required.has(name),
+        schema,
+        ...(multi && { style: 'form', explode: false }),
+      });
+    }
+  }
+  if (route.queryToken) {
+    params.push({
+      name: 'access_token',
+      in: 'query',
+      required: false,
+      description: 'A requester access token, for EventSource',
+      schema: { type: 'string' },
+    });
+  }
+  return params;
+}
+
+function security(route: Route): Json[] {
+  const agent = { agentKey: [] };
+  switch (route.access) {
+    case 'none':
+      return [{}];
+    case 'public':
+      return [{}, agent];
+    case 'ticket':
+      return [
+        agent,
+        { accessToken: [] },
+        ...(route.queryToken ? [{ accessTokenQuery: [] }] : []),
+      ];
+    default:
+      return [agent];
+  }
+}
+
+function responses(route: Route): Json {
+  const out: Json = {};
+  for (const [status, doc] of Object.entries(route.responses)) {
+    const headers = Object.fromEntries(
+      (doc.headers ?? []).map((h) => [h, { schema: { type: 'string' } }]),
+    );
+    out[status] = {
+      description: doc.description,
+      ...(doc.headers && { headers }),
+      content: {
+        [doc.mediaType ?? 'application/json']: {
+          schema: doc.schema ? toSchema(doc.schema, 'output') : {},
+        },
+      },
+    };
+  }
+  for (const status of errorStatuses(route)) {
+    out[status] = {
+      description: ERRORS[status] ?? 'Error',
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
+  }
+  return out;
+}
+
+function operation(route: Route): Json {
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    security: security(route),
+    parameters: parameters(route),
+    ...(route.body && {
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: toSchema(route.body, 'input') },
+        },
+      },
+    }),
+    responses: responses(route),
+  };
+}
+
+/** The OpenAPI path of a route: `/tickets/:id` becomes `/tickets/{id}`. */
+export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/**
+ * The OpenAPI 3.1 document of a route table. Request and response
+ * schemas are converted from the same zod schemas the handler
+ * validates with, so the document cannot drift from the code.
+ */
+export function createOpenApiDocument(
+  routes: readonly Route[],
+  options: OpenApiOptions = {},
+): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] = {
+      ...paths[path],
+      [route.method.toLowerCase()]: operation(route),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'Ticketry API',
+      version: options.version ?? '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: options.basePath ?? '/api/v1' }],
+    paths,
+    components: {
+      schemas: { Error: toSchema(errorBodySchema, 'output') },
+      securitySchemes: {
+        agentKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An agent API key (tka_…)',
+        },
+        accessToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A requester access token for one ticket (tkr_…)',
+        },
+        accessTokenQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'access_token',
+          description: 'A requester access token, for EventSource',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { commandRoutes } from './command-routes.js';
+import { peopleRoutes } from './people-routes.js';
+import { json } from './respond.js';
+import type { Route } from './route.js';
+import { streamRoute } from './stream.js';
+import { ticketRoutes } from './ticket-routes.js';
+
+const openapiRoute: Route = {
+  method: 'GET',
+  path: '/openapi.json',
+  operationId: 'getOpenApi',
+  summary: 'This API described as OpenAPI 3.1, generated from its schemas.',
+  access: 'none',
+  responses: { 200: { description: 'The OpenAPI document' } },
+  handle: async (ctx) =>
+    json(ctx.openapi(), 200, { 'cache-control': 'no-cache' }),
+};
+
+/**
+ * Every route the handler serves. The router and the OpenAPI document
+ * are both built from this table, so neither can forget a route.
+ */
+export const ROUTES: readonly Route[] = [
+  ...ticketRoutes,
+  ...commandRoutes,
+  streamRoute,
+  ...peopleRoutes,
+  openapiRoute,
+];

@@ -1,0 +1,141 @@
+import {
+  type Desk,
+  type PublicTicket,
+  publicTicketSchema,
+  TicketryError,
+} from '@ticketry/core';
+import { bearerOf, type Caller, callerFor, checkTicketAccess } from './auth.js';
+import { notFound } from './respond.js';
+import type { Route, RouteContext } from './route.js';
+
+/**
+ * The caller of a stream. `EventSource` cannot send headers, so a
+ * requester token may come as `?access_token=`; agent keys only in the
+ * Authorization header, to keep them out of URLs and logs.
+ */
+async function streamCaller(ctx: RouteContext): Promise<Caller> {
+  const fromHeader = bearerOf(ctx.request);
+  const fromQuery = ctx.url.searchParams.get('access_token');
+  if (fromQuery !== null && !fromQuery.startsWith('tkr_')) {
+    throw new TicketryError(
+      'UNAUTHENTICATED',
+      'access_token takes a requester token; send API keys as a header',
+    );
+  }
+  const secret = fromHeader ?? fromQuery;
+  if (!secret) {
+    throw new TicketryError(
+      'UNAUTHENTICATED',
+      'send ?access_token=<token> or an Authorization header',
+    );
+  }
+  return callerFor(ctx.desk, secret);
+}
+
+interface Feed {
+  desk: Desk;
+  ticketId: string;
+  signal: AbortSignal;
+  heartbeatMs: number;
+}
+
+/**
+ * Server-sent events for one ticket: `event: ticket` with the public
+ * view now and after every change, a comment line as heartbeat. The
+ * desk listener and the timer go when the client leaves.
+ */
+function ticketFeed({ desk, ticketId, signal, heartbeatMs }: Feed) {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let sent = 0;
+      let stopped = false;
+      const send = (text: string) => {
+        if (stopped) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      // Views are read asynchronously and may arrive out of order.
+      const sendTicket = (ticket: PublicTicket) => {
+        if (ticket.version <= sent) return;
+        sent = ticket.version;
+        const data = JSON.stringify(ticket);
+        send(`id: ${ticket.version}\nevent: ticket\ndata: ${data}\n\n`);
+      };
+      const refresh = () =>
+        desk.publicView(ticketId).then(sendTicket, () => {});
+
+      const unsubscribe = desk.subscribe((_event, ticket) => {
+        if (ticket.id === ticketId) void refresh();
+      });
+      const timer = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
+      stop = () => {
+        if (stopped) return;
+        stopped = true;
+        unsubscribe();
+        clearInterval(timer);
+        signal.removeEventListener('abort', stop);
+        try {
+          controller.close();
+        } catch {
+          // Already closed or cancelled by the reader.
+        }
+      };
+      signal.addEventListener('abort', stop);
+      if (signal.aborted) return stop();
+
+      send('retry: 3000\n\n');
+      void refresh();
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
+
+async function streamTicket(ctx: RouteContext): Promise<Response> {
+  const id = ctx.params.id!;
+  const caller = await streamCaller(ctx);
+  checkTicketAccess(caller, id);
+  if (!(await ctx.desk.get(id))) throw notFound(id);
+
+  const body = ticketFeed({
+    desk: ctx.desk,
+    ticketId: id,
+    signal: ctx.request.signal,
+    heartbeatMs: ctx.heartbeatMs,
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
+
+/** `GET /tickets/:id/stream`. */
+export const streamRoute: Route = {
+  method: 'GET',
+  path: '/tickets/:id/stream',
+  operationId: 'streamTicket',
+  summary:
+    'Server-sent events: `event: ticket` with the public ticket on connect and after every change.',
+  access: 'ticket',
+  queryToken: true,
+  responses: {
+    200: {
+      description:
+        'A text/event-stream; each `ticket` event carries a PublicTicket as JSON',
+      mediaType: 'text/event-stream',
+      schema: publicTicketSchema,
+    },
+  },
+  handle: streamTicket,
+};

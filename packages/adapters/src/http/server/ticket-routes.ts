@@ -1,0 +1,140 @@
+import {
+  publicTicketSchema,
+  submissionSchema,
+  submitResponseSchema,
+  ticketSchema,
+} from '@ticketry/core';
+import { z } from 'zod';
+import {
+  checkTicketAccess,
+  optionalCaller,
+  requireAgent,
+  requireCaller,
+} from './auth.js';
+import { parseWith, readJson } from './body.js';
+import { idempotencyKeyFrom } from './preconditions.js';
+import { etagOf, json, notFound } from './respond.js';
+import type { Route, RouteContext } from './route.js';
+import { listQuerySchema, MULTI_VALUED, ticketPageSchema } from './schemas.js';
+
+async function submit(ctx: RouteContext): Promise<Response> {
+  const { desk, request } = ctx;
+  const caller = await optionalCaller(desk, request);
+  const idempotencyKey = idempotencyKeyFrom(request);
+  const raw = await readJson(request, ctx.maxBodyBytes);
+  const submission = parseWith(submissionSchema, raw, 'submission');
+
+  const actor = caller?.kind === 'agent' ? caller.actor : undefined;
+  const result = await desk.submit(
+    { ...submission, channel: actor ? 'api' : 'web' },
+    { actor, idempotencyKey },
+  );
+  const id = result.ticket.id;
+  // A replay hands out a new token: the first answer may have been lost.
+  const accessToken = await desk.createAccessToken(id);
+  const ticket = await desk.publicView(id);
+
+  const headers: Record<string, string> = {
+    location: `${ctx.basePath}/tickets/${encodeURIComponent(id)}`,
+    etag: etagOf(ticket.version),
+  };
+  if (result.replayed) headers['idempotent-replayed'] = 'true';
+  return json({ ticket, accessToken }, result.replayed ? 200 : 201, headers);
+}
+
+async function getTicket(ctx: RouteContext): Promise<Response> {
+  const { desk, request } = ctx;
+  const id = ctx.params.id!;
+  const caller = await requireCaller(desk, request);
+  checkTicketAccess(caller, id);
+
+  if (caller.kind === 'requester') {
+    const ticket = await desk.publicView(id);
+    return json(ticket, 200, { etag: etagOf(ticket.version) });
+  }
+  const ticket = await desk.get(id);
+  if (!ticket) throw notFound(id);
+  return json(ticket, 200, { etag: etagOf(ticket.version) });
+}
+
+function queryObject(url: URL): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = MULTI_VALUED.has(name)
+      ? values.flatMap((v) => v.split(',')).filter(Boolean)
+      : values.length === 1
+        ? values[0]
+        : values;
+  }
+  return query;
+}
+
+async function listTickets(ctx: RouteContext): Promise<Response> {
+  await requireAgent(ctx.desk, ctx.request);
+  const query = parseWith(listQuerySchema, queryObject(ctx.url), 'query');
+  return json(await ctx.desk.list(query));
+}
+
+/** `POST /tickets`, `GET /tickets/:id` and `GET /tickets`. */
+export const ticketRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/tickets',
+    operationId: 'submitTicket',
+    summary:
+      'Opens a ticket. With an Idempotency-Key, a retry of the same body returns the same ticket.',
+    access: 'public',
+    body: submissionSchema,
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        required: false,
+        description:
+          '8 to 255 visible ASCII characters, new for each submission',
+      },
+    ],
+    responses: {
+      201: {
+        description: 'The new ticket and an access token for it',
+        schema: submitResponseSchema,
+        headers: ['Location', 'ETag'],
+      },
+      200: {
+        description:
+          'A retry of an earlier submission (Idempotent-Replayed: true), with a fresh token',
+        schema: submitResponseSchema,
+        headers: ['Idempotent-Replayed', 'Location', 'ETag'],
+      },
+    },
+    handle: submit,
+  },
+  {
+    method: 'GET',
+    path: '/tickets/:id',
+    operationId: 'getTicket',
+    summary:
+      'Reads a ticket: the public view for its requester token, the full ticket for an agent key.',
+    access: 'ticket',
+    responses: {
+      200: {
+        description: 'The ticket; ETag holds its version',
+        schema: z.union([ticketSchema, publicTicketSchema]),
+        headers: ['ETag'],
+      },
+    },
+    handle: getTicket,
+  },
+  {
+    method: 'GET',
+    path: '/tickets',
+    operationId: 'listTickets',
+    summary: 'Lists tickets for agents, filtered, sorted and paged.',
+    access: 'agent',
+    query: listQuerySchema,
+    responses: {
+      200: { description: 'One page of tickets', schema: ticketPageSchema },
+    },
+    handle: listTickets,
+  },
+];
