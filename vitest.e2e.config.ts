@@ -6,6 +6,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@ticketry/source'] } },
   test: {
     include: ['examples/**/*.e2e.test.ts'],
+    globalSetup: ['examples/e2e-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,

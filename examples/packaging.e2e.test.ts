@@ -1,19 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['core', 'adapters', 'widget'];
 
 describe('the published packages', () => {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
-  }, 300_000);
-
   for (const name of PACKAGES) {
     it(`@ticketry/${name} builds ESM with declarations and packs cleanly`, async () => {
       const pkgDir = join(root, 'packages', name);
