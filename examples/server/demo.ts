@@ -1,9 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHttpHandler } from '@ticketry/adapters/http/server';
 import { sqliteStore } from '@ticketry/adapters/sqlite';
-import { createDesk, type Desk, type TicketStore } from '@ticketry/core';
+import {
+  configureDesk,
+  createDesk,
+  type Desk,
+  type TicketStore,
+} from '@ticketry/core';
 import { createReplayClock, replayFile } from '../replay/index.ts';
 import { startHttp } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -20,6 +25,11 @@ export interface DemoOptions {
   port?: number;
   /** SQLite file. @default '.ticketry/demo.sqlite' */
   dbFile?: string;
+  /**
+   * A JSON file of teams and agents (see `deskConfigSchema`), applied on
+   * every start. @default none
+   */
+  configFile?: string;
   /** Replay the ServiceNow sample into an empty store. @default true */
   seed?: boolean;
   logger?: Logger;
@@ -71,6 +81,14 @@ export async function startDemo(options: DemoOptions = {}) {
   const store = sqliteStore({ filename: dbFile });
   const desk = createDesk({ store });
   const apiKey = await firstStart(desk, options.seed ?? true, log);
+  if (options.configFile) {
+    const config = JSON.parse(readFileSync(options.configFile, 'utf8'));
+    const { teams, agents } = await configureDesk(desk, config);
+    log.info('configuration applied', {
+      teams: teams.length,
+      agents: agents.length,
+    });
+  }
   const api = createHttpHandler({ desk });
   const files = staticFiles();
   const server = await startHttp({

@@ -8,6 +8,9 @@ const port = Number(process.env.PORT ?? 8080);
 const demo = await startDemo({
   port,
   dbFile: process.env.TICKETRY_DB ?? '.ticketry/demo.sqlite',
+  ...(process.env.TICKETRY_CONFIG && {
+    configFile: process.env.TICKETRY_CONFIG,
+  }),
   logger: log,
 });
 

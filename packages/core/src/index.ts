@@ -27,3 +27,4 @@ export * from './store/cursor.js';
 export * from './store/memory-store.js';
 export * from './store/query.js';
 export * from './store/types.js';
+export * from './config.js';
