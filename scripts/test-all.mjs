@@ -61,6 +61,14 @@ function browser(chrome) {
   }
 }
 
+/** A check that passes or fails as a whole, counted as one test. */
+function gate(label, command, args) {
+  const status = run(label, command, args);
+  if (status === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
+gate('lint and format (Biome)', 'npx', ['biome', 'check', '.']);
 vitest('unit and adapter tests', 'vitest.config.ts', 'unit.json');
 let chrome = null;
 try {
@@ -78,6 +86,13 @@ if (chrome) {
     'e2e.json',
   );
 }
+// tsc resolves packages through the source condition, so it needs no build.
+gate('type check (strict TypeScript)', 'npx', [
+  'tsc',
+  '-p',
+  'tsconfig.json',
+  '--noEmit',
+]);
 
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed` +
