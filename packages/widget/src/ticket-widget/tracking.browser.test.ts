@@ -131,7 +131,11 @@ describe('<ticket-widget> tracking', () => {
       () => /It works from home/.test(text(el, '[part="conversation"]') ?? ''),
       'the reply in the conversation',
     );
-    equal(($(el, '#reply') as HTMLTextAreaElement).value, '', 'box cleared');
+    // The stream may show the reply before the POST answers and clears.
+    await waitFor(
+      () => ($(el, '#reply') as HTMLTextAreaElement).value === '',
+      'box cleared',
+    );
     equal(el.shadowRoot?.activeElement?.id, 'reply', 'focus back in the box');
     const posted = await requestsTo(`/tickets/${id}/messages`);
     equal(posted.length, 1, 'replies posted');
