@@ -54,14 +54,25 @@ export interface SubmitResult extends SubmitResponse {
   replayed: boolean;
 }
 
+/** What a reply answers: the ticket, or a follow-up and its token. */
+export interface ReplyResult {
+  ticket: PublicTicket;
+  /** Set when the reply opened a new ticket (the old one was closed). */
+  followUpToken?: string;
+}
+
 /** The calls the widget makes, one method per endpoint. */
 export interface TicketApi {
   /** `POST /tickets` with an `Idempotency-Key`. */
   submit(submission: Submission, idempotencyKey: string): Promise<SubmitResult>;
   /** `GET /tickets/:id` with the requester's token. */
   get(id: string, token: string): Promise<PublicTicket>;
-  /** `POST /tickets/:id/messages`; resolves to the ticket after the reply. */
-  reply(id: string, token: string, body: string): Promise<PublicTicket>;
+  /**
+   * `POST /tickets/:id/messages`; resolves to the ticket after the reply.
+   * A reply to a closed ticket may open a follow-up ticket instead: the
+   * answer then names it and carries its own access token.
+   */
+  reply(id: string, token: string, body: string): Promise<ReplyResult>;
   /** The URL of `GET /tickets/:id/stream` for an `EventSource`. */
   streamUrl(id: string, token: string): string;
 }
@@ -142,8 +153,12 @@ export function createTicketApi(
         body: JSON.stringify({ body }),
       });
       const answer = await readJson(response).catch(() => null);
-      const ticket = ticketIn(answer);
-      return ticket ?? this.get(id, token);
+      const ticket = ticketIn(answer) ?? (await this.get(id, token));
+      const accessToken = (answer as { accessToken?: unknown } | null)
+        ?.accessToken;
+      return typeof accessToken === 'string' && ticket.id !== id
+        ? { ticket, followUpToken: accessToken }
+        : { ticket };
     },
 
     streamUrl(id, token) {

@@ -96,8 +96,18 @@ function message(msg: PublicMessage) {
   </li>`;
 }
 
+/** What sending a reply will do to a finished ticket, said up front. */
+const REPLY_HINTS: Partial<Record<PublicTicket['status'], string>> = {
+  resolved: 'Replying reopens this request.',
+  closed: 'This request is closed; a reply may open a new one.',
+};
+
 function replyForm(m: TicketViewModel) {
-  const describedBy = m.replyError ? 'reply-error' : undefined;
+  const hint = m.ticket ? REPLY_HINTS[m.ticket.status] : undefined;
+  const describedBy =
+    [m.replyError && 'reply-error', hint && 'reply-hint']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return html`
     <form part="reply-form" novalidate @submit=${m.onReply}>
       <div class="field" part="field">
@@ -109,6 +119,7 @@ function replyForm(m: TicketViewModel) {
           @input=${(e: Event) =>
             m.onReplyInput((e.target as HTMLTextAreaElement).value)}
         ></textarea>
+        ${hint ? html`<p class="hint" part="hint" id="reply-hint">${hint}</p>` : nothing}
         ${
           m.replyError
             ? html`<p class="error" part="error" id="reply-error">

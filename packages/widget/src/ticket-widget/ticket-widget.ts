@@ -344,13 +344,17 @@ export class TicketWidget extends LitElement {
     }
     this.replySending = true;
     try {
-      const ticket = await this.#api.reply(
+      const { ticket, followUpToken } = await this.#api.reply(
         entry.id,
         entry.token,
         checked.data.body,
       );
       this.reply = '';
       this.replyError = null;
+      if (followUpToken) {
+        this.#openFollowUp(entry, ticket, followUpToken);
+        return;
+      }
       const change = this.#show(ticket);
       this.#announce(change ? `Reply sent. ${change}` : 'Reply sent.');
     } catch (error) {
@@ -359,6 +363,19 @@ export class TicketWidget extends LitElement {
       this.replySending = false;
     }
     await this.#focus('#reply');
+  }
+
+  /** A reply to a closed ticket opened a new one: keep it and show it. */
+  #openFollowUp(from: StoredTicket, ticket: PublicTicket, token: string) {
+    const entry = { id: ticket.id, ref: ticket.ref, token };
+    this.#store.save(entry);
+    this.stored = this.#store.list();
+    this.summaries = new Map(this.summaries).set(ticket.id, ticket);
+    emit(this, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
+    this.#open(entry);
+    this.#announce(
+      `${from.ref} is closed, so your reply opened a new request, ${ticket.ref}.`,
+    );
   }
 
   #forget(): void {

@@ -170,6 +170,29 @@ describe('<ticket-widget> tracking', () => {
     match(text(el, '[part="resolution"]'), /The proxy rule was corrected\./);
   });
 
+  it('keeps and opens the follow-up a reply to a closed ticket makes', async () => {
+    const el = await mount({ 'poll-interval': '60000' });
+    const id = await submitAndOpen(el);
+    await act(id, { type: 'triage', impact: 'low', urgency: 'low' });
+    await act(id, { type: 'resolve', code: 'fixed', note: 'Done.' });
+    await act(id, { type: 'close' });
+    await waitFor(
+      () => text(el, '[part="status"]') === 'Status: Closed',
+      'Closed',
+    );
+    match(text(el, '[part="hint"]'), /closed/);
+    fill(el, '#reply', 'It broke again this morning.');
+    $(el, '[part~="reply-button"]').click();
+    await waitFor(
+      () => /It broke again/.test(text(el, '[part="conversation"]') ?? ''),
+      'the reply in the follow-up',
+    );
+    const heading = text(el, '#ticket-heading') ?? '';
+    match(heading, /^T-\d+: Re: /);
+    const stored = JSON.stringify({ ...localStorage });
+    equal((stored.match(/tkr_/g) ?? []).length >= 2, true, 'both tokens kept');
+  });
+
   it('lists stored requests and returns focus to the one left', async () => {
     const el = await mount({ 'poll-interval': '60000' });
     const id = await submitAndOpen(el);
