@@ -47,6 +47,31 @@ describe('the demo server', () => {
     expect(response.status).toBe(200);
   });
 
+  it('fails on a busy port before it makes the one-time key', async () => {
+    const dbFile = join(dir, 'busy.sqlite');
+    const holder = await startDemo({
+      port: 0,
+      dbFile: join(dir, 'holder.sqlite'),
+      seed: false,
+      logger: quiet,
+    });
+    const port = Number(new URL(holder.url).port);
+    await expect(
+      startDemo({ port, dbFile, seed: false, logger: quiet }),
+    ).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
+    await holder.close();
+    const later = await startDemo({
+      port: 0,
+      dbFile,
+      seed: false,
+      logger: quiet,
+    });
+    close = later.close;
+    expect(later.apiKey).toMatch(/^tka_/);
+  });
+
   it('applies a configuration file of teams and agents', async () => {
     const configFile = join(dir, 'desk.json');
     writeFileSync(

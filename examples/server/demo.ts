@@ -80,6 +80,20 @@ export async function startDemo(options: DemoOptions = {}) {
   if (dbFile !== ':memory:') mkdirSync(dirname(dbFile), { recursive: true });
   const store = sqliteStore({ filename: dbFile });
   const desk = createDesk({ store });
+  const api = createHttpHandler({ desk });
+  const files = staticFiles();
+  // Listen first: a busy port fails before the one-time key is made.
+  const server = await startHttp({
+    port: options.port ?? 8080,
+    log,
+    handle: (request) => {
+      const { pathname } = new URL(request.url);
+      return pathname.startsWith('/api/') ? api(request) : files(request);
+    },
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const apiKey = await firstStart(desk, options.seed ?? true, log);
   if (options.configFile) {
     const config = JSON.parse(readFileSync(options.configFile, 'utf8'));
@@ -89,16 +103,6 @@ export async function startDemo(options: DemoOptions = {}) {
       agents: agents.length,
     });
   }
-  const api = createHttpHandler({ desk });
-  const files = staticFiles();
-  const server = await startHttp({
-    port: options.port ?? 8080,
-    log,
-    handle: (request) => {
-      const { pathname } = new URL(request.url);
-      return pathname.startsWith('/api/') ? api(request) : files(request);
-    },
-  });
   const timer = setInterval(() => {
     desk
       .tick()

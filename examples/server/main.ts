@@ -5,6 +5,21 @@ import { createLogger } from './log.ts';
 
 const log = createLogger();
 const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(
+    `PORT must be a whole number from 0 to 65535, not ${process.env.PORT}`,
+  );
+  process.exit(2);
+}
+
+function explain(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    return `port ${port} on 127.0.0.1 is in use: stop what uses it, or start with PORT=<another port> npm start`;
+  }
+  return `the demo server could not start: ${(error as Error).message}`;
+}
+
 const demo = await startDemo({
   port,
   dbFile: process.env.TICKETRY_DB ?? '.ticketry/demo.sqlite',
@@ -12,6 +27,9 @@ const demo = await startDemo({
     configFile: process.env.TICKETRY_CONFIG,
   }),
   logger: log,
+}).catch((error: unknown) => {
+  console.error(explain(error));
+  process.exit(1);
 });
 
 if (demo.apiKey) {

@@ -291,3 +291,46 @@ describe('resolution, reopen and closing', () => {
     await expect(run).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 });
+
+describe('text and ids', () => {
+  it('refuses control characters in subjects, bodies, names and ids', async () => {
+    const env = await staffedDesk();
+    await expect(
+      env.desk.submit({ ...submission, subject: 'bad\u0000subject' }),
+    ).rejects.toMatchObject({ issues: [{ path: ['subject'] }] });
+    const ticket = await ticketIn(env, 'open');
+    await expect(
+      env.desk.update(
+        ticket.id,
+        { subject: '\u0000' },
+        { actor: env.staff.agent },
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      env.desk.reply(
+        ticket.id,
+        { body: 'ring \u0007' },
+        { actor: env.staff.agent },
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    for (const id of ['../../etc', 'a\u0000b', '<script>', '']) {
+      await expect(
+        env.desk.createTeam({ id, name: 'Team' }),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+    }
+    await expect(
+      env.desk.createTeam({ id: 't', name: '\u0000' }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  it('keeps tabs and line breaks in a description', async () => {
+    const env = await staffedDesk();
+    const description = 'line one\n\tline two\r\nend';
+    const { ticket } = await env.desk.submit({ ...submission, description });
+    expect(ticket.description).toBe(description);
+  });
+});

@@ -7,5 +7,6 @@
  */
 export * from './limits.js';
 export * from './submission.js';
+export * from './text.js';
 export * from './ticket-view.js';
 export * from './vocabulary.js';

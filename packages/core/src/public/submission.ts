@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
+import { withoutControlCharacters } from './text.js';
 
 const text = (field: string, max: number) =>
   z
@@ -8,6 +9,10 @@ const text = (field: string, max: number) =>
       z.trim(),
       z.minLength(1, `${field} is required`),
       z.maxLength(max, `${field} must be at most ${max} characters`),
+      z.refine(
+        withoutControlCharacters,
+        `${field} must not contain control characters`,
+      ),
     );
 
 const label = (field: string) =>
@@ -19,6 +24,10 @@ const label = (field: string) =>
       z.maxLength(
         LIMITS.label,
         `${field} must be at most ${LIMITS.label} characters`,
+      ),
+      z.refine(
+        withoutControlCharacters,
+        `${field} must not contain control characters`,
       ),
     );
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
 import { fieldValueSchema, submissionSchema } from '../public/submission.js';
+import { withoutControlCharacters } from '../public/text.js';
 import { CHANNELS, PENDING_REASONS } from '../public/vocabulary.js';
 import {
+  bodySchema,
   idSchema,
   labelSchema,
   levelSchema,
@@ -10,7 +12,7 @@ import {
   ticketTypeSchema,
 } from './common.js';
 
-const body = z.string().trim().min(1).max(LIMITS.body);
+const body = bodySchema;
 
 /** Everything `desk.submit()` accepts: the public submission and more. */
 export const submitInputSchema = z.object({
@@ -37,7 +39,13 @@ const triage = z.object({
 const update = z
   .object({
     type: z.literal('update'),
-    subject: z.string().trim().min(1).max(LIMITS.subject).optional(),
+    subject: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.subject)
+      .refine(withoutControlCharacters, 'must not contain control characters')
+      .optional(),
     tags: z.array(labelSchema).max(LIMITS.tags).optional(),
     fields: z.record(z.string().max(LIMITS.label), fieldValueSchema).optional(),
     priority: prioritySchema.optional(),

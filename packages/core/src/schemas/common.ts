@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
+import { ID_PATTERN, withoutControlCharacters } from '../public/text.js';
 import { ROLES } from '../public/vocabulary.js';
 
 /** An ISO-8601 instant in UTC, always with `Z`. */
@@ -9,10 +10,25 @@ export const instantSchema = z.iso.datetime();
 export const siteIdSchema = z.string().min(1).max(LIMITS.label);
 
 /** An opaque id made by {@link createId}, or imported. */
-export const idSchema = z.string().min(1).max(128);
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, 'an id is 1 to 128 letters, digits or . _ : @ -');
 
 /** A short label: category, code, tag. */
-export const labelSchema = z.string().trim().min(1).max(LIMITS.label);
+export const labelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.label)
+  .refine(withoutControlCharacters, 'must not contain control characters');
+
+/** Free text of a message or note, trimmed, without control characters. */
+export const bodySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.body)
+  .refine(withoutControlCharacters, 'must not contain control characters');
 
 /** Who acts: a role and, for people, their record's id. */
 export const actorSchema = z.object({

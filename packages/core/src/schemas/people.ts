@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
+import { withoutControlCharacters } from '../public/text.js';
 import { idSchema, instantSchema, siteIdSchema } from './common.js';
 
 /**
@@ -23,7 +24,12 @@ export const AGENT_ROLES = ['agent', 'supervisor'] as const;
 export const agentSchema = z.object({
   id: idSchema,
   siteId: siteIdSchema,
-  name: z.string().trim().min(1).max(LIMITS.name),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.name)
+    .refine(withoutControlCharacters, 'must not contain control characters'),
   email: z.string().max(LIMITS.email).nullable(),
   role: z.enum(AGENT_ROLES),
   teamIds: z.array(idSchema),
@@ -36,7 +42,12 @@ export type Agent = z.infer<typeof agentSchema>;
 export const teamSchema = z.object({
   id: idSchema,
   siteId: siteIdSchema,
-  name: z.string().trim().min(1).max(LIMITS.name),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.name)
+    .refine(withoutControlCharacters, 'must not contain control characters'),
 });
 
 export type Team = z.infer<typeof teamSchema>;
