@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './clock.js';
+export * from './config.js';
 export * from './desk/changes.js';
 export * from './desk/desk.js';
 export * from './desk/public-view.js';
@@ -27,4 +28,3 @@ export * from './store/cursor.js';
 export * from './store/memory-store.js';
 export * from './store/query.js';
 export * from './store/types.js';
-export * from './config.js';
