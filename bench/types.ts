@@ -33,6 +33,15 @@ export interface BenchFigure {
   target?: string;
   /** Whether the target is met in this run; omit when there is no target. */
   met?: boolean;
+  /** When missed: by how much, in words, e.g. '0.62 of 0.7: 11% short'. */
+  shortfall?: string;
+}
+
+/** A curve drawn as text bars, e.g. cost per command by store size. */
+export interface BenchChart {
+  title: string;
+  unit: string;
+  points: { label: string; value: number }[];
 }
 
 /** One section of BENCHMARKS.md. */
@@ -42,6 +51,8 @@ export interface BenchSection {
   figures: BenchFigure[];
   /** Plain sentences: method, what a shortfall is and why. */
   notes?: string[];
+  /** Optional curves, drawn under the figures. */
+  charts?: BenchChart[];
 }
 
 /** A section's entry point. */

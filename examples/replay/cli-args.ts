@@ -8,7 +8,7 @@ export const cliArgsSchema = z.object({
   file: z.string().min(1, 'give the log file to replay'),
   mapping: z.enum(MAPPING_NAMES).optional(),
   db: z.string().min(1).optional(),
-  reopenWindowDays: z.coerce.number().positive().max(3650).optional(),
+  sla: z.string().min(1).optional(),
   json: z.boolean().default(false),
 });
 
@@ -20,7 +20,7 @@ export const USAGE = `usage: npm run replay -- <file.csv|file.csv.gz> [options]
 
   --mapping servicenow|helpdesk   log format (default: guessed from the header)
   --db <file.sqlite>              replay into a SQLite file (default: memory)
-  --reopen-window-days <days>     the desk's reopen window (default: the desk's, 7)
+  --sla <policy.json>             run SLA policies and report attainment
   --json                          print the report as JSON
   --help                          show this text`;
 
@@ -44,7 +44,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     file: parsed.positionals[0] ?? '',
     mapping: parsed.values.mapping,
     db: parsed.values.db,
-    reopenWindowDays: parsed.values['reopen-window-days'],
+    sla: parsed.values.sla,
     json: parsed.values.json ?? false,
   });
   if (!result.success) {
@@ -65,7 +65,7 @@ function parse(argv: readonly string[]) {
     options: {
       mapping: { type: 'string' },
       db: { type: 'string' },
-      'reopen-window-days': { type: 'string' },
+      sla: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

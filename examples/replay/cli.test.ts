@@ -3,7 +3,7 @@ import { parseCliArgs } from './cli-args.ts';
 import { createProgressBar } from './progress.ts';
 
 describe('the command line', () => {
-  it('reads the file, the mapping, the database and the window', () => {
+  it('reads the file, the mapping and the database', () => {
     expect(
       parseCliArgs([
         'log.csv.gz',
@@ -11,15 +11,13 @@ describe('the command line', () => {
         'servicenow',
         '--db',
         'desk.sqlite',
-        '--reopen-window-days',
-        '30',
+        '--json',
       ]),
     ).toEqual({
       file: 'log.csv.gz',
       mapping: 'servicenow',
       db: 'desk.sqlite',
-      reopenWindowDays: 30,
-      json: false,
+      json: true,
     });
   });
 
@@ -32,7 +30,7 @@ describe('the command line', () => {
     [[], /give the log file/],
     [['a.csv', 'b.csv'], /exactly one/],
     [['log.csv', '--colour'], /colour/],
-    [['log.csv', '--reopen-window-days', 'soon'], /reopenWindowDays/],
+    [['log.csv', '--reopen-window-days', '60'], /reopen-window-days/],
   ])('refuses %j with BAD_ARGUMENTS', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(
       expect.objectContaining({

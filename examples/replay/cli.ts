@@ -15,8 +15,7 @@ import { ReplayError } from './errors.ts';
 import { formatReport } from './format.ts';
 import { createProgressBar } from './progress.ts';
 import { replayFile } from './replay-file.ts';
-
-const DAY = 86_400_000;
+import { formatSla, readSlaFile } from './sla-report.ts';
 
 async function openStore(db: string | undefined): Promise<TicketStore> {
   if (!db) return createMemoryStore();
@@ -31,15 +30,14 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  const sla = args.sla ? await readSlaFile(args.sla) : undefined;
   const store = await openStore(args.db);
   const desk = createDesk({
     store,
     clock: createManualClock('1970-01-01T00:00:00Z'),
     // A log that reopens a closed case keeps its number: reopen it.
     closedReplyPolicy: 'reopen',
-    ...(args.reopenWindowDays && {
-      reopenWindowMs: args.reopenWindowDays * DAY,
-    }),
+    ...(sla && { sla }),
   });
   const bar = createProgressBar(process.stderr);
   try {
@@ -51,6 +49,7 @@ async function main(): Promise<number> {
     console.log(
       args.json ? JSON.stringify(report, null, 2) : formatReport(report),
     );
+    if (!args.json && report.sla) console.log(formatSla(report.sla));
     return 0;
   } finally {
     bar.done();

@@ -36,4 +36,11 @@ export {
 } from './replay-file.ts';
 export { type EventFigures, figuresFromEvents } from './report.ts';
 export { serviceNowMapping } from './servicenow.ts';
+export {
+  type Attainment,
+  formatSla,
+  readSlaFile,
+  type SlaFigures,
+  slaFiguresFromEvents,
+} from './sla-report.ts';
 export { parseDayMonthYear, parseYearMonthDay } from './time.ts';

@@ -11,6 +11,7 @@ import {
 } from './plan.ts';
 import { isSettableClock } from './replay-clock.ts';
 import { type EventFigures, figuresFromEvents } from './report.ts';
+import { type SlaFigures, slaFiguresFromEvents } from './sla-report.ts';
 import { type Row, readRows } from './source.ts';
 
 /** Where a replay is: reading the file, driving the desk, reporting. */
@@ -48,6 +49,8 @@ export interface ReplayReport extends EventFigures {
   followUps: DriveResult['followUps'];
   commands: DriveResult['commands'];
   refusals: DriveResult['refusals'];
+  /** Attainment per priority, when the desk runs SLA policies. */
+  sla?: SlaFigures;
   timings: { readMs: number; replayMs: number; reportMs: number };
 }
 
@@ -167,6 +170,7 @@ export async function replayFile(
   );
   progress({ phase: 'report', done: total, total });
   const figures = figuresFromEvents(events);
+  const sla = desk.sla ? slaFiguresFromEvents(events) : null;
 
   return {
     file: basename(path),
@@ -180,6 +184,7 @@ export async function replayFile(
     commands: drive.commands,
     refusals: drive.refusals,
     ...figures,
+    ...(sla && { sla }),
     timings: {
       readMs: Math.round(read - started),
       replayMs: Math.round(replayed - read),

@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHttpHandler } from '@ticketry/adapters/http/server';
-import { sqliteStore } from '@ticketry/adapters/sqlite';
 import {
   configureDesk,
   createDesk,
@@ -13,6 +12,7 @@ import { createReplayClock, replayFile } from '../replay/index.ts';
 import { startHttp } from './http.ts';
 import { createLogger, type Logger } from './log.ts';
 import { staticFiles } from './static.ts';
+import { openDemoStore } from './store.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -25,6 +25,15 @@ export interface DemoOptions {
   port?: number;
   /** SQLite file. @default '.ticketry/demo.sqlite' */
   dbFile?: string;
+  /**
+   * A PostgreSQL connection string. When given, the store is PostgreSQL
+   * instead of SQLite, and several demo processes may share it.
+   */
+  pgUrl?: string;
+  /** The PostgreSQL schema. @default 'ticketry' */
+  pgSchema?: string;
+  /** How often the desk fires due timers. @default 60000 */
+  tickMs?: number;
   /**
    * A JSON file of teams and agents (see `deskConfigSchema`), applied on
    * every start. @default none
@@ -71,15 +80,19 @@ async function firstStart(desk: Desk, seed: boolean, log: Logger) {
 }
 
 /**
- * Starts the demo: an SQLite store holding real history, the JSON API
- * under /api/v1 and a page with the widget, on 127.0.0.1.
+ * Starts the demo: a store holding real history (SQLite, or PostgreSQL
+ * shared with other demo processes), the JSON API under /api/v1 and a
+ * page with the widget, on 127.0.0.1.
  */
 export async function startDemo(options: DemoOptions = {}) {
   const log = options.logger ?? createLogger();
-  const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
-  if (dbFile !== ':memory:') mkdirSync(dirname(dbFile), { recursive: true });
-  const store = sqliteStore({ filename: dbFile });
-  const desk = createDesk({ store });
+  const opened = await openDemoStore({
+    dbFile: options.dbFile ?? '.ticketry/demo.sqlite',
+    pgUrl: options.pgUrl,
+    pgSchema: options.pgSchema,
+    log,
+  });
+  const desk = await opened.serve(createDesk({ store: opened.store }));
   const api = createHttpHandler({ desk });
   const files = staticFiles();
   // Listen first: a busy port fails before the one-time key is made.
@@ -91,7 +104,7 @@ export async function startDemo(options: DemoOptions = {}) {
       return pathname.startsWith('/api/') ? api(request) : files(request);
     },
   }).catch(async (error: unknown) => {
-    await store.close();
+    await opened.close();
     throw error;
   });
   const apiKey = await firstStart(desk, options.seed ?? true, log);
@@ -106,17 +119,21 @@ export async function startDemo(options: DemoOptions = {}) {
   const timer = setInterval(() => {
     desk
       .tick()
+      .then((closed) => {
+        if (closed.length) log.info('auto-closed', { tickets: closed.length });
+      })
       .catch((error) => log.error('tick failed', { error: String(error) }));
-  }, 60_000);
+  }, options.tickMs ?? 60_000);
   timer.unref();
   return {
     url: server.url,
     desk,
     apiKey,
+    backend: opened.backend,
     async close() {
       clearInterval(timer);
       await server.close();
-      await store.close();
+      await opened.close();
     },
   };
 }

@@ -1,4 +1,5 @@
-// `npm start`: the demo server on http://127.0.0.1:8080 (PORT overrides).
+// `npm start`: the demo server on http://127.0.0.1:8080 (PORT overrides;
+// TICKETRY_PG_URL, when set, puts the data in PostgreSQL).
 
 import { startDemo } from './demo.ts';
 import { createLogger } from './log.ts';
@@ -23,6 +24,8 @@ function explain(error: unknown): string {
 const demo = await startDemo({
   port,
   dbFile: process.env.TICKETRY_DB ?? '.ticketry/demo.sqlite',
+  // Set, the demo runs on PostgreSQL and several processes may share it.
+  pgUrl: process.env.TICKETRY_PG_URL,
   ...(process.env.TICKETRY_CONFIG && {
     configFile: process.env.TICKETRY_CONFIG,
   }),
@@ -38,7 +41,11 @@ if (demo.apiKey) {
   console.log(
     '\nThe demo agent exists; its API key was printed on the first start.',
   );
-  console.log('Delete .ticketry/demo.sqlite to start over with a new key.\n');
+  console.log(
+    demo.backend === 'postgres'
+      ? 'Drop the schema ticketry to start over with a new key.\n'
+      : 'Delete .ticketry/demo.sqlite to start over with a new key.\n',
+  );
 }
 console.log(`Ticketry demo on ${demo.url}  (Ctrl-C stops it)`);
 

@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     'sqlite/index': 'src/sqlite/index.ts',
+    'postgres/index': 'src/postgres/index.ts',
+    'indexeddb/index': 'src/indexeddb/index.ts',
     'http/client/index': 'src/http/client/index.ts',
     'http/server/index': 'src/http/server/index.ts',
   },
@@ -11,5 +13,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  external: ['better-sqlite3', '@ticketry/core'],
+  external: ['better-sqlite3', 'idb', 'pg', '@ticketry/core'],
 });

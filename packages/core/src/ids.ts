@@ -1,31 +1,47 @@
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-let lastTime = 0;
-let lastRandom: Uint8Array = new Uint8Array(10);
+/** Random bits kept per half of the random part: 5 characters each. */
+const HALF = 2 ** 25;
 
-function encode(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += ALPHABET[byte & 31];
-  return out;
+let lastTime = -1;
+let timeText = '';
+let high = 0;
+let low = 0;
+
+/** Random draws come from a pool: one system call per 1,024 ids. */
+const pool = new Uint32Array(2048);
+let drawn = pool.length;
+
+function random25(): number {
+  if (drawn === pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  return (pool[drawn++] as number) & (HALF - 1);
 }
 
-function timePart(ms: number): string {
+/** Every pair of characters, so 25 bits take three look-ups. */
+const PAIRS = Array.from(
+  { length: 1024 },
+  (_, i) => (ALPHABET[i >> 5] as string) + ALPHABET[i & 31],
+);
+
+function encode25(value: number): string {
+  return (
+    (ALPHABET[value >>> 20] as string) +
+    PAIRS[(value >>> 10) & 1023] +
+    PAIRS[value & 1023]
+  );
+}
+
+function encode(value: number, length: number): string {
   let out = '';
-  let rest = ms;
-  for (let i = 0; i < 10; i++) {
+  let rest = value;
+  for (let i = 0; i < length; i++) {
     out = ALPHABET[rest % 32] + out;
     rest = Math.floor(rest / 32);
   }
   return out;
-}
-
-function increment(bytes: Uint8Array): Uint8Array {
-  const next = bytes.slice();
-  for (let i = next.length - 1; i >= 0; i--) {
-    next[i] = ((next[i] ?? 0) + 1) & 31;
-    if (next[i] !== 0) break;
-  }
-  return next;
 }
 
 /**
@@ -37,11 +53,19 @@ function increment(bytes: Uint8Array): Uint8Array {
  * createId(); // '01jd5x3v8q4m2r7k9t1b'
  */
 export function createId(now: number = Date.now()): string {
-  if (now <= lastTime) {
-    lastRandom = increment(lastRandom);
-    return timePart(lastTime) + encode(lastRandom);
+  if (now > lastTime) {
+    lastTime = now;
+    timeText = encode(now, 10);
+    high = random25();
+    low = random25();
+  } else {
+    // Same (or an earlier) millisecond: count up from the last id so
+    // that order holds without waiting for the clock.
+    low++;
+    if (low === HALF) {
+      low = 0;
+      high = (high + 1) % HALF;
+    }
   }
-  lastTime = now;
-  lastRandom = crypto.getRandomValues(new Uint8Array(10)).map((b) => b & 31);
-  return timePart(now) + encode(lastRandom);
+  return timeText + encode25(high) + encode25(low);
 }

@@ -11,6 +11,11 @@ export * from './desk/desk.js';
 export * from './desk/public-view.js';
 export * from './desk/rebuild.js';
 export { createSecret, fingerprint, hashSecret } from './desk/secrets.js';
+export type { SlaMigration } from './desk/sla-methods.js';
+export type {
+  EscalationContext,
+  SlaHooks,
+} from './desk/sla-timers.js';
 export type { SubmitOptions, SubmitResult } from './desk/submit.js';
 export * from './errors.js';
 export * from './ids.js';
@@ -24,6 +29,7 @@ export * from './schemas/common.js';
 export * from './schemas/event.js';
 export * from './schemas/people.js';
 export * from './schemas/ticket.js';
+export * from './sla/index.js';
 export * from './store/cursor.js';
 export * from './store/memory-store.js';
 export * from './store/query.js';

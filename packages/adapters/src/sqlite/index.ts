@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+export { SQLITE_CAPABILITY_REASONS } from './capabilities.js';
 export {
   migrate,
   migrations,

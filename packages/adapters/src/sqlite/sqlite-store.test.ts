@@ -1,6 +1,6 @@
 import { describeStoreConformance } from '@ticketry/core/testing';
 import { afterAll, afterEach } from 'vitest';
-import { sqliteStore } from './index.js';
+import { SQLITE_CAPABILITY_REASONS, sqliteStore } from './index.js';
 import { sqliteProbe, tempFiles } from './test-support.js';
 
 const files = tempFiles();
@@ -23,4 +23,5 @@ describeStoreConformance('sqlite', {
     const filename = files.file();
     return { ...open(filename), reopen: async () => open(filename) };
   },
+  capabilityReasons: SQLITE_CAPABILITY_REASONS,
 });

@@ -30,13 +30,11 @@ const reopened = (t: Ticket): TicketChanges => ({
   resolution: null,
   reopenUntil: null,
   autoCloseAt: null,
-  dueAt: null,
 });
 
 const finished = (at: string): TicketChanges => ({
   closedAt: at,
   autoCloseAt: null,
-  dueAt: null,
 });
 
 /** Field changes a command makes besides status, before diffing. */
@@ -88,7 +86,6 @@ function commandChanges(
         firstResponseAt: t.firstResponseAt ?? at,
         reopenUntil: plus(at, s.reopenWindowMs),
         autoCloseAt: plus(at, s.autoCloseAfterMs),
-        dueAt: plus(at, s.autoCloseAfterMs),
       };
     case 'reject':
       return reopened(t);
@@ -100,9 +97,9 @@ function commandChanges(
         satisfaction: { rating: c.rating, comment: c.comment ?? null, at },
       };
     case 'cancel':
-      return { autoCloseAt: null, dueAt: null };
+      return { autoCloseAt: null };
     case 'merge':
-      return { mergedInto: c.intoId, dueAt: null };
+      return { mergedInto: c.intoId, autoCloseAt: null };
     default:
       return {};
   }
@@ -110,7 +107,8 @@ function commandChanges(
 
 /**
  * What a command changes on a ticket: its own fields plus the status
- * the lifecycle leads to, keeping only values that differ.
+ * the lifecycle leads to, keeping only values that differ. `dueAt` and
+ * `sla` follow from these and are settled by the desk afterwards.
  */
 export function changesFor(
   t: Ticket,
@@ -120,19 +118,38 @@ export function changesFor(
   actor: Actor,
   s: ChangeSettings,
 ): TicketChanges {
-  const next = { ...commandChanges(t, c, at, actor, s), ...splitState(target) };
+  return keepChanged(t, {
+    ...commandChanges(t, c, at, actor, s),
+    ...splitState(target),
+  });
+}
+
+/** The proposed values that differ from the ticket's (absent is null). */
+export function keepChanged(
+  t: Ticket,
+  proposed: Record<string, unknown>,
+): TicketChanges {
   const changed: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(next)) {
-    const before = t[field as keyof Ticket];
+  for (const [field, value] of Object.entries(proposed)) {
+    const before = t[field as keyof Ticket] ?? null;
     if (!sameValue(before, value)) changed[field] = value;
   }
   return changed as TicketChanges;
 }
 
+/** Deep equality of JSON values, stopping at the first difference. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) {
+    if (!(key in y) || !sameValue(x[key], y[key])) return false;
+  }
+  return true;
 }
 
 /** Folds an event's changes into a ticket. */

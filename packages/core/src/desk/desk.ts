@@ -10,15 +10,29 @@ import {
   type SubmitInput,
 } from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
-import { type AuditEvent, EVENT_TYPES } from '../schemas/event.js';
+import {
+  type AuditEvent,
+  EVENT_TYPES,
+  type EventType,
+} from '../schemas/event.js';
 import type { Agent, AgentInput, Team, TeamInput } from '../schemas/people.js';
-import type { Ticket } from '../schemas/ticket.js';
+import type { Ticket, TicketChanges } from '../schemas/ticket.js';
+import type { SlaTrigger } from '../sla/clocks.js';
+import type { SlaConfigInput, SlaRegistry } from '../sla/registry.js';
+import { settleSla } from '../sla/settle.js';
 import type { TicketPage, TicketQuery, TicketStore } from '../store/types.js';
-import { applyChanges, type ChangeSettings, changesFor } from './changes.js';
+import {
+  applyChanges,
+  type ChangeSettings,
+  changesFor,
+  keepChanged,
+} from './changes.js';
 import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
 import { checkAssignee, saveAgent, saveTeam } from './people.js';
 import { toPublicTicket } from './public-view.js';
 import { createSecret, hashSecret } from './secrets.js';
+import { createSlaMethods, registryOf } from './sla-methods.js';
+import { createTimerRunner, type SlaHooks } from './sla-timers.js';
 import {
   type SubmitOptions,
   type SubmitResult,
@@ -47,6 +61,13 @@ export interface DeskOptions {
   autoCloseAfterMs?: number;
   /** @default 'new_ticket' */
   closedReplyPolicy?: ClosedReplyPolicy;
+  /**
+   * SLA calendars and policies (see docs/sla.md), or a registry made by
+   * `createSlaRegistry` to share between desks. @default no SLAs
+   */
+  sla?: SlaConfigInput | SlaRegistry;
+  /** Escalation hooks and named automations. @default none */
+  slaHooks?: SlaHooks;
 }
 
 /** Who sends a command and the version they read. */
@@ -95,6 +116,8 @@ export function createDesk(options: DeskOptions) {
     autoCloseAfterMs: options.autoCloseAfterMs ?? 5 * DAY,
   };
   const listeners = new Set<DeskListener>();
+  const registry = registryOf(options);
+  const system = { role: 'system', id: null } as const;
 
   const notify = (event: AuditEvent, ticket: Ticket) => {
     for (const listener of listeners) listener(event, ticket);
@@ -114,8 +137,15 @@ export function createDesk(options: DeskOptions) {
     input: SubmitInput,
     opts: SubmitOptions = {},
   ): Promise<SubmitResult> {
+    const at = clock.now().toISOString();
     const result = await submitTicket(
-      { store, siteId, refPrefix, at: clock.now().toISOString() },
+      {
+        store,
+        siteId,
+        refPrefix,
+        at,
+        settle: (t) => settleSla(registry, null, t, { kind: 'submit' }, at),
+      },
       input,
       opts,
     );
@@ -216,21 +246,62 @@ export function createDesk(options: DeskOptions) {
     ) {
       return replyToClosed(ticket, command.body, actor);
     }
-    const changes = changesFor(ticket, command, target, at, actor, settings);
-    const next = applyChanges(ticket, changes, version + 1, at);
+    const changes = settle(
+      ticket,
+      changesFor(ticket, command, target, at, actor, settings),
+      { kind: 'command', type: command.type, role: actor.role },
+      at,
+    );
+    return record(
+      ticket,
+      EVENT_TYPES[command.type],
+      changes,
+      eventData(command),
+      at,
+      actor,
+    );
+  }
+
+  /**
+   * Adds what follows from a change: the SLA state and `dueAt` (the
+   * earliest timer or auto-close), each only when it moved.
+   */
+  function settle(
+    t: Ticket,
+    base: TicketChanges,
+    trigger: SlaTrigger,
+    at: string,
+  ): TicketChanges {
+    const draft = { ...t, ...base } as Ticket;
+    return {
+      ...base,
+      ...keepChanged(t, settleSla(registry, t, draft, trigger, at)),
+    };
+  }
+
+  /** Writes a change and its one event against the version read. */
+  async function record(
+    t: Ticket,
+    type: EventType,
+    changes: TicketChanges,
+    data: Record<string, unknown> | null,
+    at: string,
+    actor: Actor = system,
+  ): Promise<CommandResult> {
+    const next = applyChanges(t, changes, t.version + 1, at);
     const event = await store.commit({
       ticket: next,
-      expectedVersion: version,
+      expectedVersion: t.version,
       event: {
         id: createId(),
         siteId,
-        ticketId: ticket.id,
-        version: version + 1,
+        ticketId: t.id,
+        version: t.version + 1,
         at,
         actor,
-        type: EVENT_TYPES[command.type],
+        type,
         changes,
-        data: eventData(command),
+        data,
       },
     });
     notify(event, next);
@@ -242,32 +313,35 @@ export function createDesk(options: DeskOptions) {
     (ticketId: string, payload: Payload<T>, ctx: CommandContext) =>
       execute(ticketId, { ...payload, type } as CommandInput, ctx);
 
-  async function tick(now: Date = clock.now()): Promise<CommandResult[]> {
-    const due = await store.listTickets(siteId, {
-      status: ['resolved'],
-      dueBefore: now.toISOString(),
-      sort: 'dueAt',
-      limit: 500,
-    });
-    const closed: CommandResult[] = [];
-    for (const t of due.items) {
-      try {
-        closed.push(
-          await execute(
-            t.id,
-            { type: 'close' },
-            {
-              actor: { role: 'system', id: null },
-              expectedVersion: t.version,
-            },
-          ),
-        );
-      } catch (error) {
-        if (!(error instanceof TicketryError)) throw error;
-      }
-    }
-    return closed;
-  }
+  const timers = createTimerRunner({
+    store,
+    siteId,
+    registry,
+    hooks: options.slaHooks ?? {},
+    record: (t, type, changes, data, at) => record(t, type, changes, data, at),
+    autoClose: (t) =>
+      execute(
+        t.id,
+        { type: 'close' },
+        { actor: system, expectedVersion: t.version },
+      ),
+  });
+
+  /**
+   * Fires what is due at `now` (SLA warnings, breaches, escalation
+   * levels, reminders, auto-closes): one event each, exactly once.
+   */
+  const tick = (now: Date = clock.now()): Promise<CommandResult[]> =>
+    timers.tick(now);
+
+  const slaMethods = createSlaMethods({
+    store,
+    clock,
+    registry,
+    load,
+    settle,
+    record,
+  });
 
   return {
     siteId,
@@ -291,6 +365,9 @@ export function createDesk(options: DeskOptions) {
     cancel: run('cancel'),
     merge: run('merge'),
     tick,
+    ...slaMethods,
+    /** The SLA calendars and policies of this desk, or null. */
+    sla: registry,
 
     get: (id: string) => store.getTicket(siteId, id),
     getByRef: (ref: string) => store.getTicketByRef(siteId, ref),

@@ -1,4 +1,8 @@
-import type { PublicMessage, PublicTicket } from '../public/ticket-view.js';
+import type {
+  PublicExpectation,
+  PublicMessage,
+  PublicTicket,
+} from '../public/ticket-view.js';
 import type { AuditEvent, MessageData } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 
@@ -27,6 +31,27 @@ export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
   return messages;
 }
 
+/**
+ * The deadlines a requester may see: running clocks only, so an answer
+ * already given or a paused wait shows no date.
+ */
+export function expectationOf(ticket: Ticket): PublicExpectation | null {
+  const sla = ticket.sla;
+  if (!sla) return null;
+  const due = (target: string) => {
+    const clock = sla.clocks.find((c) => c.target === target);
+    const running = clock?.runs[clock.runs.length - 1]?.to === null;
+    return clock && clock.stoppedAt === null && running ? clock.dueAt : null;
+  };
+  const last = sla.pauses[sla.pauses.length - 1];
+  return {
+    firstResponseBy: due('firstResponse'),
+    nextResponseBy: due('nextResponse'),
+    resolutionBy: due('resolution'),
+    paused: last !== undefined && last.to === null,
+  };
+}
+
 /** What a requester may see of a ticket: no notes, no staff details. */
 export function toPublicTicket(
   ticket: Ticket,
@@ -51,5 +76,6 @@ export function toPublicTicket(
       comment: ticket.satisfaction.comment,
     },
     messages: publicMessages(events),
+    expectation: expectationOf(ticket),
   };
 }

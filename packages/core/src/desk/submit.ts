@@ -31,6 +31,8 @@ interface SubmitContext {
   siteId: string;
   refPrefix: string;
   at: string;
+  /** Fields that follow from the new ticket: its SLA and `dueAt`. */
+  settle?(ticket: Ticket): Partial<Ticket>;
 }
 
 async function requesterFor(
@@ -112,9 +114,11 @@ export async function submitTicket(
     reopenUntil: null,
     autoCloseAt: null,
     dueAt: null,
+    sla: null,
     links: opts.links ?? [],
     mergedInto: null,
   };
+  Object.assign(ticket, ctx.settle?.(ticket));
   const { id, siteId, version, updatedAt, ...changes } = ticket;
   return ctx.store.createTicket({
     ticket,

@@ -5,10 +5,11 @@ import {
   type Role,
 } from '../public/vocabulary.js';
 import type { AnyCommandType } from '../schemas/commands.js';
+import type { SlaEventName } from '../schemas/event.js';
 
 /** The event the machine takes: a command's name, who sends it, why. */
 export interface LifecycleEvent {
-  type: AnyCommandType;
+  type: AnyCommandType | SlaEventName;
   role: Role;
   reason?: PendingReason;
 }
@@ -22,6 +23,7 @@ const ALL: Role[] = ['requester', 'agent', 'supervisor', 'system'];
 const STAFF: Role[] = ['agent', 'supervisor'];
 const STAFF_SYSTEM: Role[] = ['agent', 'supervisor', 'system'];
 const PEOPLE: Role[] = ['requester', 'agent', 'supervisor'];
+const SYSTEM: Role[] = ['system'];
 
 const to = (target: string, roles: Role[]): Guarded => ({
   target: `#ticket.${target}`,
@@ -41,9 +43,21 @@ const stay = (here: string) => ({
   note: to(here, STAFF_SYSTEM),
 });
 
+/**
+ * SLA events of a status whose clocks run: timers fired by the
+ * scheduler, and a deliberate policy migration. None moves the status.
+ */
+const timed = (here: string) => ({
+  sla_warn: to(here, SYSTEM),
+  sla_breach: to(here, SYSTEM),
+  escalate: to(here, SYSTEM),
+  sla_migrate: to(here, ['supervisor', 'system']),
+});
+
 /** Commands every working status shares. */
 const working = (here: string) => ({
   ...stay(here),
+  ...timed(here),
   assign: to('assigned', STAFF_SYSTEM),
   resolve: to('resolved', STAFF),
   cancel: to('cancelled', PEOPLE),
@@ -55,6 +69,7 @@ const pendingState = (reason: PendingReason) => ({
     ...working(`pending.${reason}`),
     pend: pendTo(STAFF),
     resume: to('in_progress', STAFF_SYSTEM),
+    remind: to(`pending.${reason}`, SYSTEM),
     reply:
       reason === 'requester'
         ? [to('in_progress', ['requester']), to(`pending.${reason}`, STAFF)]

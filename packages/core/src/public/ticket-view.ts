@@ -14,6 +14,21 @@ export const publicMessageSchema = z.object({
 export type PublicMessage = z.infer<typeof publicMessageSchema>;
 
 /**
+ * What a requester may expect, from the ticket's SLA deadlines: instants
+ * in UTC, to be shown in the reader's own time zone. A null field has
+ * no running deadline (answered already, paused, or no target).
+ */
+export const publicExpectationSchema = z.object({
+  firstResponseBy: z.nullable(instant),
+  nextResponseBy: z.nullable(instant),
+  resolutionBy: z.nullable(instant),
+  /** The clocks are paused while the ticket waits. */
+  paused: z.boolean(),
+});
+
+export type PublicExpectation = z.infer<typeof publicExpectationSchema>;
+
+/**
  * The part of a ticket a requester may read: no internal notes, no
  * assignee, no other requester's data.
  */
@@ -35,6 +50,8 @@ export const publicTicketSchema = z.object({
     z.object({ rating: z.number(), comment: z.nullable(z.string()) }),
   ),
   messages: z.array(publicMessageSchema),
+  /** Null when the desk runs no SLA on this ticket. */
+  expectation: z.optional(z.nullable(publicExpectationSchema)),
 });
 
 export type PublicTicket = z.infer<typeof publicTicketSchema>;

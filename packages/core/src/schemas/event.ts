@@ -27,11 +27,30 @@ export const EVENT_TYPES = {
   merge: 'ticket.merged',
 } as const satisfies Record<AnyCommandType, string>;
 
-export type EventType = (typeof EVENT_TYPES)[AnyCommandType];
+/**
+ * Events no caller sends as a command: SLA timers fired by
+ * `desk.tick()` and a deliberate policy migration. Each keeps the
+ * ticket's status, and the lifecycle machine still has to allow it.
+ */
+export const SLA_EVENT_TYPES = {
+  sla_warn: 'ticket.sla_warned',
+  sla_breach: 'ticket.sla_breached',
+  escalate: 'ticket.escalated',
+  remind: 'ticket.reminded',
+  sla_migrate: 'ticket.sla_migrated',
+} as const;
 
-const eventTypeSchema = z.enum(
-  Object.values(EVENT_TYPES) as [EventType, ...EventType[]],
-);
+/** The machine event name of an SLA event. */
+export type SlaEventName = keyof typeof SLA_EVENT_TYPES;
+
+export type EventType =
+  | (typeof EVENT_TYPES)[AnyCommandType]
+  | (typeof SLA_EVENT_TYPES)[SlaEventName];
+
+const eventTypeSchema = z.enum([
+  ...Object.values(EVENT_TYPES),
+  ...Object.values(SLA_EVENT_TYPES),
+] as [EventType, ...EventType[]]);
 
 /** A message carried by a reply or note event. */
 export const messageDataSchema = z.object({

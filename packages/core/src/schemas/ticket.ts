@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
 import { fieldValueSchema } from '../public/submission.js';
 import { CHANNELS, PENDING_REASONS, STATUSES } from '../public/vocabulary.js';
+import { slaStateSchema } from '../sla/state-schema.js';
 import {
   idSchema,
   instantSchema,
@@ -67,7 +68,17 @@ export const ticketSchema = z.object({
   reopenCount: z.number().int().min(0),
   reopenUntil: instantSchema.nullable(),
   autoCloseAt: instantSchema.nullable(),
+  /**
+   * The earliest instant something is due: an SLA timer or the
+   * auto-close. Stores index it; `desk.tick()` lists by it.
+   */
   dueAt: instantSchema.nullable(),
+  /**
+   * SLA clocks, deadlines and timers, under the policy and version the
+   * ticket runs on; null without a policy. Absent on tickets stored
+   * before SLAs existed, which reads as null.
+   */
+  sla: slaStateSchema.nullable().optional(),
   links: z.array(linkSchema),
   mergedInto: idSchema.nullable(),
 });

@@ -8,10 +8,30 @@ export function sortValue(ticket: Ticket, sort: TicketSort): string | null {
   return ticket[field as 'createdAt' | 'updatedAt' | 'dueAt'];
 }
 
+// base64url of UTF-8 without padding, as Node's Buffer writes it, but
+// with btoa/atob so the cursor code also runs in browsers.
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+// Throws on characters outside base64; callers treat that as "not ours".
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
 /** The position after `ticket` in a sorted list, as an opaque string. */
 export function encodeCursor(ticket: Ticket, sort: TicketSort): string {
   const json = JSON.stringify([sort, sortValue(ticket, sort), ticket.id]);
-  return Buffer.from(json).toString('base64url');
+  return toBase64Url(json);
 }
 
 /** Reads a cursor back; a cursor made for another sort is refused. */
@@ -20,7 +40,7 @@ export function decodeCursor(
   sort: TicketSort,
 ): { value: string | null; id: string } | null {
   try {
-    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const raw = JSON.parse(fromBase64Url(cursor));
     if (!Array.isArray(raw) || raw[0] !== sort) return null;
     if (typeof raw[2] !== 'string') return null;
     return { value: raw[1] ?? null, id: raw[2] };

@@ -8,7 +8,9 @@ import type {
   Team,
 } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
-import { compareKeys, encodeCursor, readCursor, sortValue } from './cursor.js';
+import { copy } from './copy.js';
+import { compareKeys, encodeCursor, readCursor } from './cursor.js';
+import { firstRows } from './first-rows.js';
 import { matchesQuery } from './query.js';
 import type {
   CommitWrite,
@@ -32,6 +34,10 @@ export interface MemoryData {
   teams: Map<string, Team>;
   credentials: Map<string, Credential>;
   tokens: Map<string, AccessToken>;
+  /** Site and lower-cased email to the first requester holding it. */
+  requesterEmails: Map<string, string>;
+  /** Keys of the tickets that have a `dueAt`, for `dueBefore` lists. */
+  dueTickets: Set<string>;
 }
 
 /** Options of {@link createMemoryStore}. */
@@ -55,11 +61,27 @@ export function createMemoryData(): MemoryData {
     teams: new Map(),
     credentials: new Map(),
     tokens: new Map(),
+    requesterEmails: new Map(),
+    dueTickets: new Set(),
   };
 }
 
 const key = (siteId: string, id: string) => `${siteId}\u0000${id}`;
-const copy = <T>(value: T): T => structuredClone(value);
+const emailKey = (r: Requester) => key(r.siteId, r.email.toLowerCase());
+
+function indexDue(data: MemoryData): Set<string> {
+  const due = new Set<string>();
+  for (const [k, t] of data.tickets) if (t.dueAt) due.add(k);
+  return due;
+}
+
+function indexEmails(data: MemoryData): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const r of data.requesters.values()) {
+    if (!index.has(emailKey(r))) index.set(emailKey(r), r.id);
+  }
+  return index;
+}
 
 /**
  * A store in process memory: for tests, examples and single-process
@@ -73,6 +95,10 @@ export function createMemoryStore(
   options: MemoryStoreOptions = {},
 ): TicketStore & { readonly data: MemoryData } {
   const data = options.data ?? createMemoryData();
+  // Data made without the indexes (by hand, or by an older version of
+  // this store) gets them built once.
+  data.requesterEmails ??= indexEmails(data);
+  data.dueTickets ??= indexDue(data);
   let closed = false;
 
   const open = () => {
@@ -80,13 +106,47 @@ export function createMemoryStore(
   };
 
   function append(event: Omit<AuditEvent, 'seq'>): AuditEvent {
-    const stored = { ...copy(event), seq: data.events.length + 1 };
+    const stored = copy(event) as AuditEvent;
+    stored.seq = data.events.length + 1;
     data.events.push(stored);
     data.eventIds.add(stored.id);
-    const list = data.byTicket.get(key(stored.siteId, stored.ticketId)) ?? [];
-    list.push(stored);
-    data.byTicket.set(key(stored.siteId, stored.ticketId), list);
+    const k = key(stored.siteId, stored.ticketId);
+    const list = data.byTicket.get(k);
+    if (list) list.push(stored);
+    else data.byTicket.set(k, [stored]);
     return stored;
+  }
+
+  function* dueTickets(): Iterable<Ticket> {
+    for (const k of data.dueTickets) {
+      const t = data.tickets.get(k);
+      if (t) yield t;
+    }
+  }
+
+  /** Keeps the email index pointing at the first holder of each email. */
+  function reindexRequester(before: Requester | undefined, after: Requester) {
+    const index = data.requesterEmails;
+    if (before && emailKey(before) !== emailKey(after)) {
+      const old = emailKey(before);
+      if (index.get(old) === before.id) {
+        index.delete(old);
+        for (const r of data.requesters.values()) {
+          if (emailKey(r) === old) {
+            index.set(old, r.id);
+            break;
+          }
+        }
+      }
+    }
+    if (!index.has(emailKey(after))) index.set(emailKey(after), after.id);
+  }
+
+  function putTicket(k: string, ticket: Ticket) {
+    const stored = copy(ticket);
+    data.tickets.set(k, stored);
+    if (stored.dueAt) data.dueTickets.add(k);
+    else data.dueTickets.delete(k);
   }
 
   function refuseDuplicateEvent(id: string) {
@@ -118,7 +178,11 @@ export function createMemoryStore(
         }
         const first = data.tickets.get(key(ticket.siteId, seen.ticketId))!;
         const firstEvent = data.byTicket.get(key(first.siteId, first.id))![0]!;
-        return { ticket: copy(first), event: copy(firstEvent), replayed: true };
+        return {
+          ticket: copy(first),
+          event: copy(firstEvent),
+          replayed: true,
+        };
       }
       const k = key(ticket.siteId, ticket.id);
       if (
@@ -128,7 +192,7 @@ export function createMemoryStore(
         throw new StorageError('memory', `ticket ${ticket.id} already exists`);
       }
       refuseDuplicateEvent(event.id);
-      data.tickets.set(k, copy(ticket));
+      putTicket(k, ticket);
       data.refs.set(key(ticket.siteId, ticket.ref), ticket.id);
       if (idemKey && idempotency) {
         data.idempotency.set(idemKey, {
@@ -156,7 +220,7 @@ export function createMemoryStore(
         );
       }
       refuseDuplicateEvent(event.id);
-      data.tickets.set(k, copy(ticket));
+      putTicket(k, ticket);
       return copy(append(event));
     },
 
@@ -177,35 +241,31 @@ export function createMemoryStore(
       const sort = query.sort ?? '-createdAt';
       const limit = query.limit ?? 50;
       const after = query.cursor ? readCursor(query.cursor, sort) : null;
-      const rows = [...data.tickets.values()].filter(
-        (t) =>
+      const candidates =
+        query.dueBefore === undefined ? data.tickets.values() : dueTickets();
+      const { rows, matched } = firstRows(
+        candidates,
+        (t, position) =>
           t.siteId === siteId &&
           matchesQuery(t, query) &&
-          (!after ||
-            compareKeys({ value: sortValue(t, sort), id: t.id }, after, sort) >
-              0),
+          (!after || compareKeys(position, after, sort) > 0),
+        sort,
+        limit,
       );
-      rows.sort((a, b) =>
-        compareKeys(
-          { value: sortValue(a, sort), id: a.id },
-          { value: sortValue(b, sort), id: b.id },
-          sort,
-        ),
-      );
-      const items = rows.slice(0, limit).map(copy);
+      const items = rows.map(copy);
       const last = items[items.length - 1];
-      const more = rows.length > limit && last;
+      const more = matched > limit && last;
       return { items, nextCursor: more ? encodeCursor(last, sort) : null };
     },
 
     async listEvents(siteId, ticketId) {
       open();
-      return copy(data.byTicket.get(key(siteId, ticketId)) ?? []);
+      return (data.byTicket.get(key(siteId, ticketId)) ?? []).map(copy);
     },
 
     async readFeed(after, limit) {
       open();
-      const events = copy(data.events.slice(after, after + limit));
+      const events = data.events.slice(after, after + limit).map(copy);
       const last = events[events.length - 1];
       return { events, cursor: last ? last.seq : after };
     },
@@ -219,7 +279,11 @@ export function createMemoryStore(
 
     async putRequester(r) {
       open();
-      data.requesters.set(key(r.siteId, r.id), copy(r));
+      const k = key(r.siteId, r.id);
+      const before = data.requesters.get(k);
+      const stored = copy(r);
+      data.requesters.set(k, stored);
+      reindexRequester(before, stored);
     },
     async getRequester(siteId, id) {
       open();
@@ -228,13 +292,10 @@ export function createMemoryStore(
     },
     async findRequesterByEmail(siteId, email) {
       open();
-      const wanted = email.toLowerCase();
-      for (const r of data.requesters.values()) {
-        if (r.siteId === siteId && r.email.toLowerCase() === wanted) {
-          return copy(r);
-        }
-      }
-      return null;
+      const id = data.requesterEmails.get(key(siteId, email.toLowerCase()));
+      const r =
+        id === undefined ? undefined : data.requesters.get(key(siteId, id));
+      return r ? copy(r) : null;
     },
 
     async putAgent(agent) {

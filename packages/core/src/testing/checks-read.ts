@@ -1,5 +1,9 @@
 import type { Ticket } from '../schemas/ticket.js';
-import type { TicketQuery, TicketStore } from '../store/types.js';
+import {
+  TICKET_SORTS,
+  type TicketQuery,
+  type TicketStore,
+} from '../store/types.js';
 import { check, checkEqual, checkRejects } from './assert.js';
 import { sampleEvent, sampleTicket } from './fixtures.js';
 import type { ConformanceCheck } from './harness.js';
@@ -120,6 +124,44 @@ export const readChecks: ConformanceCheck[] = [
         due[due.length - 1]!.dueAt === null,
         'tickets without dueAt sort last',
       );
+    },
+  },
+  {
+    area: 'queries',
+    name: 'a filter on several statuses pages in order under every sort',
+    async run({ store }) {
+      const statuses = ['open', 'assigned', 'pending', 'closed'] as const;
+      const tickets = Array.from({ length: 31 }, (_, i) =>
+        sampleTicket({
+          status: statuses[i % 4],
+          teamId: i % 5 ? 'net' : 'desk',
+          dueAt:
+            i % 3
+              ? `2024-06-${String(10 + (i % 9)).padStart(2, '0')}T00:00:00.000Z`
+              : null,
+        }),
+      );
+      await seed(store, tickets);
+      const query: TicketQuery = {
+        status: ['assigned', 'open', 'open'],
+        teamId: 'net',
+      };
+      const expected = tickets
+        .filter((t) => ['open', 'assigned'].includes(t.status))
+        .filter((t) => t.teamId === 'net')
+        .map((t) => t.id)
+        .sort();
+      for (const sort of TICKET_SORTS) {
+        const all = (
+          await store.listTickets('site-a', { ...query, sort, limit: 100 })
+        ).items.map((t) => t.id);
+        checkEqual([...all].sort(), expected, `${sort}: the matching tickets`);
+        checkEqual(
+          await readAll(store, { ...query, sort, limit: 3 }),
+          all,
+          `${sort} pages`,
+        );
+      }
     },
   },
   {

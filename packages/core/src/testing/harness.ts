@@ -1,4 +1,4 @@
-import type { TicketStore } from '../store/types.js';
+import type { StoreCapabilities, TicketStore } from '../store/types.js';
 
 /**
  * Reads what a store actually persisted, bypassing its read methods:
@@ -25,9 +25,20 @@ export interface StoreUnderTest {
   reopen?: () => Promise<{ store: TicketStore; probe: StoreProbe }>;
 }
 
+/** Why a capability is off, for each one a store reports `false`. */
+export type CapabilityReasons = Partial<
+  Record<keyof StoreCapabilities, string>
+>;
+
 /** How the suite makes a fresh, empty store for each check. */
 export interface StoreHarness {
   create(): Promise<StoreUnderTest>;
+  /**
+   * A written reason for every capability the store reports `false`.
+   * The suite fails a store that opts out without one, and shows each
+   * reason in the test's title.
+   */
+  capabilityReasons?: CapabilityReasons;
 }
 
 /** One named check of the storage contract. */
@@ -36,5 +47,7 @@ export interface ConformanceCheck {
   name: string;
   /** The contract bullet it covers. */
   area: string;
+  /** For checks that do a lot of work: the test runner's timeout. */
+  timeoutMs?: number;
   run(subject: StoreUnderTest): Promise<void>;
 }

@@ -4,18 +4,21 @@
  *
  * @example
  * import { describeStoreConformance } from '@ticketry/core/testing';
- * describeStoreConformance('memory', {
+ * describeStoreConformance('my store', {
  *   async create() {
- *     const store = createMemoryStore();
- *     return { store, probe: memoryProbe(store) };
+ *     const store = await openMyStore();
+ *     return { store, probe: myRawProbe(store) };
  *   },
+ *   capabilityReasons: { fullText: 'the backend has no text index' },
  * });
  *
  * @packageDocumentation
  */
-import { afterEach, describe, it } from 'vitest';
+import { capabilityChecks } from './capabilities.js';
+import { concurrencyChecks } from './checks-concurrency.js';
 import { dataChecks } from './checks-data.js';
 import { readChecks } from './checks-read.js';
+import { unicodeChecks } from './checks-unicode.js';
 import { writeChecks } from './checks-write.js';
 import type {
   ConformanceCheck,
@@ -25,15 +28,24 @@ import type {
 
 export * from './assert.js';
 export * from './broken-stores.js';
+export * from './capabilities.js';
+export { UNICODE_SAMPLES } from './checks-unicode.js';
 export * from './fixtures.js';
 export * from './harness.js';
 
-/** Every check of the storage contract. */
+/** Every check of the storage contract but the capability checks. */
 export const conformanceChecks: readonly ConformanceCheck[] = [
   ...writeChecks,
+  ...concurrencyChecks,
   ...readChecks,
+  ...unicodeChecks,
   ...dataChecks,
 ];
+
+/** The checks a harness runs: the contract, then its capabilities. */
+function checksFor(harness: StoreHarness): ConformanceCheck[] {
+  return [...conformanceChecks, ...capabilityChecks(harness.capabilityReasons)];
+}
 
 async function closeQuietly(subject: StoreUnderTest | undefined) {
   try {
@@ -51,7 +63,7 @@ export async function runConformance(
   harness: StoreHarness,
 ): Promise<{ name: string; message: string }[]> {
   const failures: { name: string; message: string }[] = [];
-  for (const c of conformanceChecks) {
+  for (const c of checksFor(harness)) {
     const subject = await harness.create();
     try {
       await c.run(subject);
@@ -64,19 +76,36 @@ export async function runConformance(
   return failures;
 }
 
+/**
+ * vitest, when this module runs under it. Loaded lazily so that
+ * `runConformance` also works where vitest cannot load: in a browser
+ * under another test runner, or in a plain script.
+ */
+const vitest = await import('vitest').catch(() => null);
+
 /** Registers every check as a vitest test under `describe(name)`. */
 export function describeStoreConformance(name: string, harness: StoreHarness) {
+  if (!vitest) {
+    throw new Error(
+      'describeStoreConformance needs vitest; elsewhere call runConformance',
+    );
+  }
+  const { afterEach, describe, it } = vitest;
   describe(`${name} store conformance`, () => {
     let subject: StoreUnderTest | undefined;
     afterEach(async () => {
       await closeQuietly(subject);
       subject = undefined;
     });
-    for (const c of conformanceChecks) {
-      it(`${c.area}: ${c.name}`, async () => {
-        subject = await harness.create();
-        await c.run(subject);
-      });
+    for (const c of checksFor(harness)) {
+      it(
+        `${c.area}: ${c.name}`,
+        async () => {
+          subject = await harness.create();
+          await c.run(subject);
+        },
+        c.timeoutMs,
+      );
     }
   });
 }

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { expectationLines } from './expectation.js';
 import { PENDING_LABELS, STATUS_LABELS } from './labels.js';
 import type { StoredTicket } from './token-store.js';
 
@@ -59,6 +60,11 @@ function details(ticket: PublicTicket) {
         ? html`<p part="pending-reason">${PENDING_LABELS[reason]}</p>`
         : nothing
     }
+    ${expectationLines(ticket.expectation, Date.now()).map(
+      (line) => html`<p part="expectation expectation-${line.key}">
+        <time datetime=${line.at}>${line.text}</time>
+      </p>`,
+    )}
     ${
       ticket.resolution
         ? html`<section part="resolution" aria-labelledby="resolution-heading">

@@ -127,8 +127,9 @@ function responses(route: Route): Json {
     };
   }
   for (const status of errorStatuses(route)) {
+    const text = status === 404 ? route.notFound : undefined;
     out[status] = {
-      description: ERRORS[status] ?? 'Error',
+      description: text ?? ERRORS[status] ?? 'Error',
       content: { 'application/json': { schema: ERROR_REF } },
     };
   }

@@ -58,6 +58,11 @@ export interface Route {
   headers?: HeaderDoc[];
   /** Error statuses beyond the ones the access and body imply. */
   errors?: number[];
+  /**
+   * What the 404 of a route with path parameters means.
+   * @default 'No such ticket'
+   */
+  notFound?: string;
   responses: Record<number, ResponseDoc>;
   handle(ctx: RouteContext): Promise<Response>;
 }

@@ -1,7 +1,9 @@
 import { commandRoutes } from './command-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
 import type { Route } from './route.js';
+import { slaRoutes } from './sla-routes.js';
 import { streamRoute } from './stream.js';
 import { ticketRoutes } from './ticket-routes.js';
 
@@ -22,8 +24,10 @@ const openapiRoute: Route = {
  */
 export const ROUTES: readonly Route[] = [
   ...ticketRoutes,
+  ...slaRoutes,
   ...commandRoutes,
   streamRoute,
   ...peopleRoutes,
+  ...requesterRoutes,
   openapiRoute,
 ];
