@@ -1,4 +1,6 @@
+import { TicketryError } from '../errors.js';
 import { type PriorityMatrix, priorityOf } from '../priority.js';
+import { LIMITS } from '../public/limits.js';
 import type { PendingReason, Status } from '../public/vocabulary.js';
 import type { Command } from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
@@ -18,6 +20,25 @@ export function splitState(state: string): {
 } {
   const [status, reason] = state.split('.') as [Status, PendingReason?];
   return { status, pendingReason: reason ?? null };
+}
+
+/**
+ * Custom fields after an update: the submission's cap holds for the
+ * merged set too, so updates cannot grow a ticket without bound.
+ */
+function mergeFields(
+  current: Ticket['fields'],
+  update: Ticket['fields'],
+): Ticket['fields'] {
+  const merged = { ...current, ...update };
+  if (Object.keys(merged).length > LIMITS.fields) {
+    throw new TicketryError(
+      'VALIDATION_FAILED',
+      `a ticket holds at most ${LIMITS.fields} custom fields`,
+      { details: { path: ['fields'] } },
+    );
+  }
+  return merged;
 }
 
 const plus = (at: string, ms: number) =>
@@ -60,7 +81,7 @@ function commandChanges(
       return {
         ...(c.subject && { subject: c.subject }),
         ...(c.tags && { tags: c.tags }),
-        ...(c.fields && { fields: { ...t.fields, ...c.fields } }),
+        ...(c.fields && { fields: mergeFields(t.fields, c.fields) }),
         ...(c.priority && {
           priority: c.priority,
           priorityReason: c.priorityReason ?? null,

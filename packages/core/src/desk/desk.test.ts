@@ -334,3 +334,33 @@ describe('text and ids', () => {
     expect(ticket.description).toBe(description);
   });
 });
+
+describe('custom fields', () => {
+  it('caps the merged fields of updates at the submission limit', async () => {
+    const env = await staffedDesk();
+    const ticket = await ticketIn(env, 'open');
+    const many = (from: number) =>
+      Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`f${from + i}`, i]),
+      );
+    const { ticket: once } = await env.desk.update(
+      ticket.id,
+      { fields: many(0) },
+      {
+        actor: env.staff.agent,
+      },
+    );
+    expect(Object.keys(once.fields)).toHaveLength(30);
+    await expect(
+      env.desk.update(
+        ticket.id,
+        { fields: many(30) },
+        { actor: env.staff.agent },
+      ),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { path: ['fields'] },
+    });
+    expect((await env.desk.get(ticket.id))?.version).toBe(once.version);
+  });
+});
