@@ -94,3 +94,27 @@ describe('holidays from iCalendar text', () => {
     ).toBe('2024-03-05T09:00:00.000Z');
   });
 });
+
+describe('an unterminated event', () => {
+  it('is reported as skipped, not dropped silently', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20241225',
+      'SUMMARY:A',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20241226',
+      'SUMMARY:B',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20241231',
+      'SUMMARY:C',
+    ].join('\r\n');
+    const result = holidaysFromIcs(text);
+    expect(result.holidays.map((h) => h.name)).toEqual(['B']);
+    expect(result.skipped).toEqual([
+      { summary: 'A', reason: 'the event has no END:VEVENT line' },
+      { summary: 'C', reason: 'the event has no END:VEVENT line' },
+    ]);
+  });
+});

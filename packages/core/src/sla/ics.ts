@@ -189,11 +189,17 @@ export function holidaysFromIcs(
   const holidays: Holiday[] = [];
   const skipped: SkippedIcsEvent[] = [];
   let event: Props | null = null;
+  const unclosed = (p: Props) => {
+    const summary = p.get('SUMMARY')?.[0]?.value ?? null;
+    skipped.push({ summary, reason: 'the event has no END:VEVENT line' });
+  };
   for (const raw of lines) {
     const line = raw.trimEnd();
     const upper = line.toUpperCase();
-    if (upper === 'BEGIN:VEVENT') event = new Map();
-    else if (upper === 'END:VEVENT' && event) {
+    if (upper === 'BEGIN:VEVENT') {
+      if (event) unclosed(event);
+      event = new Map();
+    } else if (upper === 'END:VEVENT' && event) {
       const result = eventHolidays(event, options);
       if ('skipped' in result) skipped.push(result.skipped);
       else holidays.push(...result.holidays);
@@ -206,6 +212,7 @@ export function holidaysFromIcs(
       event.set(prop.name, list);
     }
   }
+  if (event) unclosed(event);
   holidays.sort((a, b) => a.date.localeCompare(b.date));
   return { holidays, skipped };
 }
