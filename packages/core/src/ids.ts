@@ -8,7 +8,7 @@ let timeText = '';
 let high = 0;
 let low = 0;
 
-/** Random draws come from a pool: one system call per 1,024 ids. */
+/** Random draws come from a pool: one getRandomValues call per 1,024 new milliseconds. */
 const pool = new Uint32Array(2048);
 let drawn = pool.length;
 
