@@ -1,32 +1,16 @@
 import {
-  PRIORITIES,
+  type ParsedTicketQuery,
+  parseTicketQuery,
   readCursor,
-  STATUSES,
-  TICKET_SORTS,
   type TicketQuery,
   type TicketSort,
-  validationError,
 } from '@ticketry/core';
-import { z } from 'zod';
 
 const COLUMNS = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   dueAt: 'due_at',
 } as const;
-
-const querySchema = z.object({
-  status: z.array(z.enum(STATUSES)).optional(),
-  teamId: z.string().optional(),
-  assigneeId: z.string().optional(),
-  requesterId: z.string().optional(),
-  priority: z.array(z.enum(PRIORITIES)).optional(),
-  category: z.string().optional(),
-  dueBefore: z.string().optional(),
-  sort: z.enum(TICKET_SORTS).default('-createdAt'),
-  limit: z.number().int().min(0).default(50),
-  cursor: z.string().nullable().optional(),
-});
 
 /** A list query as SQL text and its parameters. */
 export interface ListSql {
@@ -44,7 +28,7 @@ function parameters(params: unknown[]) {
   };
 }
 
-function filters(q: z.output<typeof querySchema>, p: (v: unknown) => string) {
+function filters(q: ParsedTicketQuery, p: (v: unknown) => string) {
   const where: string[] = [];
   const equal = (column: string, value: string | undefined) => {
     if (value !== undefined) where.push(`${column} = ${p(value)}`);
@@ -99,11 +83,7 @@ export function listSql(
   siteId: string,
   query: TicketQuery,
 ): ListSql {
-  const parsed = querySchema.safeParse(query ?? {});
-  if (!parsed.success) {
-    throw validationError('ticket query', parsed.error.issues);
-  }
-  const q = parsed.data;
+  const q = parseTicketQuery(query);
   const params: unknown[] = [];
   const p = parameters(params);
   const where = [`site_id = ${p(siteId)}`, ...filters(q, p)];

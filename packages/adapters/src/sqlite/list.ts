@@ -1,13 +1,10 @@
 import {
-  PRIORITIES,
+  type ParsedTicketQuery,
+  parseTicketQuery,
   readCursor,
-  STATUSES,
-  TICKET_SORTS,
   type TicketQuery,
   type TicketSort,
-  validationError,
 } from '@ticketry/core';
-import { z } from 'zod';
 
 const COLUMNS = {
   createdAt: 'created_at',
@@ -17,19 +14,6 @@ const COLUMNS = {
 
 // Only these sort columns may be NULL; the others can use their index.
 const NULLABLE = new Set(['due_at']);
-
-const querySchema = z.object({
-  status: z.array(z.enum(STATUSES)).optional(),
-  teamId: z.string().optional(),
-  assigneeId: z.string().optional(),
-  requesterId: z.string().optional(),
-  priority: z.array(z.enum(PRIORITIES)).optional(),
-  category: z.string().optional(),
-  dueBefore: z.string().optional(),
-  sort: z.enum(TICKET_SORTS).default('-createdAt'),
-  limit: z.number().int().min(0).default(50),
-  cursor: z.string().nullable().optional(),
-});
 
 /** A list query as SQL text and its parameters. */
 export interface ListSql {
@@ -41,7 +25,7 @@ export interface ListSql {
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
-function filters(q: z.output<typeof querySchema>, params: unknown[]) {
+function filters(q: ParsedTicketQuery, params: unknown[]) {
   const where: string[] = [];
   const equal = (column: string, value: string | undefined) => {
     if (value === undefined) return;
@@ -90,11 +74,7 @@ function after(column: string, cursor: string, sort: TicketSort) {
  * follows. Throws a ValidationError for a malformed query.
  */
 export function listSql(siteId: string, query: TicketQuery): ListSql {
-  const parsed = querySchema.safeParse(query ?? {});
-  if (!parsed.success) {
-    throw validationError('ticket query', parsed.error.issues);
-  }
-  const q = parsed.data;
+  const q = parseTicketQuery(query);
   const params: unknown[] = [siteId];
   const where = ['site_id = ?', ...filters(q, params)];
   const column = COLUMNS[q.sort.replace('-', '') as keyof typeof COLUMNS];
