@@ -5,6 +5,7 @@
  */
 import { indexedDbStore, migrations } from '@ticketry/adapters/indexeddb';
 import { createDesk, createId, type Ticket } from '@ticketry/core';
+import { sampleEvent, sampleTicket } from '@ticketry/core/testing';
 import { openDB } from 'idb';
 
 /** What one measuring run is asked to do. */
@@ -36,60 +37,23 @@ const dbName = (what: string) =>
 
 function ticket(n: number): Ticket {
   const at = new Date(Date.UTC(2024, 0, 1, 9, 0, n)).toISOString();
-  return {
-    id: createId(),
+  return sampleTicket({
     siteId: SITE,
     ref: `T-${100000 + n}`,
-    externalId: null,
-    version: 1,
-    status: 'new',
-    pendingReason: null,
     subject: `Printer ${n} jams on tray 2`,
     description: 'Every job stops at the second tray with a paper jam.',
     requesterId: `requester-${n % 50}`,
     channel: 'web',
-    type: null,
-    category: null,
-    impact: null,
-    urgency: null,
-    priority: null,
-    priorityReason: null,
     teamId: n % 2 ? 'desk' : 'network',
-    assigneeId: null,
-    tags: [],
-    fields: {},
     createdAt: at,
     updatedAt: at,
-    firstResponseAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: null,
-    satisfaction: null,
-    reopenCount: 0,
-    reopenUntil: null,
-    autoCloseAt: null,
-    dueAt: null,
-    links: [],
-    mergedInto: null,
-  };
+  });
 }
 
 const records = (count: number, from: number) =>
   Array.from({ length: count }, (_, i) => {
     const t = ticket(from + i);
-    const { id, siteId, version, updatedAt, ...changes } = t;
-    const event = {
-      id: createId(),
-      siteId,
-      ticketId: id,
-      version,
-      at: updatedAt,
-      actor: { role: 'system' as const, id: null },
-      type: 'ticket.submitted' as const,
-      changes,
-      data: null,
-    };
-    return { ticket: t, events: [event] };
+    return { ticket: t, events: [sampleEvent(t)] };
   });
 
 const rate = async (ops: number, work: () => Promise<unknown>) => {

@@ -4,7 +4,8 @@
  * a busy desk's history is. Nothing here prints.
  */
 import type { ImportItem } from '@ticketry/adapters/postgres';
-import { createId, type Status, type Ticket } from '@ticketry/core';
+import type { Status, Ticket } from '@ticketry/core';
+import { sampleEvent, sampleTicket } from '@ticketry/core/testing';
 
 /** The site every benchmark ticket belongs to. */
 export const SITE = 'bench';
@@ -37,12 +38,9 @@ export function benchTicket(n: number, status?: Status): Ticket {
   const at = new Date(Date.UTC(2020, 0, 1) + n * 1000).toISOString();
   const h = mix(n);
   const s = status ?? STATUS_WHEEL[h % STATUS_WHEEL.length]!;
-  return {
-    id: createId(),
+  return sampleTicket({
     siteId: SITE,
     ref: `T-${1_000_000 + n}`,
-    externalId: null,
-    version: 1,
     status: s,
     pendingReason: s === 'pending' ? 'vendor' : null,
     subject: `Printer ${n % 977} jams on tray ${n % 4}`,
@@ -50,30 +48,11 @@ export function benchTicket(n: number, status?: Status): Ticket {
       'Every job stops at the second tray with a paper jam; the display asks for the rear door to be opened, and it is.',
     requesterId: `requester-${n % 5000}`,
     channel: 'web',
-    type: null,
     category: n % 3 ? 'Hardware' : 'Network',
-    impact: null,
-    urgency: null,
-    priority: null,
-    priorityReason: null,
     teamId: TEAMS[(h >>> 8) % TEAMS.length]!,
-    assigneeId: null,
-    tags: [],
-    fields: {},
     createdAt: at,
     updatedAt: at,
-    firstResponseAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: null,
-    satisfaction: null,
-    reopenCount: 0,
-    reopenUntil: null,
-    autoCloseAt: null,
-    dueAt: null,
-    links: [],
-    mergedInto: null,
-  };
+  });
 }
 
 /** Tickets `from … from + count - 1` with their submitted events. */
@@ -84,22 +63,6 @@ export function benchItems(
 ): ImportItem[] {
   return Array.from({ length: count }, (_, i) => {
     const ticket = benchTicket(from + i, status);
-    const { id, siteId, version, updatedAt, ...changes } = ticket;
-    return {
-      ticket,
-      events: [
-        {
-          id: createId(),
-          siteId,
-          ticketId: id,
-          version,
-          at: updatedAt,
-          actor: { role: 'system', id: null },
-          type: 'ticket.submitted',
-          changes,
-          data: null,
-        },
-      ],
-    };
+    return { ticket, events: [sampleEvent(ticket)] };
   });
 }
