@@ -60,7 +60,8 @@ const STATES = new Set([
   ...Object.keys(SERVICENOW_WAITS),
 ]);
 
-const COLUMNS = [
+/** The columns of the ServiceNow log the mapping reads. */
+export const SERVICENOW_COLUMNS = [
   'number',
   'incident_state',
   'sys_mod_count',
@@ -184,7 +185,7 @@ const clamp = (value: number, low: number, high: number) =>
  */
 export const serviceNowMapping: ReplayMapping = {
   name: 'servicenow',
-  columns: COLUMNS,
+  columns: SERVICENOW_COLUMNS,
   caseColumn: 'number',
   detect: (header) =>
     ['number', 'incident_state', 'sys_mod_count'].every((c) =>

@@ -7,6 +7,7 @@ import {
   createMemoryStore,
   type DeskOptions,
 } from '@ticketry/core';
+import { SERVICENOW_COLUMNS } from './servicenow.ts';
 
 /** The data folder of the repository. */
 export const DATA = new URL('../../data/', import.meta.url).pathname;
@@ -36,28 +37,6 @@ export function writeTemp(name: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
-
-const SERVICENOW_HEADER = [
-  'number',
-  'incident_state',
-  'sys_mod_count',
-  'caller_id',
-  'opened_at',
-  'sys_updated_at',
-  'contact_type',
-  'location',
-  'category',
-  'subcategory',
-  'u_symptom',
-  'impact',
-  'urgency',
-  'assignment_group',
-  'assigned_to',
-  'closed_code',
-  'resolved_at',
-  'closed_at',
-  'made_sla',
-];
 
 /**
  * A small ServiceNow-shaped CSV: one line per row as
@@ -91,5 +70,5 @@ export function serviceNowCsv(
       'true',
     ].join(','),
   );
-  return [SERVICENOW_HEADER.join(','), ...lines].join('\n') + '\n';
+  return [SERVICENOW_COLUMNS.join(','), ...lines].join('\n') + '\n';
 }
