@@ -9,6 +9,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { createApiMiddleware } from './packages/widget/test/api-middleware.mjs';
+import { createFormMiddleware } from './packages/widget/test/form-backend.mjs';
 import { loadBackend } from './packages/widget/test/load-backend.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
@@ -23,7 +24,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022' }),
     a11ySnapshotPlugin(),
   ],
-  middleware: [createApiMiddleware(backend)],
+  middleware: [createApiMiddleware(backend), createFormMiddleware()],
   reporters: [defaultReporter(), countReporter()],
   browsers: [
     chromeLauncher({

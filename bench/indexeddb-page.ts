@@ -3,10 +3,19 @@
  * bundles this file for Chromium) or in Node on fake-indexeddb when no
  * Chromium is found. Nothing here prints.
  */
-import { indexedDbStore, migrations } from '@ticketry/adapters/indexeddb';
-import { createDesk, createId, type Ticket } from '@ticketry/core';
+import {
+  type ImportRecord,
+  indexedDbStore,
+} from '@ticketry/adapters/indexeddb';
+import { createDesk, type Ticket } from '@ticketry/core';
 import { sampleEvent, sampleTicket } from '@ticketry/core/testing';
-import { openDB } from 'idb';
+import {
+  openAdapterSchema,
+  openBareSchema,
+  type RawPlan,
+  rawCommands,
+  rawImport,
+} from './indexeddb-raw.ts';
 
 /** What one measuring run is asked to do. */
 export interface PageParams {
@@ -22,13 +31,34 @@ export interface PageParams {
 /** Operations per second, one number per repeat. */
 export interface PageSamples {
   lifecycle: number[];
+  /** idb by hand: read, check and write in one read-write transaction. */
   raw: number[];
+  /** idb by hand: a read, then a read-write transaction that checks. */
+  rawTwo: number[];
   strict: number[];
   imports: number[];
   rawImports: number[];
   /** The same rows into stores without indexes: the browser's floor. */
   bareImports: number[];
+  /**
+   * Chromium's CPU milliseconds per operation of each kind above, by
+   * process type (`browser` holds the IndexedDB backend), summed over
+   * the repeats; empty when the page cannot ask (fake-indexeddb).
+   */
+  cpu: Partial<Record<SampleKind, Record<string, number>>>;
 }
+
+/** The kinds of measurement in {@link PageSamples}. */
+export type SampleKind = Exclude<keyof PageSamples, 'cpu'>;
+
+type Cpu = Record<string, number>;
+
+/** Chromium's CPU time so far, when bench/indexeddb-chromium.ts gives it. */
+const chromiumCpu = async (): Promise<Cpu | null> => {
+  const probe = (globalThis as { chromiumCpu?: () => Promise<Cpu> })
+    .chromiumCpu;
+  return probe ? probe() : null;
+};
 
 const SITE = 'bench';
 let names = 0;
@@ -56,11 +86,25 @@ const records = (count: number, from: number) =>
     return { ticket: t, events: [sampleEvent(t)] };
   });
 
-const rate = async (ops: number, work: () => Promise<unknown>) => {
+/** Runs `work`, adds its rate to `out[kind]` and its CPU to `out.cpu`. */
+async function measure(
+  out: PageSamples,
+  kind: SampleKind,
+  ops: number,
+  work: () => Promise<unknown>,
+) {
+  const before = await chromiumCpu();
   const started = performance.now();
   await work();
-  return (ops * 1000) / (performance.now() - started);
-};
+  out[kind].push((ops * 1000) / (performance.now() - started));
+  const after = await chromiumCpu();
+  if (!before || !after) return;
+  const cpu = out.cpu[kind] ?? {};
+  out.cpu[kind] = cpu;
+  for (const [type, ms] of Object.entries(after)) {
+    cpu[type] = (cpu[type] ?? 0) + (ms - (before[type] ?? 0)) / ops;
+  }
+}
 
 /** The desk over the adapter: commands by the system actor, in turn. */
 async function deskRunner(durability: 'default' | 'strict', p: PageParams) {
@@ -90,135 +134,69 @@ async function deskRunner(durability: 'default' | 'strict', p: PageParams) {
   };
 }
 
-/** idb by hand on the same schema: read, check the version, write. */
-async function rawRunner(p: PageParams) {
-  const db = await openDB(dbName('raw'), migrations.length, {
-    upgrade(database, old, _next, tx) {
-      for (const m of migrations) {
-        if (m.version > old) m.apply(database as never, tx as never);
-      }
-    },
-  });
+/** idb by hand on the adapter's schema, doing what the desk does. */
+async function rawRunner(p: PageParams, plan: RawPlan) {
+  const db = await openAdapterSchema(dbName('raw'));
   const seeded = records(p.workingSet, 0);
   await rawImport(db, seeded);
   const ids = seeded.map((r) => r.ticket.id);
-  let step = 0;
+  const batch = rawCommands(db, SITE, ids, p.commands, plan);
   return async () => {
-    for (let i = 0; i < p.commands; i++, step++) {
-      const key = [SITE, ids[step % ids.length]!];
-      const read = await db.get('tickets', key);
-      const version = read.ticket.version as number;
-      const at = new Date().toISOString();
-      const next = {
-        ...read.ticket,
-        version: version + 1,
-        updatedAt: at,
-        tags: [`round-${step}`],
-      };
-      // As the adapter does: the writes go out with the read that
-      // guards them, and the transaction is aborted if it says no.
-      const tx = db.transaction(['tickets', 'events'], 'readwrite');
-      const current = tx.objectStore('tickets').get(key);
-      const writes = Promise.all([
-        tx.objectStore('tickets').put({ ...read, ticket: next }),
-        tx.objectStore('events').add({
-          id: createId(),
-          siteId: SITE,
-          ticketId: next.id,
-          version: version + 1,
-          at,
-          actor: { role: 'system', id: null },
-          type: 'ticket.updated',
-          changes: { tags: next.tags, updatedAt: at },
-          data: null,
-        }),
-        tx.done,
-      ]);
-      if ((await current).ticket.version !== version) {
-        tx.abort();
-        await writes.catch(() => undefined);
-        throw new Error('conflict');
-      }
-      await writes;
-    }
+    await batch();
   };
 }
 
-async function rawImport(
-  db: Awaited<ReturnType<typeof openDB>>,
-  batch: ReturnType<typeof records>,
-) {
-  const tx = db.transaction(['tickets', 'events'], 'readwrite');
-  const writes: Promise<unknown>[] = [];
-  for (const { ticket: t, events } of batch) {
-    writes.push(
-      tx.objectStore('tickets').put({
-        siteId: t.siteId,
-        id: t.id,
-        due: t.dueAt ?? '\uffff',
-        ticket: t,
-      }),
-    );
-    for (const e of events) writes.push(tx.objectStore('events').add(e));
-  }
-  await Promise.all([...writes, tx.done]);
-}
+/** `items` turned `by` places, so that no item always runs first. */
+const rotated = <T>(items: T[], by: number) =>
+  items.map((_, i) => items[(i + by) % items.length]!);
 
 /**
  * Runs every measurement, interleaving the adapter and its raw
- * baseline repeat by repeat so that drift falls on both alike.
+ * baseline repeat by repeat so that drift falls on both alike. The
+ * order turns each repeat, and the commands all run before the
+ * imports: the storage work an import leaves behind (LevelDB writing
+ * out and compacting) would otherwise fall on whichever command batch
+ * came next.
  */
 export async function measureIndexedDb(p: PageParams): Promise<PageSamples> {
   const out: PageSamples = {
     lifecycle: [],
     raw: [],
+    rawTwo: [],
     strict: [],
     imports: [],
     rawImports: [],
     bareImports: [],
+    cpu: {},
   };
-  const desk = await deskRunner('default', p);
-  const strict = await deskRunner('strict', p);
-  const raw = await rawRunner(p);
-  const importer = indexedDbStore({ name: dbName('import') });
-  const rawDb = await openDB(dbName('raw-import'), migrations.length, {
-    upgrade(database, old, _next, tx) {
-      for (const m of migrations) {
-        if (m.version > old) m.apply(database as never, tx as never);
-      }
-    },
-  });
-  const bareDb = await openDB(dbName('bare-import'), 1, {
-    upgrade(database) {
-      database.createObjectStore('tickets', { keyPath: ['siteId', 'id'] });
-      database.createObjectStore('events', {
-        keyPath: 'seq',
-        autoIncrement: true,
-      });
-    },
-  });
-  await desk();
-  await raw();
-  let from = 1_000_000;
+  const commands: [SampleKind, () => Promise<void>][] = [
+    ['lifecycle', await deskRunner('default', p)],
+    ['raw', await rawRunner(p, 'one transaction')],
+    ['rawTwo', await rawRunner(p, 'two transactions')],
+    ['strict', await deskRunner('strict', p)],
+  ];
+  for (const [, batch] of commands) await batch();
   for (let r = 0; r < p.repeats; r++) {
-    out.lifecycle.push(await rate(p.commands, desk));
-    out.raw.push(await rate(p.commands, raw));
-    out.strict.push(await rate(p.commands, strict));
-    const batch = records(p.importBatch, from);
-    from += p.importBatch;
-    out.imports.push(
-      await rate(p.importBatch, () => importer.importTickets(batch)),
-    );
-    const rawBatch = records(p.importBatch, from);
-    from += p.importBatch;
-    out.rawImports.push(
-      await rate(p.importBatch, () => rawImport(rawDb, rawBatch)),
-    );
-    const bareBatch = records(p.importBatch, from);
-    from += p.importBatch;
-    out.bareImports.push(
-      await rate(p.importBatch, () => rawImport(bareDb, bareBatch)),
-    );
+    for (const [kind, batch] of rotated(commands, r)) {
+      await measure(out, kind, p.commands, batch);
+    }
+  }
+
+  const importer = indexedDbStore({ name: dbName('import') });
+  const rawDb = await openAdapterSchema(dbName('raw-import'));
+  const bareDb = await openBareSchema(dbName('bare-import'));
+  let from = 1_000_000;
+  const imports: [SampleKind, (b: ImportRecord[]) => Promise<unknown>][] = [
+    ['imports', (b) => importer.importTickets(b)],
+    ['rawImports', (b) => rawImport(rawDb, b)],
+    ['bareImports', (b) => rawImport(bareDb, b)],
+  ];
+  for (let r = 0; r < p.repeats; r++) {
+    for (const [kind, write] of rotated(imports, r)) {
+      const batch = records(p.importBatch, from);
+      from += p.importBatch;
+      await measure(out, kind, p.importBatch, () => write(batch));
+    }
   }
   return out;
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHttpHandler } from '@ticketry/adapters/http/server';
+import {
+  createHttpHandler,
+  type RateLimitOptions,
+} from '@ticketry/adapters/http/server';
 import {
   configureDesk,
   createDesk,
@@ -9,7 +12,9 @@ import {
   type TicketStore,
 } from '@ticketry/core';
 import { createReplayClock, replayFile } from '../replay/index.ts';
+import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
 import { startHttp } from './http.ts';
+import { demoIdentityRoute, identitySecret } from './identity.ts';
 import { createLogger, type Logger } from './log.ts';
 import { staticFiles } from './static.ts';
 import { openDemoStore } from './store.ts';
@@ -41,7 +46,19 @@ export interface DemoOptions {
   configFile?: string;
   /** Replay the ServiceNow sample into an empty store. @default true */
   seed?: boolean;
+  /**
+   * The secret host sites sign identity tokens with (at least 32
+   * characters). @default a random one for this run
+   */
+  identitySecret?: string;
   logger?: Logger;
+  /**
+   * Rate limits on the API (see the adapters README); `npm start` turns
+   * them on. @default false
+   */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Let the API log error messages whole (a developer's machine only). @default false */
+  debug?: boolean;
 }
 
 export const DEMO_TEAM = 'service-desk';
@@ -93,15 +110,29 @@ export async function startDemo(options: DemoOptions = {}) {
     log,
   });
   const desk = await opened.serve(createDesk({ store: opened.store }));
-  const api = createHttpHandler({ desk });
+  const identity = identitySecret(options.identitySecret);
+  const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
+  const attachmentStore = demoAttachmentStore(dbFile);
+  const api = createHttpHandler({
+    desk,
+    identity: { secret: identity.secret },
+    form: DEMO_FORM,
+    attachmentStore,
+    // Request lines come from startHttp; the API reports its failures.
+    logger: { error: (message, fields) => log.error(message, fields) },
+    debug: options.debug ?? false,
+    rateLimit: options.rateLimit ?? false,
+  });
+  const signDemoUser = demoIdentityRoute(identity.secret);
   const files = staticFiles();
   // Listen first: a busy port fails before the one-time key is made.
   const server = await startHttp({
     port: options.port ?? 8080,
     log,
-    handle: (request) => {
+    handle: (request, info) => {
       const { pathname } = new URL(request.url);
-      return pathname.startsWith('/api/') ? api(request) : files(request);
+      if (pathname === '/demo/identity') return signDemoUser(request);
+      return pathname.startsWith('/api/') ? api(request, info) : files(request);
     },
   }).catch(async (error: unknown) => {
     await opened.close();
@@ -122,13 +153,19 @@ export async function startDemo(options: DemoOptions = {}) {
       .then((closed) => {
         if (closed.length) log.info('auto-closed', { tickets: closed.length });
       })
-      .catch((error) => log.error('tick failed', { error: String(error) }));
+      .catch((error) => log.error('tick failed', { error }));
+    const before = new Date(Date.now() - UPLOAD_TTL_MS).toISOString();
+    attachmentStore
+      .purge(before)
+      .catch((error) => log.error('purge failed', { error }));
   }, options.tickMs ?? 60_000);
   timer.unref();
   return {
     url: server.url,
     desk,
     apiKey,
+    /** True when no identity secret was configured and one was made. */
+    identitySecretGenerated: identity.generated,
     backend: opened.backend,
     async close() {
       clearInterval(timer);

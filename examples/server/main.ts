@@ -4,12 +4,20 @@
 import { startDemo } from './demo.ts';
 import { createLogger } from './log.ts';
 
-const log = createLogger();
+// TICKETRY_DEBUG=1 logs error messages and personal data whole: never in production.
+const debug = process.env.TICKETRY_DEBUG === '1';
+const log = createLogger({ debug });
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(
     `PORT must be a whole number from 0 to 65535, not ${process.env.PORT}`,
   );
+  process.exit(2);
+}
+
+const identitySecret = process.env.TICKETRY_IDENTITY_SECRET;
+if (identitySecret !== undefined && identitySecret.length < 32) {
+  console.error('TICKETRY_IDENTITY_SECRET must be at least 32 characters');
   process.exit(2);
 }
 
@@ -26,10 +34,15 @@ const demo = await startDemo({
   dbFile: process.env.TICKETRY_DB ?? '.ticketry/demo.sqlite',
   // Set, the demo runs on PostgreSQL and several processes may share it.
   pgUrl: process.env.TICKETRY_PG_URL,
+  // Host sites sign identity tokens with it; unset, one is made per run.
+  identitySecret,
   ...(process.env.TICKETRY_CONFIG && {
     configFile: process.env.TICKETRY_CONFIG,
   }),
   logger: log,
+  debug,
+  // On unless TICKETRY_RATE_LIMIT=off (e.g. for a load test from one address).
+  rateLimit: process.env.TICKETRY_RATE_LIMIT !== 'off',
 }).catch((error: unknown) => {
   console.error(explain(error));
   process.exit(1);
@@ -45,6 +58,11 @@ if (demo.apiKey) {
     demo.backend === 'postgres'
       ? 'Drop the schema ticketry to start over with a new key.\n'
       : 'Delete .ticketry/demo.sqlite to start over with a new key.\n',
+  );
+}
+if (demo.identitySecretGenerated) {
+  console.log(
+    'No TICKETRY_IDENTITY_SECRET set: identity tokens use a secret made for this run.',
   );
 }
 console.log(`Ticketry demo on ${demo.url}  (Ctrl-C stops it)`);

@@ -4,7 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-const FILES: Record<string, { path: string; type: string }> = {
+/**
+ * The policy the embed pages are sent with: the widget must run under
+ * it with no violation (examples/embed/csp.e2e.test.ts).
+ */
+export const EMBED_CSP =
+  "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+const HTML = 'text/html; charset=utf-8';
+const JS = 'text/javascript; charset=utf-8';
+const embed = (file: string) => join(here, '../embed', file);
+const dist = (file: string) => join(here, '../../packages/widget/dist', file);
+
+const FILES: Record<string, { path: string; type: string; csp?: true }> = {
   '/': {
     path: join(here, 'public/index.html'),
     type: 'text/html; charset=utf-8',
@@ -13,6 +25,10 @@ const FILES: Record<string, { path: string; type: string }> = {
     path: join(here, '../../packages/widget/dist/ticket-widget.js'),
     type: 'text/javascript; charset=utf-8',
   },
+  '/ticket-launcher.js': { path: dist('ticket-launcher.js'), type: JS },
+  '/embed/': { path: embed('index.html'), type: HTML, csp: true },
+  '/embed/inline.html': { path: embed('inline.html'), type: HTML, csp: true },
+  '/embed/embed.css': { path: embed('embed.css'), type: 'text/css' },
 };
 
 /** Serves the demo page and the widget bundle; 404 for anything else. */
@@ -28,6 +44,7 @@ export function staticFiles() {
           'content-type': file.type,
           'cache-control': 'no-cache',
           'x-content-type-options': 'nosniff',
+          ...(file.csp && { 'content-security-policy': EMBED_CSP }),
         },
       });
     } catch {

@@ -5,7 +5,18 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: 422,
   MALFORMED_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  /** An identity token that is not `tki_<claims>.<signature>` or whose claims do not parse. */
+  IDENTITY_MALFORMED: 401,
+  /** An identity token whose signature, site or lifetime is wrong. */
+  IDENTITY_INVALID: 401,
+  IDENTITY_EXPIRED: 401,
+  /** A requester access token or console session past its lifetime or idle limit. */
+  TOKEN_EXPIRED: 401,
+  /** A requester access token or console session that was revoked or signed out. */
+  TOKEN_REVOKED: 401,
   FORBIDDEN: 403,
+  /** The `verifyHuman` hook (a CAPTCHA provider) refused a submission. */
+  CAPTCHA_FAILED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   TRANSITION_NOT_ALLOWED: 409,
@@ -15,11 +26,21 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: 412,
   VERSION_REQUIRED: 428,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   BAD_RESPONSE: 502,
   STORAGE_FAILED: 503,
 } as const;
+
+/**
+ * A value as an error message shows it: at most `max` characters, the
+ * rest cut with an ellipsis, so a hostile id is not echoed back whole.
+ */
+export function shown(value: string, max = 64): string {
+  return value.length <= max ? value : `${value.slice(0, max)}…`;
+}
 
 /** One of the stable error codes. */
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,13 +4,48 @@
  *
  * @packageDocumentation
  */
+export {
+  type ChainedEvent,
+  chainEvent,
+  eventHash,
+  GENESIS_HASH,
+} from './audit/chain.js';
+export * from './audit/report.js';
+export * from './audit/requester-data.js';
+export * from './audit/verify.js';
 export * from './clock.js';
 export * from './config.js';
+export {
+  type AccessOptions,
+  type AccessSettings,
+  DEFAULT_LIFETIMES,
+} from './desk/access-options.js';
+export {
+  ACCESS_TOKEN_PREFIX,
+  type AccessRevocation,
+  type AccessTokenCheck,
+  type IssuedAccessToken,
+  type RefusedBecause,
+} from './desk/access-tokens.js';
 export * from './desk/changes.js';
 export * from './desk/desk.js';
+export { DEFAULT_LOCKOUT, type LockoutOptions } from './desk/lockout.js';
+export {
+  DEFAULT_SCRYPT,
+  hashPassword,
+  PASSWORD_LENGTH,
+  type ScryptParams,
+  verifyPassword,
+} from './desk/passwords.js';
 export * from './desk/public-view.js';
 export * from './desk/rebuild.js';
 export { createSecret, fingerprint, hashSecret } from './desk/secrets.js';
+export {
+  API_KEY_PREFIX,
+  SESSION_PREFIX,
+  type SessionCheck,
+  type SignedIn,
+} from './desk/sessions.js';
 export type { SlaMigration } from './desk/sla-methods.js';
 export type {
   EscalationContext,

@@ -29,6 +29,7 @@ export {
   PENDING_LABELS,
   STATUS_LABELS,
 } from './ticket-widget/labels.js';
+export type { WidgetMode } from './ticket-widget/launcher.js';
 export { TicketWidget } from './ticket-widget/ticket-widget.js';
 export {
   createTokenStore,

@@ -65,7 +65,9 @@ describe('README of @ticketry/widget', () => {
   });
 
   it('themes the widget with the custom properties and parts it shows', async () => {
-    const [embed, theme] = await blocks('html');
+    const html = await blocks('html');
+    const [embed] = html;
+    const theme = html.find((b) => b.includes('::part('));
     ok(embed && theme, 'two html examples');
     ok(theme.includes('<style>'), 'the theming example');
     placed.push(place(theme), place(embed));
@@ -74,6 +76,24 @@ describe('README of @ticketry/widget', () => {
     const button = getComputedStyle($(el, '[part~="submit-button"]'));
     equal(button.backgroundColor, 'rgb(15, 98, 54)', 'accent colour');
     equal(button.textTransform, 'uppercase', '::part(submit-button)');
+  });
+
+  it('takes the locale, time zone and theme of the locale example', async () => {
+    const example = (await blocks('html')).find((b) => b.includes('locale='));
+    ok(example, 'the locale example');
+    placed.push(place(example));
+    const el = document.querySelector('ticket-widget') as TicketWidget;
+    await waitFor(
+      () =>
+        el.shadowRoot
+          ?.querySelector('[part~="submit-button"]')
+          ?.textContent?.trim() === 'Anfrage senden',
+      'German',
+    );
+    const base = $(el, '[part~="base"]');
+    equal(base.lang, 'de', 'lang');
+    equal(getComputedStyle(base).backgroundColor, 'rgb(13, 17, 23)', 'dark');
+    equal(el.timeZone, 'Europe/Zurich', 'time zone');
   });
 
   it('runs the events example as written', async () => {

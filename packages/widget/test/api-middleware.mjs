@@ -11,9 +11,12 @@ const CONTROL = '/__ticketry__/';
 
 /**
  * @param {{ handler: (r: Request) => Promise<Response>,
- *   act: (id: string, command: object) => Promise<unknown> }} backend
+ *   act: (id: string, command: object) => Promise<unknown>,
+ *   identify: (o: object) => Promise<string> }} backend
  */
 export function createApiMiddleware(backend) {
+  /** Ticket id -> aborters of its open event streams. */
+  const streams = new Map();
   /** Every request that reached `/api/v1`, oldest first (bounded). */
   const log = [];
   const faults = {
@@ -39,6 +42,13 @@ export function createApiMiddleware(backend) {
     if (route === 'act') {
       await backend.act(body.id, body.command);
       return { ok: true };
+    }
+    if (route === 'identity') return { token: await backend.identify(body) };
+    if (route === 'drop-streams') {
+      // The server ends the ticket's open streams, as a restart would.
+      const open = [...(streams.get(body.id) ?? [])];
+      for (const aborter of open) aborter.abort();
+      return { dropped: open.length };
     }
     if (route === 'faults') {
       const on = body.on !== false;
@@ -98,6 +108,7 @@ export function createApiMiddleware(backend) {
 
     const aborter = new AbortController();
     ctx.res.on('close', () => aborter.abort());
+    if (streamOf) track(streams, decodeURIComponent(streamOf), aborter);
     const request = new Request(new URL(ctx.url, `http://${ctx.host}`), {
       method: ctx.method,
       headers: toHeaders(ctx.req.headers),
@@ -125,6 +136,17 @@ function blank(text, path) {
   for (const key of path.slice(0, -1)) at = at[key];
   at[path.at(-1)] = '';
   return JSON.stringify(json);
+}
+
+/** Remembers a stream's aborter until the stream ends. */
+function track(streams, id, aborter) {
+  const open = streams.get(id) ?? new Set();
+  open.add(aborter);
+  streams.set(id, open);
+  aborter.signal.addEventListener('abort', () => {
+    open.delete(aborter);
+    if (open.size === 0) streams.delete(id);
+  });
 }
 
 function toggle(set, value, on) {

@@ -143,6 +143,27 @@ export function act(id: string, command: Record<string, unknown>) {
   return control('act', { id, command });
 }
 
+/**
+ * An identity token for `email`, signed as the host site would with the
+ * test server's secret (or `secret`); `ttlSeconds` below 0 makes one
+ * that has expired.
+ */
+export async function identityToken(
+  email: string,
+  options: { name?: string; ttlSeconds?: number; secret?: string } = {},
+): Promise<string> {
+  const { token } = await control<{ token: string }>('identity', {
+    email,
+    ...options,
+  });
+  return token;
+}
+
+/** Ends the ticket's open event streams from the server side. */
+export function dropStreams(id: string): Promise<{ dropped: number }> {
+  return control('drop-streams', { id });
+}
+
 /** Switches a fault on or off in the test middleware. */
 export function fault(options: {
   /** Submissions containing this text are cut off unanswered. */

@@ -21,14 +21,20 @@ function registerLoaders() {
   register(`data:text/javascript,${encodeURIComponent(conditionHook)}`);
 }
 
+/** The identity secret the test server shares with its "host site". */
+const IDENTITY_SECRET = 'widget-browser-tests-identity-secret-0123456789';
+
 /**
  * The real HTTP handler over a memory desk, with a team and an agent so
- * tests can move tickets through the lifecycle.
+ * tests can move tickets through the lifecycle, and identity tokens
+ * signed with a test secret.
  */
 export async function loadBackend() {
   registerLoaders();
   const core = await import('@ticketry/core');
-  const { createHttpHandler } = await import('@ticketry/adapters/http/server');
+  const { createHttpHandler, signIdentity } = await import(
+    '@ticketry/adapters/http/server'
+  );
   const desk = core.createDesk({ store: core.createMemoryStore() });
   const team = await desk.createTeam({ name: 'Service desk' });
   const agent = await desk.createAgent({
@@ -38,7 +44,22 @@ export async function loadBackend() {
   });
   const actor = { role: 'agent', id: agent.id };
   return {
-    handler: createHttpHandler({ desk }),
+    handler: createHttpHandler({
+      desk,
+      identity: { secret: IDENTITY_SECRET },
+    }),
+    /** Signs an identity token as a host site would. */
+    identify: ({ email, name, ttlSeconds = 600, secret = IDENTITY_SECRET }) =>
+      signIdentity(
+        {
+          userId: `host-user:${email}`,
+          email,
+          ...(name && { name }),
+          expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+          issuedAt: new Date(Date.now() + Math.min(0, ttlSeconds) * 2000),
+        },
+        secret,
+      ),
     // `assign` without an assignee goes to the test agent.
     act: (id, command) =>
       desk.execute(

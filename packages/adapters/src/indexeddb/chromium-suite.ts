@@ -5,6 +5,7 @@
  * over-quota error from a storage bucket of a small quota. Registered
  * by indexeddb.browser.test.ts once everything has loaded.
  */
+import { createDesk } from '@ticketry/core';
 import {
   conformanceChecks,
   runConformance,
@@ -121,6 +122,32 @@ function body() {
       },
     );
   }
+
+  mocha.it('a desk command reads and writes in one transaction', async () => {
+    const store = indexedDbStore({ name: newName() });
+    const ticket = sampleTicket();
+    await store.createTicket({ ticket, event: sampleEvent(ticket) });
+    const desk = createDesk({ store, siteId: ticket.siteId });
+    const proto = IDBDatabase.prototype;
+    const original = proto.transaction;
+    const modes: string[] = [];
+    proto.transaction = function (this: IDBDatabase, ...args) {
+      modes.push(args[1] ?? 'readonly');
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      const system = { actor: { role: 'system', id: null } } as const;
+      await desk.update(ticket.id, { tags: ['held'] }, system);
+    } finally {
+      proto.transaction = original;
+    }
+    const read = await store.getTicket(ticket.siteId, ticket.id);
+    await store.close();
+    if (modes.join() !== 'readwrite') {
+      throw new Error(`one command took these transactions: ${modes}`);
+    }
+    if (read?.tags[0] !== 'held') throw new Error('the update was not kept');
+  });
 
   for (const scenario of scenarios) {
     mocha.it(scenario.name, async function () {

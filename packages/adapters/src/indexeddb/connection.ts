@@ -21,6 +21,13 @@ export interface Session {
    * aborted and nothing it wrote stays.
    */
   write<T>(stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in a read-write transaction and resolves with its
+   * result without waiting for the transaction to end, so that a write
+   * issued while it is still active (in the same turn) joins it. Whoever
+   * adds a write awaits `tx.done`; unused, it commits empty.
+   */
+  hold<T>(stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** Closes the connection; later calls fail with reason `closed`. */
   close(): void;
 }
@@ -125,6 +132,12 @@ export function createSession(options: SessionOptions): Session {
         abortQuietly(tx);
         throw error;
       }
+    },
+
+    async hold(stores, work) {
+      const tx = (await begin(stores, 'readwrite')) as unknown as WriteTx;
+      tx.done.catch(noop);
+      return work(tx);
     },
 
     close() {

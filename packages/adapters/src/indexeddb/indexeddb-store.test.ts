@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describeStoreConformance } from '@ticketry/core/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { indexedDbAuditProbe } from './audit-probe.js';
 import { INDEXEDDB_CAPABILITY_REASONS, indexedDbStore } from './index.js';
 import { indexedDbProbe } from './test-support.js';
 
@@ -15,7 +16,10 @@ describeStoreConformance('indexeddb (fake-indexeddb)', {
         indexedDB: factory,
         IDBKeyRange,
       }),
-      probe: indexedDbProbe(factory, 'conformance', IDBKeyRange),
+      probe: {
+        ...indexedDbProbe(factory, 'conformance', IDBKeyRange),
+        ...indexedDbAuditProbe(factory, 'conformance'),
+      },
     });
     return { ...open(), reopen: async () => open() };
   },

@@ -20,6 +20,7 @@ export const INDEXEDDB_CAPABILITIES: StoreCapabilities = Object.freeze({
   transactions: true,
   changeNotifications: false,
   fullText: false,
+  sharedAccess: true,
 });
 
 /** Why each capability the IndexedDB store lacks is off. */

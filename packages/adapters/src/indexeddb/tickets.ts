@@ -12,6 +12,7 @@ import {
 import * as z from 'zod/mini';
 import type { Session } from './connection.js';
 import { storageError } from './errors.js';
+import { heldReads } from './held-reads.js';
 import { type EventRow, type IdempotencyRow, ticketRow } from './schema.js';
 
 const count = z
@@ -47,6 +48,8 @@ const noop = () => undefined;
  * saves a round trip to the browser's storage process on every write.
  */
 export function ticketOps(session: Session) {
+  const held = heldReads(session);
+
   async function replay(
     seen: IdempotencyRow,
     fingerprint: string,
@@ -99,6 +102,25 @@ export function ticketOps(session: Session) {
       return { ticket, event: numbered(event, seq), replayed: false };
     });
 
+  /** A commit in a transaction of its own that reads the version first. */
+  const guardedCommit = (write: CommitWrite) =>
+    session.write(['tickets', 'events'], async (tx) => {
+      const { ticket, expectedVersion, event } = write;
+      const tickets = tx.objectStore('tickets');
+      const read = tickets.get([ticket.siteId, ticket.id]);
+      const writes = Promise.all([
+        tickets.put(ticketRow(ticket)),
+        tx.objectStore('events').add(event as EventRow),
+      ]);
+      writes.catch(noop);
+      const version = (await read)?.ticket.version ?? null;
+      if (version !== expectedVersion) {
+        throw new ConflictError(ticket.id, expectedVersion, version);
+      }
+      const [, seq] = await writes;
+      return numbered(event, seq);
+    });
+
   return {
     async create(write: CreateWrite): Promise<CreateResult> {
       try {
@@ -109,29 +131,12 @@ export function ticketOps(session: Session) {
       }
     },
 
-    commit: (write: CommitWrite) =>
-      session.write(['tickets', 'events'], async (tx) => {
-        const { ticket, expectedVersion, event } = write;
-        const tickets = tx.objectStore('tickets');
-        const read = tickets.get([ticket.siteId, ticket.id]);
-        const writes = Promise.all([
-          tickets.put(ticketRow(ticket)),
-          tx.objectStore('events').add(event as EventRow),
-        ]);
-        writes.catch(noop);
-        const version = (await read)?.ticket.version ?? null;
-        if (version !== expectedVersion) {
-          throw new ConflictError(ticket.id, expectedVersion, version);
-        }
-        const [, seq] = await writes;
-        return numbered(event, seq);
-      }),
+    async commit(write: CommitWrite): Promise<AuditEvent> {
+      const seq = held.commit(write);
+      return seq ? numbered(write.event, await seq) : guardedCommit(write);
+    },
 
-    get: (siteId: string, id: string): Promise<Ticket | null> =>
-      session.read(['tickets'], async (tx) => {
-        const row = await tx.objectStore('tickets').get([siteId, id]);
-        return row?.ticket ?? null;
-      }),
+    get: held.get,
 
     getByRef: (siteId: string, ref: string): Promise<Ticket | null> =>
       session.read(['tickets'], async (tx) => {

@@ -1,13 +1,7 @@
-import {
-  createDesk,
-  createManualClock,
-  createMemoryStore,
-  rebuildTicket,
-  ValidationError,
-} from '@ticketry/core';
+import { createManualClock, ValidationError } from '@ticketry/core';
 import { bumped, sampleEvent, sampleTicket } from '@ticketry/core/testing';
 import { expect, it } from 'vitest';
-import type { ImportItem, PostgresStore } from './index.js';
+import type { PostgresStore } from './index.js';
 import { describeOnDatabases } from './test-support.js';
 
 async function seed(store: PostgresStore) {
@@ -206,77 +200,5 @@ describeOnDatabases('postgres idempotency retention', ({ db, open }) => {
       code: 'VALIDATION_FAILED',
       message: expect.stringMatching(/idempotencyRetentionMs/),
     });
-  });
-});
-
-/** Real histories: a memory desk runs a few tickets through commands. */
-async function histories(count: number): Promise<ImportItem[]> {
-  const memory = createMemoryStore();
-  const desk = createDesk({ store: memory });
-  const system = { actor: { role: 'system', id: null } } as const;
-  for (let i = 0; i < count; i++) {
-    const { ticket } = await desk.submit({
-      subject: `Imported ${i}`,
-      description: 'From the old system.',
-      requester: { email: `r${i % 7}@example.com` },
-    });
-    if (i % 2) {
-      await desk.triage(ticket.id, { impact: 'low', urgency: 'low' }, system);
-    }
-  }
-  const page = await memory.listTickets('default', { limit: count });
-  return Promise.all(
-    page.items.map(async (ticket) => ({
-      ticket,
-      events: await memory.listEvents('default', ticket.id),
-    })),
-  );
-}
-
-describeOnDatabases('postgres bulk import', ({ open }) => {
-  it('writes tickets with their histories, in feed order, across batches', async () => {
-    const store = await open();
-    const items = await histories(1203);
-    const result = await store.importTickets(items);
-    const events = items.reduce((n, i) => n + i.events.length, 0);
-    expect(result).toMatchObject({ tickets: 1203, events });
-    const sample = items[1100]!;
-    const stored = await store.getTicket('default', sample.ticket.id);
-    expect(stored).toEqual(sample.ticket);
-    const read = await store.listEvents('default', sample.ticket.id);
-    expect(rebuildTicket(read)).toEqual(sample.ticket);
-    const feed = await store.readFeed(0, events + 1);
-    expect(feed.events.map((e) => e.id)).toEqual(
-      items.flatMap((i) => i.events.map((e) => e.id)),
-    );
-    expect(feed.cursor).toBe(result.lastSeq);
-  });
-
-  it('writes nothing when one ticket of the call fails', async () => {
-    const store = await open();
-    const existing = sampleTicket();
-    await store.createTicket({
-      ticket: existing,
-      event: sampleEvent(existing),
-    });
-    const items = (await histories(1500)).concat({
-      ticket: existing,
-      events: [sampleEvent(existing)],
-    });
-    await expect(store.importTickets(items)).rejects.toMatchObject({
-      code: 'STORAGE_FAILED',
-    });
-    const page = await store.listTickets('default', { limit: 10 });
-    expect(page.items).toEqual([]);
-  });
-
-  it('refuses a history that does not match its ticket', async () => {
-    const store = await open();
-    const ticket = sampleTicket({ version: 2 });
-    const error = await store
-      .importTickets([{ ticket, events: [sampleEvent(ticket)] }])
-      .catch((e) => e);
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error.message).toMatch(/versions 1 … ticket.version/);
   });
 });

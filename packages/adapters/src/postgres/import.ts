@@ -49,12 +49,17 @@ const itemSchema = z
 
 const importSchema = z.array(itemSchema).max(100_000);
 
-// Rows per statement: big enough to amortise the round trip, small
-// enough to keep one statement's parameters a few megabytes.
-const BATCH = 1000;
+/**
+ * Tickets per statement of `importTickets`: about two megabytes of
+ * parameters, small enough that building the next statement overlaps
+ * most of the server's work on this one.
+ */
+export const IMPORT_BATCH = 1000;
 
-// The record of a ticket row, in the order of ticketParams.
-const TICKET_FIELDS = [
+// The ticket columns sent as arrays, in the order of ticketParams; the
+// search vector is made from subject and description on the server,
+// and the bodies come as one text (see `joinBodies`).
+const TICKET_ARRAYS = [
   'site_id text',
   'id text',
   'ref text',
@@ -70,13 +75,26 @@ const TICKET_FIELDS = [
   'due_at text',
   'subject text',
   'description text',
-  'body text',
-];
-const TICKET_KEYS = TICKET_FIELDS.map((f) => f.split(' ')[0]!);
+].map((f) => f.split(' ') as [string, string]);
+const T = TICKET_ARRAYS.length;
 
-// Each statement takes its rows as two JSON documents: the server
-// parses each once, and here they are serialised natively (pg would
-// escape every element of a text array in JavaScript).
+/**
+ * Every body is JSON.stringify output, which never holds a raw line
+ * break (it escapes control characters), so the bodies of a batch
+ * travel as one text joined by newlines: nothing to escape in
+ * JavaScript, nothing to unescape on the server, which splits it with
+ * `string_to_array`. The other columns go as typed arrays (`unnest`).
+ */
+const joinBodies = (bodies: string[]) => bodies.join('\n');
+
+const ticketRows = TICKET_ARRAYS.map(
+  ([, type], i) => `$${i + 1}::${type}[]`,
+).join(', ');
+
+// $1…$15 ticket columns, $16 ticket bodies; $17…$20 event id, site,
+// ticket and version, $21 event bodies; $22/$23 the feed lock, $24 the
+// origin. One statement writes a batch: the tickets with their search
+// vectors, then, under the feed lock, the events in the order given.
 const importSql = (s: string) => `
 WITH t AS (
   INSERT INTO ${s}.tickets (${TICKET_COLUMNS})
@@ -85,53 +103,81 @@ WITH t AS (
     setweight(to_tsvector('simple', subject), 'A') ||
       setweight(to_tsvector('simple', description), 'B'),
     body
-  FROM json_to_recordset($1::json) AS x(${TICKET_FIELDS.join(', ')})
+  FROM unnest(${ticketRows}, string_to_array($16::text, E'\\n'))
+    AS x(${TICKET_ARRAYS.map(([name]) => name).join(', ')}, body)
   RETURNING 1
 ),
 locked AS (
-  SELECT pg_advisory_xact_lock($3::int, $4::int) AS l
+  SELECT pg_advisory_xact_lock($22::int, $23::int) AS l
   FROM (SELECT count(*) FROM t) AS written
 ),
 e AS (
   INSERT INTO ${s}.events (id, site_id, ticket_id, version, origin, body)
-  SELECT y.id, y.site_id, y.ticket_id, y.version, $5::text, y.body
-  FROM locked, ROWS FROM (json_to_recordset($2::json) AS (id text,
-    site_id text, ticket_id text, version int, body text))
+  SELECT y.id, y.site_id, y.ticket_id, y.version, $24::text, y.body
+  FROM locked, unnest($17::text[], $18::text[], $19::text[], $20::int[],
+    string_to_array($21::text, E'\\n'))
     WITH ORDINALITY AS y(id, site_id, ticket_id, version, body, n)
   ORDER BY y.n
   RETURNING seq
 )
 SELECT count(*)::int AS events, max(seq) AS last FROM e`;
 
-/** The rows of a batch as the two JSON documents of {@link importSql}. */
-function documents(items: ImportItem[]): [string, string] {
-  const tickets: Record<string, unknown>[] = [];
-  const events: Record<string, unknown>[] = [];
+const ESCAPED = /[\\"]/g;
+
+/**
+ * A PostgreSQL array literal of text values (null: NULL). Built here
+ * rather than by the driver, so that it happens while the statement
+ * before runs, not when this one is sent.
+ */
+function textArray(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    out += v == null ? 'NULL' : `"${String(v).replace(ESCAPED, '\\$&')}"`;
+  }
+  return `${out}}`;
+}
+
+/** The parameters `$1 … $21` of {@link importSql} for a batch. */
+function batchParams(items: ImportItem[]): string[] {
+  const columns: unknown[][] = TICKET_ARRAYS.map(() => []);
+  const bodies: string[] = [];
+  const events: unknown[][] = [[], [], [], []];
+  const eventBodies: string[] = [];
   for (const { ticket, events: history } of items) {
     const values = ticketParams(ticket);
-    const row: Record<string, unknown> = {};
-    TICKET_KEYS.forEach((key, i) => {
-      row[key] = values[i];
-    });
-    tickets.push(row);
+    for (let i = 0; i < T; i++) columns[i]!.push(values[i]);
+    bodies.push(values[T] as string);
     for (const event of history) {
-      events.push({
-        id: event.id,
-        site_id: event.siteId,
-        ticket_id: event.ticketId,
-        version: event.version,
-        body: JSON.stringify(event),
-      });
+      events[0]!.push(event.id);
+      events[1]!.push(event.siteId);
+      events[2]!.push(event.ticketId);
+      events[3]!.push(event.version);
+      eventBodies.push(JSON.stringify(event));
     }
   }
-  return [JSON.stringify(tickets), JSON.stringify(events)];
+  return [
+    ...columns.map(textArray),
+    joinBodies(bodies),
+    ...events.map(textArray),
+    joinBodies(eventBodies),
+  ];
 }
+
+type Pending = Promise<{ rows: unknown[] }>;
+
+const noop = () => {};
 
 /**
  * Writes many tickets with their events in one transaction, a thousand
- * rows per statement. For loading history into a store: all or nothing,
- * a ticket that exists already fails the whole call, and no change
- * notifications are sent (followers see the rows at their next read).
+ * tickets per statement. The next statement is built and sent while the
+ * one before it runs (two in flight at most), so the server never waits
+ * for this process between them. For loading history into a store: all
+ * or nothing, a ticket that exists already fails the whole call, and no
+ * change notifications are sent (followers see the rows at their next
+ * read). Every index stays in place, so other processes keep reading
+ * and writing the schema during a load.
  */
 export async function importTickets(
   ctx: StoreContext,
@@ -140,21 +186,35 @@ export async function importTickets(
   const parsed = importSchema.safeParse(items);
   if (!parsed.success) throw validationError('import', parsed.error.issues);
   const sql = importSql(ctx.s);
+  const extra = [...ctx.feedLock, ctx.origin];
   const run = async (db: PgQueryable) => {
-    const result: ImportResult = { tickets: 0, events: 0, lastSeq: 0 };
-    for (let i = 0; i < items.length; i += BATCH) {
-      const batch = items.slice(i, i + BATCH);
-      const params = [...documents(batch), ...ctx.feedLock, ctx.origin];
-      const { rows } = await db.query(sql, params);
-      const row = rows[0] as { events: number; last: string | null };
-      result.tickets += batch.length;
+    const result: ImportResult = {
+      tickets: items.length,
+      events: 0,
+      lastSeq: 0,
+    };
+    const settle = async (pending: Pending) => {
+      const row = (await pending).rows[0] as {
+        events: number;
+        last: string | null;
+      };
       result.events += row.events;
       if (row.last !== null) result.lastSeq = Number(row.last);
+    };
+    let previous: Pending | null = null;
+    for (let i = 0; i < items.length; i += IMPORT_BATCH) {
+      const params = batchParams(items.slice(i, i + IMPORT_BATCH));
+      const sent = db.query(sql, [...params, ...extra]);
+      // Settled below; after a failure it is only left to reject.
+      sent.catch(noop);
+      if (previous) await settle(previous);
+      previous = sent;
     }
+    if (previous) await settle(previous);
     return result;
   };
   if (items.length === 0) return { tickets: 0, events: 0, lastSeq: 0 };
-  return items.length <= BATCH
+  return items.length <= IMPORT_BATCH
     ? run({
         query: async (text, params) => ({
           rows: await ctx.driver.query(text, params),

@@ -115,6 +115,14 @@ const indexes = (s: string) => [
   `CREATE INDEX idempotency_expiry ON ${s}.idempotency (expires_at)`,
 ];
 
+// What a credential or access token carries beyond its owner, hash and
+// creation (expiry, revocation generation, kind, a password verifier):
+// the record's optional keys as JSON text, NULL when it has none.
+const secretState = (s: string) => [
+  `ALTER TABLE ${s}.credentials ADD COLUMN extra text`,
+  `ALTER TABLE ${s}.access_tokens ADD COLUMN extra text`,
+];
+
 /**
  * The schema history, oldest first. Append new steps; never edit one
  * that has shipped, since databases in the field already ran it.
@@ -126,6 +134,11 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     version: 3,
     name: 'list, due, search and lookup indexes',
     statements: indexes,
+  },
+  {
+    version: 4,
+    name: 'secret state: expiry, revocation, kind (JSON in extra)',
+    statements: secretState,
   },
 ];
 

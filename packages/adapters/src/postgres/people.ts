@@ -5,6 +5,7 @@ import type {
   Requester,
   Team,
 } from '@ticketry/core';
+import { extraOf, withExtra } from '../secret-rows.js';
 import type { StoreContext } from './context.js';
 import { type BodyRow, fromBody } from './rows.js';
 
@@ -38,19 +39,20 @@ export function peopleOps({ driver, s }: StoreContext) {
     return rows.map((row) => JSON.parse(row.body) as T);
   };
   const putHash = (table: string, owner: string) => `
-    INSERT INTO ${s}.${table} (hash, site_id, ${owner}, created_at)
-    VALUES ($1, $2, $3, $4)
+    INSERT INTO ${s}.${table} (hash, site_id, ${owner}, created_at, extra)
+    VALUES ($1, $2, $3, $4, $5)
     ON CONFLICT (hash) DO UPDATE SET site_id = excluded.site_id,
-      ${owner} = excluded.${owner}, created_at = excluded.created_at`;
+      ${owner} = excluded.${owner}, created_at = excluded.created_at,
+      extra = excluded.extra`;
   const findHash = async <T>(table: string, owner: string, hash: string) => {
-    const [row] = await driver.query<T>(
+    const [row] = await driver.query<Record<string, unknown>>(
       `SELECT site_id AS "siteId", ${owner} AS "${owner === 'agent_id' ? 'agentId' : 'ticketId'}",
-         hash, created_at AS "createdAt"
+         hash, created_at AS "createdAt", extra
        FROM ${s}.${table} WHERE hash = $1`,
       [hash],
       true,
     );
-    return row ? { ...row } : null;
+    return row ? withExtra<T>(row) : null;
   };
 
   return {
@@ -98,7 +100,7 @@ export function peopleOps({ driver, s }: StoreContext) {
     async putCredential(c: Credential) {
       await driver.query(
         putHash('credentials', 'agent_id'),
-        [c.hash, c.siteId, c.agentId, c.createdAt],
+        [c.hash, c.siteId, c.agentId, c.createdAt, extraOf(c)],
         true,
       );
     },
@@ -107,7 +109,7 @@ export function peopleOps({ driver, s }: StoreContext) {
     async putAccessToken(t: AccessToken) {
       await driver.query(
         putHash('access_tokens', 'ticket_id'),
-        [t.hash, t.siteId, t.ticketId, t.createdAt],
+        [t.hash, t.siteId, t.ticketId, t.createdAt, extraOf(t)],
         true,
       );
     },

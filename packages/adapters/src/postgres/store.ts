@@ -33,11 +33,14 @@ import { writeOps } from './writes.js';
  * - `fullText`: subject and description are indexed (tsvector, GIN,
  *   the `simple` configuration); search with `store.searchTickets`.
  *   The contract's `TicketQuery` has no text filter yet.
+ * - `sharedAccess`: any number of processes may use one schema; the
+ *   database's constraints and locks keep every guarantee between them.
  */
 export const POSTGRES_CAPABILITIES: StoreCapabilities = Object.freeze({
   transactions: true,
   changeNotifications: true,
   fullText: true,
+  sharedAccess: true,
 });
 
 const BACKEND = 'postgres';

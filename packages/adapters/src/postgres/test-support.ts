@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { StoreHarness, StoreProbe } from '@ticketry/core/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
+import { postgresAuditProbe } from './audit-probe.js';
 import type { PostgresStoreOptions } from './options.js';
 import { type PostgresStore, postgresStore } from './store.js';
 
@@ -145,7 +146,10 @@ export function postgresHarness(database: () => TestDatabase): StoreHarness {
       const schema = db.schema();
       const open = async () => ({
         store: await postgresStore(db.options(schema)),
-        probe: postgresProbe(db, schema),
+        probe: {
+          ...postgresProbe(db, schema),
+          ...postgresAuditProbe(db, schema),
+        },
       });
       return { ...(await open()), reopen: open };
     },

@@ -10,6 +10,11 @@
  */
 export { SQLITE_CAPABILITY_REASONS } from './capabilities.js';
 export {
+  IMPORT_LIMIT,
+  type ImportItem,
+  type ImportResult,
+} from './import.js';
+export {
   migrate,
   migrations,
   type SqliteMigration,

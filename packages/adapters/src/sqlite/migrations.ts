@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { APPEND_ONLY_EVENTS } from './append-only.js';
 
 /** One numbered step of the SQLite schema. */
 export interface SqliteMigration {
@@ -108,6 +109,37 @@ CREATE INDEX requesters_email ON requesters (site_id, email_key);
 CREATE INDEX access_tokens_ticket ON access_tokens (site_id, ticket_id);
 `;
 
+// A filter by team, assignee or status walks its index in the default
+// order (newest first) and stops after a page, instead of reading every
+// ticket of the team and sorting them. Assignee and due dates are
+// mostly empty, and lists ask only for set values, so those two
+// indexes keep only the rows that have one.
+const LIST_INDEXES = `
+DROP INDEX tickets_status;
+DROP INDEX tickets_team;
+DROP INDEX tickets_assignee;
+DROP INDEX tickets_requester;
+DROP INDEX tickets_due;
+CREATE INDEX tickets_status ON tickets (site_id, status, created_at, id);
+CREATE INDEX tickets_team ON tickets
+  (site_id, team_id, status, created_at, id);
+CREATE INDEX tickets_assignee ON tickets
+  (site_id, assignee_id, status, created_at, id)
+  WHERE assignee_id IS NOT NULL;
+CREATE INDEX tickets_requester ON tickets
+  (site_id, requester_id, created_at, id);
+CREATE INDEX tickets_due ON tickets (site_id, due_at, id)
+  WHERE due_at IS NOT NULL;
+`;
+
+// What a credential or access token carries beyond its owner, hash and
+// creation (expiry, revocation generation, kind, a password verifier):
+// the record's optional keys as JSON, NULL when it has none.
+const SECRET_STATE = `
+ALTER TABLE credentials ADD COLUMN extra TEXT;
+ALTER TABLE access_tokens ADD COLUMN extra TEXT;
+`;
+
 /**
  * The schema history, oldest first. Append new steps; never edit one
  * that has shipped, since databases in the field already ran it.
@@ -115,6 +147,17 @@ CREATE INDEX access_tokens_ticket ON access_tokens (site_id, ticket_id);
 export const migrations: readonly SqliteMigration[] = [
   { version: 1, name: 'tables', sql: TABLES },
   { version: 2, name: 'list, lookup and feed indexes', sql: INDEXES },
+  {
+    version: 3,
+    name: 'list indexes in page order, partial where mostly empty',
+    sql: LIST_INDEXES,
+  },
+  { version: 4, name: 'append-only events', sql: APPEND_ONLY_EVENTS },
+  {
+    version: 5,
+    name: 'secret state: expiry, revocation, kind (JSON in extra)',
+    sql: SECRET_STATE,
+  },
 ];
 
 /** The schema version a database is at (0: empty). */

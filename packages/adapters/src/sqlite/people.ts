@@ -5,6 +5,7 @@ import type {
   Requester,
   Team,
 } from '@ticketry/core';
+import { extraOf, withExtra } from '../secret-rows.js';
 import { type BodyRow, fromBody } from './rows.js';
 import type { Prepare } from './statements.js';
 
@@ -20,16 +21,18 @@ ON CONFLICT (site_id, id) DO UPDATE SET
   email_key = excluded.email_key, body = excluded.body`;
 
 const PUT_CREDENTIAL = `
-INSERT INTO credentials (hash, site_id, agent_id, created_at)
-VALUES (?, ?, ?, ?)
+INSERT INTO credentials (hash, site_id, agent_id, created_at, extra)
+VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (hash) DO UPDATE SET site_id = excluded.site_id,
-  agent_id = excluded.agent_id, created_at = excluded.created_at`;
+  agent_id = excluded.agent_id, created_at = excluded.created_at,
+  extra = excluded.extra`;
 
 const PUT_TOKEN = `
-INSERT INTO access_tokens (hash, site_id, ticket_id, created_at)
-VALUES (?, ?, ?, ?)
+INSERT INTO access_tokens (hash, site_id, ticket_id, created_at, extra)
+VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (hash) DO UPDATE SET site_id = excluded.site_id,
-  ticket_id = excluded.ticket_id, created_at = excluded.created_at`;
+  ticket_id = excluded.ticket_id, created_at = excluded.created_at,
+  extra = excluded.extra`;
 
 // JavaScript's lower-casing, not SQLite's lower(), which folds ASCII
 // only: the key must match the memory store for every address.
@@ -94,26 +97,38 @@ export function peopleOps(prepare: Prepare) {
     listTeams: (siteId: string) => list<Team>('teams', siteId),
 
     putCredential(c: Credential) {
-      prepare(PUT_CREDENTIAL).run(c.hash, c.siteId, c.agentId, c.createdAt);
+      prepare(PUT_CREDENTIAL).run(
+        c.hash,
+        c.siteId,
+        c.agentId,
+        c.createdAt,
+        extraOf(c),
+      );
     },
     findCredential(hash: string): Credential | null {
       const row = prepare(
         `SELECT site_id AS siteId, agent_id AS agentId, hash,
-           created_at AS createdAt
+           created_at AS createdAt, extra
          FROM credentials WHERE hash = ?`,
-      ).get(hash) as Credential | undefined;
-      return row ? { ...row } : null;
+      ).get(hash) as Record<string, unknown> | undefined;
+      return row ? withExtra<Credential>(row) : null;
     },
     putAccessToken(t: AccessToken) {
-      prepare(PUT_TOKEN).run(t.hash, t.siteId, t.ticketId, t.createdAt);
+      prepare(PUT_TOKEN).run(
+        t.hash,
+        t.siteId,
+        t.ticketId,
+        t.createdAt,
+        extraOf(t),
+      );
     },
     findAccessToken(hash: string): AccessToken | null {
       const row = prepare(
         `SELECT site_id AS siteId, ticket_id AS ticketId, hash,
-           created_at AS createdAt
+           created_at AS createdAt, extra
          FROM access_tokens WHERE hash = ?`,
-      ).get(hash) as AccessToken | undefined;
-      return row ? { ...row } : null;
+      ).get(hash) as Record<string, unknown> | undefined;
+      return row ? withExtra<AccessToken>(row) : null;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describeStoreConformance } from '@ticketry/core/testing';
 import { afterAll, afterEach } from 'vitest';
+import { sqliteAuditProbe } from './audit-probe.js';
 import { SQLITE_CAPABILITY_REASONS, sqliteStore } from './index.js';
 import { sqliteProbe, tempFiles } from './test-support.js';
 
@@ -8,9 +9,10 @@ const probes: { close(): void }[] = [];
 
 function open(filename: string) {
   const store = sqliteStore({ filename });
-  const probe = sqliteProbe(filename);
-  probes.push(probe);
-  return { store, probe };
+  const read = sqliteProbe(filename);
+  const raw = sqliteAuditProbe(filename);
+  probes.push(read, raw);
+  return { store, probe: { ...read, ...raw } };
 }
 
 afterEach(() => {

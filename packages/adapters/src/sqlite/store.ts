@@ -5,6 +5,7 @@ import {
   type TicketStore,
 } from '@ticketry/core';
 import type Database from 'better-sqlite3';
+import { type ImportItem, type ImportResult, importOps } from './import.js';
 import { migrate } from './migrations.js';
 import {
   openDatabase,
@@ -28,11 +29,14 @@ import { ticketOps } from './tickets.js';
  * - `fullText: false`: the store contract has no text query yet; an
  *   FTS5 index on subject and description would come as a migration
  *   together with that query.
+ * - `sharedAccess`: stores in several processes may open one file;
+ *   SQLite's write lock keeps every guarantee between them.
  */
 export const SQLITE_CAPABILITIES: StoreCapabilities = Object.freeze({
   transactions: true,
   changeNotifications: false,
   fullText: false,
+  sharedAccess: true,
 });
 
 const BACKEND = 'sqlite';
@@ -47,6 +51,11 @@ function wrap(what: string, error: unknown): TicketryError {
 export type SqliteStore = TicketStore & {
   /** The open connection; use it to read, back up or inspect. */
   readonly database: Database.Database;
+  /**
+   * Writes tickets with their whole histories in one transaction, all
+   * or nothing; much faster than one `createTicket` per ticket.
+   */
+  importTickets(items: readonly ImportItem[]): Promise<ImportResult>;
 };
 
 /**
@@ -83,6 +92,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
   const prepare = statementCache(db);
   const tickets = ticketOps(db, prepare);
   const people = peopleOps(prepare);
+  const importTickets = importOps(db, prepare);
   let closed = false;
 
   async function run<T>(what: string, work: () => T): Promise<T> {
@@ -121,6 +131,8 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
       run('could not read the feed', () => tickets.feed(after, limit)),
     nextRef: (siteId) =>
       run('could not number a ticket', () => tickets.nextRef(siteId)),
+    importTickets: (items) =>
+      run('could not import tickets', () => importTickets(items)),
 
     putRequester: (r) =>
       run(`could not save requester ${r.id}`, () => people.putRequester(r)),

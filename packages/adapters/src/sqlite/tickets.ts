@@ -27,13 +27,30 @@ import {
 } from './rows.js';
 import type { Prepare } from './statements.js';
 
-const UPDATE_TICKET = `
-UPDATE tickets SET ref = @ref, version = @version, status = @status,
-  team_id = @team_id, assignee_id = @assignee_id,
-  requester_id = @requester_id, priority = @priority,
-  category = @category, created_at = @created_at,
-  updated_at = @updated_at, due_at = @due_at, body = @body
-WHERE site_id = @site_id AND id = @id AND version = @expected`;
+// The columns a commit may change besides version, updated_at and body.
+const COPIED = [
+  'ref',
+  'status',
+  'team_id',
+  'assignee_id',
+  'requester_id',
+  'priority',
+  'category',
+  'created_at',
+  'due_at',
+] as const;
+
+type CopiedRow = Record<(typeof COPIED)[number], unknown> & { version: number };
+
+const READ_COPIED = `SELECT version, ${COPIED.join(', ')} FROM tickets
+WHERE site_id = ? AND id = ?`;
+
+// SQLite rewrites the entries of every index on a column named in SET,
+// whether its value changed or not, so a commit names only the columns
+// that changed: most commands touch one index, not all of them.
+const updateSql = (changed: readonly string[]) =>
+  `UPDATE tickets SET version = ?, updated_at = ?, body = ?${changed.map((c) => `, ${c} = ?`).join('')}
+WHERE site_id = ? AND id = ? AND version = ?`;
 
 const feedSchema = z.object({
   after: z.number().int().min(0),
@@ -112,19 +129,25 @@ export function ticketOps(db: Database.Database, prepare: Prepare) {
 
   const commit = db.transaction((write: CommitWrite): AuditEvent => {
     const { ticket, expectedVersion } = write;
-    const params = { ...ticketParams(ticket), expected: expectedVersion };
-    if (prepare(UPDATE_TICKET).run(params).changes === 0) {
-      const current = one<{ version: number }>(
-        'SELECT version FROM tickets WHERE site_id = ? AND id = ?',
-        ticket.siteId,
-        ticket.id,
-      );
+    const current = one<CopiedRow>(READ_COPIED, ticket.siteId, ticket.id);
+    if (current?.version !== expectedVersion) {
       throw new ConflictError(
         ticket.id,
         expectedVersion,
         current?.version ?? null,
       );
     }
+    const params = ticketParams(ticket);
+    const changed = COPIED.filter((c) => params[c] !== current[c]);
+    prepare(updateSql(changed)).run(
+      params.version,
+      params.updated_at,
+      params.body,
+      ...changed.map((c) => params[c]),
+      params.site_id,
+      params.id,
+      expectedVersion,
+    );
     return insertEvent(write.event);
   });
 

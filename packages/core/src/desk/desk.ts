@@ -1,5 +1,17 @@
+import { chainEvent } from '../audit/chain.js';
+import {
+  eraseRequester,
+  exportRequester,
+  type RequesterErasure,
+  type RequesterExport,
+} from '../audit/requester-data.js';
 import { type Clock, systemClock } from '../clock.js';
-import { ConflictError, TicketryError, validationError } from '../errors.js';
+import {
+  ConflictError,
+  shown,
+  TicketryError,
+  validationError,
+} from '../errors.js';
 import { createId } from '../ids.js';
 import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
 import type { PublicTicket } from '../public/ticket-view.js';
@@ -21,6 +33,8 @@ import type { SlaTrigger } from '../sla/clocks.js';
 import type { SlaConfigInput, SlaRegistry } from '../sla/registry.js';
 import { settleSla } from '../sla/settle.js';
 import type { TicketPage, TicketQuery, TicketStore } from '../store/types.js';
+import { createAccessMethods } from './access.js';
+import type { AccessOptions } from './access-options.js';
 import {
   applyChanges,
   type ChangeSettings,
@@ -30,7 +44,6 @@ import {
 import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
 import { checkAssignee, saveAgent, saveTeam } from './people.js';
 import { toPublicTicket } from './public-view.js';
-import { createSecret, hashSecret } from './secrets.js';
 import { createSlaMethods, registryOf } from './sla-methods.js';
 import { createTimerRunner, type SlaHooks } from './sla-timers.js';
 import {
@@ -68,6 +81,12 @@ export interface DeskOptions {
   sla?: SlaConfigInput | SlaRegistry;
   /** Escalation hooks and named automations. @default none */
   slaHooks?: SlaHooks;
+  /**
+   * Lifetimes of requester access tokens and console sessions, password
+   * hashing and sign-in lockout (docs/security.md). @default 90-day
+   * tokens, 12-hour sessions that end after 2 idle hours
+   */
+  access?: AccessOptions;
 }
 
 /** Who sends a command and the version they read. */
@@ -126,7 +145,7 @@ export function createDesk(options: DeskOptions) {
   async function load(ticketId: string): Promise<Ticket> {
     const ticket = await store.getTicket(siteId, ticketId);
     if (!ticket) {
-      throw new TicketryError('NOT_FOUND', `no ticket ${ticketId}`, {
+      throw new TicketryError('NOT_FOUND', `no ticket ${shown(ticketId)}`, {
         details: { ticketId },
       });
     }
@@ -288,11 +307,8 @@ export function createDesk(options: DeskOptions) {
     at: string,
     actor: Actor = system,
   ): Promise<CommandResult> {
-    const next = applyChanges(t, changes, t.version + 1, at);
-    const event = await store.commit({
-      ticket: next,
-      expectedVersion: t.version,
-      event: {
+    const chained = await chainEvent(
+      {
         id: createId(),
         siteId,
         ticketId: t.id,
@@ -303,6 +319,16 @@ export function createDesk(options: DeskOptions) {
         changes,
         data,
       },
+      t.auditHash,
+    );
+    const next = {
+      ...applyChanges(t, changes, t.version + 1, at),
+      auditHash: chained.hash,
+    };
+    const event = await store.commit({
+      ticket: next,
+      expectedVersion: t.version,
+      event: chained,
     });
     notify(event, next);
     return { ticket: next, event };
@@ -347,6 +373,8 @@ export function createDesk(options: DeskOptions) {
     siteId,
     store,
     clock,
+    /** What a requester's reply to a closed ticket does. */
+    closedReplyPolicy,
     submit,
     execute,
     triage: run('triage'),
@@ -391,43 +419,17 @@ export function createDesk(options: DeskOptions) {
     listAgents: () => store.listAgents(siteId),
     listTeams: () => store.listTeams(siteId),
 
-    /** Makes an API key for an agent; only its hash is stored. */
-    async createApiKey(agentId: string): Promise<string> {
-      if (!(await store.getAgent(siteId, agentId))) {
-        throw new TicketryError('NOT_FOUND', `no agent ${agentId}`);
-      }
-      const key = createSecret('tka_');
-      await store.putCredential({
-        siteId,
-        agentId,
-        hash: hashSecret(key),
-        createdAt: clock.now().toISOString(),
-      });
-      return key;
-    },
-    /** The active agent an API key belongs to, or null. */
-    async authenticateAgent(key: string): Promise<Agent | null> {
-      const credential = await store.findCredential(hashSecret(key));
-      if (!credential || credential.siteId !== siteId) return null;
-      const agent = await store.getAgent(siteId, credential.agentId);
-      return agent?.active ? agent : null;
-    },
-    /** Makes a requester access token for one ticket. */
-    async createAccessToken(ticketId: string): Promise<string> {
-      const token = createSecret('tkr_');
-      await store.putAccessToken({
-        siteId,
-        ticketId,
-        hash: hashSecret(token),
-        createdAt: clock.now().toISOString(),
-      });
-      return token;
-    },
-    /** The ticket id an access token opens, or null. */
-    async verifyAccessToken(token: string): Promise<string | null> {
-      const found = await store.findAccessToken(hashSecret(token));
-      return found && found.siteId === siteId ? found.ticketId : null;
-    },
+    // API keys, passwords, sessions and requester access tokens.
+    ...createAccessMethods({ store, siteId, clock, access: options.access }),
+    /** A requester's record and tickets as JSON (docs/audit.md). */
+    exportRequester: (requesterId: string): Promise<RequesterExport> =>
+      exportRequester({ store, siteId, clock }, requesterId),
+    /**
+     * Replaces a requester's email and name with an erased marker;
+     * history and audit chains stay intact (docs/audit.md).
+     */
+    eraseRequester: (requesterId: string): Promise<RequesterErasure> =>
+      eraseRequester({ store, siteId, clock }, requesterId),
   };
 }
 

@@ -1,10 +1,25 @@
 import type {
+  AttachmentInfo,
   PublicExpectation,
   PublicMessage,
   PublicTicket,
 } from '../public/ticket-view.js';
 import type { AuditEvent, MessageData } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
+
+/** The files an event's data records, as `{ attachments }` or nothing. */
+function attachmentsOf(event: AuditEvent): { attachments?: AttachmentInfo[] } {
+  const listed = (event.data as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(listed) || listed.length === 0) return {};
+  return {
+    attachments: listed.map((a: AttachmentInfo) => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      type: a.type,
+    })),
+  };
+}
 
 /** The public conversation: the description, then public replies. */
 export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
@@ -16,6 +31,7 @@ export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
         at: event.at,
         author: event.actor.role === 'requester' ? 'requester' : 'agent',
         body: String(event.changes.description ?? ''),
+        ...attachmentsOf(event),
       });
     }
     const data = event.data as MessageData | null;

@@ -3,7 +3,8 @@ import type { Ticket } from '../schemas/ticket.js';
 
 /**
  * Rebuilds a ticket from its audit events alone: the first event holds
- * every field, each later one what it changed.
+ * every field, each later one what it changed. A chained event's hash
+ * becomes the ticket's `auditHash`.
  *
  * @example
  * const ticket = rebuildTicket(await store.listEvents(siteId, id));
@@ -15,16 +16,18 @@ export function rebuildTicket(events: readonly AuditEvent[]): Ticket | null {
     ...first.changes,
     id: first.ticketId,
     siteId: first.siteId,
-    version: first.version,
-    updatedAt: first.at,
+    ...bookkeeping(first),
   } as Ticket;
   for (const event of rest) {
-    ticket = {
-      ...ticket,
-      ...event.changes,
-      version: event.version,
-      updatedAt: event.at,
-    } as Ticket;
+    ticket = { ...ticket, ...event.changes, ...bookkeeping(event) } as Ticket;
   }
   return ticket;
+}
+
+function bookkeeping(event: AuditEvent): Partial<Ticket> {
+  return {
+    version: event.version,
+    updatedAt: event.at,
+    ...(event.hash !== undefined && { auditHash: event.hash }),
+  };
 }

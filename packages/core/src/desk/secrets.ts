@@ -7,7 +7,7 @@ let loaded: NodeCrypto | undefined;
  * browser bundle of the core (for the IndexedDB store) still loads;
  * only hashing and secret making need Node.
  */
-function nodeCrypto(): NodeCrypto {
+export function nodeCrypto(): NodeCrypto {
   if (loaded) return loaded;
   const getBuiltin = (
     globalThis as {

@@ -1,3 +1,4 @@
+import { chainEvent } from '../audit/chain.js';
 import { TicketryError, validationError } from '../errors.js';
 import { createId } from '../ids.js';
 import { type SubmitInput, submitInputSchema } from '../schemas/commands.js';
@@ -120,9 +121,8 @@ export async function submitTicket(
   };
   Object.assign(ticket, ctx.settle?.(ticket));
   const { id, siteId, version, updatedAt, ...changes } = ticket;
-  return ctx.store.createTicket({
-    ticket,
-    event: {
+  const event = await chainEvent(
+    {
       id: createId(),
       siteId,
       ticketId: id,
@@ -131,8 +131,15 @@ export async function submitTicket(
       actor,
       type: EVENT_TYPES.submit,
       changes,
-      data: null,
+      data: input.attachments?.length
+        ? { attachments: input.attachments }
+        : null,
     },
+    undefined,
+  );
+  return ctx.store.createTicket({
+    ticket: { ...ticket, auditHash: event.hash },
+    event,
     ...(key !== undefined && {
       idempotency: {
         key,

@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
+export * from './form.js';
 export * from './limits.js';
+export * from './requester-actions.js';
 export * from './submission.js';
 export * from './text.js';
 export * from './ticket-view.js';

@@ -19,6 +19,10 @@ export const LIMITS = {
   fields: 50,
   /** Characters in a custom field's text value. */
   fieldValue: 2_000,
+  /** Attachments on one submission. */
+  attachments: 10,
+  /** The largest attachment cap a desk may configure, in bytes. */
+  attachmentBytes: 25 * 1024 * 1024,
   /** Bytes in one HTTP request body. */
   requestBytes: 256 * 1024,
 } as const;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
-import { withoutControlCharacters } from './text.js';
+import { EMAIL_PATTERN, ID_PATTERN, withoutControlCharacters } from './text.js';
 
 const text = (field: string, max: number) =>
   z
@@ -48,7 +48,7 @@ export const fieldValueSchema = z.union([
 /** Who is asking. Personal data: kept in a requester record, never in events. */
 export const requesterInputSchema = z.object({
   email: z
-    .email({ error: 'email must be a valid address' })
+    .email({ pattern: EMAIL_PATTERN, error: 'email must be a valid address' })
     .check(
       z.maxLength(
         LIMITS.email,
@@ -81,6 +81,17 @@ export const submissionSchema = z.object({
         z.refine(
           (r) => Object.keys(r).length <= LIMITS.fields,
           `at most ${LIMITS.fields} custom fields`,
+        ),
+      ),
+  ),
+  /** Ids of files uploaded with `POST /attachments` for this submission. */
+  attachments: z.optional(
+    z
+      .array(z.string().check(z.regex(ID_PATTERN, 'not an attachment id')))
+      .check(
+        z.maxLength(
+          LIMITS.attachments,
+          `at most ${LIMITS.attachments} attachments`,
         ),
       ),
   ),

@@ -18,3 +18,13 @@ export const withoutControlCharacters = (text: string): boolean =>
 
 /** Ids: letters, digits and `. _ : @ -`, starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+
+/**
+ * Email addresses, internationalised ones included (RFC 6531): a local
+ * part of 1 to 64 characters without spaces, quotes, `@` or leading,
+ * trailing or doubled dots; a domain of dot-separated labels of letters
+ * (any script), digits and inner hyphens, ending in a top-level label
+ * that starts with a letter (`xn--` forms pass).
+ */
+export const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[^\s@"<>()[\]\\,;:]{1,64}(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]{1,62}$/u;

@@ -3,12 +3,26 @@ import { PENDING_REASONS, STATUSES } from './vocabulary.js';
 
 const instant = z.iso.datetime();
 
+/** A file attached to a message: what the ticket records of it. */
+export const attachmentInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Bytes. */
+  size: z.number(),
+  /** The type recognised from the file's bytes. */
+  type: z.string(),
+});
+
+export type AttachmentInfo = z.infer<typeof attachmentInfoSchema>;
+
 /** One message of the public conversation, as a requester sees it. */
 export const publicMessageSchema = z.object({
   id: z.string(),
   at: instant,
   author: z.enum(['requester', 'agent']),
   body: z.string(),
+  /** Files sent with the message, when there are any. */
+  attachments: z.optional(z.array(attachmentInfoSchema)),
 });
 
 export type PublicMessage = z.infer<typeof publicMessageSchema>;

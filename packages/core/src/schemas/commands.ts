@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
 import { fieldValueSchema, submissionSchema } from '../public/submission.js';
 import { withoutControlCharacters } from '../public/text.js';
+import { attachmentInfoSchema } from '../public/ticket-view.js';
 import { CHANNELS, PENDING_REASONS } from '../public/vocabulary.js';
 import {
   bodySchema,
@@ -23,6 +24,11 @@ export const submitInputSchema = z.object({
   impact: levelSchema.optional(),
   urgency: levelSchema.optional(),
   tags: z.array(labelSchema).max(LIMITS.tags).optional(),
+  /**
+   * Files stored before the submission (the HTTP server resolves the
+   * uploaded ids): recorded on the `ticket.submitted` event's data.
+   */
+  attachments: z.array(attachmentInfoSchema).max(LIMITS.attachments).optional(),
 });
 
 export type SubmitInput = z.input<typeof submitInputSchema>;

@@ -52,6 +52,9 @@ const eventTypeSchema = z.enum([
   ...Object.values(SLA_EVENT_TYPES),
 ] as [EventType, ...EventType[]]);
 
+/** A SHA-256 of the audit chain: 64 lower-case hex digits. */
+export const auditHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** A message carried by a reply or note event. */
 export const messageDataSchema = z.object({
   messageId: idSchema,
@@ -77,6 +80,13 @@ export const auditEventSchema = z.object({
   type: eventTypeSchema,
   changes: z.record(z.string(), z.unknown()),
   data: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The `hash` of the ticket's event before this one; 64 zeros for the
+   * first. Absent on events written before the chain (docs/audit.md).
+   */
+  prevHash: auditHashSchema.optional(),
+  /** SHA-256 of this event without `hash` and `seq`, so over `prevHash`. */
+  hash: auditHashSchema.optional(),
 });
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -12,6 +12,7 @@ import {
   siteIdSchema,
   ticketTypeSchema,
 } from './common.js';
+import { auditHashSchema } from './event.js';
 
 /** How two tickets relate. */
 export const LINK_TYPES = ['related', 'merged_from', 'follow_up_of'] as const;
@@ -81,6 +82,12 @@ export const ticketSchema = z.object({
   sla: slaStateSchema.nullable().optional(),
   links: z.array(linkSchema),
   mergedInto: idSchema.nullable(),
+  /**
+   * The `hash` of the ticket's last audit event, so the next event can
+   * chain to it without reading the log. Absent on tickets whose
+   * events predate the chain.
+   */
+  auditHash: auditHashSchema.optional(),
 });
 
 export type Ticket = z.infer<typeof ticketSchema>;
@@ -89,5 +96,5 @@ export type Resolution = z.infer<typeof resolutionSchema>;
 
 /** Fields an event may change: all but identity and bookkeeping. */
 export type TicketChanges = Partial<
-  Omit<Ticket, 'id' | 'siteId' | 'version' | 'updatedAt'>
+  Omit<Ticket, 'id' | 'siteId' | 'version' | 'updatedAt' | 'auditHash'>
 >;

@@ -1,4 +1,10 @@
-import { ConflictError, StorageError, TicketryError } from '../errors.js';
+import { z } from 'zod';
+import {
+  ConflictError,
+  StorageError,
+  TicketryError,
+  validationError,
+} from '../errors.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type {
   AccessToken,
@@ -11,7 +17,7 @@ import type { Ticket } from '../schemas/ticket.js';
 import { copy } from './copy.js';
 import { compareKeys, encodeCursor, readCursor } from './cursor.js';
 import { firstRows } from './first-rows.js';
-import { matchesQuery } from './query.js';
+import { matchesQuery, parseTicketQuery } from './query.js';
 import type {
   CommitWrite,
   CreateResult,
@@ -67,6 +73,9 @@ export function createMemoryData(): MemoryData {
 }
 
 const key = (siteId: string, id: string) => `${siteId}\u0000${id}`;
+
+const count = z.number().int().min(0);
+const feedSchema = z.object({ after: count, limit: count });
 const emailKey = (r: Requester) => key(r.siteId, r.email.toLowerCase());
 
 function indexDue(data: MemoryData): Set<string> {
@@ -139,7 +148,21 @@ export function createMemoryStore(
         }
       }
     }
-    if (!index.has(emailKey(after))) index.set(emailKey(after), after.id);
+    const holder = index.get(emailKey(after));
+    if (holder === undefined || putBefore(after, holder)) {
+      index.set(emailKey(after), after.id);
+    }
+  }
+
+  /** True when `r` was first put before the requester `otherId`. */
+  function putBefore(r: Requester, otherId: string): boolean {
+    if (otherId === r.id) return false;
+    for (const each of data.requesters.values()) {
+      if (each.siteId !== r.siteId) continue;
+      if (each.id === r.id) return true;
+      if (each.id === otherId) return false;
+    }
+    return false;
   }
 
   function putTicket(k: string, ticket: Ticket) {
@@ -161,6 +184,7 @@ export function createMemoryStore(
       transactions: true,
       changeNotifications: false,
       fullText: false,
+      sharedAccess: false,
     },
     data,
 
@@ -236,10 +260,10 @@ export function createMemoryStore(
       return id ? copy(data.tickets.get(key(siteId, id))!) : null;
     },
 
-    async listTickets(siteId, query: TicketQuery) {
+    async listTickets(siteId, raw: TicketQuery) {
       open();
-      const sort = query.sort ?? '-createdAt';
-      const limit = query.limit ?? 50;
+      const query = parseTicketQuery(raw);
+      const { sort, limit } = query;
       const after = query.cursor ? readCursor(query.cursor, sort) : null;
       const candidates =
         query.dueBefore === undefined ? data.tickets.values() : dueTickets();
@@ -265,6 +289,10 @@ export function createMemoryStore(
 
     async readFeed(after, limit) {
       open();
+      const parsed = feedSchema.safeParse({ after, limit });
+      if (!parsed.success) {
+        throw validationError('feed position', parsed.error.issues);
+      }
       const events = data.events.slice(after, after + limit).map(copy);
       const last = events[events.length - 1];
       return { events, cursor: last ? last.seq : after };

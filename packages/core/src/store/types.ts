@@ -15,12 +15,29 @@ import type { Ticket } from '../schemas/ticket.js';
  * with a written reason in the adapter's docs.
  */
 export interface StoreCapabilities {
-  /** Ticket and event are written in one transaction. */
+  /**
+   * Each write (ticket, event, idempotency key) is all or nothing in
+   * the backend itself, crash included: a transaction, one statement or
+   * one appended record. Every store is atomic to its callers; `false`
+   * means a crash can leave half a write for the store to repair.
+   */
   transactions: boolean;
-  /** Other processes' writes reach `subscribe`. */
+  /**
+   * Other processes' writes can be heard through a subscribe method of
+   * the adapter's own; the contract itself only has `readFeed`.
+   */
   changeNotifications: boolean;
-  /** `listTickets({ text })` searches subject and description. */
+  /**
+   * Subject and description can be searched through a method of the
+   * adapter's own; `TicketQuery` has no text filter yet.
+   */
   fullText: boolean;
+  /**
+   * Several store objects, in one process or several, may open the same
+   * data at once, and every guarantee holds between them. `false`: one
+   * owner only (a file locked by one process, memory).
+   */
+  sharedAccess: boolean;
 }
 
 /** An event before the store numbers it in its change feed. */

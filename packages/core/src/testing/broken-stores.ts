@@ -4,59 +4,28 @@ import {
   createMemoryStore,
   type MemoryData,
 } from '../store/memory-store.js';
-import type { TicketStore } from '../store/types.js';
+import type { StoreCapabilities, TicketStore } from '../store/types.js';
+import { CONTRACT_BREAKAGES } from './broken-contract.js';
+import { ORDER_BREAKAGES } from './broken-order.js';
 import type {
   CapabilityReasons,
   StoreHarness,
-  StoreProbe,
   StoreUnderTest,
 } from './harness.js';
+import {
+  memoryKey as key,
+  MEMORY_CAPABILITY_REASONS,
+  memoryProbe,
+} from './memory-harness.js';
 
-const key = (siteId: string, id: string) => `${siteId}\u0000${id}`;
-
-/** Reads a memory store's data directly, as the suite's probe. */
-export function memoryProbe(data: MemoryData): StoreProbe {
-  return {
-    async readTicket(siteId, id) {
-      const ticket = data.tickets.get(key(siteId, id));
-      return ticket ? { ...ticket } : null;
-    },
-    async countEvents(siteId, ticketId) {
-      return data.byTicket.get(key(siteId, ticketId))?.length ?? 0;
-    },
-  };
-}
-
-/** A memory store with its probe and reopen, as the suite wants it. */
-export function memoryUnderTest(): StoreUnderTest {
-  const data = createMemoryData();
-  return {
-    store: createMemoryStore({ data }),
-    probe: memoryProbe(data),
-    reopen: async () => ({
-      store: createMemoryStore({ data }),
-      probe: memoryProbe(data),
-    }),
-  };
-}
-
-/** Why the memory store turns its capabilities off. */
-export const MEMORY_CAPABILITY_REASONS: CapabilityReasons = {
-  changeNotifications:
-    'a memory store lives in one process, whose desk already hears every write; there is no other process to hear from',
-  fullText:
-    'the store contract has no text query yet; a scan over subjects would be the whole feature',
-};
-
-/** The memory store as the suite wants it, with its reasons. */
-export function memoryHarness(): StoreHarness {
-  return {
-    create: async () => memoryUnderTest(),
-    capabilityReasons: MEMORY_CAPABILITY_REASONS,
-  };
-}
-
-type Breakage = (store: TicketStore, data: MemoryData) => Partial<TicketStore>;
+/**
+ * One broken rule: the methods (or capabilities) that replace a memory
+ * store's own, given that store and its data.
+ */
+export type Breakage = (
+  store: TicketStore,
+  data: MemoryData,
+) => Partial<TicketStore>;
 
 // Lets other calls in flight run, as a driver's round trip would.
 const roundTrip = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -152,12 +121,42 @@ export const BROKEN_STORES: Record<string, Breakage> = {
         },
       }),
   }),
+  ...CONTRACT_BREAKAGES,
+  ...ORDER_BREAKAGES,
 };
 
-/** A broken store by name, ready for the suite. */
+function brokenStore(name: string, data: MemoryData): TicketStore {
+  const store = createMemoryStore({ data });
+  return { ...store, ...BROKEN_STORES[name]!(store, data) };
+}
+
+/** A broken store by name, ready for the suite, with its reopen. */
 export function brokenUnderTest(name: string): StoreUnderTest {
   const data = createMemoryData();
-  const store = createMemoryStore({ data });
-  const broken = { ...store, ...BROKEN_STORES[name]!(store, data) };
-  return { store: broken, probe: memoryProbe(data) };
+  const open = async () => ({
+    store: brokenStore(name, data),
+    probe: memoryProbe(data),
+  });
+  return {
+    store: brokenStore(name, data),
+    probe: memoryProbe(data),
+    reopen: open,
+  };
+}
+
+/**
+ * A broken store by name as a harness: the memory store's reasons for
+ * the capabilities it still reports off.
+ */
+export function brokenHarness(name: string): StoreHarness {
+  const capabilities = brokenStore(name, createMemoryData()).capabilities;
+  const reasons: CapabilityReasons = {};
+  for (const [flag, reason] of Object.entries(MEMORY_CAPABILITY_REASONS)) {
+    const on = capabilities[flag as keyof StoreCapabilities];
+    if (!on) reasons[flag as keyof StoreCapabilities] = reason;
+  }
+  return {
+    create: async () => brokenUnderTest(name),
+    capabilityReasons: reasons,
+  };
 }

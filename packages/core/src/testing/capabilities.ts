@@ -8,6 +8,7 @@ const LISTED: Record<keyof StoreCapabilities, true> = {
   transactions: true,
   changeNotifications: true,
   fullText: true,
+  sharedAccess: true,
 };
 
 /** Every capability a store declares, in a fixed order. */

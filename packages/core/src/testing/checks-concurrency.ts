@@ -1,5 +1,5 @@
 import type { CreateResult, TicketStore } from '../store/types.js';
-import { check, checkEqual } from './assert.js';
+import { check, checkConflictClass, checkEqual } from './assert.js';
 import { bumped, sampleEvent, sampleTicket } from './fixtures.js';
 import type { ConformanceCheck } from './harness.js';
 
@@ -39,6 +39,7 @@ async function update(
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== 'VERSION_CONFLICT') throw error;
+      checkConflictClass(error, `writer ${writer}'s conflict`);
     }
   }
   throw new Error(`writer ${writer} never got update ${n} through`);

@@ -17,8 +17,9 @@ export const UNICODE_SAMPLES: Record<string, string> = {
     'e\u0301 a\u0308 n\u0303 Z\u0351\u0352\u0353\u0354 ḁ\u0331',
   'right-to-left text':
     'שָׁלוֹם עִבְרִית مرحبا بالعالم ﷺ \u200fRTL\u200e \u202eevil\u202c',
-  'zero-width and invisible': 'a\u200bb\u200cc\u200dd\u2060e\ufefff\u00adg',
-  'astral planes and CJK': '𝕳𝖊𝖑𝖑𝖔 𠜎𠜱 漢字 かな 한국어 ⅷ',
+  'zero-width and invisible characters':
+    'a\u200bb\u200cc\u200dd\u2060e\ufefff\u00adg',
+  'astral-plane and CJK characters': '𝕳𝖊𝖑𝖑𝖔 𠜎𠜱 漢字 かな 한국어 ⅷ',
   // The desk refuses C0 controls but tab, line feed and carriage return.
   'line ends and separators':
     'crlf\r\nlf\ncr\r tab\t nel\u0085 ls\u2028 ps\u2029 end',
@@ -58,7 +59,7 @@ export const unicodeChecks: ConformanceCheck[] = Object.entries(
   UNICODE_SAMPLES,
 ).map(([name, text]) => ({
   area: 'unicode',
-  name: `${name} survive a round trip code unit for code unit`,
+  name: `a round trip keeps ${name} code unit for code unit`,
   async run({ store }) {
     const ticket = await roundTrip(store, name, text);
     const { siteId, id, ref } = ticket;

@@ -1,4 +1,11 @@
-import { check, checkEqual, checkRejects } from './assert.js';
+import {
+  check,
+  checkConflict,
+  checkConflictClass,
+  checkEqual,
+  checkRejects,
+  checkSeq,
+} from './assert.js';
 import { bumped, sampleEvent, sampleTicket } from './fixtures.js';
 import type { ConformanceCheck } from './harness.js';
 
@@ -14,6 +21,7 @@ export const writeChecks: ConformanceCheck[] = [
         event: sampleEvent(ticket),
       });
       check(!result.replayed, 'a first create must not be replayed');
+      checkSeq(result.event.seq, 'createTicket');
       checkEqual(
         await store.getTicket(ticket.siteId, ticket.id),
         ticket,
@@ -80,6 +88,8 @@ export const writeChecks: ConformanceCheck[] = [
         [1, 2],
         'event versions',
       );
+      checkSeq(event.seq, 'commit');
+      for (const e of events) checkSeq(e.seq, 'listEvents');
       check(events[1]!.seq > events[0]!.seq, 'feed positions grow');
       check(event.seq === events[1]!.seq, 'commit returns the numbered event');
       check(
@@ -101,14 +111,13 @@ export const writeChecks: ConformanceCheck[] = [
         event: sampleEvent(v2),
       });
       const stale = bumped(ticket, { subject: 'Second writer' });
-      await checkRejects(
+      await checkConflict(
         () =>
           store.commit({
             ticket: stale,
             expectedVersion: 1,
             event: sampleEvent(stale),
           }),
-        'VERSION_CONFLICT',
         'stale commit',
       );
       const raw = await probe.readTicket(ticket.siteId, ticket.id);
@@ -139,6 +148,9 @@ export const writeChecks: ConformanceCheck[] = [
       const results = await Promise.allSettled(writers);
       const won = results.filter((r) => r.status === 'fulfilled').length;
       check(won === 1, `${won} of 3 concurrent commits succeeded`);
+      for (const r of results) {
+        if (r.status === 'rejected') checkConflictClass(r.reason, 'a loser');
+      }
       check(
         (await probe.countEvents(ticket.siteId, ticket.id)) === 2,
         'one event added',
@@ -214,6 +226,11 @@ export const writeChecks: ConformanceCheck[] = [
         idempotency,
       });
       check(second.replayed, 'the retry must be marked replayed');
+      checkSeq(second.event.seq, 'a replayed createTicket');
+      check(
+        second.event.seq === first.event.seq,
+        'a replay must answer the first event, with its seq',
+      );
       check(
         second.ticket.id === first.ticket.id,
         'the retry must return the first ticket',

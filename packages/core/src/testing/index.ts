@@ -4,10 +4,19 @@
  *
  * @example
  * import { describeStoreConformance } from '@ticketry/core/testing';
+ * import { myProbe, myStore } from './my-store.js';
+ *
+ * let count = 0;
  * describeStoreConformance('my store', {
  *   async create() {
- *     const store = await openMyStore();
- *     return { store, probe: myRawProbe(store) };
+ *     // A new, empty database for every check; the probe opens the
+ *     // same file over a connection of its own, never through the store.
+ *     const path = `/tmp/my-store-${process.pid}-${++count}.db`;
+ *     const open = async () => ({
+ *       store: await myStore({ path }),
+ *       probe: myProbe(path),
+ *     });
+ *     return { ...(await open()), reopen: open };
  *   },
  *   capabilityReasons: { fullText: 'the backend has no text index' },
  * });
@@ -15,13 +24,20 @@
  * @packageDocumentation
  */
 import { capabilityChecks } from './capabilities.js';
+import { auditChecks } from './checks-audit.js';
 import { concurrencyChecks } from './checks-concurrency.js';
 import { dataChecks } from './checks-data.js';
+import { closeChecks, REOPEN_CHECK, reopenCheck } from './checks-lifecycle.js';
+import { orderChecks } from './checks-order.js';
 import { readChecks } from './checks-read.js';
+import { refusalChecks } from './checks-refusals.js';
+import { secretChecks } from './checks-secrets.js';
+import { sharedAccessCheck } from './checks-shared.js';
 import { unicodeChecks } from './checks-unicode.js';
 import { writeChecks } from './checks-write.js';
 import type {
   ConformanceCheck,
+  ConformanceOptions,
   StoreHarness,
   StoreUnderTest,
 } from './harness.js';
@@ -29,22 +45,53 @@ import type {
 export * from './assert.js';
 export * from './broken-stores.js';
 export * from './capabilities.js';
+export { type AuditProbe, auditChecks, auditProbeOf } from './checks-audit.js';
 export { UNICODE_SAMPLES } from './checks-unicode.js';
 export * from './fixtures.js';
 export * from './harness.js';
+export * from './memory-audit.js';
+export * from './memory-harness.js';
 
-/** Every check of the storage contract but the capability checks. */
+/**
+ * Every check of the storage contract but the capability checks and
+ * the shared access check, which depend on what the store declares.
+ */
 export const conformanceChecks: readonly ConformanceCheck[] = [
   ...writeChecks,
+  ...refusalChecks,
   ...concurrencyChecks,
   ...readChecks,
+  ...orderChecks,
   ...unicodeChecks,
   ...dataChecks,
+  ...secretChecks,
+  reopenCheck(),
+  ...closeChecks,
+  ...auditChecks,
 ];
 
-/** The checks a harness runs: the contract, then its capabilities. */
-function checksFor(harness: StoreHarness): ConformanceCheck[] {
-  return [...conformanceChecks, ...capabilityChecks(harness.capabilityReasons)];
+/** How long a check may run under `runConformance` unless told. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 120_000;
+
+/**
+ * The checks a harness runs: the contract (the reopen check carrying
+ * its opt-out reason, if any), two stores on one data when the store
+ * shares, then its capabilities.
+ */
+export function checksFor(harness: StoreHarness): ConformanceCheck[] {
+  const reasons = harness.capabilityReasons ?? {};
+  const reopenReason = reasons.reopen?.trim();
+  const contract = conformanceChecks.map((c) =>
+    c.name === REOPEN_CHECK ? reopenCheck(reopenReason) : c,
+  );
+  // Off with a reason: the capability check prints it. A harness that
+  // cannot reopen cannot open a second store either.
+  const shares = !reasons.sharedAccess?.trim() && !reopenReason;
+  return [
+    ...contract,
+    ...(shares ? [sharedAccessCheck] : []),
+    ...capabilityChecks(reasons),
+  ];
 }
 
 async function closeQuietly(subject: StoreUnderTest | undefined) {
@@ -55,22 +102,50 @@ async function closeQuietly(subject: StoreUnderTest | undefined) {
   }
 }
 
+/** Runs `work`, or rejects once `ms` have passed without an answer. */
+async function within<T>(work: () => Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no answer within ${ms} ms: the check was abandoned (a store that hangs?)`,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
- * Runs every check outside a test runner; answers the names of the
- * checks that failed with their messages.
+ * Runs every check outside a test runner, one after another, each on a
+ * new store that it then closes; answers the names of the checks that
+ * failed with their messages. A check that has not finished after
+ * `timeoutMs` (120 s unless told) fails, and the run goes on.
  */
 export async function runConformance(
   harness: StoreHarness,
+  options: ConformanceOptions = {},
 ): Promise<{ name: string; message: string }[]> {
+  const ms = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const failures: { name: string; message: string }[] = [];
   for (const c of checksFor(harness)) {
-    const subject = await harness.create();
+    let subject: StoreUnderTest | undefined;
     try {
-      await c.run(subject);
+      await within(async () => {
+        subject = await harness.create();
+        await c.run(subject);
+      }, ms);
     } catch (error) {
       failures.push({ name: c.name, message: (error as Error).message });
     } finally {
-      await closeQuietly(subject);
+      await within(() => closeQuietly(subject), ms).catch(() => undefined);
     }
   }
   return failures;

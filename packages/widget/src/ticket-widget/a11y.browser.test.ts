@@ -132,7 +132,8 @@ describe('<ticket-widget> accessibility', () => {
     try {
       const el = await mount();
       const label = $(el, 'label');
-      equal(getComputedStyle(el).fontFamily, 'system-ui, sans-serif', 'font');
+      const base = $(el, '[part~="base"]');
+      equal(getComputedStyle(base).fontFamily, 'system-ui, sans-serif', 'font');
       ok(
         getComputedStyle(label).color !== 'rgb(255, 0, 0)',
         'label colour leaked',

@@ -1,4 +1,7 @@
 import {
+  type AttachmentInfo,
+  type Form,
+  formSchema,
   type PublicTicket,
   publicTicketSchema,
   type Submission,
@@ -6,12 +9,26 @@ import {
   submitResponseSchema,
 } from '@ticketry/core/public';
 import type { output, ZodMiniType } from 'zod/mini';
+import {
+  type ClosedReplyPolicy,
+  type MyTickets,
+  myTicketsSchema,
+  policySchema,
+  type RequesterCommandInput,
+} from './tracking-schemas.js';
+import { type UploadInput, uploadFile } from './upload.js';
 
 /** One problem the server found in a request body, as it sent it. */
 export interface ApiIssue {
   /** Where in the body, e.g. `['requester', 'email']`. */
   path: readonly PropertyKey[];
   message: string;
+  /** zod's issue code (`too_small`, `too_big`, `invalid_format`, …). */
+  code?: string;
+  /** For `invalid_format`: which format, e.g. `email`. */
+  format?: string;
+  /** For `too_big`: the limit. */
+  maximum?: number | bigint;
 }
 
 /** Options for {@link WidgetError}. */
@@ -75,6 +92,33 @@ export interface TicketApi {
   reply(id: string, token: string, body: string): Promise<ReplyResult>;
   /** The URL of `GET /tickets/:id/stream` for an `EventSource`. */
   streamUrl(id: string, token: string): string;
+  /**
+   * `POST /tickets/:id/commands` with `If-Match: "<version>"`: accept,
+   * reject or rate. Resolves to the ticket after the command.
+   */
+  command(
+    id: string,
+    token: string,
+    version: number,
+    command: RequesterCommandInput,
+  ): Promise<PublicTicket>;
+  /** `GET /me/tickets` with an identity token. */
+  myTickets(identityToken: string): Promise<MyTickets>;
+  /** `GET /policy`: what a reply to a closed ticket does. */
+  policy(): Promise<ClosedReplyPolicy>;
+  /** The URL of a ticket's file, the token as `?access_token=`. */
+  fileUrl(id: string, token: string, attachmentId: string): string;
+  /** `GET /form`: the desk's custom fields and attachment rules. */
+  form(): Promise<Form>;
+  /**
+   * `POST /attachments` under the submission's Idempotency-Key, with
+   * upload progress in bytes.
+   */
+  upload(
+    input: UploadInput,
+    idempotencyKey: string,
+    onProgress: (sent: number) => void,
+  ): Promise<AttachmentInfo>;
 }
 
 /** Options for {@link createTicketApi}. */
@@ -83,6 +127,8 @@ export interface TicketApiOptions {
   fetch?: typeof fetch;
   /** Milliseconds before a call is given up as a network error. @default 30000 */
   timeoutMs?: number;
+  /** The identity token (`tki_…`) that submissions carry, if any. */
+  identity?: () => string | null;
 }
 
 /**
@@ -108,6 +154,8 @@ export function createTicketApi(
     try {
       response = await doFetch(url, {
         ...init,
+        // Tokens authenticate; cookies of the page's origin never go along.
+        credentials: 'omit',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
@@ -128,6 +176,7 @@ export function createTicketApi(
         headers: {
           'content-type': 'application/json',
           'idempotency-key': idempotencyKey,
+          ...bearer(options.identity?.()),
         },
         body: JSON.stringify(submission),
       });
@@ -164,7 +213,50 @@ export function createTicketApi(
     streamUrl(id, token) {
       return `${ticketUrl(id)}/stream?access_token=${encodeURIComponent(token)}`;
     },
+
+    async command(id, token, version, command) {
+      const response = await call(`${ticketUrl(id)}/commands`, {
+        method: 'POST',
+        headers: {
+          ...bearer(token),
+          'content-type': 'application/json',
+          'if-match': `"${version}"`,
+        },
+        body: JSON.stringify(command),
+      });
+      const ticket = ticketIn(await readJson(response));
+      return ticket ?? this.get(id, token);
+    },
+
+    async myTickets(identityToken) {
+      const url = `${base}/me/tickets?limit=100`;
+      const response = await call(url, { headers: bearer(identityToken) });
+      return parse(myTicketsSchema, await readJson(response));
+    },
+
+    async policy() {
+      const response = await call(`${base}/policy`, {});
+      return parse(policySchema, await readJson(response)).closedReplyPolicy;
+    },
+
+    fileUrl(id, token, attachmentId) {
+      const file = encodeURIComponent(attachmentId);
+      return `${ticketUrl(id)}/attachments/${file}?access_token=${encodeURIComponent(token)}`;
+    },
+
+    async form() {
+      const response = await call(`${base}/form`, {});
+      return parse(formSchema, await readJson(response));
+    },
+
+    upload: (input, key, onProgress) =>
+      uploadFile(base, input, key, onProgress, errorFrom),
   };
+}
+
+/** An Authorization header for `token`, or none. */
+function bearer(token: string | null | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /** Reads a non-2xx answer into a WidgetError, keeping the server's words. */
@@ -198,7 +290,16 @@ function issuesIn(value: unknown): ApiIssue[] {
       : typeof issue.path === 'string'
         ? issue.path.split('.')
         : [];
-    return [{ path, message: issue.message }];
+    const { code, format, maximum } = issue;
+    return [
+      {
+        path,
+        message: issue.message,
+        ...(typeof code === 'string' && { code }),
+        ...(typeof format === 'string' && { format }),
+        ...(typeof maximum === 'number' && { maximum }),
+      },
+    ];
   });
 }
 

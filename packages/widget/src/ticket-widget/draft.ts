@@ -1,4 +1,9 @@
-import { type Submission, submissionSchema } from '@ticketry/core/public';
+import {
+  type FieldValue,
+  type Submission,
+  submissionSchema,
+} from '@ticketry/core/public';
+import type { ZodMiniType } from 'zod/mini';
 import type { ApiIssue } from './api.js';
 
 /** The form as the requester typed it. */
@@ -23,9 +28,13 @@ export const FIELD_ORDER: readonly FieldName[] = [
   'name',
 ];
 
-/** Errors split into those shown next to a field and the rest. */
+/**
+ * Errors split into those shown next to a field and the rest. Keys are
+ * control ids: a built-in field's name, `cf-<name>` for a custom field,
+ * `attachments` for the file picker.
+ */
 export interface DraftErrors {
-  fields: Partial<Record<FieldName, string>>;
+  fields: Partial<Record<string, string>>;
   /** Issues no field owns, shown above the form. */
   other: string[];
 }
@@ -35,8 +44,18 @@ export function emptyDraft(): Draft {
   return { subject: '', description: '', email: '', name: '', category: '' };
 }
 
+/** The custom part of a submission and the schema it is checked with. */
+export interface DraftExtras {
+  /** `submissionSchemaFor(form)`, or the plain submission schema. */
+  schema: ZodMiniType<Submission>;
+  fields?: Record<string, FieldValue>;
+}
+
 /** The submission a draft stands for; empty optional fields are left out. */
-export function toSubmission(draft: Draft): unknown {
+export function toSubmission(
+  draft: Draft,
+  fields?: Record<string, FieldValue>,
+): unknown {
   const name = draft.name.trim();
   const category = draft.category.trim();
   const email = draft.email.trim();
@@ -45,11 +64,18 @@ export function toSubmission(draft: Draft): unknown {
     description: draft.description,
     requester: name ? { email, name } : { email },
     ...(category ? { category } : {}),
+    ...(fields && { fields }),
   };
 }
 
+/** The words a field's error shows for an issue. */
+export type DescribeIssue = (issue: ApiIssue) => string;
+
+const ownMessage: DescribeIssue = (issue) => issue.message;
+
 /**
- * Checks a draft with the server's own `submissionSchema`.
+ * Checks a draft with the server's own `submissionSchema`; `describe`
+ * words field errors (the issue's own message by default).
  *
  * @example
  * const result = validateDraft(draft);
@@ -57,10 +83,13 @@ export function toSubmission(draft: Draft): unknown {
  */
 export function validateDraft(
   draft: Draft,
+  describe: DescribeIssue = ownMessage,
+  extras?: DraftExtras,
 ): { ok: true; value: Submission } | { ok: false; errors: DraftErrors } {
-  const result = submissionSchema.safeParse(toSubmission(draft));
+  const schema = extras?.schema ?? submissionSchema;
+  const result = schema.safeParse(toSubmission(draft, extras?.fields));
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: issuesToErrors(result.error.issues) };
+  return { ok: false, errors: issuesToErrors(result.error.issues, describe) };
 }
 
 const FIELD_BY_PATH: Record<string, FieldName> = {
@@ -73,14 +102,24 @@ const FIELD_BY_PATH: Record<string, FieldName> = {
 };
 
 /**
- * Places issues, the widget's or a 422's, next to their fields. The
- * first message for a field wins; the rest go to `other`.
+ * Places issues, the widget's or a 422's, next to their fields, worded
+ * by `describe`. The first message for a field wins; the rest go to
+ * `other` with their own message.
  */
-export function issuesToErrors(issues: readonly ApiIssue[]): DraftErrors {
+export function issuesToErrors(
+  issues: readonly ApiIssue[],
+  describe: DescribeIssue = ownMessage,
+): DraftErrors {
   const errors: DraftErrors = { fields: {}, other: [] };
   for (const issue of issues) {
-    const field = FIELD_BY_PATH[issue.path.map(String).join('.')];
-    if (field && !errors.fields[field]) errors.fields[field] = issue.message;
+    const [head, sub] = issue.path.map(String);
+    const field =
+      head === 'attachments'
+        ? head
+        : head === 'fields' && sub
+          ? `cf-${sub}`
+          : FIELD_BY_PATH[issue.path.map(String).join('.')];
+    if (field && !errors.fields[field]) errors.fields[field] = describe(issue);
     else if (!field) errors.other.push(issue.message);
   }
   return errors;

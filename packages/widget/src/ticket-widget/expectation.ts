@@ -1,4 +1,7 @@
 import type { PublicExpectation } from '@ticketry/core/public';
+import { type DateStyle, dateFormatter } from './i18n/dates.js';
+import { en, type Messages } from './i18n/en.js';
+import { format } from './i18n/locale.js';
 
 /** One promise shown to a requester: what, and by when. */
 export interface ExpectationLine {
@@ -9,28 +12,41 @@ export interface ExpectationLine {
 }
 
 const LABELS = {
-  'first-response': 'First answer expected by',
-  'next-response': 'Next answer expected by',
-  resolution: 'Resolution expected by',
+  'first-response': 'firstAnswerBy',
+  'next-response': 'nextAnswerBy',
+  resolution: 'resolutionBy',
 } as const;
+
+/** Words and a date format, as the widget's LocaleController has them. */
+export interface ExpectationLocalizer {
+  t: Messages;
+  date(iso: string, style: DateStyle): string;
+}
 
 /**
  * What to tell a requester about a ticket's deadlines, in their own
- * time zone (the browser's, or `timeZone`): the answer they wait for
- * and the resolution. Nothing while the ticket waits on them or once a
- * date has passed, so the widget never shows a broken promise as one.
+ * language and time zone (`i18n`, or English with `locale` and
+ * `timeZone`, the browser's by default): the answer they wait for and
+ * the resolution. Nothing while the ticket waits on them or once a date
+ * has passed, so the widget never shows a broken promise as one.
  */
 export function expectationLines(
   expectation: PublicExpectation | null | undefined,
   now: number,
-  options: { locale?: string; timeZone?: string } = {},
+  options: {
+    locale?: string;
+    timeZone?: string;
+    i18n?: ExpectationLocalizer;
+  } = {},
 ): ExpectationLine[] {
   if (!expectation || expectation.paused) return [];
-  const format = new Intl.DateTimeFormat(options.locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    ...(options.timeZone && { timeZone: options.timeZone }),
-  });
+  const { t, date } = options.i18n ?? {
+    t: en,
+    date: (iso: string) =>
+      dateFormatter(options.locale, options.timeZone, 'full').format(
+        new Date(iso),
+      ),
+  };
   const answer = expectation.firstResponseBy
     ? (['first-response', expectation.firstResponseBy] as const)
     : expectation.nextResponseBy
@@ -49,7 +65,7 @@ export function expectationLines(
     lines.push({
       key,
       at,
-      text: `${LABELS[key]} ${format.format(new Date(at))}`,
+      text: format(t[LABELS[key]], { date: date(at, 'full') }),
     });
   }
   return lines;

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Draft, DraftErrors, FieldName } from './draft.js';
+import type { Localizer } from './i18n/index.js';
 
 /** What the submission form shows and whom it tells. */
 export interface FormViewModel {
@@ -11,6 +12,9 @@ export interface FormViewModel {
   formError: string | null;
   sending: boolean;
   categories: readonly string[];
+  i18n: Localizer;
+  /** Shown after the built-in fields: custom fields, attachments. */
+  extra?: unknown;
   onInput(field: FieldName, value: string): void;
   onSubmit(event: SubmitEvent): void;
 }
@@ -30,14 +34,19 @@ export function renderForm(m: FormViewModel): TemplateResult {
   const category = a11y('category');
   const email = a11y('email');
   const name = a11y('name');
+  const { t } = m.i18n;
+  // The space sits in the label's text node: Chrome drops a lone one
+  // from the accessible name ("Category(optional)").
+  const optional = (label: string) => html`${`${label} `}<span
+    class="optional" part="optional">${t.optional}</span>`;
 
   return html`
     <form part="form" novalidate aria-labelledby="form-heading"
       @submit=${m.onSubmit}>
-      <h2 id="form-heading" tabindex="-1">Ask for help</h2>
+      <h2 id="form-heading" tabindex="-1">${t.askForHelp}</h2>
       ${alerts(m)}
       <div class="field" part="field">
-        <label for="subject" part="label">Subject</label>
+        <label for="subject" part="label">${t.subject}</label>
         <input id="subject" name="subject" part="input" required
           autocomplete="off" .value=${live(m.draft.subject)}
           aria-invalid=${subject.invalid}
@@ -46,7 +55,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
         ${fieldError(m.errors, 'subject')}
       </div>
       <div class="field" part="field">
-        <label for="description" part="label">Description</label>
+        <label for="description" part="label">${t.description}</label>
         <textarea id="description" name="description" part="textarea"
           required .value=${live(m.draft.description)}
           aria-invalid=${description.invalid}
@@ -55,26 +64,24 @@ export function renderForm(m: FormViewModel): TemplateResult {
         ${fieldError(m.errors, 'description')}
       </div>
       <div class="field" part="field">
-        <label for="category" part="label">
-          Category <span class="optional">(optional)</span>
-        </label>
+        <label for="category" part="label">${optional(t.category)}</label>
         <select id="category" name="category" part="select"
           .value=${live(m.draft.category)}
           aria-invalid=${category.invalid}
           aria-describedby=${ifDefined(category.describedBy)}
           @change=${input('category')}>
           <option value="" ?selected=${m.draft.category === ''}>
-            Not sure
+            ${t.notSure}
           </option>
           ${m.categories.map(
             (c) => html`<option .value=${c}
-              ?selected=${m.draft.category === c}>${c}</option>`,
+              ?selected=${m.draft.category === c}>${categoryName(c, m)}</option>`,
           )}
         </select>
         ${fieldError(m.errors, 'category')}
       </div>
       <div class="field" part="field">
-        <label for="email" part="label">Your email</label>
+        <label for="email" part="label">${t.email}</label>
         <input id="email" name="email" type="email" part="input" required
           autocomplete="email" .value=${live(m.draft.email)}
           aria-invalid=${email.invalid}
@@ -83,9 +90,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
         ${fieldError(m.errors, 'email')}
       </div>
       <div class="field" part="field">
-        <label for="name" part="label">
-          Your name <span class="optional">(optional)</span>
-        </label>
+        <label for="name" part="label">${optional(t.name)}</label>
         <input id="name" name="name" part="input" autocomplete="name"
           .value=${live(m.draft.name)}
           aria-invalid=${name.invalid}
@@ -93,14 +98,21 @@ export function renderForm(m: FormViewModel): TemplateResult {
           @input=${input('name')} />
         ${fieldError(m.errors, 'name')}
       </div>
+      ${m.extra ?? nothing}
       <div class="actions">
         <button type="submit" class="primary" part="button submit-button"
           ?disabled=${m.sending}>
-          ${m.sending ? 'Sending…' : 'Submit request'}
+          ${m.sending ? t.sending : t.submit}
         </button>
       </div>
     </form>
   `;
+}
+
+/** A default category in the requester's language; others as given. */
+function categoryName(value: string, m: FormViewModel): string {
+  const names: Record<string, string> = m.i18n.t.categories;
+  return Object.hasOwn(names, value) ? (names[value] ?? value) : value;
 }
 
 function alerts(m: FormViewModel) {

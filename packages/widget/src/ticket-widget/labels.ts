@@ -1,29 +1,20 @@
 import type { PendingReason, Status } from '@ticketry/core/public';
+import { en, type Messages } from './i18n/en.js';
 
-/** What a requester reads for each status: plain words, no jargon. */
-export const STATUS_LABELS: Record<Status, string> = {
-  new: 'Received',
-  open: 'Open',
-  assigned: 'Assigned to an agent',
-  in_progress: 'In progress',
-  pending: 'Waiting',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  cancelled: 'Cancelled',
-  merged: 'Merged into another request',
-};
+/**
+ * What a requester reads for each status, in English: plain words, no
+ * jargon. Other languages are in `i18n/`.
+ */
+export const STATUS_LABELS: Readonly<Record<Status, string>> = en.status;
 
-/** Why a pending ticket waits, as a requester reads it. */
-export const PENDING_LABELS: Record<PendingReason, string> = {
-  requester: 'Waiting for your reply',
-  vendor: 'Waiting for a supplier',
-  change: 'Waiting for a planned change',
-  problem: 'Linked to a known problem being fixed',
-};
+/** Why a pending ticket waits, as a requester reads it, in English. */
+export const PENDING_LABELS: Readonly<Record<PendingReason, string>> =
+  en.pending;
 
 /**
  * The categories offered when the `categories` attribute is not set.
- * Each is within the schema's label limit.
+ * Each is within the schema's label limit. These values are sent as they
+ * are; the form shows them in the requester's language.
  */
 export const DEFAULT_CATEGORIES: readonly string[] = [
   'Hardware',
@@ -42,9 +33,8 @@ export const DEFAULT_CATEGORIES: readonly string[] = [
 export function describeStatus(
   status: Status,
   pendingReason: PendingReason | null,
+  t: Messages = en,
 ): string {
-  if (status === 'pending' && pendingReason) {
-    return PENDING_LABELS[pendingReason];
-  }
-  return STATUS_LABELS[status];
+  if (status === 'pending' && pendingReason) return t.pending[pendingReason];
+  return t.status[status];
 }

@@ -19,11 +19,18 @@ export interface LiveTicketCallbacks {
   onError(error: WidgetError): void;
 }
 
+/** First wait before a refused stream is tried again; doubles to the cap. */
+const RECONNECT_MS = 1_000;
+const RECONNECT_CAP_MS = 30_000;
+
 /**
  * Keeps one ticket current while its host is connected: an `EventSource`
  * on `/tickets/:id/stream`, and a poll of `GET /tickets/:id` on every
  * interval in which the stream is not open (not yet, dropped, refused,
- * or no `EventSource` at all). Stops when the host leaves the page.
+ * or no `EventSource` at all). A dropped stream reconnects by itself
+ * (after the server's `retry`); one the browser gives up on (an error
+ * answer, say while the server restarts) is opened again after 1, 2,
+ * 4 … 30 s, with jitter. Stops when the host leaves the page.
  */
 export class LiveTicketController implements ReactiveController {
   #target: LiveTarget | null = null;
@@ -31,6 +38,8 @@ export class LiveTicketController implements ReactiveController {
   #timer: ReturnType<typeof setInterval> | undefined;
   #failing = false;
   #polling: LiveTarget | null = null;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #attempts = 0;
   readonly #callbacks: LiveTicketCallbacks;
 
   constructor(host: ReactiveControllerHost, callbacks: LiveTicketCallbacks) {
@@ -64,22 +73,52 @@ export class LiveTicketController implements ReactiveController {
     this.#timer = setInterval(() => {
       if (!this.streaming) void this.#poll();
     }, target.pollInterval);
+    this.#attempts = 0;
+    this.#connect(target);
+  }
+
+  #connect(target: LiveTarget): void {
     if (typeof EventSource !== 'function') return;
     const source = new EventSource(
       target.api.streamUrl(target.id, target.token),
     );
     // Changes made between the first read and the stream opening would
     // otherwise wait for the next change: read once on every (re)open.
-    source.addEventListener('open', () => void this.#poll());
+    source.addEventListener('open', () => {
+      this.#attempts = 0;
+      void this.#poll();
+    });
     source.addEventListener('ticket', (event) => {
       this.#receive((event as MessageEvent<string>).data);
     });
+    source.addEventListener('error', () => {
+      // CONNECTING: the browser retries by itself. CLOSED: it gave up.
+      if (source.readyState === 2 && this.#source === source) {
+        this.#reconnect(target);
+      }
+    });
     this.#source = source;
+  }
+
+  #reconnect(target: LiveTarget): void {
+    const wait = Math.min(RECONNECT_CAP_MS, RECONNECT_MS * 2 ** this.#attempts);
+    this.#attempts++;
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(
+      () => {
+        if (this.#target === target && this.#timer !== undefined) {
+          this.#connect(target);
+        }
+      },
+      wait * (0.75 + Math.random() / 2),
+    );
   }
 
   #stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
     this.#source?.close();
     this.#source = null;
   }

@@ -1,28 +1,81 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<ticket-widget>`. `:host` resets every inherited property so
- * the host page cannot leak in; theming goes through the `--ticket-*`
- * custom properties (which `all: initial` leaves alone) and `::part`.
+ * Styles of `<ticket-widget>`.
+ *
+ * Isolation: `:host` and the `.root` wrapper reset every inherited
+ * property (`all: initial`), so neither inherited page styles nor page
+ * rules that match the element itself (`* { … }`) reach inside; sizes
+ * are in `px` and `em` of the widget's own base size, never `rem`, so
+ * a page's root font size does not leak in either.
+ *
+ * Theming goes through the `--ticket-*` custom properties (which `all`
+ * leaves alone) and `::part`. The private `--_ticket-*` properties hold
+ * the light or dark defaults: dark follows `prefers-color-scheme` unless
+ * the `theme` attribute says `light` or `dark`.
  */
 export const styles = css`
   :host {
     all: initial;
+    /* A hidden ancestor still hides the widget. */
+    visibility: inherit;
     display: block;
-    box-sizing: border-box;
-    max-width: var(--ticket-max-width, 40rem);
-    padding: var(--ticket-padding, 1rem);
-    font-family: var(--ticket-font-family, system-ui, sans-serif);
-    font-size: var(--ticket-font-size, 1rem);
-    line-height: 1.5;
-    color: var(--ticket-color, #1f2328);
-    background: var(--ticket-background, #ffffff);
-    border: 1px solid var(--ticket-border-color, #d0d7de);
-    border-radius: var(--ticket-radius, 0.5rem);
+    --_ticket-color: #1f2328;
+    --_ticket-muted: #59636e;
+    --_ticket-background: #ffffff;
+    --_ticket-input: #ffffff;
+    --_ticket-border: #818b98;
+    --_ticket-accent: #0969da;
+    --_ticket-on-accent: #ffffff;
+    --_ticket-error: #cf222e;
+    --_ticket-scheme: light;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_ticket-color: #e6edf3;
+      --_ticket-muted: #9198a1;
+      --_ticket-background: #0d1117;
+      --_ticket-input: #151b23;
+      --_ticket-border: #656c76;
+      --_ticket-accent: #4493f8;
+      --_ticket-on-accent: #0d1117;
+      --_ticket-error: #f85149;
+      --_ticket-scheme: dark;
+    }
+  }
+
+  :host([theme='dark']) {
+    --_ticket-color: #e6edf3;
+    --_ticket-muted: #9198a1;
+    --_ticket-background: #0d1117;
+    --_ticket-input: #151b23;
+    --_ticket-border: #656c76;
+    --_ticket-accent: #4493f8;
+    --_ticket-on-accent: #0d1117;
+    --_ticket-error: #f85149;
+    --_ticket-scheme: dark;
   }
 
   :host([hidden]) {
     display: none;
+  }
+
+  .root {
+    all: initial;
+    visibility: inherit;
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--ticket-max-width, 640px);
+    padding: var(--ticket-padding, 1em);
+    font-family: var(--ticket-font-family, system-ui, sans-serif);
+    font-size: var(--ticket-font-size, 16px);
+    line-height: 1.5;
+    color: var(--ticket-color, var(--_ticket-color));
+    background: var(--ticket-background, var(--_ticket-background));
+    border: 1px solid var(--ticket-border-color, var(--_ticket-border));
+    border-radius: var(--ticket-radius, 8px);
+    color-scheme: var(--_ticket-scheme);
   }
 
   *,
@@ -37,21 +90,21 @@ export const styles = css`
 
   h2,
   h3 {
-    margin: 0 0 0.75rem;
-    font-size: 1.125rem;
+    margin: 0 0 0.75em;
+    font-size: 1.125em;
     line-height: 1.3;
   }
 
   h3 {
-    font-size: 1rem;
+    font-size: 1em;
   }
 
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
 
   :focus-visible {
-    outline: 3px solid var(--ticket-focus-color, #0969da);
+    outline: 3px solid var(--ticket-focus-color, var(--_ticket-accent));
     outline-offset: 2px;
   }
 
@@ -61,23 +114,25 @@ export const styles = css`
 
   nav {
     display: flex;
-    gap: 0.5rem;
-    margin-bottom: 1rem;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block-end: 1em;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
-    margin-bottom: 0.875rem;
+    gap: 0.25em;
+    margin-block-end: 0.875em;
   }
 
   label {
     font-weight: 600;
   }
 
-  .optional {
+  .optional,
+  .hint {
     font-weight: 400;
-    color: var(--ticket-muted-color, #59636e);
+    color: var(--ticket-muted-color, var(--_ticket-muted));
   }
 
   input,
@@ -86,49 +141,67 @@ export const styles = css`
     font: inherit;
     color: inherit;
     width: 100%;
-    padding: 0.5rem 0.625rem;
-    background: var(--ticket-input-background, #ffffff);
-    border: 1px solid var(--ticket-border-color, #d0d7de);
-    border-radius: var(--ticket-radius, 0.5rem);
+    min-height: 44px;
+    margin: 0;
+    padding: 0.5em 0.625em;
+    background: var(--ticket-input-background, var(--_ticket-input));
+    border: 1px solid var(--ticket-border-color, var(--_ticket-border));
+    border-radius: var(--ticket-radius, 8px);
+  }
+
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 24px;
+    min-height: 24px;
+    height: 24px;
+    accent-color: var(--ticket-accent-color, var(--_ticket-accent));
   }
 
   textarea {
-    min-height: 7rem;
+    min-height: 7em;
     resize: vertical;
   }
 
   [aria-invalid='true'] {
-    border-color: var(--ticket-error-color, #cf222e);
+    border-color: var(--ticket-error-color, var(--_ticket-error));
   }
 
   .error {
     margin: 0;
-    color: var(--ticket-error-color, #cf222e);
+    color: var(--ticket-error-color, var(--_ticket-error));
     font-size: 0.875em;
   }
 
   .alert {
-    padding: 0.625rem 0.75rem;
-    margin-bottom: 1rem;
-    color: var(--ticket-error-color, #cf222e);
+    padding: 0.625em 0.75em;
+    margin-block-end: 1em;
+    color: var(--ticket-error-color, var(--_ticket-error));
     border: 1px solid currentColor;
-    border-radius: var(--ticket-radius, 0.5rem);
+    border-radius: var(--ticket-radius, 8px);
   }
 
   button {
     font: inherit;
     cursor: pointer;
-    padding: 0.5rem 1rem;
-    color: var(--ticket-accent-color, #0969da);
+    min-width: 44px;
+    min-height: 44px;
+    margin: 0;
+    padding: 0.5em 1em;
+    color: var(--ticket-accent-color, var(--_ticket-accent));
     background: transparent;
     border: 1px solid currentColor;
-    border-radius: var(--ticket-radius, 0.5rem);
+    border-radius: var(--ticket-radius, 8px);
+    transition: box-shadow 0.15s ease-out;
+  }
+
+  button:hover:not(:disabled) {
+    box-shadow: inset 0 0 0 1px currentColor;
   }
 
   button.primary {
-    color: var(--ticket-accent-contrast, #ffffff);
-    background: var(--ticket-accent-color, #0969da);
-    border-color: var(--ticket-accent-color, #0969da);
+    color: var(--ticket-accent-contrast, var(--_ticket-on-accent));
+    background: var(--ticket-accent-color, var(--_ticket-accent));
+    border-color: var(--ticket-accent-color, var(--_ticket-accent));
   }
 
   button[aria-current='page'] {
@@ -144,11 +217,11 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
 
   section > .actions:first-child {
-    margin-bottom: 1rem;
+    margin-block-end: 1em;
   }
 
   .reference {
@@ -159,13 +232,13 @@ export const styles = css`
   ul,
   ol {
     list-style: none;
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
     padding: 0;
   }
 
   .tickets li + li,
   .conversation li + li {
-    margin-top: 0.5rem;
+    margin-block-start: 0.5em;
   }
 
   .tickets button {
@@ -178,18 +251,19 @@ export const styles = css`
   }
 
   .message {
-    padding: 0.5rem 0.75rem;
-    border-left: 3px solid var(--ticket-border-color, #d0d7de);
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid
+      var(--ticket-border-color, var(--_ticket-border));
   }
 
   .message.agent {
-    border-left-color: var(--ticket-accent-color, #0969da);
+    border-inline-start-color: var(--ticket-accent-color, var(--_ticket-accent));
   }
 
   .meta {
     display: block;
     font-size: 0.875em;
-    color: var(--ticket-muted-color, #59636e);
+    color: var(--ticket-muted-color, var(--_ticket-muted));
   }
 
   .body {
@@ -204,5 +278,15 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
   }
 `;

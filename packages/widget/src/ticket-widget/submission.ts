@@ -6,6 +6,7 @@ import {
   type WidgetError,
 } from './api.js';
 import {
+  type DescribeIssue,
   type Draft,
   type DraftErrors,
   emptyDraft,
@@ -15,6 +16,9 @@ import {
   newIdempotencyKey,
   validateDraft,
 } from './draft.js';
+import { type CustomValue, FormExtras } from './form-extras.js';
+import type { OutboxController } from './outbox-controller.js';
+import { applyPrefill, type PrefillValues } from './prefill.js';
 
 const NO_ERRORS: DraftErrors = { fields: {}, other: [] };
 
@@ -23,6 +27,8 @@ export type SubmitOutcome =
   | { kind: 'busy' }
   | { kind: 'invalid' }
   | { kind: 'failed'; error: WidgetError }
+  /** No connection: saved in the offline queue, sent when back online. */
+  | { kind: 'queued' }
   | { kind: 'sent'; result: SubmitResult };
 
 /**
@@ -37,7 +43,23 @@ export class SubmissionController implements ReactiveController {
   errors: DraftErrors = NO_ERRORS;
   /** A failure no field owns: network, server, storage. */
   formError: string | null = null;
+  /** Counts fresh drafts; the file picker is rebuilt at each. */
+  round = 0;
+  /** A status about the form: saved offline, sent later. */
+  notice: string | null = null;
   sending = false;
+  /** Words for failures and field issues; the widget sets its language's. */
+  describe: { error(error: WidgetError): string; issue: DescribeIssue } = {
+    error: (error) => error.message,
+    issue: (issue) => issue.message,
+  };
+  /** Custom fields, files and upload progress. */
+  readonly extras = new FormExtras();
+  /** Where a submission waits when there is no connection. */
+  outbox: OutboxController | null = null;
+  /** Controls the requester edited: `prefill` leaves them alone. */
+  #touched = new Set<string>();
+  #prefill: PrefillValues = {};
   #key: { key: string; fingerprint: string } | null = null;
   readonly #host: ReactiveControllerHost;
 
@@ -51,6 +73,54 @@ export class SubmissionController implements ReactiveController {
   /** Records a keystroke and clears that field's error. */
   edit(field: FieldName, value: string): void {
     this.draft = { ...this.draft, [field]: value };
+    this.#clear(field);
+  }
+
+  /** Records a custom field's value (`cf-<name>` is its control id). */
+  editCustom(name: string, value: CustomValue): void {
+    this.extras.values = { ...this.extras.values, [name]: value };
+    this.#clear(`cf-${name}`);
+  }
+
+  /** Takes the chosen files and checks them against the form's rules. */
+  setFiles(files: File[]): void {
+    this.extras.files = files;
+    this.#clear('attachments');
+    const problem = this.extras.fileError();
+    if (problem) {
+      const fields = { ...this.errors.fields, attachments: problem };
+      this.errors = { ...this.errors, fields };
+    }
+  }
+
+  /**
+   * Fills fields the requester has not edited; see {@link applyPrefill}.
+   * Kept, so fields of a form loaded later and the next draft get them.
+   */
+  prefill(values: PrefillValues): void {
+    this.#prefill = { ...this.#prefill, ...values };
+    this.#refill();
+  }
+
+  /** Applies the kept prefill again, as when the form arrives. */
+  #refill(): void {
+    this.draft = applyPrefill(
+      this.draft,
+      this.extras,
+      this.#prefill,
+      this.#touched,
+    );
+    this.#host.requestUpdate();
+  }
+
+  /** Loads the desk's form, then fills its fields from the prefill. */
+  async loadForm(api: TicketApi): Promise<void> {
+    await this.extras.load(api);
+    this.#refill();
+  }
+
+  #clear(field: string): void {
+    this.#touched.add(field);
     if (this.errors.fields[field]) {
       const fields = { ...this.errors.fields };
       delete fields[field];
@@ -66,10 +136,18 @@ export class SubmissionController implements ReactiveController {
    */
   async submit(api: TicketApi): Promise<SubmitOutcome> {
     if (this.sending) return { kind: 'busy' };
-    const checked = validateDraft(this.draft);
+    const { extras } = this;
+    const checked = validateDraft(this.draft, this.describe.issue, {
+      schema: extras.schema(),
+      fields: extras.fields(),
+    });
+    const fileError = extras.fileError();
     this.formError = null;
-    if (!checked.ok) {
-      this.errors = checked.errors;
+    this.notice = null;
+    if (!checked.ok || fileError) {
+      const errors = checked.ok ? { fields: {}, other: [] } : checked.errors;
+      if (fileError) errors.fields.attachments = fileError;
+      this.errors = errors;
       this.#host.requestUpdate();
       return { kind: 'invalid' };
     }
@@ -77,26 +155,52 @@ export class SubmissionController implements ReactiveController {
     this.sending = true;
     this.#host.requestUpdate();
 
-    const print = fingerprint(checked.value);
+    const files = extras.uploads();
+    const print = fingerprint(checked.value) + JSON.stringify(files);
     if (this.#key?.fingerprint !== print) {
       this.#key = { key: newIdempotencyKey(), fingerprint: print };
     }
+    const { key } = this.#key;
+    const changed = () => this.#host.requestUpdate();
     try {
-      const result = await api.submit(checked.value, this.#key.key);
-      this.#key = null;
-      // Keep who is asking; the next request is likely theirs too.
-      const { email, name } = this.draft;
-      this.draft = { ...emptyDraft(), email, name };
+      const ids = await extras.upload(api, files, key, changed);
+      const submission = ids.length
+        ? { ...checked.value, attachments: ids }
+        : checked.value;
+      const result = await api.submit(submission, key);
+      this.#fresh();
       return { kind: 'sent', result };
     } catch (caught) {
       const error = toWidgetError(caught);
-      this.formError = error.message;
-      if (error.issues.length) this.errors = issuesToErrors(error.issues);
+      const saved =
+        error.code === 'NETWORK_ERROR' &&
+        (await this.outbox?.save({ key, submission: checked.value, files }));
+      if (saved) {
+        this.#fresh();
+        return { kind: 'queued' };
+      }
+      this.formError = this.describe.error(error);
+      if (error.issues.length) {
+        this.errors = issuesToErrors(error.issues, this.describe.issue);
+      }
       return { kind: 'failed', error };
     } finally {
       this.sending = false;
       this.#host.requestUpdate();
     }
+  }
+
+  /** A new draft: who is asking stays, the rest empties and refills. */
+  #fresh(): void {
+    this.#key = null;
+    this.round++;
+    const { email, name } = this.draft;
+    this.draft = { ...emptyDraft(), email, name };
+    this.extras.reset();
+    this.#touched = new Set(
+      ['email', 'name'].filter((f) => this.#touched.has(f)),
+    );
+    this.#refill();
   }
 
   /** Forgets the last failure message, as when leaving the form. */

@@ -3,8 +3,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { type FileUrl, renderFiles } from './attachment-links.js';
 import { expectationLines } from './expectation.js';
-import { PENDING_LABELS, STATUS_LABELS } from './labels.js';
+import type { Localizer } from './i18n/index.js';
+import { linkText } from './link-text.js';
+import type { TrackingView } from './ticket-actions.js';
 import type { StoredTicket } from './token-store.js';
 
 /** What the tracking view of one ticket shows and whom it tells. */
@@ -16,6 +19,11 @@ export interface TicketViewModel {
   reply: string;
   replyError: string | null;
   replySending: boolean;
+  i18n: Localizer;
+  /** Accept, reject and rating, and whether and how a reply is offered. */
+  tracking?: TrackingView;
+  /** Download URLs of the ticket's files; without it none are linked. */
+  fileUrl?: FileUrl;
   onBack(): void;
   onForget(): void;
   onReplyInput(value: string): void;
@@ -25,12 +33,13 @@ export interface TicketViewModel {
 /** One ticket: status, pending reason, resolution, conversation, reply. */
 export function renderTicket(m: TicketViewModel): TemplateResult {
   const { entry, ticket } = m;
+  const { t } = m.i18n;
   const title = ticket ? `${entry.ref}: ${ticket.subject}` : entry.ref;
   return html`
     <section part="ticket" aria-labelledby="ticket-heading">
       <div class="actions">
         <button type="button" part="button back-button" @click=${m.onBack}>
-          Back to my requests
+          ${t.back}
         </button>
       </div>
       <h2 id="ticket-heading" tabindex="-1">${title}</h2>
@@ -39,28 +48,37 @@ export function renderTicket(m: TicketViewModel): TemplateResult {
           ? html`<div class="alert" part="alert" role="alert">
             <p>${m.loadError}</p>
             <button type="button" part="button forget-button"
-              @click=${m.onForget}>Remove from this device</button>
+              @click=${m.onForget}>${t.forget}</button>
           </div>`
           : nothing
       }
-      ${ticket ? details(ticket) : html`<p aria-busy="true">Loading…</p>`}
-      ${ticket ? replyForm(m) : nothing}
+      ${ticket ? details(ticket, m.i18n, m.tracking?.actions, m.fileUrl) : html`<p aria-busy="true">${t.loading}</p>`}
+      ${
+        !ticket
+          ? nothing
+          : m.tracking?.canReply === false
+            ? m.tracking.note &&
+              html`<p class="hint" part="hint">${m.tracking.note}</p>`
+            : replyForm(m)
+      }
     </section>
   `;
 }
 
-function details(ticket: PublicTicket) {
+function details(
+  ticket: PublicTicket,
+  i18n: Localizer,
+  actions: unknown,
+  fileUrl?: FileUrl,
+) {
+  const { t } = i18n;
   const reason = ticket.status === 'pending' ? ticket.pendingReason : null;
   return html`
     <p part="status">
-      Status: <span class="status">${STATUS_LABELS[ticket.status]}</span>
+      ${t.statusLabel} <span class="status">${t.status[ticket.status]}</span>
     </p>
-    ${
-      reason
-        ? html`<p part="pending-reason">${PENDING_LABELS[reason]}</p>`
-        : nothing
-    }
-    ${expectationLines(ticket.expectation, Date.now()).map(
+    ${reason ? html`<p part="pending-reason">${t.pending[reason]}</p>` : nothing}
+    ${expectationLines(ticket.expectation, Date.now(), { i18n }).map(
       (line) => html`<p part="expectation expectation-${line.key}">
         <time datetime=${line.at}>${line.text}</time>
       </p>`,
@@ -68,48 +86,59 @@ function details(ticket: PublicTicket) {
     ${
       ticket.resolution
         ? html`<section part="resolution" aria-labelledby="resolution-heading">
-          <h3 id="resolution-heading">Resolution</h3>
-          <p class="body">${ticket.resolution.note}</p>
+          <h3 id="resolution-heading">${t.resolution}</h3>
+          <p class="body">${linkText(ticket.resolution.note)}</p>
         </section>`
         : nothing
     }
+    ${actions ?? nothing}
     <section aria-labelledby="conversation-heading">
-      <h3 id="conversation-heading">Conversation</h3>
+      <h3 id="conversation-heading">${t.conversation}</h3>
       ${
         ticket.messages.length
           ? html`<ol part="conversation" class="conversation">
-            ${repeat(ticket.messages, (msg) => msg.id, message)}
+            ${repeat(
+              ticket.messages,
+              (msg) => msg.id,
+              (msg) => message(msg, i18n, fileUrl),
+            )}
           </ol>`
-          : html`<p>No messages yet.</p>`
+          : html`<p>${t.noMessages}</p>`
       }
     </section>
   `;
 }
 
-const when = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
-function message(msg: PublicMessage) {
-  const who = msg.author === 'agent' ? 'Support' : 'You';
+function message(
+  msg: PublicMessage,
+  { t, date }: Localizer,
+  fileUrl?: FileUrl,
+) {
+  const who = msg.author === 'agent' ? t.support : t.you;
   return html`<li part="message message-${msg.author}"
     class="message ${msg.author}">
     <span class="meta">
-      ${who} · <time datetime=${msg.at}>${when.format(new Date(msg.at))}</time>
+      ${who} · <time datetime=${msg.at}>${date(msg.at)}</time>
     </span>
-    <div class="body">${msg.body}</div>
+    <div class="body">${linkText(msg.body)}</div>
+    ${renderFiles(msg, fileUrl)}
   </li>`;
 }
 
 /** What sending a reply will do to a finished ticket, said up front. */
-const REPLY_HINTS: Partial<Record<PublicTicket['status'], string>> = {
-  resolved: 'Replying reopens this request.',
-  closed: 'This request is closed; a reply may open a new one.',
-};
+const REPLY_HINTS = {
+  resolved: 'replyReopens',
+  closed: 'replyClosed',
+} as const;
 
 function replyForm(m: TicketViewModel) {
-  const hint = m.ticket ? REPLY_HINTS[m.ticket.status] : undefined;
+  const { t } = m.i18n;
+  const status = m.ticket?.status;
+  const hint = m.tracking
+    ? (m.tracking.replyHint ?? undefined)
+    : status === 'resolved' || status === 'closed'
+      ? t[REPLY_HINTS[status]]
+      : undefined;
   const describedBy =
     [m.replyError && 'reply-error', hint && 'reply-hint']
       .filter(Boolean)
@@ -117,7 +146,7 @@ function replyForm(m: TicketViewModel) {
   return html`
     <form part="reply-form" novalidate @submit=${m.onReply}>
       <div class="field" part="field">
-        <label for="reply" part="label">Your reply</label>
+        <label for="reply" part="label">${t.yourReply}</label>
         <textarea id="reply" name="reply" part="textarea" required
           .value=${live(m.reply)}
           aria-invalid=${m.replyError ? 'true' : 'false'}
@@ -137,7 +166,7 @@ function replyForm(m: TicketViewModel) {
       <div class="actions">
         <button type="submit" class="primary" part="button reply-button"
           ?disabled=${m.replySending}>
-          ${m.replySending ? 'Sending…' : 'Send reply'}
+          ${m.replySending ? t.sending : t.sendReply}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { STATUS_LABELS } from './labels.js';
+import type { Localizer } from './i18n/index.js';
 import type { StoredTicket } from './token-store.js';
 
 /** The widget's screens. */
@@ -12,15 +12,16 @@ export function renderNav(
   view: View,
   count: number,
   go: (view: 'form' | 'list') => void,
+  { t, format }: Localizer,
 ): TemplateResult {
   const current = (on: boolean) => (on ? 'page' : 'false');
   const creating = view === 'form' || view === 'submitted';
-  return html`<nav part="nav" aria-label="Help desk">
+  return html`<nav part="nav" aria-label=${t.helpDesk}>
     <button type="button" part="nav-button" aria-current=${current(creating)}
-      @click=${() => go('form')}>New request</button>
+      @click=${() => go('form')}>${t.newRequest}</button>
     <button type="button" part="nav-button"
       aria-current=${current(!creating)}
-      @click=${() => go('list')}>My requests (${count})</button>
+      @click=${() => go('list')}>${format(t.myRequestsCount, { count })}</button>
   </nav>`;
 }
 
@@ -29,33 +30,30 @@ export interface ConfirmationModel {
   ref: string;
   /** False when the device refused to keep the access token. */
   saved: boolean;
+  i18n: Localizer;
   onOpen(): void;
   onNew(): void;
 }
 
 /** The reference of the ticket just submitted. */
 export function renderConfirmation(m: ConfirmationModel): TemplateResult {
+  const { t } = m.i18n;
+  const [before, after] = t.yourReference.split('{ref}');
   return html`<section part="confirmation"
     aria-labelledby="confirmation-heading">
-    <h2 id="confirmation-heading" tabindex="-1">Request received</h2>
-    <p>
-      Your reference is
-      <strong class="reference" part="reference">${m.ref}</strong>.
-      Quote it when you contact the help desk.
-    </p>
+    <h2 id="confirmation-heading" tabindex="-1">${t.received}</h2>
+    <p>${before}<strong class="reference" part="reference">${m.ref}</strong
+      >${after}</p>
     ${
       m.saved
         ? nothing
-        : html`<p class="alert" part="alert" role="alert">
-          This browser would not save the request, so it will not be listed
-          under My requests after you leave the page. Note the reference.
-        </p>`
+        : html`<p class="alert" part="alert" role="alert">${t.notSaved}</p>`
     }
     <div class="actions">
       <button type="button" class="primary" part="button open-button"
-        @click=${m.onOpen}>View this request</button>
+        @click=${m.onOpen}>${t.viewRequest}</button>
       <button type="button" part="button new-button" @click=${m.onNew}>
-        Submit another request
+        ${t.submitAnother}
       </button>
     </div>
   </section>`;
@@ -68,16 +66,18 @@ export type Summary = PublicTicket | { error: string };
 export interface ListModel {
   entries: readonly StoredTicket[];
   summaries: ReadonlyMap<string, Summary>;
+  i18n: Localizer;
   onOpen(entry: StoredTicket): void;
 }
 
 /** The tickets this device submitted, newest first. */
 export function renderList(m: ListModel): TemplateResult {
+  const { t } = m.i18n;
   return html`<section part="list-view" aria-labelledby="list-heading">
-    <h2 id="list-heading" tabindex="-1">My requests</h2>
+    <h2 id="list-heading" tabindex="-1">${t.myRequests}</h2>
     ${
       m.entries.length === 0
-        ? html`<p>No requests from this browser yet.</p>`
+        ? html`<p>${t.noRequests}</p>`
         : html`<ul part="list" class="tickets">
           ${repeat(
             m.entries,
@@ -86,7 +86,7 @@ export function renderList(m: ListModel): TemplateResult {
               <button type="button" part="button ticket-button"
                 data-id=${entry.id} @click=${() => m.onOpen(entry)}>
                 <strong>${entry.ref}</strong>
-                ${summary(m.summaries.get(entry.id))}
+                ${summary(m.summaries.get(entry.id), m.i18n)}
               </button>
             </li>`,
           )}
@@ -95,10 +95,10 @@ export function renderList(m: ListModel): TemplateResult {
   </section>`;
 }
 
-function summary(s: Summary | undefined) {
+function summary(s: Summary | undefined, { t }: Localizer) {
   if (!s) return nothing;
   if ('error' in s) return html`<span class="meta">${s.error}</span>`;
   return html`<span class="meta">
-    ${s.subject} · ${STATUS_LABELS[s.status]}
+    ${s.subject} · ${t.status[s.status]}
   </span>`;
 }

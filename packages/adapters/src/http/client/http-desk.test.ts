@@ -192,6 +192,18 @@ describe('createHttpDesk: agents', () => {
     const noor = createHttpDesk({ baseUrl: t.api, apiKey });
     expect((await noor.list()).items.length).toBeGreaterThan(0);
   });
+
+  it('reads who filed a ticket', async () => {
+    const { id } = await t.submit({ requester: { email: 'josé@exemple.fr' } });
+    const desk = createHttpDesk({ baseUrl: t.api, apiKey: t.keys.agent });
+    const ticket = await desk.get(id);
+    const requester = await desk.getRequester(ticket.requesterId);
+    expect(requester).toMatchObject({ email: 'josé@exemple.fr' });
+    await expect(desk.getRequester('nobody')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      status: 404,
+    });
+  });
 });
 
 describe('createHttpDesk: requesters', () => {

@@ -21,10 +21,53 @@ export interface HttpDeskOptions {
   accessToken?: string;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Retries of a submission after a network error or a 5xx. @default 2 */
+  /**
+   * Retries of a call that may be repeated (reads, keyed submissions,
+   * changes with If-Match) after a network error, a time-out or a 408,
+   * 425, 429, 500, 502, 503 or 504. @default 2
+   */
   retries?: number;
-  /** Milliseconds before the first retry; doubles each time. @default 250 */
+  /**
+   * Base of the exponential backoff: retry n waits at most
+   * `retryDelayMs · 2^(n−1)`, jittered. @default 250
+   */
   retryDelayMs?: number;
+  /**
+   * Longest wait before a retry. A `Retry-After` asking for more ends
+   * the retries instead of being cut short. @default 30000
+   */
+  maxRetryDelayMs?: number;
+  /**
+   * `full` waits a random time in [0, backoff]; `equal` waits half the
+   * backoff plus a random time in [0, backoff/2]. @default 'full'
+   */
+  jitter?: 'full' | 'equal';
+  /**
+   * Time limit of one attempt, answer body included. A time-out is a
+   * failure like a lost connection. @default 30000
+   */
+  timeoutMs?: number;
+  /** Called before each wait, for logs and metrics. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** Why an attempt is tried again. */
+export type RetryReason = 'network' | 'timeout' | 'status';
+
+/** What `onRetry` hears before the client waits to try again. */
+export interface RetryEvent {
+  /** 1 before the first retry. */
+  retry: number;
+  reason: RetryReason;
+  /** The status that failed, when `reason` is `status`. */
+  status?: number;
+  /** The wait a `Retry-After` asked for, when the client honours one. */
+  retryAfterMs?: number;
+  /** The wait before the next attempt. */
+  delayMs: number;
+  method: string;
+  /** The path under `baseUrl`, e.g. `/tickets`. */
+  path: string;
 }
 
 /** How a submission is sent. */
@@ -102,12 +145,22 @@ export interface HttpDesk<
   createAgent(input: AgentInput): Promise<{ agent: Agent; apiKey: string }>;
   /** `GET /agents` (supervisors). */
   listAgents(): Promise<Agent[]>;
+  /** `GET /requesters/:id` (agents): who filed a ticket. */
+  getRequester(id: string): Promise<RequesterView>;
   /** `POST /teams` (supervisors). */
   createTeam(input: TeamInput): Promise<Team>;
   /** `GET /teams` (supervisors). */
   listTeams(): Promise<Team[]>;
   /** The URL of `GET /tickets/:id/stream`, with the access token. */
   streamUrl(id: string): string;
+}
+
+/** What agents read of a requester. */
+export interface RequesterView {
+  id: string;
+  email: string;
+  name: string | null;
+  createdAt: string;
 }
 
 /** A desk called with an agent API key. */

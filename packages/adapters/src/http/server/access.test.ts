@@ -21,8 +21,22 @@ describe('routing', () => {
   it('answers a wrong method with 405 and Allow', async () => {
     const response = await t.call('/tickets/abc', { method: 'DELETE' });
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
     expect((await response.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('answers HEAD like GET, without a body', async () => {
+    const { id, token } = await t.submit();
+    const headers = { authorization: `Bearer ${token}` };
+    const get = await t.call(`/tickets/${id}`, { headers });
+    const head = await t.call(`/tickets/${id}`, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-type')).toMatch(/json/);
+    expect(await head.text()).toBe('');
+    const unknown = await t.call('/tickets/nope', { method: 'HEAD', headers });
+    expect(unknown.status).toBe(403);
+    expect(await unknown.text()).toBe('');
   });
 
   it('answers a missing credential with 401 and WWW-Authenticate', async () => {
@@ -224,7 +238,7 @@ describe('CORS', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     expect(response.headers.get('access-control-allow-methods')).toBe(
-      'POST, GET',
+      'POST, GET, HEAD',
     );
     expect(response.headers.get('access-control-allow-headers')).toContain(
       'idempotency-key',

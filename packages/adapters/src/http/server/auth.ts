@@ -4,12 +4,19 @@ import {
   type Desk,
   TicketryError,
 } from '@ticketry/core';
+import {
+  IDENTITY_PREFIX,
+  type Identity,
+  type IdentityVerifier,
+} from './identity.js';
 import { notFound } from './respond.js';
 
 /** Who sends a request, as proven by its credential. */
 export type Caller =
   | { kind: 'agent'; agent: Agent; actor: Actor }
-  | { kind: 'requester'; ticketId: string };
+  | { kind: 'requester'; ticketId: string }
+  /** A host-signed identity: opens every ticket of its requester. */
+  | { kind: 'identity'; identity: Identity; requesterId: string | null };
 
 const MAX_SECRET = 256;
 
@@ -30,11 +37,39 @@ export function bearerOf(request: Request): string | undefined {
 }
 
 /**
- * Resolves a secret: an agent API key (`tka_…`) or a requester access
- * token (`tkr_…`). Anything else, or a secret the desk does not know,
+ * The caller behind a verified identity token. Requesters are keyed by
+ * email, so the identity opens the tickets filed under its address.
+ */
+async function identityCaller(
+  desk: Desk,
+  token: string,
+  verify: IdentityVerifier | undefined,
+): Promise<Caller> {
+  if (!verify) {
+    throw unauthenticated('this server does not accept identity tokens');
+  }
+  const identity = await verify(token);
+  const requester = await desk.store.findRequesterByEmail(
+    desk.siteId,
+    identity.email,
+  );
+  return { kind: 'identity', identity, requesterId: requester?.id ?? null };
+}
+
+/**
+ * Resolves a secret: an agent API key (`tka_…`), a requester access
+ * token (`tkr_…`) or, when `identity` is given, a host-signed identity
+ * token (`tki_…`). Anything else, or a secret the desk does not know,
  * is refused with 401.
  */
-export async function callerFor(desk: Desk, secret: string): Promise<Caller> {
+export async function callerFor(
+  desk: Desk,
+  secret: string,
+  identity?: IdentityVerifier,
+): Promise<Caller> {
+  if (secret.startsWith(IDENTITY_PREFIX)) {
+    return identityCaller(desk, secret, identity);
+  }
   if (secret.length > MAX_SECRET) throw unauthenticated('unknown credential');
   if (secret.startsWith('tka_')) {
     const agent = await desk.authenticateAgent(secret);
@@ -53,17 +88,19 @@ export async function callerFor(desk: Desk, secret: string): Promise<Caller> {
 export async function optionalCaller(
   desk: Desk,
   request: Request,
+  identity?: IdentityVerifier,
 ): Promise<Caller | null> {
   const secret = bearerOf(request);
-  return secret === undefined ? null : callerFor(desk, secret);
+  return secret === undefined ? null : callerFor(desk, secret, identity);
 }
 
 /** The caller of a request that must send a credential. */
 export async function requireCaller(
   desk: Desk,
   request: Request,
+  identity?: IdentityVerifier,
 ): Promise<Caller> {
-  const caller = await optionalCaller(desk, request);
+  const caller = await optionalCaller(desk, request, identity);
   if (!caller) throw unauthenticated('this route needs a credential');
   return caller;
 }
@@ -95,14 +132,35 @@ export async function requireSupervisor(
 /**
  * Refuses a requester token used on a ticket other than its own. The
  * other ticket is never read, so the answer says nothing about it.
+ * Identities are refused here: {@link requireTicketAccess} reads the
+ * ticket to check them.
  */
 export function checkTicketAccess(caller: Caller, ticketId: string): void {
-  if (caller.kind === 'requester' && caller.ticketId !== ticketId) {
-    throw new TicketryError(
-      'FORBIDDEN',
-      'this access token opens another ticket',
-    );
+  if (caller.kind === 'agent') return;
+  if (caller.kind === 'requester' && caller.ticketId === ticketId) return;
+  throw new TicketryError(
+    'FORBIDDEN',
+    caller.kind === 'identity'
+      ? 'this identity does not open this ticket'
+      : 'this access token opens another ticket',
+  );
+}
+
+/**
+ * {@link checkTicketAccess}, and for an identity: the ticket exists and
+ * belongs to its requester. A missing ticket and another requester's
+ * get the same 403, so an identity cannot probe for ticket ids.
+ */
+export async function requireTicketAccess(
+  desk: Desk,
+  caller: Caller,
+  ticketId: string,
+): Promise<void> {
+  if (caller.kind === 'identity' && caller.requesterId !== null) {
+    const ticket = await desk.get(ticketId);
+    if (ticket?.requesterId === caller.requesterId) return;
   }
+  checkTicketAccess(caller, ticketId);
 }
 
 /**
@@ -114,7 +172,7 @@ export async function actorFor(
   caller: Caller,
   ticketId: string,
 ): Promise<Actor> {
-  checkTicketAccess(caller, ticketId);
+  await requireTicketAccess(desk, caller, ticketId);
   if (caller.kind === 'agent') return caller.actor;
   const ticket = await desk.get(ticketId);
   if (!ticket) throw notFound(ticketId);

@@ -18,7 +18,11 @@ function isJson(contentType: string | null): boolean {
   );
 }
 
-async function readBytes(request: Request, max: number): Promise<Uint8Array> {
+/** Reads a body of at most `max` bytes; over the cap is a 413. */
+export async function readBytes(
+  request: Request,
+  max: number,
+): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array(0);

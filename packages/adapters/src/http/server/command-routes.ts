@@ -49,12 +49,12 @@ async function answer(
 async function runCommand(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
   const id = ctx.params.id!;
-  const caller = await requireCaller(desk, request);
+  const caller = await requireCaller(desk, request, ctx.identity);
   const actor = await actorFor(desk, caller, id);
   const raw = await readJson(request, ctx.maxBodyBytes);
   const command = parseWith(commandSchema, raw, 'command');
 
-  if (caller.kind === 'requester' && !REQUESTER_COMMANDS.has(command.type)) {
+  if (caller.kind !== 'agent' && !REQUESTER_COMMANDS.has(command.type)) {
     throw new TicketryError(
       'FORBIDDEN',
       `a requester may not send ${command.type}; only accept, reject, rate or cancel`,
@@ -69,13 +69,13 @@ async function runCommand(ctx: RouteContext): Promise<Response> {
 async function postMessage(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
   const id = ctx.params.id!;
-  const caller = await requireCaller(desk, request);
+  const caller = await requireCaller(desk, request, ctx.identity);
   const actor = await actorFor(desk, caller, id);
   const raw = await readJson(request, ctx.maxBodyBytes);
   const input = parseWith(messageInputSchema, raw, 'message');
 
   const internal = input.visibility === 'internal';
-  if (internal && caller.kind === 'requester') {
+  if (internal && caller.kind !== 'agent') {
     throw new TicketryError(
       'FORBIDDEN',
       'only agents may write internal notes',
@@ -118,7 +118,7 @@ export const commandRoutes: Route[] = [
     path: '/tickets/:id/commands',
     operationId: 'runCommand',
     summary:
-      'Sends a lifecycle command. Requester tokens may send accept, reject, rate and cancel.',
+      'Sends a lifecycle command. Requester and identity tokens may send accept, reject, rate and cancel.',
     access: 'ticket',
     body: commandSchema,
     headers: [{ ...IF_MATCH, required: true }],

@@ -1,6 +1,7 @@
 const ALLOW_HEADERS =
-  'authorization, content-type, idempotency-key, if-match, last-event-id';
-const EXPOSE_HEADERS = 'etag, idempotent-replayed, location';
+  'authorization, content-type, idempotency-key, if-match, last-event-id, ticketry-captcha';
+const EXPOSE_HEADERS =
+  'etag, idempotent-replayed, location, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
 
 function checkOrigin(origin: string): void {
   if (origin === '*') return;
@@ -17,28 +18,51 @@ function checkOrigin(origin: string): void {
   }
 }
 
+/** Throws a TypeError for an entry that is neither `'*'` nor an origin. */
+export function checkOrigins(origins: readonly string[]): void {
+  origins.forEach(checkOrigin);
+}
+
+/**
+ * The `Access-Control-Allow-Origin` value for `origin` under an
+ * allow-list: the origin itself when listed, `'*'` when the list holds
+ * `'*'`, else null (no CORS headers: the browser keeps the answer from
+ * the page).
+ */
+export function allowedOrigin(
+  origin: string | null,
+  origins: readonly string[],
+): string | null {
+  if (!origin) return null;
+  if (origins.includes('*')) return '*';
+  return origins.includes(origin) ? origin : null;
+}
+
 /**
  * CORS for an allow-list of origins. A listed origin is echoed back;
  * `'*'` allows any origin, which is safe because the API never sends
- * `Access-Control-Allow-Credentials`: callers authenticate with an
- * Authorization header, not cookies.
+ * `Access-Control-Allow-Credentials` (never `*` with credentials):
+ * callers authenticate with an Authorization header, not cookies.
+ * `decorate` and `preflight` take another list per call, for servers
+ * whose sites each have their own origins (checked with
+ * {@link checkOrigins} when configured).
  */
 export function createCors(allowedOrigins: readonly string[]) {
-  allowedOrigins.forEach(checkOrigin);
-  const anyOrigin = allowedOrigins.includes('*');
-  const listed = new Set(allowedOrigins);
-
-  const allowed = (origin: string | null): string | null => {
-    if (!origin) return null;
-    if (anyOrigin) return '*';
-    return listed.has(origin) ? origin : null;
-  };
+  checkOrigins(allowedOrigins);
 
   return {
     /** Adds the CORS headers a listed origin needs to read `response`. */
-    decorate(response: Response, origin: string | null): Response {
-      if (listed.size && !anyOrigin) response.headers.append('vary', 'Origin');
-      const allow = allowed(origin);
+    decorate(
+      response: Response,
+      origin: string | null,
+      origins: readonly string[] = allowedOrigins,
+    ): Response {
+      if (origins.length && !origins.includes('*')) {
+        response.headers.append('vary', 'Origin');
+      }
+      // Headers authenticate, never cookies: no route may allow credentials.
+      response.headers.delete('access-control-allow-credentials');
+      const allow = allowedOrigin(origin, origins);
       if (!allow) return response;
       response.headers.set('access-control-allow-origin', allow);
       response.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
@@ -46,9 +70,13 @@ export function createCors(allowedOrigins: readonly string[]) {
     },
 
     /** The answer to a preflight for a path served with `methods`. */
-    preflight(request: Request, methods: readonly string[]): Response {
+    preflight(
+      request: Request,
+      methods: readonly string[],
+      origins: readonly string[] = allowedOrigins,
+    ): Response {
       const headers = new Headers({ allow: methods.join(', ') });
-      const allow = allowed(request.headers.get('origin'));
+      const allow = allowedOrigin(request.headers.get('origin'), origins);
       const asked = request.headers.get('access-control-request-method');
       if (allow && asked) {
         headers.set('access-control-allow-origin', allow);

@@ -99,3 +99,22 @@ describe('options', () => {
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
 });
+
+describe('echoed values', () => {
+  it('cuts a long id or path in error messages', async () => {
+    const { desk, keys } = await seededDesk();
+    const handler = createHttpHandler({ desk });
+    const long = `T${'x'.repeat(2000)}`;
+    for (const path of [`/tickets/${long}`, `/${long}`]) {
+      const response = await handler(
+        new Request(`${BASE}${path}`, {
+          headers: { authorization: `Bearer ${keys.agent}` },
+        }),
+      );
+      expect(response.status).toBe(404);
+      const { message } = (await response.json()).error;
+      expect(message).toContain('…');
+      expect(message.length).toBeLessThan(120);
+    }
+  });
+});

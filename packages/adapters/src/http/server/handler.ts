@@ -1,6 +1,19 @@
-import { type Desk, LIMITS, TicketryError } from '@ticketry/core';
+import {
+  type Desk,
+  type FormInput,
+  LIMITS,
+  shown,
+  TicketryError,
+} from '@ticketry/core';
+import type { AttachmentStore } from './attachments/store.js';
+import type { RequestInfo } from './client-address.js';
 import { createCors } from './cors.js';
+import { checkAttachments, loadForm } from './form-routes.js';
+import { createGuard, type GuardOptions } from './guard.js';
+import { createIdentityVerifier, type IdentityOptions } from './identity.js';
 import { createOpenApiDocument } from './openapi.js';
+import { redactingLogger } from './redact.js';
+import type { Gate } from './request-limiter.js';
 import { errorResponse, internalError, problem } from './respond.js';
 import type { RouteContext } from './route.js';
 import { createRouter } from './router.js';
@@ -16,8 +29,11 @@ export interface HttpLogger {
   error?(message: string, fields: Record<string, unknown>): void;
 }
 
-/** Options of {@link createHttpHandler}. */
-export interface HttpHandlerOptions {
+/**
+ * Options of {@link createHttpHandler}. Rate limits, the honeypot, the
+ * CAPTCHA hook, head limits and `debug` logging are in {@link GuardOptions}.
+ */
+export interface HttpHandlerOptions extends GuardOptions {
   desk: Desk;
   /** Where the API is mounted. @default '/api/v1' */
   basePath?: string;
@@ -29,10 +45,40 @@ export interface HttpHandlerOptions {
   logger?: HttpLogger;
   /** Milliseconds between SSE heartbeat comments. @default 15000 */
   heartbeatMs?: number;
+  /**
+   * Accept identity tokens (`tki_…`) that the host site signs with this
+   * shared secret (see `signIdentity`). @default identity tokens are refused
+   */
+  identity?: IdentityOptions;
+  /**
+   * The submission form: custom fields and attachment rules, checked
+   * here with `formSchema` and served at `GET /form`. Set, `POST
+   * /tickets` validates with `submissionSchemaFor(form)`.
+   * @default none: custom fields are not checked against a form
+   */
+  form?: FormInput;
+  /** Where uploads go; required when the form allows attachments. */
+  attachmentStore?: AttachmentStore;
 }
 
-/** A Web-standard request handler. */
-export type HttpHandler = (request: Request) => Promise<Response>;
+/** The answer to HEAD: the GET answer's status and headers, no body. */
+function withoutBody(response: Response): Response {
+  void response.body?.cancel().catch(() => {});
+  return new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * A Web-standard request handler. `info.clientAddress` (filled by
+ * `serveNode`) is the peer's address, for per-address rate limits.
+ */
+export type HttpHandler = (
+  request: Request,
+  info?: RequestInfo,
+) => Promise<Response>;
 
 function checkOptions(options: HttpHandlerOptions): void {
   if (!options?.desk) {
@@ -73,11 +119,20 @@ function checkOptions(options: HttpHandlerOptions): void {
  */
 export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   checkOptions(options);
-  const { desk, logger } = options;
+  const { desk } = options;
+  const logger = redactingLogger(options.logger, options.debug);
+  const guard = createGuard(options);
   const basePath = options.basePath ?? '/api/v1';
   const maxBodyBytes = options.maxBodyBytes ?? LIMITS.requestBytes;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const cors = createCors(options.allowedOrigins ?? []);
+  const identity =
+    options.identity &&
+    createIdentityVerifier(options.identity, desk.siteId, () =>
+      desk.clock.now(),
+    );
+  const form = loadForm(options.form);
+  const attachments = checkAttachments(form, options.attachmentStore);
   const route = createRouter(ROUTES);
   let document: unknown;
   const openapi = () =>
@@ -86,12 +141,12 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
   async function dispatch(request: Request, url: URL, hit: { route?: string }) {
     const path = url.pathname;
     if (!path.startsWith(`${basePath}/`)) {
-      return problem(404, 'NOT_FOUND', `no route ${path}`);
+      return problem(404, 'NOT_FOUND', `no route ${shown(path)}`);
     }
     const method = request.method.toUpperCase();
     const match = route(method, path.slice(basePath.length));
     if (match.kind === 'none') {
-      return problem(404, 'NOT_FOUND', `no route ${path}`);
+      return problem(404, 'NOT_FOUND', `no route ${shown(path)}`);
     }
     if (match.kind === 'method') {
       if (method === 'OPTIONS') return cors.preflight(request, match.allow);
@@ -113,19 +168,30 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       basePath,
       maxBodyBytes,
       heartbeatMs,
+      identity,
       openapi,
+      form,
+      attachments,
+      screen: guard.screen,
     };
     return match.route.handle(ctx);
   }
 
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, info?: RequestInfo): Promise<Response> => {
     const started = Date.now();
     const hit: { route?: string } = {};
     let response: Response;
+    let gate: Gate | null = null;
     try {
-      response = await dispatch(request, new URL(request.url), hit);
+      const url = new URL(request.url);
+      const site = desk.siteId;
+      gate = await guard.admit(request, url, info, { basePath, site });
+      response = await dispatch(request, url, hit);
     } catch (error) {
       if (error instanceof TicketryError) {
+        if (error.status >= 500) {
+          logger?.error?.('server error', { route: hit.route ?? null, error });
+        }
         response = errorResponse(error);
       } else {
         logger?.error?.('unexpected error', {
@@ -135,12 +201,15 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
         response = internalError();
       }
     }
+    if (gate) response = await gate.settle(response);
     logger?.info?.('request', {
       method: request.method,
       route: hit.route ?? null,
       status: response.status,
       ms: Date.now() - started,
     });
+    if (request.method.toUpperCase() === 'HEAD')
+      response = withoutBody(response);
     return cors.decorate(response, request.headers.get('origin'));
   };
 }

@@ -109,4 +109,25 @@ describe('serveNode', () => {
       })(),
     ).resolves.toBe('ended');
   });
+
+  it('answers what Node cannot parse in the API error shape', async () => {
+    const server = await serveNode(async () => new Response('ok'));
+    try {
+      const lying = await raw(
+        server.port,
+        'POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n' +
+          'Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      );
+      expect(lying).toMatch(/^HTTP\/1\.1 400 /);
+      expect(lying).toContain('"code":"MALFORMED_REQUEST"');
+      const huge = await raw(
+        server.port,
+        `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+      expect(huge).toContain('"code":"HEADERS_TOO_LARGE"');
+    } finally {
+      await server.close();
+    }
+  });
 });

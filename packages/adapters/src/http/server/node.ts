@@ -153,7 +153,7 @@ export async function serveNode(
       return;
     }
     const answer = Promise.resolve()
-      .then(() => handler(request))
+      .then(() => handler(request, { clientAddress: req.socket.remoteAddress }))
       .then((response) => write(req, res, response))
       .catch(() => {
         fallback(res, 500, 'INTERNAL_ERROR');
@@ -162,6 +162,8 @@ export async function serveNode(
     await answer;
     answering.delete(answer);
   });
+
+  server.on('clientError', (error, socket) => answerClientError(error, socket));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -197,5 +199,37 @@ export async function serveNode(
 }
 
 const CLOSE_GRACE_MS = 1000;
+
+/**
+ * A request Node's parser refused (a Content-Length that does not match
+ * the body, a malformed header, a header too large): answered in the
+ * API's error shape instead of Node's bare `400 Bad Request`.
+ */
+function answerClientError(
+  error: Error & { code?: string },
+  socket: import('node:stream').Duplex,
+): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    error: {
+      code: tooLarge ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST',
+      message: tooLarge
+        ? 'the request headers are too large'
+        : 'the request could not be parsed (check Content-Length and headers)',
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
 
 const hostFor = (host: string) => (host.includes(':') ? `[${host}]` : host);

@@ -16,7 +16,7 @@ export interface OpenApiOptions {
 
 const ERRORS: Record<number, string> = {
   400: 'Malformed request: not JSON, wrong Content-Type, bad header',
-  401: 'Missing or unknown credential',
+  401: 'Missing or unknown credential; identity tokens: IDENTITY_MALFORMED, IDENTITY_INVALID or IDENTITY_EXPIRED',
   403: 'The credential may not do this',
   404: 'No such ticket',
   409: 'The ticket status does not allow this command',
@@ -38,7 +38,9 @@ function toSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
 
 function errorStatuses(route: Route): number[] {
   const statuses = new Set(route.errors ?? []);
-  if (route.body) for (const s of [400, 413, 422]) statuses.add(s);
+  if (route.body || route.rawBody) {
+    for (const s of [400, 413, 422]) statuses.add(s);
+  }
   if (route.query) statuses.add(422);
   if (route.access !== 'none') statuses.add(401);
   if (!['none', 'public'].includes(route.access)) statuses.add(403);
@@ -85,7 +87,8 @@ function parameters(route: Route): Json[] {
       name: 'access_token',
       in: 'query',
       required: false,
-      description: 'A requester access token, for EventSource',
+      description:
+        'A requester access token or identity token, for EventSource',
       schema: { type: 'string' },
     });
   }
@@ -94,15 +97,19 @@ function parameters(route: Route): Json[] {
 
 function security(route: Route): Json[] {
   const agent = { agentKey: [] };
+  const identity = { identityToken: [] };
   switch (route.access) {
     case 'none':
       return [{}];
     case 'public':
-      return [{}, agent];
+      return [{}, agent, identity];
+    case 'identity':
+      return [identity];
     case 'ticket':
       return [
         agent,
         { accessToken: [] },
+        identity,
         ...(route.queryToken ? [{ accessTokenQuery: [] }] : []),
       ];
     default:
@@ -142,6 +149,15 @@ function operation(route: Route): Json {
     summary: route.summary,
     security: security(route),
     parameters: parameters(route),
+    ...(route.rawBody && {
+      requestBody: {
+        required: true,
+        description: route.rawBody.description,
+        content: Object.fromEntries(
+          route.rawBody.mediaTypes.map((type) => [type, {}]),
+        ),
+      },
+    }),
     ...(route.body && {
       requestBody: {
         required: true,
@@ -196,11 +212,18 @@ export function createOpenApiDocument(
           scheme: 'bearer',
           description: 'A requester access token for one ticket (tkr_…)',
         },
+        identityToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An identity token the host site signs (tki_<claims>.<HMAC-SHA256>): opens every ticket of the requester it names',
+        },
         accessTokenQuery: {
           type: 'apiKey',
           in: 'query',
           name: 'access_token',
-          description: 'A requester access token, for EventSource',
+          description:
+            'A requester access token or identity token, for EventSource',
         },
       },
     },

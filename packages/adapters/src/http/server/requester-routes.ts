@@ -1,4 +1,4 @@
-import { requesterSchema, TicketryError } from '@ticketry/core';
+import { requesterSchema, shown, TicketryError } from '@ticketry/core';
 import { requireAgent } from './auth.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
@@ -17,7 +17,7 @@ async function getRequester(ctx: RouteContext): Promise<Response> {
   const id = ctx.params.id!;
   const requester = await desk.store.getRequester(desk.siteId, id);
   if (!requester) {
-    throw new TicketryError('NOT_FOUND', `no requester ${id}`, {
+    throw new TicketryError('NOT_FOUND', `no requester ${shown(id)}`, {
       details: { requesterId: id },
     });
   }

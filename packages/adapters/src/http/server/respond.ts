@@ -1,4 +1,11 @@
-import { ERROR_CODES, TicketryError, ValidationError } from '@ticketry/core';
+import {
+  ERROR_CODES,
+  shown,
+  TicketryError,
+  ValidationError,
+} from '@ticketry/core';
+import type { BucketState } from './rate-limit.js';
+import { rateLimitHeaders } from './request-limiter.js';
 
 /**
  * The codes only the HTTP layer answers with: a path that exists
@@ -47,7 +54,7 @@ export function problem(
 
 /** The error for a ticket that does not exist. */
 export const notFound = (ticketId: string) =>
-  new TicketryError('NOT_FOUND', `no ticket ${ticketId}`, {
+  new TicketryError('NOT_FOUND', `no ticket ${shown(ticketId)}`, {
     details: { ticketId },
   });
 
@@ -64,13 +71,15 @@ function issuesOf(error: TicketryError): readonly unknown[] | undefined {
 }
 
 function headersOf(error: TicketryError): Record<string, string> {
-  if (error.code === 'UNAUTHENTICATED') {
+  if (error.status === 401) {
     return { 'www-authenticate': 'Bearer realm="ticketry"' };
   }
   const actual = error.details.actual;
   if (error.code === 'VERSION_CONFLICT' && typeof actual === 'number') {
     return { etag: etagOf(actual) };
   }
+  const limit = error.details.rateLimit as BucketState | undefined;
+  if (error.code === 'RATE_LIMITED' && limit) return rateLimitHeaders(limit);
   return {};
 }
 

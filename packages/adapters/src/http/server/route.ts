@@ -1,5 +1,9 @@
 import type { Desk } from '@ticketry/core';
 import type { z } from 'zod';
+import type { AttachmentStore } from './attachments/store.js';
+import type { LoadedForm } from './form-routes.js';
+import type { IdentityVerifier } from './identity.js';
+import type { SubmitScreen } from './submit-screen.js';
 
 /** What a route handler receives. */
 export interface RouteContext {
@@ -11,8 +15,16 @@ export interface RouteContext {
   basePath: string;
   maxBodyBytes: number;
   heartbeatMs: number;
+  /** Checks identity tokens (`tki_…`); absent, they are refused. */
+  identity?: IdentityVerifier;
   /** The OpenAPI document of this handler, built once. */
   openapi(): unknown;
+  /** The desk's submission form; null when none was configured. */
+  form: LoadedForm | null;
+  /** Where uploads go; null when attachments are off. */
+  attachments: AttachmentStore | null;
+  /** Honeypot, CAPTCHA hook and requester budget for submissions. */
+  screen?: SubmitScreen;
 }
 
 /** Who may call a route. */
@@ -23,6 +35,8 @@ export type Access =
   | 'public'
   /** An agent API key, or the ticket's own requester token. */
   | 'ticket'
+  /** A host-signed identity token (`tki_…`). */
+  | 'identity'
   | 'agent'
   | 'supervisor';
 
@@ -51,9 +65,11 @@ export interface Route {
   operationId: string;
   summary: string;
   access: Access;
-  /** The route also takes a requester token as `?access_token=`. */
+  /** The route also takes a requester or identity token as `?access_token=`. */
   queryToken?: boolean;
   body?: z.core.$ZodType;
+  /** The body is a file's raw bytes, not JSON. */
+  rawBody?: { description: string; mediaTypes: string[] };
   query?: z.core.$ZodType;
   headers?: HeaderDoc[];
   /** Error statuses beyond the ones the access and body imply. */

@@ -40,9 +40,12 @@ function matchPath(
   return params;
 }
 
+const isGet = (route: Route) => route.method === 'GET';
+
 /**
  * A router over a route table: splits the path below the base path and
  * finds the route, or tells a wrong method (405) from an unknown path.
+ * HEAD is served by the GET route of the same path.
  */
 export function createRouter(routes: readonly Route[]) {
   const compiled: Compiled[] = routes.map((route) => ({
@@ -56,8 +59,10 @@ export function createRouter(routes: readonly Route[]) {
     for (const { route, segments } of compiled) {
       const params = matchPath(segments, parts);
       if (!params) continue;
-      if (route.method === method) return { kind: 'route', route, params };
-      allow.push(route.method);
+      if (route.method === method || (method === 'HEAD' && isGet(route))) {
+        return { kind: 'route', route, params };
+      }
+      allow.push(...(isGet(route) ? ['GET', 'HEAD'] : [route.method]));
     }
     return allow.length ? { kind: 'method', allow } : { kind: 'none' };
   };

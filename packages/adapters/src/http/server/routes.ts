@@ -1,4 +1,8 @@
+import { attachmentRoutes } from './attachment-routes.js';
+import { auditRoutes } from './audit-routes.js';
 import { commandRoutes } from './command-routes.js';
+import { formRoutes } from './form-routes.js';
+import { meRoutes } from './me-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
@@ -29,5 +33,9 @@ export const ROUTES: readonly Route[] = [
   streamRoute,
   ...peopleRoutes,
   ...requesterRoutes,
+  ...meRoutes,
+  ...formRoutes,
+  ...attachmentRoutes,
+  ...auditRoutes,
   openapiRoute,
 ];

@@ -4,22 +4,29 @@ import {
   publicTicketSchema,
   TicketryError,
 } from '@ticketry/core';
-import { bearerOf, type Caller, callerFor, checkTicketAccess } from './auth.js';
+import {
+  bearerOf,
+  type Caller,
+  callerFor,
+  requireTicketAccess,
+} from './auth.js';
+import { IDENTITY_PREFIX } from './identity.js';
 import { notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
 /**
  * The caller of a stream. `EventSource` cannot send headers, so a
- * requester token may come as `?access_token=`; agent keys only in the
- * Authorization header, to keep them out of URLs and logs.
+ * requester or identity token may come as `?access_token=`; agent keys
+ * only in the Authorization header, to keep them out of URLs and logs.
  */
-async function streamCaller(ctx: RouteContext): Promise<Caller> {
+export async function streamCaller(ctx: RouteContext): Promise<Caller> {
   const fromHeader = bearerOf(ctx.request);
   const fromQuery = ctx.url.searchParams.get('access_token');
-  if (fromQuery !== null && !fromQuery.startsWith('tkr_')) {
+  const tokenKinds = ['tkr_', IDENTITY_PREFIX];
+  if (fromQuery !== null && !tokenKinds.some((p) => fromQuery.startsWith(p))) {
     throw new TicketryError(
       'UNAUTHENTICATED',
-      'access_token takes a requester token; send API keys as a header',
+      'access_token takes a requester or identity token; send API keys as a header',
     );
   }
   const secret = fromHeader ?? fromQuery;
@@ -29,7 +36,7 @@ async function streamCaller(ctx: RouteContext): Promise<Caller> {
       'send ?access_token=<token> or an Authorization header',
     );
   }
-  return callerFor(ctx.desk, secret);
+  return callerFor(ctx.desk, secret, ctx.identity);
 }
 
 interface Feed {
@@ -101,7 +108,7 @@ function ticketFeed({ desk, ticketId, signal, heartbeatMs }: Feed) {
 async function streamTicket(ctx: RouteContext): Promise<Response> {
   const id = ctx.params.id!;
   const caller = await streamCaller(ctx);
-  checkTicketAccess(caller, id);
+  await requireTicketAccess(ctx.desk, caller, id);
   if (!(await ctx.desk.get(id))) throw notFound(id);
 
   const body = ticketFeed({

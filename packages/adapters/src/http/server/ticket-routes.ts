@@ -5,31 +5,51 @@ import {
   ticketSchema,
 } from '@ticketry/core';
 import { z } from 'zod';
+import { attachmentsFor, claimAttachments } from './attachments/routes.js';
 import {
-  checkTicketAccess,
   optionalCaller,
   requireAgent,
   requireCaller,
+  requireTicketAccess,
 } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { idempotencyKeyFrom } from './preconditions.js';
 import { etagOf, json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 import { listQuerySchema, MULTI_VALUED, ticketPageSchema } from './schemas.js';
+import { screenSubmission } from './submit-screen.js';
 
 async function submit(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
-  const caller = await optionalCaller(desk, request);
+  const caller = await optionalCaller(desk, request, ctx.identity);
   const idempotencyKey = idempotencyKeyFrom(request);
   const raw = await readJson(request, ctx.maxBodyBytes);
-  const submission = parseWith(submissionSchema, raw, 'submission');
+  const submission = parseWith(
+    ctx.form?.schema ?? submissionSchema,
+    raw,
+    'submission',
+  );
+  const decoy = await screenSubmission(ctx, raw, submission, caller);
+  if (decoy) return decoy;
+  const files = await attachmentsFor(
+    ctx,
+    submission.attachments,
+    idempotencyKey,
+  );
+  // An identified requester files under the address the host verified.
+  if (caller?.kind === 'identity') {
+    const { email, name } = caller.identity;
+    const shownName = name ?? submission.requester.name;
+    submission.requester = { email, ...(shownName && { name: shownName }) };
+  }
 
   const actor = caller?.kind === 'agent' ? caller.actor : undefined;
   const result = await desk.submit(
-    { ...submission, channel: actor ? 'api' : 'web' },
+    { ...submission, attachments: files, channel: actor ? 'api' : 'web' },
     { actor, idempotencyKey },
   );
   const id = result.ticket.id;
+  await claimAttachments(ctx, files, id);
   // A replay hands out a new token: the first answer may have been lost.
   const accessToken = await desk.createAccessToken(id);
   const ticket = await desk.publicView(id);
@@ -45,10 +65,10 @@ async function submit(ctx: RouteContext): Promise<Response> {
 async function getTicket(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
   const id = ctx.params.id!;
-  const caller = await requireCaller(desk, request);
-  checkTicketAccess(caller, id);
+  const caller = await requireCaller(desk, request, ctx.identity);
+  await requireTicketAccess(desk, caller, id);
 
-  if (caller.kind === 'requester') {
+  if (caller.kind !== 'agent') {
     const ticket = await desk.publicView(id);
     return json(ticket, 200, { etag: etagOf(ticket.version) });
   }
@@ -93,7 +113,14 @@ export const ticketRoutes: Route[] = [
         description:
           '8 to 255 visible ASCII characters, new for each submission',
       },
+      {
+        name: 'Ticketry-Captcha',
+        required: false,
+        description:
+          'A CAPTCHA token for the server’s verifyHuman hook, when it has one',
+      },
     ],
+    errors: [403, 429],
     responses: {
       201: {
         description: 'The new ticket and an access token for it',

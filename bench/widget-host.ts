@@ -1,0 +1,158 @@
+/**
+ * The pages bench/widget.ts measures: one host page (an intranet
+ * article) bare, with the tiny launcher, with the whole widget inline,
+ * and with the whole widget in launcher mode; the bundles built by the
+ * widget's own `build:bundle` script into a temporary folder; and the
+ * real Ticketry HTTP API over a memory desk at /api/v1. All on
+ * 127.0.0.1, nothing cached. Nothing here prints.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createHttpHandler, serveNode } from '@ticketry/adapters/http/server';
+import { createDesk, createMemoryStore } from '@ticketry/core';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** The page variants, each a script and a tag added to the same page. */
+export const VARIANTS = {
+  baseline: { script: null, tag: null },
+  launcher: {
+    script: '/ticket-launcher.js',
+    tag: '<ticket-widget mode="launcher" endpoint="/api/v1"></ticket-widget>',
+  },
+  inline: {
+    script: '/ticket-widget.js',
+    tag: '<ticket-widget endpoint="/api/v1"></ticket-widget>',
+  },
+  fullLauncher: {
+    script: '/ticket-widget.js',
+    tag: '<ticket-widget mode="launcher" endpoint="/api/v1"></ticket-widget>',
+  },
+} as const;
+
+export type Variant = keyof typeof VARIANTS;
+
+/** A file as shipped: bytes, and gzip at the level servers use (6). */
+export interface Shipped {
+  bytes: number;
+  gzip: number;
+}
+
+const paragraph =
+  'The service desk answers on working days from eight to six. Laptops, ' +
+  'phones and badges are handed out at the east entrance; bring your ' +
+  'employee number. Planned changes are announced a week ahead here.';
+
+function hostPage(variant: Variant): string {
+  const { script, tag } = VARIANTS[variant];
+  const sections = Array.from(
+    { length: 12 },
+    (_, i) => `<h2>Section ${i + 1}</h2><p>${paragraph}</p><p>${paragraph}</p>`,
+  ).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Intranet</title><link rel="icon" href="data:,">
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif}
+main{max-width:46rem;margin:0 auto;padding:1rem}</style>
+${script ? `<script type="module" src="${script}"></script>` : ''}
+</head><body><main><h1>Acme intranet</h1>
+${sections}
+${tag ?? ''}
+</main></body></html>`;
+}
+
+function buildBundles(): string {
+  const out = mkdtempSync(join(tmpdir(), 'ticketry-widget-bench-'));
+  const extra = [`--outdir=${out}`, `--metafile=${join(out, 'meta.json')}`];
+  execFileSync(
+    'npm',
+    ['run', 'build:bundle', '-w', '@ticketry/widget', '--', ...extra],
+    { cwd: root, stdio: 'pipe' },
+  );
+  return out;
+}
+
+/** What part of the code a bundled file belongs to. */
+function partOf(input: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+  if (pkg?.startsWith('@lit') || pkg?.startsWith('lit')) return 'Lit';
+  if (pkg) return pkg;
+  if (input.includes('/i18n/')) return 'widget: translations';
+  if (input.includes('core/src/')) return '@ticketry/core/public';
+  return 'widget: the rest';
+}
+
+/** Minified bytes of ticket-widget.js by part, largest first. */
+function composition(dir: string): { label: string; value: number }[] {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+    outputs: Record<
+      string,
+      { inputs: Record<string, { bytesInOutput: number }> }
+    >;
+  };
+  const [, output] = Object.entries(meta.outputs).find(([name]) =>
+    name.endsWith('ticket-widget.js'),
+  )!;
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const part = partOf(input);
+    parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+  }
+  return [...parts]
+    .map(([label, value]) => ({ label, value: value / 1000 }))
+    .sort((a, b) => b.value - a.value);
+}
+
+/**
+ * Builds the bundles, starts the server and returns its address, the
+ * shipped sizes and a way to stop.
+ */
+export async function startWidgetHost() {
+  const dir = buildBundles();
+  const files = new Map(
+    ['ticket-launcher.js', 'ticket-widget.js'].map((name) => [
+      `/${name}`,
+      readFileSync(join(dir, name)),
+    ]),
+  );
+  const size = (name: string): Shipped => {
+    const bytes = files.get(`/${name}`)!;
+    return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+  };
+  const desk = createDesk({ store: createMemoryStore() });
+  const api = createHttpHandler({ desk });
+  const headers = (type: string) => ({
+    'content-type': type,
+    'cache-control': 'no-store',
+  });
+  const server = await serveNode(async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/api/')) return api(request);
+    const file = files.get(url.pathname);
+    if (file)
+      return new Response(file, { headers: headers('text/javascript') });
+    const variant = url.searchParams.get('page') as Variant | null;
+    if (variant && variant in VARIANTS) {
+      return new Response(hostPage(variant), { headers: headers('text/html') });
+    }
+    return new Response('not found', { status: 404 });
+  });
+  const parts = composition(dir);
+  return {
+    url: server.url,
+    parts,
+    sizes: {
+      launcher: size('ticket-launcher.js'),
+      widget: size('ticket-widget.js'),
+    },
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The text an audit hash is taken over. Stores keep events as JSON
+ * (SQLite, PostgreSQL) or as structured clones (memory, IndexedDB), so
+ * the text must be the same for a value and for that value after a
+ * JSON round trip: it follows `JSON.stringify` (`toJSON` is called,
+ * undefined members are left out, undefined in an array is `null`)
+ * with object keys in code-unit order. Hashes already stored depend on
+ * this output: never change it.
+ */
+export function hashText(value: unknown): string {
+  return write(value, true) ?? 'null';
+}
+
+function write(value: unknown, member: boolean): string | undefined {
+  let v = value;
+  if (v && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON(): unknown }).toJSON();
+  }
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(v);
+    case 'object':
+      return Array.isArray(v) ? writeArray(v) : writeObject(v);
+    case 'bigint':
+      throw new TypeError('a bigint cannot be hashed as JSON');
+    default:
+      // undefined, functions and symbols: no member, null in arrays.
+      return member ? undefined : 'null';
+  }
+}
+
+function writeArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    out += write(items[i], false) ?? 'null';
+  }
+  return `${out}]`;
+}
+
+function writeObject(record: object): string {
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const k of keys) {
+    const text = write((record as Record<string, unknown>)[k], true);
+    if (text === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${text}`;
+  }
+  return `${out}}`;
+}

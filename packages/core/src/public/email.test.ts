@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { agentInputSchema } from '../schemas/people.js';
+import { requesterInputSchema } from './submission.js';
+
+const accepted = [
+  'ada@example.com',
+  'first.last+tag@mail.example.co.uk',
+  'josé@exemple.fr',
+  '用户@例子.广告',
+  'пользователь@пример.рф',
+  'user@xn--e1afmkfd.xn--p1ai',
+  "o'brien@example.ie",
+];
+
+const refused = [
+  'plain',
+  'a@b',
+  '@example.com',
+  'a@',
+  'two@@example.com',
+  'space @example.com',
+  '.dot@example.com',
+  'dot.@example.com',
+  'double..dot@example.com',
+  'a@-bad.example.com',
+  'a@example.c',
+  'a@example.123',
+  '"quoted"@example.com',
+  `${'x'.repeat(65)}@example.com`,
+];
+
+describe('email addresses', () => {
+  it.each(accepted)('accepts %s for requesters and agents', (email) => {
+    expect(requesterInputSchema.safeParse({ email }).success).toBe(true);
+    expect(
+      agentInputSchema.safeParse({ name: 'A', role: 'agent', email }).success,
+    ).toBe(true);
+  });
+
+  it.each(refused)('refuses %s', (email) => {
+    const result = requesterInputSchema.safeParse({ email });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['email']);
+  });
+});

@@ -1,0 +1,21 @@
+import type { PublicMessage } from '@ticketry/core/public';
+import { html, nothing } from 'lit';
+import { formatBytes } from './submit-text.js';
+
+/** Builds the download URL of a ticket's file. */
+export type FileUrl = (attachmentId: string) => string;
+
+/**
+ * A message's files as download links: name and size, as text. The
+ * server answers them with `Content-Disposition: attachment`, so a
+ * link never renders a file in the page.
+ */
+export function renderFiles(msg: PublicMessage, url: FileUrl | undefined) {
+  if (!url || !msg.attachments?.length) return nothing;
+  return html`<ul class="files" part="files">
+    ${msg.attachments.map(
+      (file) => html`<li><a part="file-link" href=${url(file.id)} download
+        rel="noopener">${file.name}</a> (${formatBytes(file.size)})</li>`,
+    )}
+  </ul>`;
+}

@@ -1,0 +1,175 @@
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentRules,
+  type FormField,
+} from '@ticketry/core/public';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import type { DraftErrors } from './draft.js';
+import type { CustomValue, FormExtras } from './form-extras.js';
+import { format, type Localizer } from './i18n/index.js';
+import { formatBytes, SUBMIT_TEXT } from './submit-text.js';
+
+/** What the custom fields, the file picker and the status show. */
+export interface ExtrasViewModel {
+  extras: FormExtras;
+  errors: DraftErrors;
+  notice: string | null;
+  /** Changes when the draft starts over, to empty the file picker. */
+  round: number;
+  i18n: Localizer;
+  onCustom(name: string, value: CustomValue): void;
+  onFiles(files: File[]): void;
+}
+
+const a11y = (errors: DraftErrors, id: string, hint?: boolean) => {
+  const invalid = errors.fields[id] !== undefined;
+  const ids = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean);
+  return {
+    invalid: invalid ? 'true' : 'false',
+    describedBy: ids.length ? ids.join(' ') : undefined,
+  };
+};
+
+const error = (errors: DraftErrors, id: string) =>
+  errors.fields[id]
+    ? html`<p class="error" part="error" id="${id}-error">${errors.fields[id]}</p>`
+    : nothing;
+
+function label(
+  m: ExtrasViewModel,
+  id: string,
+  text: string,
+  required: boolean,
+) {
+  return html`<label for=${id} part="label">${`${text} `}${
+    required
+      ? nothing
+      : html`<span class="optional" part="optional">${m.i18n.t.optional}</span>`
+  }</label>`;
+}
+
+function control(m: ExtrasViewModel, field: FormField): TemplateResult {
+  const id = `cf-${field.name}`;
+  const { invalid, describedBy } = a11y(m.errors, id, !!field.hint);
+  const value = m.extras.values[field.name];
+  const text = typeof value === 'string' ? value : '';
+  const onInput = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    m.onCustom(
+      field.name,
+      field.kind === 'checkbox' ? target.checked : target.value,
+    );
+  };
+  switch (field.kind) {
+    case 'longText':
+      return html`<textarea id=${id} part="textarea" ?required=${field.required}
+        .value=${live(text)} aria-invalid=${invalid}
+        aria-describedby=${ifDefined(describedBy)} @input=${onInput}></textarea>`;
+    case 'select':
+      return html`<select id=${id} part="select" ?required=${field.required}
+        .value=${live(text)} aria-invalid=${invalid}
+        aria-describedby=${ifDefined(describedBy)} @change=${onInput}>
+        <option value="" ?selected=${text === ''}>${SUBMIT_TEXT.choose}</option>
+        ${field.options.map(
+          (o) =>
+            html`<option .value=${o} ?selected=${text === o}>${o}</option>`,
+        )}
+      </select>`;
+    case 'checkbox':
+      return html`<input id=${id} type="checkbox" part="checkbox"
+        ?required=${field.required} .checked=${live(value === true)}
+        aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)}
+        @change=${onInput} />`;
+    default:
+      return html`<input id=${id} part="input" ?required=${field.required}
+        type=${field.kind === 'date' ? 'date' : 'text'} .value=${live(text)}
+        aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)}
+        @input=${onInput} @change=${onInput} />`;
+  }
+}
+
+function customField(m: ExtrasViewModel, field: FormField) {
+  const id = `cf-${field.name}`;
+  const hint = field.hint
+    ? html`<p class="hint" part="hint" id="${id}-hint">${field.hint}</p>`
+    : nothing;
+  const caption = label(m, id, field.label, field.required);
+  return field.kind === 'checkbox'
+    ? html`<div class="field" part="field">
+        <div class="check">${control(m, field)}${caption}</div>
+        ${hint}${error(m.errors, id)}
+      </div>`
+    : html`<div class="field" part="field">
+        ${caption}${hint}${control(m, field)}${error(m.errors, id)}
+      </div>`;
+}
+
+function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
+  const { invalid, describedBy } = a11y(m.errors, 'attachments', true);
+  const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
+  const accept = types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',');
+  const hint = format(SUBMIT_TEXT.attachHint, {
+    count: rules.maxFiles,
+    size: formatBytes(rules.maxBytes),
+    types: types.map((t) => ATTACHMENT_TYPES[t][0]).join(' '),
+  });
+  const { progress } = m.extras;
+  return html`<div class="field" part="field">
+    ${label(m, 'attachments', SUBMIT_TEXT.attachments, false)}
+    <p class="hint" part="hint" id="attachments-hint">${hint}</p>
+    ${keyed(
+      m.round,
+      html`<input id="attachments" type="file" part="file-input" multiple
+        accept=${accept} aria-invalid=${invalid}
+        aria-describedby=${ifDefined(describedBy)}
+        @change=${(event: Event) =>
+          m.onFiles([...((event.target as HTMLInputElement).files ?? [])])} />`,
+    )}
+    ${error(m.errors, 'attachments')}
+    ${
+      progress === null
+        ? nothing
+        : html`<progress part="progress" max="100"
+          value=${Math.round(progress * 100)}
+          aria-label=${SUBMIT_TEXT.uploading}></progress>`
+    }
+  </div>`;
+}
+
+/**
+ * The desk's custom fields, then the file picker with its progress bar,
+ * then the offline status: rendered after the built-in fields. Every
+ * control has a label, its hint and error tied by `aria-describedby`.
+ */
+export function renderExtras(m: ExtrasViewModel): TemplateResult {
+  const form = m.extras.form;
+  return html`${form?.fields.map((f) => customField(m, f))}
+    ${form?.attachments ? attachments(m, form.attachments) : nothing}
+    ${
+      m.notice
+        ? html`<p class="notice" part="notice" id="form-notice">${m.notice}</p>`
+        : nothing
+    }`;
+}
+
+/** Styles of the extras: checkbox rows, the progress bar, the notice. */
+export const extrasStyles = css`
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  progress {
+    width: 100%;
+    height: 0.75em;
+    accent-color: var(--ticket-accent-color, var(--_ticket-accent));
+  }
+  .notice {
+    padding: 0.625em 0.75em;
+    border: 1px solid currentColor;
+    border-radius: var(--ticket-radius, 8px);
+  }
+`;

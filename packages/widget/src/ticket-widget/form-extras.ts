@@ -1,0 +1,146 @@
+import {
+  ATTACHMENT_TYPES,
+  type FieldValue,
+  type Form,
+  type Submission,
+  submissionSchema,
+  submissionSchemaFor,
+} from '@ticketry/core/public';
+import type { ZodMiniType } from 'zod/mini';
+import type { TicketApi } from './api.js';
+import { format } from './i18n/index.js';
+import { formatBytes, SUBMIT_TEXT } from './submit-text.js';
+import type { UploadInput } from './upload.js';
+
+/** A custom field's value as typed: text, or a checkbox's state. */
+export type CustomValue = string | boolean;
+
+/**
+ * The desk's form beyond the built-in fields: custom field values,
+ * chosen files and upload progress. The schema comes from the form the
+ * server publishes, through the same `submissionSchemaFor` the server
+ * validates with.
+ */
+export class FormExtras {
+  form: Form | null = null;
+  values: Record<string, CustomValue> = {};
+  files: File[] = [];
+  /** Share of the files' bytes sent, 0 to 1; null when nothing uploads. */
+  progress: number | null = null;
+  #schema: ZodMiniType<Submission> = submissionSchema;
+
+  /** Fetches the form; without one (old server, offline) none is shown. */
+  async load(api: TicketApi): Promise<void> {
+    try {
+      this.setForm(await api.form());
+    } catch {
+      this.setForm(null);
+    }
+  }
+
+  setForm(form: Form | null): void {
+    this.form = form;
+    this.#schema = form ? submissionSchemaFor(form) : submissionSchema;
+  }
+
+  schema(): ZodMiniType<Submission> {
+    return this.#schema;
+  }
+
+  /**
+   * The `fields` of the submission: typed text as is (the schema trims),
+   * a checked box as `true`; empty optional values left out. A required
+   * box left unchecked is sent as `false`, so its error shows.
+   */
+  fields(): Record<string, FieldValue> | undefined {
+    if (!this.form) return undefined;
+    const out: Record<string, FieldValue> = {};
+    for (const field of this.form.fields) {
+      const value = this.values[field.name];
+      if (field.kind === 'checkbox') {
+        if (value === true || field.required) out[field.name] = value === true;
+      } else if (typeof value === 'string' && value.trim()) {
+        out[field.name] = value;
+      }
+    }
+    return out;
+  }
+
+  /** The type the form accepts a file as, from its type or its name. */
+  typeOf(file: File): string | null {
+    const allowed: readonly string[] = this.form?.attachments?.types ?? [];
+    if (allowed.includes(file.type)) return file.type;
+    const name = file.name.toLowerCase();
+    return (
+      allowed.find((type) =>
+        (ATTACHMENT_TYPES as Record<string, readonly string[]>)[type]?.some(
+          (ending) => name.endsWith(ending),
+        ),
+      ) ?? null
+    );
+  }
+
+  /** Why the chosen files cannot go, checked before any upload. */
+  fileError(): string | null {
+    const rules = this.form?.attachments;
+    if (!this.files.length) return null;
+    if (!rules) return format(SUBMIT_TEXT.tooMany, { count: 0 });
+    if (this.files.length > rules.maxFiles) {
+      return format(SUBMIT_TEXT.tooMany, { count: rules.maxFiles });
+    }
+    for (const file of this.files) {
+      if (!this.typeOf(file))
+        return format(SUBMIT_TEXT.badType, { name: file.name });
+      if (file.size > rules.maxBytes) {
+        const size = formatBytes(rules.maxBytes);
+        return format(SUBMIT_TEXT.tooBig, { name: file.name, size });
+      }
+    }
+    return null;
+  }
+
+  /** The chosen files as uploads, typed as the form accepts them. */
+  uploads(): UploadInput[] {
+    return this.files.map((file) => ({
+      file,
+      name: file.name,
+      type: this.typeOf(file) ?? file.type,
+    }));
+  }
+
+  /**
+   * Uploads `files` one by one under `key`, updating `progress` and
+   * calling `changed` as bytes go; resolves to their ids.
+   */
+  async upload(
+    api: TicketApi,
+    files: readonly UploadInput[],
+    key: string,
+    changed: () => void,
+  ): Promise<string[]> {
+    const total = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
+    let done = 0;
+    const ids: string[] = [];
+    try {
+      for (const input of files) {
+        this.progress = done / total;
+        changed();
+        const info = await api.upload(input, key, (sent) => {
+          this.progress = (done + sent) / total;
+          changed();
+        });
+        done += input.file.size;
+        ids.push(info.id);
+      }
+    } finally {
+      this.progress = null;
+    }
+    return ids;
+  }
+
+  /** Forgets typed values and files, as after a submission. */
+  reset(): void {
+    this.values = {};
+    this.files = [];
+  }
+}

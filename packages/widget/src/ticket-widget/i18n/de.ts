@@ -1,0 +1,111 @@
+import type { Messages } from './en.js';
+
+/** German. */
+const de: Messages = {
+  status: {
+    new: 'Eingegangen',
+    open: 'Offen',
+    assigned: 'An eine Fachkraft vergeben',
+    in_progress: 'In Bearbeitung',
+    pending: 'Wartet',
+    resolved: 'Gelöst',
+    closed: 'Geschlossen',
+    cancelled: 'Storniert',
+    merged: 'Mit einer anderen Anfrage zusammengeführt',
+  },
+  pending: {
+    requester: 'Wartet auf Ihre Antwort',
+    vendor: 'Wartet auf einen Lieferanten',
+    change: 'Wartet auf eine geplante Änderung',
+    problem: 'Gehört zu einem bekannten Problem, das behoben wird',
+  },
+  categories: {
+    Hardware: 'Hardware',
+    Software: 'Software',
+    Network: 'Netzwerk',
+    'Accounts and access': 'Konten und Zugänge',
+    Email: 'E-Mail',
+    Printing: 'Drucken',
+    Other: 'Sonstiges',
+  },
+  errors: {
+    NETWORK_ERROR:
+      'Der Helpdesk ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+    BAD_RESPONSE:
+      'Der Helpdesk hat eine Antwort geschickt, die das Formular nicht lesen kann.',
+    HTTP_ERROR: 'Der Helpdesk hat mit Fehler {status} geantwortet.',
+    RATE_LIMITED:
+      'Zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es dann erneut.',
+    UNAUTHENTICATED: 'Dieser Browser darf diese Anfrage nicht mehr öffnen.',
+    FORBIDDEN: 'Dieser Browser darf diese Anfrage nicht mehr öffnen.',
+    NOT_FOUND: 'Der Helpdesk kennt diese Anfrage nicht.',
+    PAYLOAD_TOO_LARGE: 'Das ist zu viel auf einmal.',
+    REOPEN_WINDOW_CLOSED: 'Diese Anfrage kann nicht mehr geöffnet werden.',
+    INTERNAL_ERROR:
+      'Beim Helpdesk ist ein Fehler aufgetreten. Versuchen Sie es später noch einmal.',
+    STORAGE_FAILED:
+      'Beim Helpdesk ist ein Fehler aufgetreten. Versuchen Sie es später noch einmal.',
+    VALIDATION_FAILED: 'Einige Felder brauchen noch Ihre Aufmerksamkeit.',
+    UNEXPECTED: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
+  },
+  issues: {
+    required: 'Bitte füllen Sie dieses Feld aus.',
+    tooLong: 'Höchstens {max} Zeichen.',
+    email: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    control: 'Entfernen Sie die unsichtbaren Steuerzeichen.',
+    invalid: 'Dieser Wert wird nicht akzeptiert.',
+  },
+  helpDesk: 'Helpdesk',
+  noEndpoint:
+    'Diesem Helpdesk-Formular fehlt das Attribut endpoint, daher kann es nichts senden.',
+  newRequest: 'Neue Anfrage',
+  myRequests: 'Meine Anfragen',
+  myRequestsCount: 'Meine Anfragen ({count})',
+  askForHelp: 'Hilfe anfordern',
+  subject: 'Betreff',
+  description: 'Beschreibung',
+  category: 'Kategorie',
+  optional: '(optional)',
+  notSure: 'Weiß nicht',
+  email: 'Ihre E-Mail-Adresse',
+  name: 'Ihr Name',
+  sending: 'Wird gesendet…',
+  submit: 'Anfrage senden',
+  received: 'Anfrage eingegangen',
+  yourReference:
+    'Ihre Vorgangsnummer ist {ref}. Bitte nennen Sie sie, wenn Sie sich an den Helpdesk wenden.',
+  notSaved:
+    'Dieser Browser hat die Anfrage nicht gespeichert. Nach dem Verlassen der Seite erscheint sie nicht unter „Meine Anfragen“. Notieren Sie sich die Vorgangsnummer.',
+  viewRequest: 'Anfrage ansehen',
+  submitAnother: 'Weitere Anfrage stellen',
+  noRequests: 'Aus diesem Browser gibt es noch keine Anfragen.',
+  couldNotLoad: 'Konnte nicht geladen werden: {message}',
+  back: 'Zurück zu meinen Anfragen',
+  forget: 'Von diesem Gerät entfernen',
+  loading: 'Wird geladen…',
+  statusLabel: 'Status:',
+  resolution: 'Lösung',
+  conversation: 'Verlauf',
+  noMessages: 'Noch keine Nachrichten.',
+  support: 'Support',
+  you: 'Sie',
+  firstAnswerBy: 'Erste Antwort voraussichtlich bis {date}',
+  nextAnswerBy: 'Nächste Antwort voraussichtlich bis {date}',
+  resolutionBy: 'Lösung voraussichtlich bis {date}',
+  replyReopens: 'Mit einer Antwort öffnen Sie diese Anfrage wieder.',
+  replyClosed:
+    'Diese Anfrage ist geschlossen; eine Antwort kann eine neue Anfrage eröffnen.',
+  yourReply: 'Ihre Antwort',
+  writeReply: 'Schreiben Sie eine Antwort.',
+  sendReply: 'Antwort senden',
+  fixFields: 'Bitte korrigieren Sie die markierten Felder.',
+  submitted: 'Anfrage gesendet. Ihre Vorgangsnummer ist {ref}.',
+  nowStatus: '{ref} ist jetzt: {status}.',
+  newReply: 'Neue Antwort vom Support zu {ref}.',
+  replySent: 'Antwort gesendet.',
+  followUp:
+    '{from} ist geschlossen, daher hat Ihre Antwort eine neue Anfrage eröffnet: {ref}.',
+  forgotten: '{ref} wurde aus diesem Browser entfernt.',
+};
+
+export default de;

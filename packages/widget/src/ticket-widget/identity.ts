@@ -1,0 +1,146 @@
+import type { PublicTicket } from '@ticketry/core/public';
+import {
+  html,
+  nothing,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { TicketApi } from './api.js';
+import type { Localizer } from './i18n/index.js';
+import type { StoredTicket } from './token-store.js';
+import { trackingText } from './tracking-labels.js';
+
+/** The shape of an identity token the host site signs: `tki_<claims>.<mac>`. */
+const TOKEN = /^tki_[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
+
+/** What {@link IdentityController} needs from its element. */
+export interface IdentityOptions {
+  api(): TicketApi;
+  /** Reports a failure as `ticket-error`; returns the words to show. */
+  fail(error: unknown): string;
+}
+
+/**
+ * The signed-in requester, as the host site vouches with `identify()`.
+ * Holds the token in memory only (never in storage), lists the
+ * requester's tickets from `GET /me/tickets`, and keeps the tickets filed
+ * while identified for this page only: the identity opens them, so no
+ * access token of theirs is left on a shared device after sign-out.
+ */
+export class IdentityController {
+  /** The identity token, or null when nobody is identified. */
+  token: string | null = null;
+  /** The address the server verified, once it answered. */
+  email: string | null = null;
+  /** Why the requester's tickets could not be listed. */
+  error: string | null = null;
+  #tickets: PublicTicket[] = [];
+  #session: StoredTicket[] = [];
+  readonly #host: ReactiveControllerHost;
+  readonly #o: IdentityOptions;
+
+  constructor(host: ReactiveControllerHost, options: IdentityOptions) {
+    this.#host = host;
+    this.#o = options;
+  }
+
+  /**
+   * Takes a new token, or `null` to sign out (which forgets every ticket
+   * the identity listed or filed). Throws a TypeError on anything that
+   * is not an identity token: that is a mistake of the host page.
+   */
+  set(token: string | null): void {
+    if (token !== null && (typeof token !== 'string' || !TOKEN.test(token))) {
+      throw new TypeError(
+        'identify() takes an identity token (tki_<claims>.<signature>) signed by your server, or null',
+      );
+    }
+    if (token === null) {
+      this.#tickets = [];
+      this.#session = [];
+      this.email = null;
+    }
+    this.token = token;
+    this.error = null;
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets what one server listed, when the widget changes server. */
+  clearListed(): void {
+    this.#tickets = [];
+    this.email = null;
+  }
+
+  /** Keeps a ticket filed while identified, for this page only. */
+  keep(entry: StoredTicket): void {
+    this.#session = [entry, ...this.#session.filter((e) => e.id !== entry.id)];
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The requester's tickets from the server (none when nobody is
+   * identified or the call failed; `error` then says why).
+   */
+  async refresh(): Promise<PublicTicket[]> {
+    const token = this.token;
+    if (!token) return [];
+    try {
+      const page = await this.#o.api().myTickets(token);
+      if (this.token !== token) return [];
+      this.#tickets = page.items;
+      this.email = page.identity.email;
+      this.error = null;
+    } catch (error) {
+      if (this.token !== token) return [];
+      this.error = this.#o.fail(error);
+    }
+    this.#host.requestUpdate();
+    return this.#tickets;
+  }
+
+  /**
+   * Every ticket to list, each once: those filed on this page while
+   * identified, those stored on this device, and the rest of the
+   * identity's. Newest first by `createdAt(id)` where it is known
+   * (the server's list, or the host's loaded summaries), the rest after.
+   */
+  entries(
+    stored: readonly StoredTicket[],
+    createdAt: (id: string) => string | undefined = () => undefined,
+  ): StoredTicket[] {
+    const token = this.token;
+    const listed = token
+      ? this.#tickets.map((t) => ({ id: t.id, ref: t.ref, token }))
+      : [];
+    const made = new Map(this.#tickets.map((t) => [t.id, t.createdAt]));
+    const seen = new Set<string>();
+    const merged = [...this.#session, ...stored, ...listed].filter((e) => {
+      if (seen.has(e.id)) return false;
+      seen.add(e.id);
+      return true;
+    });
+    const keyed = merged.map((entry, index) => ({
+      entry,
+      index,
+      at: made.get(entry.id) ?? createdAt(entry.id) ?? '',
+    }));
+    keyed.sort((a, b) =>
+      a.at === b.at ? a.index - b.index : a.at < b.at ? 1 : -1,
+    );
+    return keyed.map((k) => k.entry);
+  }
+
+  /** A line under My requests: whose requests these are, or the failure. */
+  note(i18n: Localizer): TemplateResult | typeof nothing {
+    const tr = trackingText(i18n.t);
+    if (this.error) {
+      return html`<p class="alert" part="alert identity-note" role="alert">
+        ${i18n.format(tr.identityFailed, { message: this.error })}
+      </p>`;
+    }
+    if (!this.token || !this.email) return nothing;
+    return html`<p class="hint" part="hint identity-note">
+      ${i18n.format(tr.identifiedAs, { email: this.email })}
+    </p>`;
+  }
+}

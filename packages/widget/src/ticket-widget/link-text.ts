@@ -1,0 +1,62 @@
+import { html, type TemplateResult } from 'lit';
+
+/**
+ * Web addresses in text: `http://` or `https://` not inside another
+ * address or scheme (`blob:https://…` stays text), up to white space,
+ * quotes, angle brackets or a bidirectional control (which could make
+ * the visible address differ from the real one).
+ */
+const WEB_ADDRESS =
+  /(?<![\w:/.+-])https?:\/\/[^\s<>"'`\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
+
+/** Punctuation that may end a sentence rather than the address. */
+const TRAILING = new Set([...'.,;:!?\'")]}']);
+
+/** Drops sentence punctuation; keeps a `)` that closes a `(` inside. */
+function trimAddress(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text[end - 1] as string)) {
+    const part = text.slice(0, end);
+    const open = part.split('(').length;
+    const closed = part.split(')').length;
+    if (text[end - 1] === ')' && open >= closed) break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+const ALLOWED = new Set(['http:', 'https:']);
+
+/** The address as a URL when it is one and its scheme is http(s). */
+export function safeWebUrl(text: string): URL | null {
+  if (!URL.canParse(text)) return null;
+  const url = new URL(text);
+  return ALLOWED.has(url.protocol) ? url : null;
+}
+
+/**
+ * Ticket text for a template: the text as text, with each `http:` or
+ * `https:` address made a link that opens in a new tab without an opener
+ * or referrer. Any other scheme (`javascript:`, `data:`, `vbscript:`, …)
+ * stays plain text, and nothing in the text becomes markup.
+ *
+ * @example
+ * html`<p>${linkText(message.body)}</p>`
+ */
+export function linkText(text: string): (string | TemplateResult)[] {
+  const out: (string | TemplateResult)[] = [];
+  let from = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    const found = trimAddress(match[0]);
+    const url = safeWebUrl(found);
+    if (!url) continue;
+    out.push(text.slice(from, match.index));
+    out.push(
+      html`<a href=${url.href} part="link" target="_blank"
+        rel="noopener noreferrer nofollow ugc">${found}</a>`,
+    );
+    from = match.index + found.length;
+  }
+  out.push(text.slice(from));
+  return out;
+}

@@ -1,0 +1,74 @@
+import { css } from 'lit';
+
+/**
+ * Styles of the tracking actions: the answer to a resolution and the
+ * star rating. Sizes in `px` and `em` like the rest of the widget; each
+ * star is a 44 × 44 px target whose radio stays focusable (the ring is
+ * drawn on its label).
+ */
+export const trackingStyles = css`
+  .decision,
+  .rating {
+    margin-block: 0 1em;
+    padding: 0.75em;
+    border: 1px solid var(--ticket-border-color, var(--_ticket-border));
+    border-radius: var(--ticket-radius, 8px);
+  }
+
+  .stars {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    margin: 0 0 0.5em;
+    padding: 0;
+    border: 0;
+  }
+
+  .stars legend {
+    margin-block-end: 0.25em;
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .star-input {
+    position: absolute;
+    opacity: 0;
+    width: 1px;
+    min-height: 1px;
+    height: 1px;
+    margin: 0;
+  }
+
+  .star {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 44px;
+    min-height: 44px;
+    font-size: 1.75em;
+    line-height: 1;
+    font-weight: 400;
+    cursor: pointer;
+    color: var(--ticket-muted-color, var(--_ticket-muted));
+    border: 1px solid transparent;
+    border-radius: var(--ticket-radius, 8px);
+  }
+
+  .star.on {
+    color: var(--ticket-accent-color, var(--_ticket-accent));
+  }
+
+  .star-input:focus-visible + .star {
+    outline: 3px solid var(--ticket-focus-color, var(--_ticket-accent));
+    outline-offset: 2px;
+  }
+
+  .star-input:checked + .star {
+    border-color: currentColor;
+  }
+
+  #rating-current:focus,
+  h3:focus {
+    outline: none;
+  }
+`;
