@@ -9,7 +9,9 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { createApiMiddleware } from './packages/widget/test/api-middleware.mjs';
+import { distGroups } from './packages/widget/test/dist-group.mjs';
 import { createFormMiddleware } from './packages/widget/test/form-backend.mjs';
+import { createGuardMiddleware } from './packages/widget/test/guard-backend.mjs';
 import { loadBackend } from './packages/widget/test/load-backend.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
@@ -19,12 +21,18 @@ const backend = await loadBackend();
 export default {
   rootDir,
   files: ['packages/*/src/**/*.browser.test.ts'],
+  // submit, tracking and a11y again against dist/ticket-widget.js.
+  groups: distGroups({ root: rootDir }),
   nodeResolve: { exportConditions: ['@ticketry/source', 'browser', 'import'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     a11ySnapshotPlugin(),
   ],
-  middleware: [createApiMiddleware(backend), createFormMiddleware()],
+  middleware: [
+    createApiMiddleware(backend),
+    createFormMiddleware(),
+    createGuardMiddleware(),
+  ],
   reporters: [defaultReporter(), countReporter()],
   browsers: [
     chromeLauncher({

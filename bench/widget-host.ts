@@ -7,7 +7,7 @@
  * 127.0.0.1, nothing cached. Nothing here prints.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,16 +87,44 @@ function partOf(input: string): string {
   return 'widget: the rest';
 }
 
+interface Meta {
+  outputs: Record<
+    string,
+    {
+      inputs: Record<string, { bytesInOutput: number }>;
+      imports: { path: string; kind: string }[];
+    }
+  >;
+}
+
+const readMeta = (dir: string): Meta =>
+  JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+
+const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The files a page in English loads for the whole widget:
+ * `ticket-widget.js` and every chunk it imports statically, followed
+ * through. Chunks behind a dynamic `import()` (the other languages,
+ * features loaded on demand) are left out.
+ */
+function englishFiles(meta: Meta): string[] {
+  const byName = new Map(
+    Object.entries(meta.outputs).map(([path, out]) => [base(path), out]),
+  );
+  const seen = new Set(['ticket-widget.js']);
+  for (const name of seen) {
+    for (const dep of byName.get(name)?.imports ?? []) {
+      if (dep.kind === 'import-statement') seen.add(base(dep.path));
+    }
+  }
+  return [...seen];
+}
+
 /** Minified bytes of ticket-widget.js by part, largest first. */
-function composition(dir: string): { label: string; value: number }[] {
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
-    outputs: Record<
-      string,
-      { inputs: Record<string, { bytesInOutput: number }> }
-    >;
-  };
+function composition(meta: Meta): { label: string; value: number }[] {
   const [, output] = Object.entries(meta.outputs).find(([name]) =>
-    name.endsWith('ticket-widget.js'),
+    name.endsWith('/ticket-widget.js'),
   )!;
   const parts = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -114,16 +142,29 @@ function composition(dir: string): { label: string; value: number }[] {
  */
 export async function startWidgetHost() {
   const dir = buildBundles();
+  const meta = readMeta(dir);
   const files = new Map(
-    ['ticket-launcher.js', 'ticket-widget.js'].map((name) => [
-      `/${name}`,
-      readFileSync(join(dir, name)),
-    ]),
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => [`/${name}`, readFileSync(join(dir, name))]),
   );
-  const size = (name: string): Shipped => {
-    const bytes = files.get(`/${name}`)!;
-    return { bytes: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+  const size = (...names: string[]): Shipped => {
+    let bytes = 0;
+    let gzip = 0;
+    for (const name of names) {
+      const file = files.get(`/${name}`)!;
+      bytes += file.length;
+      gzip += gzipSync(file, { level: 6 }).length;
+    }
+    return { bytes, gzip };
   };
+  const english = englishFiles(meta);
+  const chunks = [...files.keys()]
+    .map((path) => path.slice(1))
+    .filter((name) => name.startsWith('ticket-widget-'));
+  const languages = chunks.filter((name) =>
+    /^ticket-widget-[a-z]{2}\.js$/.test(name),
+  );
   const desk = createDesk({ store: createMemoryStore() });
   const api = createHttpHandler({ desk });
   const headers = (type: string) => ({
@@ -142,13 +183,23 @@ export async function startWidgetHost() {
     }
     return new Response('not found', { status: 404 });
   });
-  const parts = composition(dir);
+  const parts = composition(meta);
   return {
     url: server.url,
     parts,
+    /** The whole widget as an English page loads it, and what it skips. */
+    english,
+    lazy: chunks.filter((name) => !english.includes(name)),
     sizes: {
       launcher: size('ticket-launcher.js'),
-      widget: size('ticket-widget.js'),
+      widget: size(...english),
+      main: size('ticket-widget.js'),
+      /** Every chunk, each language and feature loaded on demand. */
+      chunks: size(...chunks),
+      /** The largest language chunk: what a page in it adds. */
+      language: languages
+        .map((name) => size(name))
+        .reduce((a, b) => (b.gzip > a.gzip ? b : a), { bytes: 0, gzip: 0 }),
     },
     async close() {
       await server.close();

@@ -31,10 +31,26 @@ const FILES: Record<string, { path: string; type: string; csp?: true }> = {
   '/embed/embed.css': { path: embed('embed.css'), type: 'text/css' },
 };
 
-/** Serves the demo page and the widget bundle; 404 for anything else. */
+/**
+ * The widget's chunks (`ticket-widget-de.js`, …): the languages and
+ * features it loads on demand from its own folder. Names are plain
+ * module names, so nothing but these can match.
+ */
+const CHUNK = /^\/ticket-widget-([a-z][a-z0-9-]*)\.js$/;
+
+function fileFor(pathname: string) {
+  const chunk = CHUNK.exec(pathname);
+  if (chunk) return { path: dist(`ticket-widget-${chunk[1]}.js`), type: JS };
+  return FILES[pathname];
+}
+
+/**
+ * Serves the demo page, the embed pages and the widget's files (the
+ * bundle and its chunks); 404 for anything else.
+ */
 export function staticFiles() {
   return async (request: Request): Promise<Response> => {
-    const file = FILES[new URL(request.url).pathname];
+    const file = fileFor(new URL(request.url).pathname);
     if (!file || request.method !== 'GET') {
       return new Response('not found', { status: 404 });
     }
@@ -48,6 +64,9 @@ export function staticFiles() {
         },
       });
     } catch {
+      if (CHUNK.test(new URL(request.url).pathname)) {
+        return new Response('not found', { status: 404 });
+      }
       const hint = 'run `npm run build` first: the widget bundle is missing';
       return new Response(hint, { status: 503 });
     }

@@ -31,6 +31,11 @@ export function createApiMiddleware(backend) {
      * the real handler with that field blanked, so it answers a real 422.
      */
     blank: new Map(),
+    /**
+     * Marker -> resolvers of the submissions containing it that wait,
+     * unanswered, until the marker is switched off (a slow server).
+     */
+    hold: new Map(),
   };
 
   async function control(ctx, route) {
@@ -55,6 +60,12 @@ export function createApiMiddleware(backend) {
       toggle(faults.drop, body.dropSubmitsContaining, on);
       toggle(faults.lose, body.loseAnswersContaining, on);
       toggle(faults.blockStream, body.blockStreamOf, on);
+      if (typeof body.holdSubmitsContaining === 'string') {
+        const held = body.holdSubmitsContaining;
+        if (on) faults.hold.set(held, faults.hold.get(held) ?? []);
+        else for (const release of faults.hold.get(held) ?? []) release();
+        if (!on) faults.hold.delete(held);
+      }
       if (body.blankField) {
         const { marker, path } = body.blankField;
         if (on) faults.blank.set(marker, path);
@@ -94,6 +105,10 @@ export function createApiMiddleware(backend) {
     const has = (markers) => [...markers].some((m) => text.includes(m));
     const submitting = ctx.method === 'POST' && ctx.path === `${API}tickets`;
     if (submitting && has(faults.drop)) return hangUp(ctx);
+    const held = [...faults.hold.keys()].find((m) => text.includes(m));
+    if (submitting && held) {
+      await new Promise((release) => faults.hold.get(held)?.push(release));
+    }
     if (submitting) {
       for (const [marker, path] of faults.blank) {
         if (text.includes(marker)) body = Buffer.from(blank(text, path));

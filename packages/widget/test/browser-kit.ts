@@ -172,6 +172,11 @@ export function fault(options: {
   loseAnswersContaining?: string;
   /** This ticket's stream answers 503. */
   blockStreamOf?: string;
+  /**
+   * Submissions containing this text wait unanswered until the same
+   * fault is switched off, then go through.
+   */
+  holdSubmitsContaining?: string;
   /** Submissions containing `marker` reach the server with `path` blank. */
   blankField?: { marker: string; path: string[] };
   on: boolean;

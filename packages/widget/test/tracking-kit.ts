@@ -3,15 +3,7 @@
  * a ticket to the screen, and run axe-core on it.
  */
 import type { TicketWidget } from '../src/index.js';
-import {
-  $,
-  equal,
-  fill,
-  marker,
-  ok,
-  requestsTo,
-  waitFor,
-} from './browser-kit.js';
+import { $, fill, marker, requestsTo, waitFor } from './browser-kit.js';
 
 /** The text of one element in the widget, spaces squeezed. */
 export const text = (el: TicketWidget, selector: string) =>
@@ -65,39 +57,4 @@ export function statusIs(el: TicketWidget, status: string) {
   );
 }
 
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-}
-
-type Axe = { run(context: Element, options: object): Promise<AxeResult> };
-
-async function loadAxe(): Promise<Axe> {
-  const existing = (window as { axe?: Axe }).axe;
-  if (existing) return existing;
-  await new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  });
-  const axe = (window as { axe?: Axe }).axe;
-  ok(axe, 'axe-core loaded');
-  return axe;
-}
-
-/** Fails with axe-core's WCAG 2.x A/AA findings for the widget's screen. */
-export async function expectNoViolations(el: TicketWidget, screen: string) {
-  const axe = await loadAxe();
-  const { violations } = await axe.run(el, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'],
-    },
-  });
-  const found = violations.map(
-    (v) =>
-      `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-  );
-  equal(found.join('\n'), '', `axe violations on the ${screen}`);
-}
+export { expectNoViolations } from './axe-kit.js';

@@ -67,7 +67,8 @@ describe('sqlite: append-only events (migration 4)', () => {
     old.close();
 
     const store = sqliteStore({ filename });
-    expect(schemaVersion(store.database)).toBe(4);
+    expect(schemaVersion(store.database)).toBe(migrations.length);
+    expect(migrations[3]!.name).toBe('append-only events');
     expect(() =>
       store.database.prepare('UPDATE events SET body = body').run(),
     ).toThrow(/append-only/);

@@ -11,19 +11,21 @@ export function hashText(value: unknown): string {
   return write(value, true) ?? 'null';
 }
 
-function write(value: unknown, member: boolean): string | undefined {
-  let v = value;
-  if (v && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
-    v = (v as { toJSON(): unknown }).toJSON();
-  }
-  if (v === null) return 'null';
+function write(v: unknown, member: boolean): string | undefined {
   switch (typeof v) {
     case 'string':
-    case 'number':
-    case 'boolean':
       return JSON.stringify(v);
-    case 'object':
+    case 'number':
+      // What JSON.stringify writes: finite numbers as String() does.
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      const toJSON = (v as { toJSON?: unknown }).toJSON;
+      if (typeof toJSON === 'function') return write(toJSON.call(v), member);
       return Array.isArray(v) ? writeArray(v) : writeObject(v);
+    }
     case 'bigint':
       throw new TypeError('a bigint cannot be hashed as JSON');
     default:
@@ -36,7 +38,7 @@ function writeArray(items: readonly unknown[]): string {
   let out = '[';
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out += ',';
-    out += write(items[i], false) ?? 'null';
+    out += write(items[i], false);
   }
   return `${out}]`;
 }

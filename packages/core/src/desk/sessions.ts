@@ -49,7 +49,7 @@ const wrongPassword = () =>
 
 /** Checks a new password's length; the error names the field. */
 function checkPassword(password: unknown): asserts password is string {
-  const length = typeof password === 'string' ? [...password].length : -1;
+  const length = typeof password === 'string' ? password.length : -1;
   if (length < PASSWORD_LENGTH.min || length > PASSWORD_LENGTH.max) {
     throw new TicketryError(
       'VALIDATION_FAILED',

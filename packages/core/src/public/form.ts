@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDate } from './iso.js';
 import { LIMITS } from './limits.js';
 import { type FieldValue, submissionSchema } from './submission.js';
 import { ID_PATTERN, withoutControlCharacters } from './text.js';
@@ -151,7 +152,7 @@ export function fieldValueSchemaOf(field: FormField) {
         ? z.literal(true, { error: `${label} must be checked` })
         : z.boolean({ error: `${label} must be true or false` });
     case 'date':
-      return z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` });
+      return isoDate({ error: `${label} must be a date (YYYY-MM-DD)` });
     default: {
       const max =
         field.maxLength ??

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { isoDateTime } from './iso.js';
 import { PENDING_REASONS, STATUSES } from './vocabulary.js';
 
-const instant = z.iso.datetime();
+const instant = isoDateTime();
 
 /** A file attached to a message: what the ticket records of it. */
 export const attachmentInfoSchema = z.object({

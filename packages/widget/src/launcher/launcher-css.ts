@@ -11,21 +11,6 @@
 /** The tag both entries work on. */
 export const TAG = 'ticket-widget';
 
-/** English strings of the launcher, in one place for translation. */
-export const LAUNCHER_TEXT = {
-  /** Accessible name of the floating button; aria-expanded says the rest. */
-  button: 'Help desk',
-  /** Accessible name of the panel. */
-  panel: 'Help desk',
-  /** Accessible name of the close button inside the panel. */
-  close: 'Close the help desk',
-  /** Shown while the full widget loads after the first open. */
-  loading: 'Loading the help desk…',
-  /** Shown when the full widget could not be loaded. */
-  failed:
-    'The help desk could not be loaded. Check your connection and try again.',
-};
-
 /** A speech bubble, drawn on a 24 × 24 grid. */
 export const BUBBLE_PATH =
   'M5 3h14a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-7.6L6 22v-4H5a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z';

@@ -8,8 +8,8 @@ import {
   ok,
   waitFor,
 } from '../../test/browser-kit.js';
+import { LAUNCHER_TEXT } from '../ticket-widget/i18n/launcher-text.js';
 import { installLauncher } from './install.js';
-import { LAUNCHER_TEXT } from './launcher-css.js';
 import { stubLauncher } from './stub.js';
 
 // The tiny launcher, before and after it hands over to the full widget.
@@ -65,7 +65,7 @@ describe('the tiny launcher', () => {
     await nextFrame();
     const box = button.getBoundingClientRect();
     ok(box.width >= 44 && box.height >= 44, `button is ${box.width}px`);
-    equal(button.getAttribute('aria-label'), LAUNCHER_TEXT.button, 'name');
+    equal(button.getAttribute('aria-label'), LAUNCHER_TEXT.en.name, 'name');
     equal(button.getAttribute('aria-expanded'), 'false', 'collapsed');
     equal(getComputedStyle(button).position, 'fixed', 'floats');
     equal(el.getBoundingClientRect().height, 0, 'host takes no room');
@@ -96,7 +96,7 @@ describe('the tiny launcher', () => {
     ok(panel && !panel.hidden, 'the panel shows in the same task');
     equal(button.getAttribute('aria-expanded'), 'true', 'expanded');
     equal(el.shadowRoot?.activeElement, panel, 'focus in the panel');
-    ok(panel.textContent?.includes(LAUNCHER_TEXT.loading), 'says loading');
+    ok(panel.textContent?.includes(LAUNCHER_TEXT.en.loading), 'says loading');
     equal(loads, 1, 'the first open loads the widget');
 
     await sendKeys({ press: 'Escape' });
@@ -118,6 +118,7 @@ describe('the tiny launcher', () => {
     page.append(el);
     const button = await waitFor(() => inRoot(el, '.launcher'), 'button');
     equal(button.getAttribute('dir'), 'rtl', 'direction');
+    equal(button.getAttribute('aria-label'), LAUNCHER_TEXT.ar.name, 'Arabic');
     ok(button.getBoundingClientRect().left < innerWidth / 2, 'on the left');
   });
 
@@ -132,7 +133,7 @@ describe('the tiny launcher', () => {
     const openable = el as unknown as Openable;
     openable.open();
     await waitFor(
-      () => el.shadowRoot?.textContent?.includes(LAUNCHER_TEXT.failed),
+      () => el.shadowRoot?.textContent?.includes(LAUNCHER_TEXT.en.failed),
       'the failure',
     );
     openable.close();

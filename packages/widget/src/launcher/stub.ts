@@ -1,3 +1,4 @@
+import { LAUNCHER_TEXT } from '../ticket-widget/i18n/launcher-text.js';
 import {
   directionFor,
   languageCandidates,
@@ -7,7 +8,6 @@ import {
   BUBBLE_PATH,
   CROSS_PATH,
   LAUNCHER_CSS,
-  LAUNCHER_TEXT,
   STUB_HOST_CSS,
   TAG,
 } from './launcher-css.js';
@@ -83,13 +83,14 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
   const { lang } = pickLanguage(languageCandidates(el, override));
   const own = override !== null || el.hasAttribute('lang');
   const placed = { lang, dir: directionFor(el, lang, own) };
+  const words = LAUNCHER_TEXT[lang];
 
   const button = make('button', {
     ...placed,
     type: 'button',
     class: 'launcher',
     part: 'launcher-button',
-    'aria-label': LAUNCHER_TEXT.button,
+    'aria-label': words.name,
     'aria-expanded': 'false',
     'aria-controls': 'panel',
   });
@@ -98,20 +99,20 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
     type: 'button',
     class: 'close',
     part: 'button close-button',
-    'aria-label': LAUNCHER_TEXT.close,
+    'aria-label': words.close,
   });
   closer.append(icon(CROSS_PATH));
   const bar = make('div', { class: 'bar' });
   bar.append(closer);
   const status = make('p', { role: 'status', class: 'loading' });
-  status.textContent = LAUNCHER_TEXT.loading;
+  status.textContent = words.loading;
   const panel = make('div', {
     ...placed,
     id: 'panel',
     class: 'panel',
     part: 'panel',
     role: 'dialog',
-    'aria-label': LAUNCHER_TEXT.panel,
+    'aria-label': words.name,
     tabindex: '-1',
   });
   panel.hidden = true;
@@ -154,7 +155,7 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
 
   const fail = () => {
     loading = false;
-    status.textContent = LAUNCHER_TEXT.failed;
+    status.textContent = words.failed;
   };
 
   const load = () => {
@@ -168,7 +169,7 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
 
   const open = () => {
     if (isFull(el)) return el.open();
-    status.textContent = LAUNCHER_TEXT.loading;
+    status.textContent = words.loading;
     show(true);
     panel.focus();
     load();

@@ -59,6 +59,27 @@ export class WidgetError extends Error {
   }
 }
 
+/**
+ * A token from the host's CAPTCHA provider. One that throws is a
+ * `CAPTCHA_FAILED` with no status: the submission is not sent, and one
+ * waiting in the offline queue stays there for the next try.
+ */
+async function captchaToken(
+  provider: TicketApiOptions['captcha'],
+): Promise<string | null> {
+  if (!provider) return null;
+  try {
+    const token = await provider();
+    return typeof token === 'string' && token ? token : null;
+  } catch (cause) {
+    throw new WidgetError(
+      'CAPTCHA_FAILED',
+      'The check that you are a person did not load. Try again.',
+      { cause },
+    );
+  }
+}
+
 /** Any thrown value as a WidgetError; foreign ones become `UNEXPECTED`. */
 export function toWidgetError(error: unknown): WidgetError {
   if (error instanceof WidgetError) return error;
@@ -129,6 +150,17 @@ export interface TicketApiOptions {
   timeoutMs?: number;
   /** The identity token (`tki_…`) that submissions carry, if any. */
   identity?: () => string | null;
+  /**
+   * A CAPTCHA token for each submission, sent as `Ticketry-Captcha`
+   * (see `captchaProvider` on the widget). @default none
+   */
+  captcha?: () =>
+    | string
+    | null
+    | undefined
+    | Promise<string | null | undefined>;
+  /** Extra body fields of a submission: the honeypot, when filled. */
+  trap?: () => Record<string, string> | null;
 }
 
 /**
@@ -171,14 +203,16 @@ export function createTicketApi(
 
   return {
     async submit(submission, idempotencyKey) {
+      const human = await captchaToken(options.captcha);
       const response = await call(`${base}/tickets`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'idempotency-key': idempotencyKey,
           ...bearer(options.identity?.()),
+          ...(human && { 'ticketry-captcha': human }),
         },
-        body: JSON.stringify(submission),
+        body: JSON.stringify({ ...submission, ...options.trap?.() }),
       });
       const body = parse(submitResponseSchema, await readJson(response));
       const replayed = response.headers.get('idempotent-replayed') === 'true';

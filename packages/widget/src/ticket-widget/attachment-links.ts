@@ -1,6 +1,6 @@
 import type { PublicMessage } from '@ticketry/core/public';
 import { html, nothing } from 'lit';
-import { formatBytes } from './submit-text.js';
+import { formatBytes, type SizeLocalizer } from './i18n/index.js';
 
 /** Builds the download URL of a ticket's file. */
 export type FileUrl = (attachmentId: string) => string;
@@ -10,12 +10,16 @@ export type FileUrl = (attachmentId: string) => string;
  * server answers them with `Content-Disposition: attachment`, so a
  * link never renders a file in the page.
  */
-export function renderFiles(msg: PublicMessage, url: FileUrl | undefined) {
+export function renderFiles(
+  msg: PublicMessage,
+  url: FileUrl | undefined,
+  i18n: SizeLocalizer,
+) {
   if (!url || !msg.attachments?.length) return nothing;
   return html`<ul class="files" part="files">
     ${msg.attachments.map(
       (file) => html`<li><a part="file-link" href=${url(file.id)} download
-        rel="noopener">${file.name}</a> (${formatBytes(file.size)})</li>`,
+        rel="noopener">${file.name}</a> (${formatBytes(file.size, i18n)})</li>`,
     )}
   </ul>`;
 }

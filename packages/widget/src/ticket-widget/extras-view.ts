@@ -9,8 +9,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { DraftErrors } from './draft.js';
 import type { CustomValue, FormExtras } from './form-extras.js';
-import { format, type Localizer } from './i18n/index.js';
-import { formatBytes, SUBMIT_TEXT } from './submit-text.js';
+import { formatBytes, type Localizer } from './i18n/index.js';
 
 /** What the custom fields, the file picker and the status show. */
 export interface ExtrasViewModel {
@@ -72,7 +71,7 @@ function control(m: ExtrasViewModel, field: FormField): TemplateResult {
       return html`<select id=${id} part="select" ?required=${field.required}
         .value=${live(text)} aria-invalid=${invalid}
         aria-describedby=${ifDefined(describedBy)} @change=${onInput}>
-        <option value="" ?selected=${text === ''}>${SUBMIT_TEXT.choose}</option>
+        <option value="" ?selected=${text === ''}>${m.i18n.t.submitting.choose}</option>
         ${field.options.map(
           (o) =>
             html`<option .value=${o} ?selected=${text === o}>${o}</option>`,
@@ -111,14 +110,15 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
   const { invalid, describedBy } = a11y(m.errors, 'attachments', true);
   const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
   const accept = types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',');
-  const hint = format(SUBMIT_TEXT.attachHint, {
+  const words = m.i18n.t.submitting;
+  const hint = m.i18n.format(words.attachHint, {
     count: rules.maxFiles,
-    size: formatBytes(rules.maxBytes),
+    size: formatBytes(rules.maxBytes, m.i18n),
     types: types.map((t) => ATTACHMENT_TYPES[t][0]).join(' '),
   });
   const { progress } = m.extras;
   return html`<div class="field" part="field">
-    ${label(m, 'attachments', SUBMIT_TEXT.attachments, false)}
+    ${label(m, 'attachments', words.attachments, false)}
     <p class="hint" part="hint" id="attachments-hint">${hint}</p>
     ${keyed(
       m.round,
@@ -134,7 +134,7 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
         ? nothing
         : html`<progress part="progress" max="100"
           value=${Math.round(progress * 100)}
-          aria-label=${SUBMIT_TEXT.uploading}></progress>`
+          aria-label=${words.uploading}></progress>`
     }
   </div>`;
 }
@@ -161,6 +161,14 @@ export const extrasStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
+  }
+  /* The label is the checkbox's 44 px target: a click on it ticks. */
+  .check > label {
+    display: flex;
+    align-items: center;
+    flex: 1;
+    min-height: 44px;
+    cursor: pointer;
   }
   progress {
     width: 100%;

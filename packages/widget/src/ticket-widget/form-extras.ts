@@ -8,8 +8,7 @@ import {
 } from '@ticketry/core/public';
 import type { ZodMiniType } from 'zod/mini';
 import type { TicketApi } from './api.js';
-import { format } from './i18n/index.js';
-import { formatBytes, SUBMIT_TEXT } from './submit-text.js';
+import { formatBytes, type Localizer } from './i18n/index.js';
 import type { UploadInput } from './upload.js';
 
 /** A custom field's value as typed: text, or a checkbox's state. */
@@ -28,6 +27,12 @@ export class FormExtras {
   /** Share of the files' bytes sent, 0 to 1; null when nothing uploads. */
   progress: number | null = null;
   #schema: ZodMiniType<Submission> = submissionSchema;
+  readonly #i18n: Localizer;
+
+  /** `i18n` words the file errors in the requester's language. */
+  constructor(i18n: Localizer) {
+    this.#i18n = i18n;
+  }
 
   /** Fetches the form; without one (old server, offline) none is shown. */
   async load(api: TicketApi): Promise<void> {
@@ -83,17 +88,19 @@ export class FormExtras {
   /** Why the chosen files cannot go, checked before any upload. */
   fileError(): string | null {
     const rules = this.form?.attachments;
+    const i18n = this.#i18n;
+    const words = i18n.t.submitting;
     if (!this.files.length) return null;
-    if (!rules) return format(SUBMIT_TEXT.tooMany, { count: 0 });
+    if (!rules) return i18n.format(words.tooMany, { count: 0 });
     if (this.files.length > rules.maxFiles) {
-      return format(SUBMIT_TEXT.tooMany, { count: rules.maxFiles });
+      return i18n.format(words.tooMany, { count: rules.maxFiles });
     }
     for (const file of this.files) {
-      if (!this.typeOf(file))
-        return format(SUBMIT_TEXT.badType, { name: file.name });
+      const { name } = file;
+      if (!this.typeOf(file)) return i18n.format(words.badType, { name });
       if (file.size > rules.maxBytes) {
-        const size = formatBytes(rules.maxBytes);
-        return format(SUBMIT_TEXT.tooBig, { name: file.name, size });
+        const size = formatBytes(rules.maxBytes, i18n);
+        return i18n.format(words.tooBig, { name, size });
       }
     }
     return null;

@@ -8,7 +8,6 @@ import {
 import type { TicketApi } from './api.js';
 import type { Localizer } from './i18n/index.js';
 import type { StoredTicket } from './token-store.js';
-import { trackingText } from './tracking-labels.js';
 
 /** The shape of an identity token the host site signs: `tki_<claims>.<mac>`. */
 const TOKEN = /^tki_[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
@@ -132,7 +131,7 @@ export class IdentityController {
 
   /** A line under My requests: whose requests these are, or the failure. */
   note(i18n: Localizer): TemplateResult | typeof nothing {
-    const tr = trackingText(i18n.t);
+    const tr = i18n.t.tracking;
     if (this.error) {
       return html`<p class="alert" part="alert identity-note" role="alert">
         ${i18n.format(tr.identityFailed, { message: this.error })}

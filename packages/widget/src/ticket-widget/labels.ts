@@ -27,6 +27,18 @@ export const DEFAULT_CATEGORIES: readonly string[] = [
 ];
 
 /**
+ * The `categories` attribute as a list: comma-separated, trimmed, empty
+ * entries dropped; the defaults when nothing is left.
+ */
+export function parseCategories(value: string | null): readonly string[] {
+  const list = (value ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return list.length ? list : DEFAULT_CATEGORIES;
+}
+
+/**
  * A short phrase for a status, naming the pending reason when there is
  * one: what the live region announces when the status changes.
  */

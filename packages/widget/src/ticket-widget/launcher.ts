@@ -11,8 +11,8 @@ import {
   BUBBLE_PATH,
   CROSS_PATH,
   LAUNCHER_CSS,
-  LAUNCHER_TEXT,
 } from '../launcher/launcher-css.js';
+import { LAUNCHER_TEXT, type Lang } from './i18n/index.js';
 
 /** How the widget sits in the page. */
 export type WidgetMode = 'inline' | 'launcher';
@@ -38,7 +38,7 @@ type Host = ReactiveControllerHost & HTMLElement & { mode: WidgetMode };
 
 /** The language the content is in, for the button and panel. */
 export interface Language {
-  lang: string;
+  lang: Lang;
   dir: 'ltr' | 'rtl';
 }
 
@@ -114,18 +114,19 @@ export class LauncherController implements ReactiveController {
     if (!this.#launcher) return content;
     const opened = this.opened;
     const { lang, dir } = language;
+    const words = LAUNCHER_TEXT[lang];
     return html`<button type="button" class="launcher" lang=${lang}
-        dir=${dir} part="launcher-button" aria-label=${LAUNCHER_TEXT.button}
+        dir=${dir} part="launcher-button" aria-label=${words.name}
         aria-expanded=${opened ? 'true' : 'false'} aria-controls="panel"
         @click=${() => void (opened ? this.close() : this.open())}>
         ${icon(BUBBLE_PATH)}
       </button>
       <div id="panel" class="panel" part="panel" role="dialog" lang=${lang}
-        dir=${dir} aria-label=${LAUNCHER_TEXT.panel} tabindex="-1"
+        dir=${dir} aria-label=${words.name} tabindex="-1"
         ?hidden=${!opened}>
         <div class="bar">
           <button type="button" class="close" part="button close-button"
-            aria-label=${LAUNCHER_TEXT.close} @click=${() => void this.close()}>
+            aria-label=${words.close} @click=${() => void this.close()}>
             ${icon(CROSS_PATH)}
           </button>
         </div>

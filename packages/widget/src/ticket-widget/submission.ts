@@ -17,6 +17,7 @@ import {
   validateDraft,
 } from './draft.js';
 import { type CustomValue, FormExtras } from './form-extras.js';
+import type { Localizer } from './i18n/index.js';
 import type { OutboxController } from './outbox-controller.js';
 import { applyPrefill, type PrefillValues } from './prefill.js';
 
@@ -54,7 +55,7 @@ export class SubmissionController implements ReactiveController {
     issue: (issue) => issue.message,
   };
   /** Custom fields, files and upload progress. */
-  readonly extras = new FormExtras();
+  readonly extras: FormExtras;
   /** Where a submission waits when there is no connection. */
   outbox: OutboxController | null = null;
   /** Controls the requester edited: `prefill` leaves them alone. */
@@ -63,7 +64,8 @@ export class SubmissionController implements ReactiveController {
   #key: { key: string; fingerprint: string } | null = null;
   readonly #host: ReactiveControllerHost;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, i18n: Localizer) {
+    this.extras = new FormExtras(i18n);
     this.#host = host;
     host.addController(this);
   }
@@ -201,6 +203,23 @@ export class SubmissionController implements ReactiveController {
       ['email', 'name'].filter((f) => this.#touched.has(f)),
     );
     this.#refill();
+  }
+
+  /**
+   * Empties everything the form holds, the requester's address and name
+   * and the host's prefill included, as at sign-out.
+   */
+  clear(): void {
+    this.#key = null;
+    this.#prefill = {};
+    this.#touched = new Set();
+    this.round++;
+    this.draft = emptyDraft();
+    this.extras.reset();
+    this.errors = NO_ERRORS;
+    this.formError = null;
+    this.notice = null;
+    this.#host.requestUpdate();
   }
 
   /** Forgets the last failure message, as when leaving the form. */

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { TrackingMessages } from './tracking-labels.js';
+import type { Messages } from './i18n/index.js';
 
 /** What the answer to a resolution shows and whom it tells. */
 export interface DecisionModel {
-  tr: TrackingMessages;
+  tr: Messages['tracking'];
   format(message: string, values: Record<string, string | number>): string;
   canAccept: boolean;
   canReject: boolean;

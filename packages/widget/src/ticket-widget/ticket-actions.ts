@@ -15,7 +15,6 @@ import type { Localizer } from './i18n/index.js';
 import { renderRating } from './rating-view.js';
 import { renderDecision } from './ticket-actions-view.js';
 import type { StoredTicket } from './token-store.js';
-import { trackingText } from './tracking-labels.js';
 import type {
   ClosedReplyPolicy,
   RequesterCommandInput,
@@ -93,7 +92,7 @@ export class TicketActionsController {
   /** The sections and reply rules for `ticket`, opened with `entry`. */
   view(entry: StoredTicket, ticket: PublicTicket): TrackingView {
     const { t, format, date } = this.#o.i18n();
-    const tr = trackingText(t);
+    const tr = t.tracking;
     const allowed = allowedActions(ticket, this.#policy, Date.now());
     const decision = renderDecision({
       tr,
@@ -149,7 +148,7 @@ export class TicketActionsController {
   #replyHint(ticket: PublicTicket, allowed: Allowed): string | null {
     if (!allowed.reply) return null;
     const { t } = this.#o.i18n();
-    const tr = trackingText(t);
+    const tr = t.tracking;
     if (ticket.status === 'resolved') return t.replyReopens;
     if (ticket.status !== 'closed') return null;
     if (this.#policy === 'reopen') return tr.replyReopensClosed;
@@ -202,7 +201,7 @@ export class TicketActionsController {
     const done = await this.#send('accept', entry, ticket, { type: 'accept' });
     if (!done) return;
     const { t, format } = this.#o.i18n();
-    this.#o.announce(format(trackingText(t).accepted, { ref: ticket.ref }));
+    this.#o.announce(format(t.tracking.accepted, { ref: ticket.ref }));
     if (!(await this.#o.focus('#rating-heading'))) {
       await this.#o.focus('#ticket-heading');
     }
@@ -214,7 +213,7 @@ export class TicketActionsController {
     ticket: PublicTicket,
   ): Promise<void> {
     event.preventDefault();
-    const tr = trackingText(this.#o.i18n().t);
+    const tr = this.#o.i18n().t.tracking;
     const checked = replyInputSchema.safeParse({ body: this.#reason });
     if (!checked.success) {
       const tooLong = checked.error.issues[0]?.code === 'too_big';
@@ -246,7 +245,7 @@ export class TicketActionsController {
   ): Promise<void> {
     event.preventDefault();
     const { t, format } = this.#o.i18n();
-    const tr = trackingText(t);
+    const tr = t.tracking;
     const rating = this.#chosen ?? ticket.satisfaction?.rating ?? null;
     const comment = (
       this.#comment ??
@@ -306,9 +305,7 @@ export class TicketActionsController {
       const failure = toWidgetError(error);
       const shown = this.#o.fail(failure);
       const conflict = failure.code === 'VERSION_CONFLICT';
-      const message = conflict
-        ? trackingText(this.#o.i18n().t).conflict
-        : shown;
+      const message = conflict ? this.#o.i18n().t.tracking.conflict : shown;
       if (kind === 'rate') this.#ratingFailure = message;
       else this.#error = message;
       if (conflict) this.#o.reload();

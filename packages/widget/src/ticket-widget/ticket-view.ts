@@ -109,11 +109,8 @@ function details(
   `;
 }
 
-function message(
-  msg: PublicMessage,
-  { t, date }: Localizer,
-  fileUrl?: FileUrl,
-) {
+function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
+  const { t, date } = i18n;
   const who = msg.author === 'agent' ? t.support : t.you;
   return html`<li part="message message-${msg.author}"
     class="message ${msg.author}">
@@ -121,7 +118,7 @@ function message(
       ${who} · <time datetime=${msg.at}>${date(msg.at)}</time>
     </span>
     <div class="body">${linkText(msg.body)}</div>
-    ${renderFiles(msg, fileUrl)}
+    ${renderFiles(msg, fileUrl, i18n)}
   </li>`;
 }
 

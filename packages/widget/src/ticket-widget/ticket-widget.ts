@@ -1,53 +1,12 @@
-import { type PublicTicket, replyInputSchema } from '@ticketry/core/public';
-import {
-  html,
-  LitElement,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import {
-  createTicketApi,
-  type TicketApi,
-  toWidgetError,
-  type WidgetError,
-} from './api.js';
-import { FIELD_ORDER } from './draft.js';
-import { emit } from './events.js';
-import { extrasStyles, renderExtras } from './extras-view.js';
-import { renderForm } from './form-view.js';
-import {
-  describeError,
-  describeIssue,
-  LocaleController,
-} from './i18n/index.js';
-import { IdentityController } from './identity.js';
-import { DEFAULT_CATEGORIES, describeStatus } from './labels.js';
-import {
-  LauncherController,
-  launcherStyles,
-  type WidgetMode,
-} from './launcher.js';
-import { LiveTicketController } from './live-ticket.js';
-import { OutboxController } from './outbox-controller.js';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { extrasStyles } from './extras-view.js';
+import { type CaptchaProvider, honeypotStyles } from './honeypot.js';
+import { DEFAULT_CATEGORIES, parseCategories } from './labels.js';
+import { launcherStyles, type WidgetMode } from './launcher.js';
 import type { PrefillValues } from './prefill.js';
 import { styles } from './styles.js';
-import { SubmissionController } from './submission.js';
-import { SUBMIT_TEXT } from './submit-text.js';
-import { TicketActionsController } from './ticket-actions.js';
-import { renderTicket } from './ticket-view.js';
-import {
-  createTokenStore,
-  type StoredTicket,
-  type TokenStore,
-} from './token-store.js';
 import { trackingStyles } from './tracking-styles.js';
-import {
-  renderConfirmation,
-  renderList,
-  renderNav,
-  type Summary,
-  type View,
-} from './views.js';
+import { WidgetParts } from './widget-parts.js';
 
 /**
  * A help-desk form for requesters: submit a ticket, then follow it live
@@ -165,6 +124,7 @@ export class TicketWidget extends LitElement {
     launcherStyles,
     trackingStyles,
     extrasStyles,
+    honeypotStyles,
   ];
 
   static override properties = {
@@ -179,17 +139,7 @@ export class TicketWidget extends LitElement {
     timeZone: { type: String, attribute: 'time-zone' },
     theme: { type: String, reflect: true },
     mode: { type: String, reflect: true },
-    view: { state: true },
-    submitted: { state: true },
-    stored: { state: true },
-    summaries: { state: true },
-    current: { state: true },
-    ticket: { state: true },
-    loadError: { state: true },
-    reply: { state: true },
-    replyError: { state: true },
-    replySending: { state: true },
-    announcement: { state: true },
+    honeypot: { type: String },
   };
 
   /** Base URL of the Ticketry API, e.g. `https://help.example.com/api/v1`. */
@@ -212,113 +162,32 @@ export class TicketWidget extends LitElement {
    * that opens the widget in a panel. @default 'inline'
    */
   declare mode: WidgetMode;
+  /**
+   * Name of a hidden field that only bots fill, as the server's
+   * `honeypot` option names it; unset renders none.
+   */
+  declare honeypot: string | undefined;
+  /**
+   * Returns a fresh CAPTCHA token before each submission (sent as
+   * `Ticketry-Captcha`); one that throws stops the submission.
+   */
+  captchaProvider: CaptchaProvider | null = null;
 
-  declare protected view: View;
-  declare protected submitted: {
-    id: string;
-    ref: string;
-    saved: boolean;
-  } | null;
-  declare protected stored: StoredTicket[];
-  declare protected summaries: Map<string, Summary>;
-  declare protected current: StoredTicket | null;
-  declare protected ticket: PublicTicket | null;
-  declare protected loadError: string | null;
-  declare protected reply: string;
-  declare protected replyError: string | null;
-  declare protected replySending: boolean;
-  declare protected announcement: string;
-
-  #api: TicketApi = createTicketApi('');
-  #store: TokenStore = createTokenStore('', null);
-  #i18n = new LocaleController(this);
-  #submission = new SubmissionController(this);
-  #outbox = new OutboxController(this, {
-    api: () => this.#api,
-    endpoint: () => this.endpoint,
-    sent: ({ ticket, accessToken }) => {
-      this.#keep({ id: ticket.id, ref: ticket.ref, token: accessToken });
-      this.summaries = new Map(this.summaries).set(ticket.id, ticket);
-      emit(this, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
-      const text = this.#i18n.format(SUBMIT_TEXT.sentLater, {
-        ref: ticket.ref,
-      });
-      this.#submission.notice = text;
-      this.#announce(text);
-    },
-    dropped: (error) => {
-      const message = describeError(error, this.#i18n.t);
-      this.#report(error);
-      this.#announce(this.#i18n.format(SUBMIT_TEXT.droppedLater, { message }));
-    },
-  });
-  #launcher = new LauncherController(this);
-  #identity = new IdentityController(this, {
-    api: () => this.#api,
-    fail: (error) =>
-      describeError(
-        this.#fail(error, () => {}),
-        this.#i18n.t,
-      ),
-  });
-  #actions = new TicketActionsController(this, {
-    api: () => this.#api,
-    i18n: () => this.#i18n,
-    show: (ticket) => void this.#show(ticket),
-    announce: (text) => void this.#announce(text),
-    focus: (selector) => this.#focus(selector),
-    fail: (error) =>
-      describeError(
-        this.#fail(error, () => {}),
-        this.#i18n.t,
-      ),
-    reload: () => this.current && void this.#load(this.current),
-  });
-  #live = new LiveTicketController(this, {
-    onTicket: (ticket) => {
-      const change = this.#show(ticket);
-      if (change) this.#announce(change);
-    },
-    onError: (error) => this.#fail(error, (m) => (this.loadError = m)),
-  });
+  #parts = new WidgetParts(this);
 
   constructor() {
     super();
-    this.#submission.outbox = this.#outbox;
-    this.#submission.describe = {
-      error: (error) => describeError(error, this.#i18n.t),
-      issue: (issue) => describeIssue(issue, this.#i18n.t),
-    };
     this.endpoint = '';
     this.categories = DEFAULT_CATEGORIES;
     this.pollInterval = 15_000;
     this.mode = 'inline';
-    this.view = 'form';
-    this.submitted = null;
-    this.stored = [];
-    this.summaries = new Map();
-    this.current = null;
-    this.ticket = null;
-    this.loadError = null;
-    this.reply = '';
-    this.replyError = null;
-    this.replySending = false;
-    this.announcement = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint')) {
-      this.#api = createTicketApi(this.endpoint, {
-        identity: () => this.#identity.token,
-      });
-      this.#store = createTokenStore(this.endpoint);
-      this.#identity.clearListed();
-      this.stored = this.#store.list();
-      if (this.view === 'ticket') this.#go('list');
-      void this.#submission.loadForm(this.#api);
-      void this.#outbox.flush();
+    if (changed.has('endpoint')) this.#parts.connect();
+    if (changed.has('pollInterval') && this.#parts.tracking.current) {
+      this.#parts.tracking.follow();
     }
-    if (changed.has('pollInterval') && this.current) this.#follow();
   }
 
   /**
@@ -326,12 +195,12 @@ export class TicketWidget extends LitElement {
    * scrolls the widget into view and focuses its heading.
    */
   open(): Promise<void> {
-    return this.#launcher.open();
+    return this.#parts.launcher.open();
   }
 
   /** Closes the panel (launcher mode); focus returns to the button. */
   close(): Promise<void> {
-    return this.#launcher.close();
+    return this.#parts.launcher.close();
   }
 
   /**
@@ -344,7 +213,7 @@ export class TicketWidget extends LitElement {
    * widget.prefill({ email: user.email, fields: { asset: 'PC-0042' } });
    */
   prefill(values: PrefillValues): void {
-    this.#submission.prefill(values);
+    this.#parts.form.prefill(values);
   }
 
   /**
@@ -355,384 +224,19 @@ export class TicketWidget extends LitElement {
    * memory only; call again with a fresh one before it expires.
    */
   async identify(token: string | null): Promise<void> {
-    const before = this.#identity.token;
-    this.#identity.set(token);
-    if (before && this.current?.token === before) {
-      if (token) this.current = { ...this.current, token };
-      if (token) this.#follow();
-      else this.#go('list');
-    }
-    if (!token) {
-      const kept = new Set(this.stored.map((e) => e.id));
-      this.summaries = new Map(
-        [...this.summaries].filter(([id]) => kept.has(id)),
-      );
-    }
-    await this.#refreshSummaries();
+    await this.#parts.identify(token);
+  }
+
+  /**
+   * Signs the requester out on this device: forgets the identity, the
+   * stored ticket tokens, the offline queue and the draft, so whoever
+   * uses the browser next finds nothing of theirs. Focus stays put.
+   */
+  async signOut(): Promise<void> {
+    await this.#parts.signOut();
   }
 
   protected override render(): TemplateResult {
-    const { t, lang, dir } = this.#i18n;
-    return this.#launcher.wrap(
-      html`<div part="base" class="root" lang=${lang}
-      dir=${dir}>
-      <div class="visually-hidden" role="status" aria-live="polite"
-        aria-atomic="true">${this.announcement}</div>
-      ${
-        this.endpoint
-          ? renderNav(
-              this.view,
-              this.#entries().length,
-              (v) => this.#go(v),
-              this.#i18n,
-            )
-          : html`<p class="alert" part="alert" role="alert">${t.noEndpoint}</p>`
-      }
-      ${this.#renderView()}
-    </div>`,
-      { lang, dir },
-    );
+    return this.#parts.render();
   }
-
-  #renderView() {
-    switch (this.view) {
-      case 'submitted':
-        return renderConfirmation({
-          ref: this.submitted?.ref ?? '',
-          saved: this.submitted?.saved ?? true,
-          i18n: this.#i18n,
-          onOpen: () => {
-            const id = this.submitted?.id;
-            const entry = this.#entries().find((e) => e.id === id);
-            if (entry) this.#open(entry);
-          },
-          onNew: () => this.#go('form'),
-        });
-      case 'list':
-        return html`${renderList({
-          entries: this.#entries(),
-          summaries: this.summaries,
-          i18n: this.#i18n,
-          onOpen: (entry) => this.#open(entry),
-        })}${this.#identity.note(this.#i18n)}`;
-      case 'ticket':
-        return this.current
-          ? renderTicket({
-              entry: this.current,
-              ticket: this.ticket,
-              loadError: this.loadError,
-              reply: this.reply,
-              replyError: this.replyError,
-              replySending: this.replySending,
-              i18n: this.#i18n,
-              fileUrl: (file) => {
-                const { id, token } = this.current ?? { id: '', token: '' };
-                return this.#api.fileUrl(id, token, file);
-              },
-              tracking: this.ticket
-                ? this.#actions.view(this.current, this.ticket)
-                : undefined,
-              onBack: () => this.#go('list'),
-              onForget: () => this.#forget(),
-              onReplyInput: (value) => {
-                this.reply = value;
-                this.replyError = null;
-              },
-              onReply: (event) => void this.#reply(event),
-            })
-          : null;
-      default: {
-        const form = this.#submission;
-        return renderForm({
-          draft: form.draft,
-          errors: form.errors,
-          formError: form.formError,
-          sending: form.sending,
-          categories: this.categories,
-          i18n: this.#i18n,
-          extra: renderExtras({
-            extras: form.extras,
-            errors: form.errors,
-            notice: form.notice,
-            round: form.round,
-            i18n: this.#i18n,
-            onCustom: (name, value) => form.editCustom(name, value),
-            onFiles: (files) => form.setFiles(files),
-          }),
-          onInput: (field, value) => form.edit(field, value),
-          onSubmit: (event) => void this.#submit(event),
-        });
-      }
-    }
-  }
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const outcome = await this.#submission.submit(this.#api);
-    switch (outcome.kind) {
-      case 'busy':
-        return;
-      case 'queued':
-        this.#submission.notice = SUBMIT_TEXT.queued;
-        this.#announce(SUBMIT_TEXT.queued);
-        return;
-      case 'invalid':
-        this.#announce(this.#i18n.t.fixFields);
-        await this.#focusFirstError();
-        return;
-      case 'failed':
-        this.#report(outcome.error);
-        await this.updateComplete;
-        if (!(await this.#focusFirstError())) {
-          await this.#focus('[part~="submit-button"]');
-        }
-        return;
-    }
-    const { ticket, accessToken } = outcome.result;
-    const entry = { id: ticket.id, ref: ticket.ref, token: accessToken };
-    const saved = this.#keep(entry);
-    this.summaries = new Map(this.summaries).set(ticket.id, ticket);
-    this.submitted = { id: ticket.id, ref: ticket.ref, saved };
-    this.view = 'submitted';
-    emit(this, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
-    const { t, format } = this.#i18n;
-    this.#announce(format(t.submitted, { ref: ticket.ref }));
-    await this.#focus('#confirmation-heading');
-  }
-
-  #open(entry: StoredTicket): void {
-    const known = this.summaries.get(entry.id);
-    this.current = entry;
-    this.ticket = known && !('error' in known) ? known : null;
-    this.loadError = null;
-    this.reply = '';
-    this.replyError = null;
-    this.view = 'ticket';
-    this.#actions.open(entry.id);
-    this.#follow();
-    void this.#load(entry);
-    void this.#focus('#ticket-heading');
-  }
-
-  async #load(entry: StoredTicket): Promise<void> {
-    try {
-      const ticket = await this.#api.get(entry.id, entry.token);
-      if (this.current?.id === entry.id) {
-        this.loadError = null;
-        this.#show(ticket);
-      }
-    } catch (error) {
-      if (this.current?.id !== entry.id) return;
-      this.#fail(error, (m) => (this.loadError = m));
-    }
-  }
-
-  #follow(): void {
-    const entry = this.current;
-    const pollInterval = clampInterval(this.pollInterval);
-    this.#live.follow(
-      entry && this.view === 'ticket'
-        ? { api: this.#api, id: entry.id, token: entry.token, pollInterval }
-        : null,
-    );
-  }
-
-  /**
-   * Shows a ticket unless an equal or newer version is already shown.
-   * Returns what a requester should hear about the change, if anything.
-   */
-  #show(ticket: PublicTicket): string | null {
-    if (this.current?.id !== ticket.id) return null;
-    this.summaries = new Map(this.summaries).set(ticket.id, ticket);
-    const before = this.ticket;
-    if (before && !isNewer(ticket, before)) return null;
-    this.ticket = ticket;
-    this.loadError = null;
-    if (!before) return null;
-    emit(this, 'ticket-updated', ticket);
-    const { t, format } = this.#i18n;
-    const status = describeStatus(ticket.status, ticket.pendingReason, t);
-    if (status !== describeStatus(before.status, before.pendingReason, t)) {
-      return format(t.nowStatus, { ref: ticket.ref, status });
-    }
-    if (countAgent(ticket) > countAgent(before)) {
-      return format(t.newReply, { ref: ticket.ref });
-    }
-    return null;
-  }
-
-  async #reply(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const entry = this.current;
-    if (!entry || this.replySending) return;
-    const checked = replyInputSchema.safeParse({ body: this.reply });
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      this.replyError = issue
-        ? describeIssue(issue, this.#i18n.t)
-        : this.#i18n.t.writeReply;
-      await this.#focus('#reply');
-      return;
-    }
-    this.replySending = true;
-    try {
-      const { ticket, followUpToken } = await this.#api.reply(
-        entry.id,
-        entry.token,
-        checked.data.body,
-      );
-      this.reply = '';
-      this.replyError = null;
-      if (followUpToken) {
-        this.#openFollowUp(entry, ticket, followUpToken);
-        return;
-      }
-      const change = this.#show(ticket);
-      const sent = this.#i18n.t.replySent;
-      this.#announce(change ? `${sent} ${change}` : sent);
-    } catch (error) {
-      this.#fail(error, (m) => (this.replyError = m));
-    } finally {
-      this.replySending = false;
-    }
-    await this.#focus('#reply');
-  }
-
-  /** A reply to a closed ticket opened a new one: keep it and show it. */
-  #openFollowUp(from: StoredTicket, ticket: PublicTicket, token: string) {
-    const entry = { id: ticket.id, ref: ticket.ref, token };
-    this.#keep(entry);
-    this.summaries = new Map(this.summaries).set(ticket.id, ticket);
-    emit(this, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
-    this.#open(entry);
-    const { t, format } = this.#i18n;
-    this.#announce(format(t.followUp, { from: from.ref, ref: ticket.ref }));
-  }
-
-  #forget(): void {
-    if (!this.current) return;
-    this.#store.remove(this.current.id);
-    this.stored = this.#store.list();
-    const { t, format } = this.#i18n;
-    this.#announce(format(t.forgotten, { ref: this.current.ref }));
-    this.#go('list');
-  }
-
-  #go(view: 'form' | 'list'): void {
-    const from = this.current;
-    this.view = view;
-    this.current = null;
-    this.ticket = null;
-    this.#follow();
-    if (view === 'form') {
-      this.#submission.clearFailure();
-      void this.#focus('#form-heading');
-      return;
-    }
-    void this.#refreshSummaries();
-    const back = from ? `[data-id="${CSS.escape(from.id)}"]` : '#list-heading';
-    void this.#focus(back).then((ok) => ok || this.#focus('#list-heading'));
-  }
-
-  /** My requests: stored on this device and the identity's, merged. */
-  #entries(): StoredTicket[] {
-    return this.#identity.entries(this.stored, (id) => {
-      const known = this.summaries.get(id);
-      return known && 'createdAt' in known ? known.createdAt : undefined;
-    });
-  }
-
-  /**
-   * Keeps a new ticket's token: on this device, or for this page only
-   * while identified (the identity opens it). False when storage refused.
-   */
-  #keep(entry: StoredTicket): boolean {
-    if (this.#identity.token) {
-      this.#identity.keep(entry);
-      return true;
-    }
-    const saved = this.#store.save(entry);
-    this.stored = this.#store.list();
-    return saved;
-  }
-
-  async #refreshSummaries(): Promise<void> {
-    const mine = await this.#identity.refresh();
-    const listed = new Set(mine.map((t) => t.id));
-    const entries = this.#entries().filter((e) => !listed.has(e.id));
-    const results: [string, Summary][] = mine.map((t) => [t.id, t]);
-    results.push(
-      ...(await Promise.all(
-        entries.map(async (entry): Promise<[string, Summary]> => {
-          try {
-            return [entry.id, await this.#api.get(entry.id, entry.token)];
-          } catch (error) {
-            const failure = this.#fail(error, () => {});
-            const { t, format } = this.#i18n;
-            const message = describeError(failure, t);
-            return [entry.id, { error: format(t.couldNotLoad, { message }) }];
-          }
-        }),
-      )),
-    );
-    this.summaries = new Map([...this.summaries, ...results]);
-  }
-
-  /** Shows a failure through `show`, reports it, and returns it. */
-  #fail(error: unknown, show: (message: string) => void): WidgetError {
-    const failure = toWidgetError(error);
-    show(describeError(failure, this.#i18n.t));
-    this.#report(failure);
-    return failure;
-  }
-
-  /** Tells the page about a failure, in the words the widget shows. */
-  #report(failure: WidgetError): void {
-    const message = describeError(failure, this.#i18n.t);
-    emit(this, 'ticket-error', { code: failure.code, message });
-  }
-
-  async #announce(text: string): Promise<void> {
-    // Clearing first makes a repeated message count as a change.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = text;
-  }
-
-  async #focus(selector: string): Promise<boolean> {
-    await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    target?.focus();
-    return target !== null;
-  }
-
-  async #focusFirstError(): Promise<boolean> {
-    const { errors } = this.#submission;
-    const ids = [...FIELD_ORDER, ...Object.keys(errors.fields)];
-    const field = ids.find((f) => errors.fields[f]);
-    if (field) return this.#focus(`#${field}`);
-    if (errors.other.length) return this.#focus('#form-error');
-    return false;
-  }
-}
-
-function parseCategories(value: string | null): readonly string[] {
-  const list = (value ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
-  return list.length ? list : DEFAULT_CATEGORIES;
-}
-
-function clampInterval(ms: number): number {
-  return Number.isFinite(ms) && ms >= 100 ? ms : 15_000;
-}
-
-function isNewer(next: PublicTicket, shown: PublicTicket): boolean {
-  if (next.version !== shown.version) return next.version > shown.version;
-  return next.messages.length > shown.messages.length;
-}
-
-function countAgent(ticket: PublicTicket): number {
-  return ticket.messages.filter((m) => m.author === 'agent').length;
 }

@@ -16,6 +16,8 @@ export interface TokenStore {
   save(entry: StoredTicket): boolean;
   /** Forgets a ticket on this device. */
   remove(id: string): void;
+  /** Forgets every ticket of this endpoint on this device (sign-out). */
+  clear(): void;
 }
 
 const PREFIX = 'ticketry:tickets:';
@@ -69,6 +71,14 @@ export function createTokenStore(
     },
     remove(id) {
       write(read().filter((e) => e.id !== id));
+    },
+    clear() {
+      memory = null;
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // Storage that cannot be written holds nothing of ours either.
+      }
     },
   };
 }

@@ -67,6 +67,15 @@ export const trackingStyles = css`
     border-color: currentColor;
   }
 
+  /* A message's files: each link a 44 px target. */
+  .files a {
+    display: inline-flex;
+    align-items: center;
+    min-width: 44px;
+    min-height: 44px;
+    color: var(--ticket-accent-color, var(--_ticket-accent));
+  }
+
   #rating-current:focus,
   h3:focus {
     outline: none;

@@ -39,7 +39,8 @@ function scripted(plan: Step[]) {
     }
     if (typeof step === 'object') {
       const headers: Record<string, string> = {};
-      if (step.retryAfter !== undefined) headers['retry-after'] = step.retryAfter;
+      if (step.retryAfter !== undefined)
+        headers['retry-after'] = step.retryAfter;
       return Response.json(
         { error: { code: 'INTERNAL_ERROR', message: 'scripted' } },
         { status: step.status, headers },

@@ -97,7 +97,10 @@ describe('backoffMs', () => {
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         (retry, retryDelayMs, maxRetryDelayMs, jitter, draw) => {
           const s = { retryDelayMs, maxRetryDelayMs, jitter };
-          const cap = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** (retry - 1));
+          const cap = Math.min(
+            maxRetryDelayMs,
+            retryDelayMs * 2 ** (retry - 1),
+          );
           const wait = backoffMs(retry, s, () => draw);
           const floor = jitter === 'equal' ? cap / 2 : 0;
           expect(wait).toBeGreaterThanOrEqual(Math.floor(floor));

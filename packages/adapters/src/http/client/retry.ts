@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { RetryEvent, RetryReason } from './types.js';
+import type { RetryEvent } from './types.js';
 
 /** Statuses worth another try; anything else is the server's answer. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([
@@ -144,8 +144,6 @@ function delayFor(
 const unclear = (failure: Failure) =>
   failure.kind !== 'status' || !REFUSED_STATUSES.has(failure.response.status);
 
-const reasonOf = (failure: Failure): RetryReason => failure.kind;
-
 /** The last try, and whether an earlier try may have been acted on. */
 export interface RetryResult<T> {
   last: Outcome<T>;
@@ -191,7 +189,7 @@ export function createRetryPolicy(
         if (last.kind === 'status') await last.response.body?.cancel();
         settings.onRetry?.({
           retry,
-          reason: reasonOf(last),
+          reason: last.kind,
           ...(last.kind === 'status' && { status: last.response.status }),
           ...next,
           method: call.method,

@@ -125,13 +125,17 @@ export interface HttpDesk<
   get(id: string): Promise<V>;
   /** `GET /tickets` (agents). */
   list(query?: HttpTicketQuery): Promise<TicketPage>;
-  /** `POST /tickets/:id/commands` with If-Match. */
+  /**
+   * `POST /tickets/:id/commands` with If-Match; retried, since the
+   * version lets one try land at most. A 412 after a try whose fate is
+   * unknown carries `details.maybeApplied: true`.
+   */
   execute(
     id: string,
     command: CommandInput,
     options: VersionOptions,
   ): Promise<R>;
-  /** `POST /tickets/:id/messages`: a public reply. */
+  /** `POST /tickets/:id/messages`: a public reply; retried only with a version. */
   reply(
     id: string,
     body: string,

@@ -33,6 +33,8 @@ export interface FaultStats {
   faults: Record<FaultKind, number>;
   /** Answers sent with a Retry-After. */
   retryAfterSent: number;
+  /** Keys whose work was done at least once while the answer was lost. */
+  lostWork: number;
 }
 
 /** FNV-1a, then a round of mulberry32: a number in [0, 1). */
@@ -98,8 +100,10 @@ export function withFaults(inner: HttpHandler, seed: string) {
       Object.keys(FAULT_MIX).map((k) => [k, 0]),
     ) as Record<FaultKind, number>,
     retryAfterSent: 0,
+    lostWork: 0,
   };
   const tries = new Map<string, number>();
+  const lostWork = new Set<string>();
 
   /** Whole seconds (1 or 0) or, for some 503s, a date 1–2 s ahead. */
   function retryAfter(status: number, draw: number): Response {
@@ -131,6 +135,8 @@ export function withFaults(inner: HttpHandler, seed: string) {
     if (kind === 'hang') return untilAborted(request);
 
     const response = await inner(request);
+    lostWork.add(key);
+    stats.lostWork = lostWork.size;
     if (kind === 'reset') return broken(response);
     await response.body?.cancel();
     if (kind === 'lost') return errorBody(second < 0.5 ? 500 : 502);

@@ -201,7 +201,7 @@ export function describeRun(run: FaultRun): string {
     `${injected} faults (${faults})`,
     `${network + timeout + status} retries (network ${network}, timeout ${timeout}, status ${status})`,
     `Retry-After sent ${run.stats.retryAfterSent}, honoured ${run.retryAfterHonoured}, early on the wire ${run.retryAfterEarly}`,
-    `${run.replayed} replays`,
+    `${run.replayed} replays (${run.stats.lostWork} submits had work done and the answer lost)`,
     `${run.tickets} tickets, ${run.duplicated} duplicated, ${run.missing} missing`,
     `${(run.ms / 1000).toFixed(1)} s`,
   ].join('; ');

@@ -2,6 +2,7 @@ import {
   type Actor,
   type Agent,
   type Desk,
+  type RefusedBecause,
   TicketryError,
 } from '@ticketry/core';
 import {
@@ -22,6 +23,17 @@ const MAX_SECRET = 256;
 
 const unauthenticated = (message: string) =>
   new TicketryError('UNAUTHENTICATED', message);
+
+/** The 401 for a refused token or session: expired and revoked have codes of their own. */
+function refused(reason: RefusedBecause, what: string): TicketryError {
+  if (reason === 'expired') {
+    return new TicketryError('TOKEN_EXPIRED', `this ${what} has expired`);
+  }
+  if (reason === 'revoked') {
+    return new TicketryError('TOKEN_REVOKED', `this ${what} was revoked`);
+  }
+  return unauthenticated(`unknown ${what}`);
+}
 
 /** The bearer secret of a request, `undefined` when none was sent. */
 export function bearerOf(request: Request): string | undefined {
@@ -57,10 +69,11 @@ async function identityCaller(
 }
 
 /**
- * Resolves a secret: an agent API key (`tka_…`), a requester access
- * token (`tkr_…`) or, when `identity` is given, a host-signed identity
- * token (`tki_…`). Anything else, or a secret the desk does not know,
- * is refused with 401.
+ * Resolves a secret: an agent API key (`tka_…`) or console session
+ * (`tks_…`), a requester access token (`tkr_…`) or, when `identity` is
+ * given, a host-signed identity token (`tki_…`). Anything else, or a
+ * secret the desk does not know, is refused with 401; an expired or
+ * revoked token or session with TOKEN_EXPIRED or TOKEN_REVOKED.
  */
 export async function callerFor(
   desk: Desk,
@@ -76,10 +89,16 @@ export async function callerFor(
     if (!agent) throw unauthenticated('unknown or inactive API key');
     return { kind: 'agent', agent, actor: { role: agent.role, id: agent.id } };
   }
+  if (secret.startsWith('tks_')) {
+    const session = await desk.authenticateSession(secret);
+    if (!session.ok) throw refused(session.reason, 'session');
+    const { agent } = session;
+    return { kind: 'agent', agent, actor: { role: agent.role, id: agent.id } };
+  }
   if (secret.startsWith('tkr_')) {
-    const ticketId = await desk.verifyAccessToken(secret);
-    if (!ticketId) throw unauthenticated('unknown access token');
-    return { kind: 'requester', ticketId };
+    const check = await desk.checkAccessToken(secret);
+    if (!check.ok) throw refused(check.reason, 'access token');
+    return { kind: 'requester', ticketId: check.ticketId };
   }
   throw unauthenticated('unknown credential');
 }
@@ -112,7 +131,10 @@ export async function requireAgent(
 ): Promise<Extract<Caller, { kind: 'agent' }>> {
   const caller = await requireCaller(desk, request);
   if (caller.kind !== 'agent') {
-    throw new TicketryError('FORBIDDEN', 'this route needs an agent API key');
+    throw new TicketryError(
+      'FORBIDDEN',
+      'this route needs an agent API key or session',
+    );
   }
   return caller;
 }

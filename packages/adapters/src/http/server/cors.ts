@@ -1,5 +1,5 @@
 const ALLOW_HEADERS =
-  'authorization, content-type, idempotency-key, if-match, last-event-id, ticketry-captcha';
+  'authorization, content-type, idempotency-key, if-match, last-event-id, ticketry-captcha, x-ticketry-site';
 const EXPOSE_HEADERS =
   'etag, idempotent-replayed, location, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
 

@@ -1,10 +1,7 @@
 import type { RequestInfo, TrustProxy } from './client-address.js';
 import { checkHoneypot } from './honeypot.js';
-import {
-  createRequestLimiter,
-  type Gate,
-  type RateLimitOptions,
-} from './request-limiter.js';
+import type { RateLimitOptions } from './rate-rules.js';
+import { createRequestLimiter, type Gate } from './request-limiter.js';
 import { createShapeCheck, type RequestShapeLimits } from './request-shape.js';
 import type { SubmitScreen, VerifyHuman } from './submit-screen.js';
 

@@ -49,26 +49,32 @@ export {
   type MemoryRateLimitStoreOptions,
   type RateLimitStore,
   type RateRule,
+  rateLimitHeaders,
   takeTokens,
 } from './rate-limit.js';
-export {
-  redactFields,
-  redactingLogger,
-  redactText,
-  redactValue,
-} from './redact.js';
 export {
   DEFAULT_RATE_RULES,
   type LimitClass,
   type LimitScope,
   type RateLimitOptions,
   type RateRules,
-  rateLimitHeaders,
-} from './request-limiter.js';
+} from './rate-rules.js';
+export {
+  redactFields,
+  redactingLogger,
+  redactText,
+  redactValue,
+} from './redact.js';
 export type { RequestShapeLimits } from './request-shape.js';
 export { type ErrorBody, HTTP_ERROR_CODES } from './respond.js';
 export type { Access, Route, RouteContext } from './route.js';
 export { ROUTES } from './routes.js';
+export {
+  createMultiSiteHandler,
+  type MultiSiteOptions,
+  SITE_HEADER,
+  type SiteOptions,
+} from './sites.js';
 export {
   CAPTCHA_HEADER,
   type HumanVerdict,

@@ -16,7 +16,7 @@ export interface OpenApiOptions {
 
 const ERRORS: Record<number, string> = {
   400: 'Malformed request: not JSON, wrong Content-Type, bad header',
-  401: 'Missing or unknown credential; identity tokens: IDENTITY_MALFORMED, IDENTITY_INVALID or IDENTITY_EXPIRED',
+  401: 'Missing or unknown credential; TOKEN_EXPIRED or TOKEN_REVOKED for an access token or session past its life or revoked; identity tokens: IDENTITY_MALFORMED, IDENTITY_INVALID or IDENTITY_EXPIRED',
   403: 'The credential may not do this',
   404: 'No such ticket',
   409: 'The ticket status does not allow this command',
@@ -24,6 +24,7 @@ const ERRORS: Record<number, string> = {
   413: 'The body is larger than the cap',
   422: 'Invalid input; issues name the fields',
   428: 'If-Match is required',
+  429: 'Too many attempts; Retry-After says when to try again',
 };
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
@@ -97,23 +98,27 @@ function parameters(route: Route): Json[] {
 
 function security(route: Route): Json[] {
   const agent = { agentKey: [] };
+  const session = { sessionToken: [] };
   const identity = { identityToken: [] };
   switch (route.access) {
     case 'none':
       return [{}];
     case 'public':
-      return [{}, agent, identity];
+      return [{}, agent, session, identity];
     case 'identity':
       return [identity];
+    case 'session':
+      return [session];
     case 'ticket':
       return [
         agent,
+        session,
         { accessToken: [] },
         identity,
         ...(route.queryToken ? [{ accessTokenQuery: [] }] : []),
       ];
     default:
-      return [agent];
+      return [agent, session];
   }
 }
 
@@ -126,11 +131,13 @@ function responses(route: Route): Json {
     out[status] = {
       description: doc.description,
       ...(doc.headers && { headers }),
-      content: {
-        [doc.mediaType ?? 'application/json']: {
-          schema: doc.schema ? toSchema(doc.schema, 'output') : {},
+      ...(status !== '204' && {
+        content: {
+          [doc.mediaType ?? 'application/json']: {
+            schema: doc.schema ? toSchema(doc.schema, 'output') : {},
+          },
         },
-      },
+      }),
     };
   }
   for (const status of errorStatuses(route)) {
@@ -207,10 +214,17 @@ export function createOpenApiDocument(
           scheme: 'bearer',
           description: 'An agent API key (tka_…)',
         },
+        sessionToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A console session (tks_…) from POST /sessions: works wherever an agent API key does, until it expires, idles out or is signed out',
+        },
         accessToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'A requester access token for one ticket (tkr_…)',
+          description:
+            'A requester access token for one ticket (tkr_…); expires (90 days by default) and can be revoked',
         },
         identityToken: {
           type: 'http',

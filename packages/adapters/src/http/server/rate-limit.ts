@@ -136,3 +136,22 @@ export function createMemoryRateLimitStore(
     },
   };
 }
+
+/** Whole seconds, at least one: how `Retry-After` rounds. */
+export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/**
+ * The `RateLimit-*` headers of a bucket (the separate-field form:
+ * `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` in
+ * seconds), and `Retry-After` when it refused.
+ */
+export function rateLimitHeaders(state: BucketState): Record<string, string> {
+  const headers: Record<string, string> = {
+    'ratelimit-limit': String(state.limit),
+    'ratelimit-remaining': String(Math.max(0, state.remaining)),
+    'ratelimit-reset': String(Math.ceil(state.resetMs / 1000)),
+  };
+  if (!state.allowed)
+    headers['retry-after'] = String(seconds(state.retryAfterMs));
+  return headers;
+}

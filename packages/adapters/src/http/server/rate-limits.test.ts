@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpHandler } from './handler.js';
-import type { RateRules } from './request-limiter.js';
+import type { RateRules } from './rate-rules.js';
 import {
   aSubmission,
   seededDesk,

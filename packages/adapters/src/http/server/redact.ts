@@ -1,7 +1,7 @@
 import { TicketryError } from '@ticketry/core';
 import type { HttpLogger } from './handler.js';
 
-const EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAIL = /[\w.!#$%&'*+=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
 const SECRET = /\btk[a-z]_[\w.-]{8,}/g;
 const QUOTED = /"[^"]*"|“[^”]*”|'[^'\s][^']*'/g;
 

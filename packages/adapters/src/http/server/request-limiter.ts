@@ -1,5 +1,4 @@
 import { TicketryError } from '@ticketry/core';
-import * as z from 'zod';
 import {
   clientAddressOf,
   type RequestInfo,
@@ -8,92 +7,17 @@ import {
 import {
   type BucketState,
   createMemoryRateLimitStore,
-  type RateLimitStore,
   type RateRule,
+  rateLimitHeaders,
+  seconds,
 } from './rate-limit.js';
-
-/** The separate budgets: each class of request has its own buckets. */
-export type LimitClass = 'submit' | 'read' | 'write' | 'authFailure';
-
-/** Whom a bucket counts: the whole site, one address, one requester. */
-export type LimitScope = 'site' | 'address' | 'requester';
-
-/** Rules per class and scope; `false` turns one bucket off. */
-export type RateRules = {
-  [C in LimitClass]?: { [S in LimitScope]?: RateRule | false };
-};
-
-const MINUTE = 60_000;
-
-/**
- * The budgets used when none are given. `submit` is `POST /tickets` and
- * `POST /attachments`; `read` is GET and HEAD; `write` every other
- * POST; `authFailure` counts answers of 401 to requests that carried a
- * credential, and once spent refuses requests with credentials.
- */
-export const DEFAULT_RATE_RULES: Required<{
-  [C in LimitClass]: { [S in LimitScope]: RateRule | false };
-}> = {
-  submit: {
-    site: { limit: 300, windowMs: MINUTE },
-    address: { limit: 30, windowMs: 10 * MINUTE },
-    requester: { limit: 10, windowMs: 10 * MINUTE },
-  },
-  read: {
-    site: { limit: 12_000, windowMs: MINUTE },
-    address: { limit: 600, windowMs: MINUTE },
-    requester: { limit: 300, windowMs: MINUTE },
-  },
-  write: {
-    site: { limit: 3_000, windowMs: MINUTE },
-    address: { limit: 120, windowMs: MINUTE },
-    requester: { limit: 60, windowMs: MINUTE },
-  },
-  authFailure: {
-    site: false,
-    address: { limit: 30, windowMs: 10 * MINUTE },
-    requester: false,
-  },
-};
-
-/** Options of the `rateLimit` handler option. */
-export interface RateLimitOptions {
-  /** Where buckets live. @default createMemoryRateLimitStore() */
-  store?: RateLimitStore;
-  /** Budgets that replace the defaults, per class and scope. */
-  rules?: RateRules;
-  /** Milliseconds since the epoch; tests pass a fake clock. @default Date.now */
-  now?: () => number;
-}
-
-const ruleSchema = z.union([
-  z.literal(false),
-  z.object({
-    limit: z.int().positive(),
-    windowMs: z.int().positive(),
-  }),
-]);
-const scopesSchema = z.strictObject({
-  site: ruleSchema.optional(),
-  address: ruleSchema.optional(),
-  requester: ruleSchema.optional(),
-});
-const optionsSchema = z.object({
-  store: z.optional(
-    z.custom<RateLimitStore>(
-      (s) => typeof (s as RateLimitStore)?.take === 'function',
-    ),
-  ),
-  rules: z
-    .strictObject({
-      submit: scopesSchema.optional(),
-      read: scopesSchema.optional(),
-      write: scopesSchema.optional(),
-      authFailure: scopesSchema.optional(),
-    })
-    .optional(),
-  now: z.optional(z.custom<() => number>((f) => typeof f === 'function')),
-});
+import {
+  checkRateLimitOptions,
+  DEFAULT_RATE_RULES,
+  type LimitClass,
+  type LimitScope,
+  type RateLimitOptions,
+} from './rate-rules.js';
 
 const NOUNS: Record<LimitClass, string> = {
   submit: 'submissions',
@@ -120,24 +44,6 @@ async function digest(value: string): Promise<string> {
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
-}
-
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
-/**
- * The `RateLimit-*` headers of a bucket (the separate-field form:
- * `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` in
- * seconds), and `Retry-After` when it refused.
- */
-export function rateLimitHeaders(state: BucketState): Record<string, string> {
-  const headers: Record<string, string> = {
-    'ratelimit-limit': String(state.limit),
-    'ratelimit-remaining': String(Math.max(0, state.remaining)),
-    'ratelimit-reset': String(Math.ceil(state.resetMs / 1000)),
-  };
-  if (!state.allowed)
-    headers['retry-after'] = String(seconds(state.retryAfterMs));
-  return headers;
 }
 
 function refuse(states: { state: BucketState; label: string }[]): never {
@@ -193,13 +99,7 @@ export function createRequestLimiter(
   options: RateLimitOptions,
   trustProxy?: TrustProxy,
 ) {
-  const checked = optionsSchema.safeParse(options);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new TypeError(
-      `createHttpHandler: rateLimit.${issue.path.join('.')}: ${issue.message}`,
-    );
-  }
+  checkRateLimitOptions(options);
   const store = options.store ?? createMemoryRateLimitStore();
   const now = options.now ?? Date.now;
   const rules = (c: LimitClass, s: LimitScope) =>

@@ -99,7 +99,7 @@ describe('GET /requesters/:id', () => {
     const doc = await (await t.call('/openapi.json')).json();
     const op = doc.paths['/requesters/{id}'].get;
     expect(op.operationId).toBe('getRequester');
-    expect(op.security).toEqual([{ agentKey: [] }]);
+    expect(op.security).toEqual([{ agentKey: [] }, { sessionToken: [] }]);
     expect(op.responses['404'].description).toBe('No such requester');
     const schema = op.responses['200'].content['application/json'].schema;
     expect(Object.keys(schema.properties).sort()).toEqual([

@@ -4,8 +4,7 @@ import {
   TicketryError,
   ValidationError,
 } from '@ticketry/core';
-import type { BucketState } from './rate-limit.js';
-import { rateLimitHeaders } from './request-limiter.js';
+import { type BucketState, rateLimitHeaders } from './rate-limit.js';
 
 /**
  * The codes only the HTTP layer answers with: a path that exists

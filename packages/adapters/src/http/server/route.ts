@@ -37,6 +37,8 @@ export type Access =
   | 'ticket'
   /** A host-signed identity token (`tki_…`). */
   | 'identity'
+  /** A console session token (`tks_…`) only. */
+  | 'session'
   | 'agent'
   | 'supervisor';
 
@@ -59,7 +61,7 @@ export interface ResponseDoc {
 
 /** One entry of the route table: how it is served and documented. */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Under the base path, with `:name` parameters: `/tickets/:id`. */
   path: string;
   operationId: string;

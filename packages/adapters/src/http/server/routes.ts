@@ -1,3 +1,4 @@
+import { accessTokenRoutes } from './access-token-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { commandRoutes } from './command-routes.js';
@@ -7,6 +8,7 @@ import { peopleRoutes } from './people-routes.js';
 import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
 import type { Route } from './route.js';
+import { sessionRoutes } from './session-routes.js';
 import { slaRoutes } from './sla-routes.js';
 import { streamRoute } from './stream.js';
 import { ticketRoutes } from './ticket-routes.js';
@@ -37,5 +39,7 @@ export const ROUTES: readonly Route[] = [
   ...formRoutes,
   ...attachmentRoutes,
   ...auditRoutes,
+  ...accessTokenRoutes,
+  ...sessionRoutes,
   openapiRoute,
 ];

@@ -44,6 +44,8 @@ interface Feed {
   ticketId: string;
   signal: AbortSignal;
   heartbeatMs: number;
+  /** Whether the caller's credential still opens the ticket. */
+  allowed: () => Promise<boolean>;
 }
 
 /**
@@ -51,7 +53,7 @@ interface Feed {
  * view now and after every change, a comment line as heartbeat. The
  * desk listener and the timer go when the client leaves.
  */
-function ticketFeed({ desk, ticketId, signal, heartbeatMs }: Feed) {
+function ticketFeed({ desk, ticketId, signal, heartbeatMs, allowed }: Feed) {
   const encoder = new TextEncoder();
   let stop = () => {};
 
@@ -75,12 +77,23 @@ function ticketFeed({ desk, ticketId, signal, heartbeatMs }: Feed) {
         send(`id: ${ticket.version}\nevent: ticket\ndata: ${data}\n\n`);
       };
       const refresh = () =>
-        desk.publicView(ticketId).then(sendTicket, () => {});
+        allowed().then(
+          (ok) =>
+            ok ? desk.publicView(ticketId).then(sendTicket, () => {}) : stop(),
+          () => stop(),
+        );
 
       const unsubscribe = desk.subscribe((_event, ticket) => {
         if (ticket.id === ticketId) void refresh();
       });
-      const timer = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
+      // A credential that expires or is revoked ends the stream at the
+      // next heartbeat or change; the client's reconnect gets the 401.
+      const timer = setInterval(() => {
+        void allowed().then(
+          (ok) => (ok ? send(': heartbeat\n\n') : stop()),
+          () => stop(),
+        );
+      }, heartbeatMs);
       stop = () => {
         if (stopped) return;
         stopped = true;
@@ -116,6 +129,13 @@ async function streamTicket(ctx: RouteContext): Promise<Response> {
     ticketId: id,
     signal: ctx.request.signal,
     heartbeatMs: ctx.heartbeatMs,
+    allowed: () =>
+      streamCaller(ctx)
+        .then((again) => requireTicketAccess(ctx.desk, again, id))
+        .then(
+          () => true,
+          () => false,
+        ),
   });
   return new Response(body, {
     status: 200,

@@ -106,6 +106,68 @@ const de: Messages = {
   followUp:
     '{from} ist geschlossen, daher hat Ihre Antwort eine neue Anfrage eröffnet: {ref}.',
   forgotten: '{ref} wurde aus diesem Browser entfernt.',
+  tracking: {
+    decisionHeading: 'Ist Ihr Problem damit gelöst?',
+    accept: 'Ja, Anfrage schließen',
+    reject: 'Nein, es ist nicht gelöst',
+    reopenUntil: 'Sie können die Anfrage bis {date} wieder öffnen.',
+    windowClosed: 'Diese Anfrage kann nicht mehr wieder geöffnet werden.',
+    rejectReason: 'Was stimmt noch nicht?',
+    rejectReasonHint:
+      'Der Support sieht das, wenn die Anfrage wieder geöffnet wird.',
+    rejectReasonRequired:
+      'Beschreiben Sie, was noch nicht stimmt, damit der Support helfen kann.',
+    reopen: 'Anfrage wieder öffnen',
+    cancel: 'Abbrechen',
+    working: 'Wird gesendet…',
+    accepted: '{ref}: Vielen Dank. Die Anfrage ist geschlossen.',
+    reopened: '{ref} ist wieder offen.',
+    ratingHeading: 'Wie zufrieden sind Sie mit der Hilfe?',
+    ratingLegend: 'Ihre Bewertung',
+    stars: [
+      '1 Stern: sehr schlecht',
+      '2 Sterne: schlecht',
+      '3 Sterne: mittelmäßig',
+      '4 Sterne: gut',
+      '5 Sterne: ausgezeichnet',
+    ],
+    ratingComment: 'Kommentar',
+    ratingRequired: 'Wählen Sie 1 bis 5 Sterne.',
+    rated: 'Ihre Bewertung: {rating} von 5.',
+    rate: 'Bewertung senden',
+    rerate: 'Bewertung ändern',
+    ratingSent: 'Vielen Dank für Ihre Bewertung: {rating} von 5.',
+    replyReopensClosed:
+      'Diese Anfrage ist geschlossen; mit einer Antwort öffnen Sie sie wieder.',
+    replyOpensNew:
+      'Diese Anfrage ist geschlossen; eine Antwort eröffnet eine neue, damit verknüpfte Anfrage.',
+    closedNoReply:
+      'Diese Anfrage ist geschlossen. Wenn Sie dazu noch Fragen haben, stellen Sie eine neue Anfrage.',
+    conflict:
+      'Diese Anfrage hat sich geändert, während Sie sie angesehen haben. Prüfen Sie sie und versuchen Sie es noch einmal.',
+    identifiedAs: 'Angemeldet als {email}: Ihre Anfragen von allen Geräten.',
+    identityFailed: 'Ihre Anfragen konnten nicht geladen werden: {message}',
+  },
+  submitting: {
+    attachments: 'Anhänge',
+    choose: 'Bitte wählen…',
+    attachHint: 'Bis zu {count} Dateien, je höchstens {size}: {types}',
+    uploading: 'Anhänge werden hochgeladen',
+    tooBig: '{name} ist größer als {size}',
+    badType: 'Dieses Formular nimmt den Dateityp von {name} nicht an',
+    tooMany: 'Hängen Sie höchstens {count} Dateien an',
+    queued:
+      'Auf diesem Gerät gespeichert. Die Anfrage wird gesendet, sobald Sie wieder online sind.',
+    sentLater:
+      'Ihre gespeicherte Anfrage wurde gesendet. Ihre Vorgangsnummer ist {ref}.',
+    droppedLater:
+      'Eine gespeicherte Anfrage konnte nicht gesendet werden: {message}',
+  },
+  sizes: {
+    bytes: '{n} B',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
 };
 
 export default de;

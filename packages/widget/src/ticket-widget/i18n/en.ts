@@ -109,6 +109,65 @@ export const en = {
   replySent: 'Reply sent.',
   followUp: '{from} is closed, so your reply opened a new request, {ref}.',
   forgotten: '{ref} was removed from this browser.',
+  /** Answering a resolution, rating, and the identified requester's list. */
+  tracking: {
+    decisionHeading: 'Did this solve your problem?',
+    accept: 'Yes, close the request',
+    reject: 'No, it is not solved',
+    reopenUntil: 'You can reopen it until {date}.',
+    windowClosed: 'This request can no longer be reopened.',
+    rejectReason: 'What is still wrong?',
+    rejectReasonHint: 'Support sees this when the request reopens.',
+    rejectReasonRequired: 'Say what is still wrong, so support can help.',
+    reopen: 'Reopen the request',
+    cancel: 'Cancel',
+    working: 'Sending…',
+    accepted: '{ref}: thank you. The request is closed.',
+    reopened: '{ref} is open again.',
+    ratingHeading: 'Rate the help you got',
+    ratingLegend: 'Your rating',
+    stars: [
+      '1 star: very poor',
+      '2 stars: poor',
+      '3 stars: fair',
+      '4 stars: good',
+      '5 stars: excellent',
+    ],
+    ratingComment: 'Comment',
+    ratingRequired: 'Choose from 1 to 5 stars.',
+    rated: 'You rated this {rating} out of 5.',
+    rate: 'Send rating',
+    rerate: 'Update rating',
+    ratingSent: 'Thank you for your rating of {rating} out of 5.',
+    replyReopensClosed: 'This request is closed; replying reopens it.',
+    replyOpensNew:
+      'This request is closed; a reply opens a new request linked to it.',
+    closedNoReply:
+      'This request is closed. To ask about it again, submit a new request.',
+    conflict:
+      'This request changed while you were looking at it. Check it and try again.',
+    identifiedAs: 'Signed in as {email}: your requests from every device.',
+    identityFailed: 'Your requests could not be loaded: {message}',
+  },
+  /** Custom fields, attachments and the offline queue. */
+  submitting: {
+    attachments: 'Attachments',
+    choose: 'Choose…',
+    attachHint: 'Up to {count} files, {size} each: {types}',
+    uploading: 'Uploading attachments',
+    tooBig: '{name} is larger than {size}',
+    badType: '{name} is not a type this form accepts',
+    tooMany: 'Attach at most {count} files',
+    queued: 'Saved on this device. It will be sent when you are back online.',
+    sentLater: 'Your saved request was sent. Your reference is {ref}.',
+    droppedLater: 'A saved request could not be sent: {message}',
+  },
+  /** File sizes; `{n}` is the number in the locale's digits. */
+  sizes: {
+    bytes: '{n} B',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
 };
 
 /** Every language has exactly these keys: the compiler checks each file. */

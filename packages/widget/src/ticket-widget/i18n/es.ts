@@ -106,6 +106,66 @@ const es: Messages = {
   followUp:
     '{from} está cerrada, así que tu respuesta abrió una nueva solicitud: {ref}.',
   forgotten: '{ref} se quitó de este navegador.',
+  tracking: {
+    decisionHeading: '¿Se ha resuelto tu problema?',
+    accept: 'Sí, cerrar la solicitud',
+    reject: 'No, no está resuelto',
+    reopenUntil: 'Puedes reabrirla hasta el {date}.',
+    windowClosed: 'Esta solicitud ya no se puede reabrir.',
+    rejectReason: '¿Qué sigue sin funcionar?',
+    rejectReasonHint: 'El soporte lo verá cuando se reabra la solicitud.',
+    rejectReasonRequired:
+      'Cuenta qué sigue sin funcionar para que el soporte pueda ayudarte.',
+    reopen: 'Reabrir la solicitud',
+    cancel: 'Cancelar',
+    working: 'Enviando…',
+    accepted: '{ref}: gracias. La solicitud está cerrada.',
+    reopened: '{ref} está abierta de nuevo.',
+    ratingHeading: 'Valora la ayuda que recibiste',
+    ratingLegend: 'Tu valoración',
+    stars: [
+      '1 estrella: muy mala',
+      '2 estrellas: mala',
+      '3 estrellas: regular',
+      '4 estrellas: buena',
+      '5 estrellas: excelente',
+    ],
+    ratingComment: 'Comentario',
+    ratingRequired: 'Elige de 1 a 5 estrellas.',
+    rated: 'Le diste un {rating} de 5.',
+    rate: 'Enviar valoración',
+    rerate: 'Cambiar valoración',
+    ratingSent: 'Gracias por tu valoración de {rating} de 5.',
+    replyReopensClosed: 'Esta solicitud está cerrada; si respondes, se reabre.',
+    replyOpensNew:
+      'Esta solicitud está cerrada; una respuesta abre una nueva solicitud vinculada a ella.',
+    closedNoReply:
+      'Esta solicitud está cerrada. Si necesitas volver a consultarla, envía una nueva solicitud.',
+    conflict:
+      'Esta solicitud cambió mientras la mirabas. Revísala y vuelve a intentarlo.',
+    identifiedAs:
+      'Sesión iniciada como {email}: tus solicitudes desde todos tus dispositivos.',
+    identityFailed: 'No se pudieron cargar tus solicitudes: {message}',
+  },
+  submitting: {
+    attachments: 'Archivos adjuntos',
+    choose: 'Elige…',
+    attachHint:
+      'Hasta {count} archivos de {size} como máximo cada uno: {types}',
+    uploading: 'Subiendo archivos adjuntos',
+    tooBig: '{name} ocupa más de {size}',
+    badType: '{name} no es de un tipo que acepte este formulario',
+    tooMany: 'Adjunta como máximo {count} archivos',
+    queued:
+      'Guardada en este dispositivo. Se enviará cuando vuelvas a tener conexión.',
+    sentLater: 'Se envió tu solicitud guardada. Tu referencia es {ref}.',
+    droppedLater: 'No se pudo enviar una solicitud guardada: {message}',
+  },
+  sizes: {
+    bytes: '{n} B',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
 };
 
 export default es;

@@ -103,6 +103,66 @@ const fr: Messages = {
   followUp:
     '{from} est fermée : votre réponse a ouvert une nouvelle demande, {ref}.',
   forgotten: '{ref} a été retirée de ce navigateur.',
+  tracking: {
+    decisionHeading: 'Votre problème est-il résolu ?',
+    accept: 'Oui, fermer la demande',
+    reject: 'Non, ce n’est pas résolu',
+    reopenUntil: 'Vous pouvez la rouvrir jusqu’au {date}.',
+    windowClosed: 'Cette demande ne peut plus être rouverte.',
+    rejectReason: 'Qu’est-ce qui ne va toujours pas ?',
+    rejectReasonHint: 'Le support le lira à la réouverture de la demande.',
+    rejectReasonRequired:
+      'Indiquez ce qui ne va toujours pas, pour que le support puisse vous aider.',
+    reopen: 'Rouvrir la demande',
+    cancel: 'Annuler',
+    working: 'Envoi…',
+    accepted: '{ref} : merci. La demande est fermée.',
+    reopened: '{ref} est de nouveau ouverte.',
+    ratingHeading: 'Évaluez l’aide reçue',
+    ratingLegend: 'Votre note',
+    stars: [
+      '1 étoile : très mauvais',
+      '2 étoiles : mauvais',
+      '3 étoiles : correct',
+      '4 étoiles : bien',
+      '5 étoiles : excellent',
+    ],
+    ratingComment: 'Commentaire',
+    ratingRequired: 'Choisissez de 1 à 5 étoiles.',
+    rated: 'Vous avez donné la note de {rating} sur 5.',
+    rate: 'Envoyer la note',
+    rerate: 'Modifier la note',
+    ratingSent: 'Merci pour votre note de {rating} sur 5.',
+    replyReopensClosed: 'Cette demande est fermée ; y répondre la rouvre.',
+    replyOpensNew:
+      'Cette demande est fermée ; une réponse ouvre une nouvelle demande qui lui est liée.',
+    closedNoReply:
+      'Cette demande est fermée. Pour en reparler, envoyez une nouvelle demande.',
+    conflict:
+      'Cette demande a changé pendant que vous la consultiez. Vérifiez-la et réessayez.',
+    identifiedAs:
+      'Connecté en tant que {email} : vos demandes depuis tous vos appareils.',
+    identityFailed: 'Impossible de charger vos demandes : {message}',
+  },
+  submitting: {
+    attachments: 'Pièces jointes',
+    choose: 'Choisir…',
+    attachHint: 'Jusqu’à {count} fichiers de {size} maximum chacun : {types}',
+    uploading: 'Envoi des pièces jointes',
+    tooBig: '{name} dépasse {size}',
+    badType: '{name} n’est pas d’un type accepté par ce formulaire',
+    tooMany: 'Joignez au plus {count} fichiers',
+    queued:
+      'Enregistrée sur cet appareil. Elle sera envoyée dès que vous serez de nouveau en ligne.',
+    sentLater:
+      'Votre demande enregistrée a été envoyée. Votre numéro de suivi est {ref}.',
+    droppedLater: 'Une demande enregistrée n’a pas pu être envoyée : {message}',
+  },
+  sizes: {
+    bytes: '{n} o',
+    kilobytes: '{n} Ko',
+    megabytes: '{n} Mo',
+  },
 };
 
 export default fr;

@@ -7,9 +7,11 @@ import { describeError, describeIssue } from './errors.js';
 import es from './es.js';
 import fr from './fr.js';
 import ja from './ja.js';
+import { LAUNCHER_TEXT } from './launcher-text.js';
 import { loadMessages } from './load.js';
 import { format, LANGUAGES, pickLanguage } from './locale.js';
 import pt from './pt.js';
+import { formatBytes } from './sizes.js';
 
 const TRANSLATIONS: Record<string, Messages> = { de, fr, es, pt, ja, ar };
 
@@ -66,11 +68,63 @@ describe('the widget speaks seven languages', () => {
   it('translates the words people read, not only copies English', () => {
     for (const [lang, messages] of Object.entries(TRANSLATIONS)) {
       const same = [...leaves(messages)].filter(
-        ([path, text]) => english.get(path) === text,
+        ([path, text]) =>
+          english.get(path) === text && !path.startsWith('sizes.'),
       );
-      // Brand-like words (Hardware, Software, Support) may stay the same.
+      // Brand-like words (Hardware, Software, Support) and unit symbols
+      // (KB, MB) may stay the same.
       expect(same.length, `${lang}: ${same.map(([p]) => p)}`).toBeLessThan(6);
     }
+  });
+});
+
+describe('the tiny launcher speaks the same seven languages', () => {
+  const keys = Object.keys(LAUNCHER_TEXT.en).sort();
+
+  it('has a row for every language, with the same keys and no empty text', () => {
+    expect(Object.keys(LAUNCHER_TEXT).sort()).toEqual([...LANGUAGES].sort());
+    for (const [lang, row] of Object.entries(LAUNCHER_TEXT)) {
+      expect(Object.keys(row).sort(), lang).toEqual(keys);
+      for (const text of Object.values(row)) expect(text.trim()).not.toBe('');
+    }
+  });
+
+  it('translates every row', () => {
+    for (const [lang, row] of Object.entries(LAUNCHER_TEXT)) {
+      if (lang === 'en') continue;
+      expect(row.close, lang).not.toBe(LAUNCHER_TEXT.en.close);
+      expect(row.failed, lang).not.toBe(LAUNCHER_TEXT.en.failed);
+    }
+  });
+});
+
+describe('file sizes', () => {
+  const sized = (t: Messages, locale: string) => ({
+    t,
+    format: (message: string, values: Record<string, string | number>) =>
+      format(
+        message,
+        Object.fromEntries(
+          Object.entries(values).map(([k, v]) => [
+            k,
+            typeof v === 'number' ? v.toLocaleString(locale) : v,
+          ]),
+        ),
+      ),
+  });
+
+  it('picks the unit and rounds as people read sizes', () => {
+    const english = sized(en, 'en');
+    expect(formatBytes(512, english)).toBe('512 B');
+    expect(formatBytes(40 * 1024, english)).toBe('40 KB');
+    expect(formatBytes(5 * 1024 * 1024, english)).toBe('5 MB');
+    expect(formatBytes(1.25 * 1024 * 1024, english)).toBe('1.3 MB');
+  });
+
+  it('uses the language’s unit symbols and digits', () => {
+    expect(formatBytes(1.5 * 1024 * 1024, sized(fr, 'fr'))).toBe('1,5 Mo');
+    expect(formatBytes(2048, sized(de, 'de'))).toBe('2 KB');
+    expect(formatBytes(300, sized(ar, 'ar'))).toBe('300 بايت');
   });
 });
 

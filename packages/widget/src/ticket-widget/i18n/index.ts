@@ -6,6 +6,7 @@ export { LocaleController, type Localizer } from './controller.js';
 export { type DateStyle, dateFormatter, validTimeZone } from './dates.js';
 export { en, type Messages } from './en.js';
 export { describeError, describeIssue, type IssueLike } from './errors.js';
+export { LAUNCHER_TEXT, type LauncherText } from './launcher-text.js';
 export { loadedMessages, loadMessages } from './load.js';
 export {
   closestAttribute,
@@ -17,3 +18,4 @@ export {
   pickLanguage,
   type ResolvedLocale,
 } from './locale.js';
+export { formatBytes, type SizeLocalizer } from './sizes.js';

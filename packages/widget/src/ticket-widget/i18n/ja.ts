@@ -104,6 +104,67 @@ const ja: Messages = {
   followUp:
     '{from} は完了しているため、返信から新しいお問い合わせ {ref} を作成しました。',
   forgotten: '{ref} をこのブラウザーから削除しました。',
+  tracking: {
+    decisionHeading: '問題は解決しましたか？',
+    accept: 'はい、お問い合わせを完了する',
+    reject: 'いいえ、解決していません',
+    reopenUntil: '{date}まで再開できます。',
+    windowClosed: 'このお問い合わせはもう再開できません。',
+    rejectReason: 'まだ解決していない点は何ですか？',
+    rejectReasonHint:
+      'お問い合わせが再開されると、サポートがこの内容を確認します。',
+    rejectReasonRequired:
+      'サポートが対応できるよう、まだ解決していない点を入力してください。',
+    reopen: 'お問い合わせを再開する',
+    cancel: 'キャンセル',
+    working: '送信中…',
+    accepted: '{ref}: ありがとうございました。お問い合わせを完了しました。',
+    reopened: '{ref} を再開しました。',
+    ratingHeading: 'サポートを評価してください',
+    ratingLegend: '評価',
+    stars: [
+      '星1つ: とても不満',
+      '星2つ: 不満',
+      '星3つ: 普通',
+      '星4つ: 満足',
+      '星5つ: とても満足',
+    ],
+    ratingComment: 'コメント',
+    ratingRequired: '星を1〜5つ選んでください。',
+    rated: '評価: 5段階中 {rating}',
+    rate: '評価を送信する',
+    rerate: '評価を更新する',
+    ratingSent: '評価 (5段階中 {rating}) をありがとうございました。',
+    replyReopensClosed:
+      'このお問い合わせは完了しています。返信すると再開されます。',
+    replyOpensNew:
+      'このお問い合わせは完了しています。返信すると、これに関連する新しいお問い合わせが作成されます。',
+    closedNoReply:
+      'このお問い合わせは完了しています。改めてお問い合わせになる場合は、新しいお問い合わせを送信してください。',
+    conflict:
+      '表示中にこのお問い合わせが更新されました。内容を確認して、もう一度お試しください。',
+    identifiedAs:
+      '{email} としてサインイン中: すべての端末からのお問い合わせを表示しています。',
+    identityFailed: 'お問い合わせを読み込めませんでした: {message}',
+  },
+  submitting: {
+    attachments: '添付ファイル',
+    choose: '選択してください…',
+    attachHint: '最大 {count} ファイル、1 ファイルあたり {size} まで: {types}',
+    uploading: '添付ファイルをアップロード中',
+    tooBig: '{name} は {size} を超えています',
+    badType: '{name} はこのフォームで受け付けていない種類のファイルです',
+    tooMany: '添付できるのは {count} ファイルまでです',
+    queued: 'この端末に保存しました。オンラインに戻ると送信されます。',
+    sentLater:
+      '保存していたお問い合わせを送信しました。受付番号は {ref} です。',
+    droppedLater: '保存していたお問い合わせを送信できませんでした: {message}',
+  },
+  sizes: {
+    bytes: '{n} B',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
 };
 
 export default ja;

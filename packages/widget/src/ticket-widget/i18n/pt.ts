@@ -103,6 +103,65 @@ const pt: Messages = {
   followUp:
     '{from} está fechada, por isso a sua resposta abriu uma nova solicitação: {ref}.',
   forgotten: '{ref} foi removida deste navegador.',
+  tracking: {
+    decisionHeading: 'Isso resolveu o seu problema?',
+    accept: 'Sim, fechar a solicitação',
+    reject: 'Não, não foi resolvido',
+    reopenUntil: 'Você pode reabri-la até {date}.',
+    windowClosed: 'Esta solicitação não pode mais ser reaberta.',
+    rejectReason: 'O que ainda está errado?',
+    rejectReasonHint: 'O suporte verá isto quando a solicitação for reaberta.',
+    rejectReasonRequired:
+      'Diga o que ainda está errado, para que o suporte possa ajudar.',
+    reopen: 'Reabrir a solicitação',
+    cancel: 'Cancelar',
+    working: 'Enviando…',
+    accepted: '{ref}: obrigado. A solicitação foi fechada.',
+    reopened: '{ref} foi reaberta.',
+    ratingHeading: 'Avalie a ajuda que recebeu',
+    ratingLegend: 'A sua avaliação',
+    stars: [
+      '1 estrela: muito ruim',
+      '2 estrelas: ruim',
+      '3 estrelas: razoável',
+      '4 estrelas: boa',
+      '5 estrelas: excelente',
+    ],
+    ratingComment: 'Comentário',
+    ratingRequired: 'Escolha de 1 a 5 estrelas.',
+    rated: 'Você deu nota {rating} de 5.',
+    rate: 'Enviar avaliação',
+    rerate: 'Alterar avaliação',
+    ratingSent: 'Obrigado pela sua avaliação de {rating} de 5.',
+    replyReopensClosed: 'Esta solicitação está fechada; responder a reabre.',
+    replyOpensNew:
+      'Esta solicitação está fechada; uma resposta abre uma nova solicitação ligada a ela.',
+    closedNoReply:
+      'Esta solicitação está fechada. Para voltar ao assunto, envie uma nova solicitação.',
+    conflict:
+      'Esta solicitação mudou enquanto você a via. Confira e tente novamente.',
+    identifiedAs:
+      'Conectado como {email}: as suas solicitações de todos os dispositivos.',
+    identityFailed: 'Não foi possível carregar as suas solicitações: {message}',
+  },
+  submitting: {
+    attachments: 'Anexos',
+    choose: 'Escolha…',
+    attachHint: 'Até {count} arquivos de no máximo {size} cada: {types}',
+    uploading: 'Enviando anexos',
+    tooBig: '{name} é maior que {size}',
+    badType: '{name} não é de um tipo aceito por este formulário',
+    tooMany: 'Anexe no máximo {count} arquivos',
+    queued:
+      'Salva neste dispositivo. Será enviada quando você voltar a ficar online.',
+    sentLater: 'A sua solicitação salva foi enviada. O número dela é {ref}.',
+    droppedLater: 'Não foi possível enviar uma solicitação salva: {message}',
+  },
+  sizes: {
+    bytes: '{n} B',
+    kilobytes: '{n} KB',
+    megabytes: '{n} MB',
+  },
 };
 
 export default pt;

@@ -1,0 +1,24 @@
+import type { Messages } from './en.js';
+
+/** What {@link formatBytes} needs: the words and the number format. */
+export interface SizeLocalizer {
+  t: Pick<Messages, 'sizes'>;
+  format(message: string, values: Record<string, string | number>): string;
+}
+
+/**
+ * A size in bytes as people read it, in their language and digits:
+ * `512 B`, `40 KB`, `1,5 Mo`.
+ *
+ * @example
+ * formatBytes(5 * 1024 * 1024, i18n); // '5 MB'
+ */
+export function formatBytes(bytes: number, i18n: SizeLocalizer): string {
+  const { sizes } = i18n.t;
+  if (bytes < 1024) return i18n.format(sizes.bytes, { n: bytes });
+  if (bytes < 1024 * 1024) {
+    return i18n.format(sizes.kilobytes, { n: Math.round(bytes / 1024) });
+  }
+  const megabytes = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return i18n.format(sizes.megabytes, { n: megabytes });
+}

@@ -1,0 +1,124 @@
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Feedback } from './feedback.js';
+import type { FormController, Submitted } from './form-controller.js';
+import type { Localizer } from './i18n/index.js';
+import type { MyTickets } from './my-tickets.js';
+import type { StoredTicket } from './token-store.js';
+import type { Tracking } from './tracking.js';
+import {
+  renderConfirmation,
+  renderList,
+  renderNav,
+  type View,
+} from './views.js';
+
+/** The features {@link Screens} switches between. */
+export interface ScreensOptions {
+  i18n: Localizer;
+  feedback: Feedback;
+  tickets: MyTickets;
+  tracking(): Tracking;
+  form(): FormController;
+  categories(): readonly string[];
+  /** The honeypot field's name, or empty for none. */
+  honeypot(): string;
+}
+
+/**
+ * Which screen shows (the form, the confirmation, My requests, one
+ * ticket), the switch between them, and where focus goes on each move:
+ * the new screen's heading, or back to the ticket just left.
+ */
+export class Screens {
+  view: View = 'form';
+  /** The ticket the confirmation is about. */
+  submitted: Submitted | null = null;
+  readonly #host: ReactiveControllerHost;
+  readonly #o: ScreensOptions;
+
+  constructor(host: ReactiveControllerHost, options: ScreensOptions) {
+    this.#host = host;
+    this.#o = options;
+  }
+
+  /** Shows the confirmation of a new ticket. */
+  confirm(ticket: Submitted): void {
+    this.submitted = ticket;
+    this.view = 'submitted';
+    this.#host.requestUpdate();
+  }
+
+  /** Opens one ticket and focuses its heading. */
+  open(entry: StoredTicket): void {
+    this.view = 'ticket';
+    this.#o.tracking().open(entry);
+    void this.#o.feedback.focus('#ticket-heading');
+  }
+
+  /** Back to an empty form without moving focus, as at sign-out. */
+  reset(): void {
+    this.view = 'form';
+    this.submitted = null;
+    this.#o.tracking().leave();
+    this.#host.requestUpdate();
+  }
+
+  /** Goes to the form or to My requests, leaving any open ticket. */
+  go(view: 'form' | 'list'): void {
+    const tracking = this.#o.tracking();
+    const { feedback } = this.#o;
+    const from = tracking.current;
+    this.view = view;
+    tracking.leave();
+    this.#host.requestUpdate();
+    if (view === 'form') {
+      this.#o.form().clearFailure();
+      void feedback.focus('#form-heading');
+      return;
+    }
+    void this.#o.tickets.refresh();
+    const back = from ? `[data-id="${CSS.escape(from.id)}"]` : '#list-heading';
+    void feedback
+      .focus(back)
+      .then((ok) => ok || feedback.focus('#list-heading'));
+  }
+
+  /** The switch between the form and My requests, then the screen. */
+  render(connected: boolean): TemplateResult {
+    const { i18n, tickets } = this.#o;
+    const count = tickets.entries().length;
+    const nav = connected
+      ? renderNav(this.view, count, (view) => this.go(view), i18n)
+      : html`<p class="alert" part="alert" role="alert">${i18n.t.noEndpoint}</p>`;
+    return html`${nav}${this.#screen()}`;
+  }
+
+  #screen() {
+    const { i18n, tickets } = this.#o;
+    switch (this.view) {
+      case 'submitted':
+        return renderConfirmation({
+          ref: this.submitted?.ref ?? '',
+          saved: this.submitted?.saved ?? true,
+          i18n,
+          onOpen: () => {
+            const id = this.submitted?.id;
+            const entry = tickets.entries().find((e) => e.id === id);
+            if (entry) this.open(entry);
+          },
+          onNew: () => this.go('form'),
+        });
+      case 'list':
+        return html`${renderList({
+          entries: tickets.entries(),
+          summaries: tickets.summaries,
+          i18n,
+          onOpen: (entry) => this.open(entry),
+        })}${tickets.note()}`;
+      case 'ticket':
+        return this.#o.tracking().render();
+      default:
+        return this.#o.form().render(this.#o.categories(), this.#o.honeypot());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createTicketApi, type TicketApi } from './api.js';
+import { Feedback } from './feedback.js';
+import { FormController } from './form-controller.js';
+import type { CaptchaProvider } from './honeypot.js';
+import { LocaleController } from './i18n/index.js';
+import { LauncherController, type WidgetMode } from './launcher.js';
+import { MyTickets } from './my-tickets.js';
+import { Screens } from './screens.js';
+import { Tracking } from './tracking.js';
+
+/** The element's properties the parts read. */
+export interface PartsHost extends ReactiveControllerHost, HTMLElement {
+  endpoint: string;
+  categories: readonly string[];
+  pollInterval: number;
+  locale: string | undefined;
+  timeZone: string | undefined;
+  mode: WidgetMode;
+  honeypot: string | undefined;
+  captchaProvider: CaptchaProvider | null;
+}
+
+/**
+ * The widget's features, wired to each other and to their element:
+ * language, launcher, feedback, My requests, the form, one ticket, and
+ * the screens between them. The element only forwards its properties,
+ * methods and render here.
+ */
+export class WidgetParts {
+  api: TicketApi = createTicketApi('');
+  readonly i18n: LocaleController;
+  readonly launcher: LauncherController;
+  readonly feedback: Feedback;
+  readonly tickets: MyTickets;
+  readonly screens: Screens;
+  readonly tracking: Tracking;
+  readonly form: FormController;
+  readonly #host: PartsHost;
+
+  constructor(host: PartsHost) {
+    this.#host = host;
+    const api = () => this.api;
+    const i18n = new LocaleController(host);
+    const feedback = new Feedback(host, i18n);
+    const tickets = new MyTickets(host, api, feedback, i18n);
+    const common = { api, i18n, feedback, tickets };
+    this.i18n = i18n;
+    this.launcher = new LauncherController(host);
+    this.feedback = feedback;
+    this.tickets = tickets;
+    this.screens = new Screens(host, {
+      ...common,
+      tracking: () => this.tracking,
+      form: () => this.form,
+      categories: () => host.categories,
+      honeypot: () => host.honeypot ?? '',
+    });
+    this.tracking = new Tracking(host, {
+      ...common,
+      pollInterval: () => host.pollInterval,
+      back: () => this.screens.go('list'),
+    });
+    this.form = new FormController(host, {
+      ...common,
+      endpoint: () => host.endpoint,
+      submitted: (ticket) => this.screens.confirm(ticket),
+    });
+  }
+
+  /**
+   * A new endpoint: a client for it, its stored tickets, its form, and
+   * what waits offline for it; an open ticket of the old one closes.
+   */
+  connect(): void {
+    const host = this.#host;
+    this.api = createTicketApi(host.endpoint, {
+      identity: () => this.tickets.identity.token,
+      captcha: () => host.captchaProvider?.(),
+      trap: () => this.form.trap.fields(host.honeypot ?? ''),
+    });
+    this.tickets.connect(host.endpoint);
+    if (this.screens.view === 'ticket') this.screens.go('list');
+    this.form.connect();
+  }
+
+  /** See `TicketWidget.identify`. */
+  async identify(token: string | null): Promise<void> {
+    const before = this.tickets.identity.token;
+    this.tickets.identify(token);
+    this.tracking.reidentify(before, token);
+    await this.tickets.refresh();
+  }
+
+  /** See `TicketWidget.signOut`. */
+  async signOut(): Promise<void> {
+    this.tickets.signOut();
+    this.screens.reset();
+    await this.form.clear();
+  }
+
+  /** Everything inside the shadow root. */
+  render(): TemplateResult {
+    const { lang, dir } = this.i18n;
+    return this.launcher.wrap(
+      html`<div part="base" class="root" lang=${lang} dir=${dir}>
+        ${this.feedback.region()}
+        ${this.screens.render(Boolean(this.#host.endpoint))}
+      </div>`,
+      { lang, dir },
+    );
+  }
+}

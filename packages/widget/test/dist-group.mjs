@@ -1,0 +1,84 @@
+/**
+ * The `dist` group of web-test-runner: a representative subset of the
+ * widget's browser tests run a second time against the production
+ * bundle (`dist/ticket-widget.js`, minified, with its chunks) instead of
+ * the sources. The test files stay the same: an import map in the group's
+ * page points their `import '../define.js'` at the bundle.
+ *
+ * The group runs with a plain `npx web-test-runner` (and so in
+ * `npm test`) and with `--group dist`; a run narrowed to some files
+ * (`npx web-test-runner "<glob>"`) leaves it out. Before it runs, the
+ * bundle is built, so it never tests a stale one.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** The tests that run against the bundle too: submit, track, a11y. */
+export const DIST_FILES = [
+  'packages/widget/src/ticket-widget/submit.browser.test.ts',
+  'packages/widget/src/ticket-widget/tracking.browser.test.ts',
+  'packages/widget/src/ticket-widget/a11y.browser.test.ts',
+  'packages/widget/src/ticket-widget/keyboard.browser.test.ts',
+];
+
+const BUNDLE = '/packages/widget/dist/ticket-widget.js';
+
+/** Where the tests import the element from, as the dev server serves it. */
+const SOURCE_ENTRIES = [
+  '/packages/widget/src/define.ts',
+  '/packages/widget/src/define.js',
+];
+
+/** CLI flags of web-test-runner that take a value. */
+const VALUE_FLAGS = new Set([
+  '--root-dir',
+  '--concurrent-browsers',
+  '--concurrency',
+  '--config',
+  '--port',
+  '--groups',
+  '--group',
+  '--browsers',
+  '--esbuild-target',
+]);
+
+/** The value of `--group`, and whether test files were named. */
+function readArgs(argv) {
+  let group = null;
+  let files = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--group=')) group = arg.slice('--group='.length);
+    else if (arg === '--files' || arg.startsWith('--files=')) files = true;
+    else if (VALUE_FLAGS.has(arg)) {
+      if (arg === '--group') group = argv[i + 1] ?? null;
+      i++;
+    } else if (!arg.startsWith('-')) files = true;
+  }
+  return { group, files };
+}
+
+/** The page of a dist session: the import map, then the test framework. */
+function distPage(framework) {
+  const imports = Object.fromEntries(SOURCE_ENTRIES.map((s) => [s, BUNDLE]));
+  return `<!DOCTYPE html><html><head>
+<script type="importmap">${JSON.stringify({ imports })}</script>
+<script>window.TICKETRY_BUILD = 'dist';</script>
+</head><body><script type="module" src="${framework}"></script></body></html>`;
+}
+
+/**
+ * The dist group, or none when this run leaves it out. Builds the
+ * bundle (`npm run build:bundle -w @ticketry/widget`) when it runs.
+ *
+ * @param {{ root: string, argv?: string[] }} options
+ */
+export function distGroups({ root, argv = process.argv.slice(2) }) {
+  const { group, files } = readArgs(argv);
+  const wanted = group === 'dist' || (group === null && !files);
+  if (!wanted) return [];
+  execFileSync('npm', ['run', 'build:bundle', '-w', '@ticketry/widget'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return [{ name: 'dist', files: DIST_FILES, testRunnerHtml: distPage }];
+}
