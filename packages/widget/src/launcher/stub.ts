@@ -161,9 +161,12 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
   const load = () => {
     if (loading) return;
     loading = true;
+    // The full widget's first render may wait for the page's language:
+    // the stub's button stays until the full one is drawn.
     void loader
       .load()
       .then(() => customElements.whenDefined(TAG))
+      .then(() => isFull(el) && el.updateComplete)
       .then(handOver, fail);
   };
 

@@ -183,6 +183,14 @@ export class TicketWidget extends LitElement {
     this.mode = 'inline';
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // A page in another language waits for its words before the first
+    // render: no English, no left-to-right layout, then a swap.
+    const words = this.hasUpdated ? null : this.#parts.i18n.loading();
+    if (!words) return super.scheduleUpdate();
+    return words.then(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#parts.connect();
     if (changed.has('pollInterval') && this.#parts.tracking.current) {

@@ -41,6 +41,8 @@ export class LocaleController implements ReactiveController {
   readonly #host: LocaleHost;
   #observer: MutationObserver | null = null;
   #wanted: Lang = 'en';
+  #numbers: Intl.NumberFormat | undefined;
+  #numbersFor = '';
 
   constructor(host: LocaleHost) {
     this.#host = host;
@@ -61,12 +63,30 @@ export class LocaleController implements ReactiveController {
     this.resolve();
   }
 
+  /**
+   * The messages of the language the page asks for, while they load; null
+   * once they are here. The element holds its first render on it, so a
+   * page in another language never shows English or the wrong direction.
+   */
+  loading(): Promise<unknown> | null {
+    const { lang } = this.#pick();
+    return loadedMessages(lang) ? null : loadMessages(lang);
+  }
+
+  #pick() {
+    const host = this.#host;
+    const override = host.locale || host.getAttribute('lang');
+    const picked = pickLanguage(languageCandidates(host, override));
+    const chosen = Boolean(
+      override && pickLanguage([override]).lang === picked.lang,
+    );
+    return { ...picked, chosen };
+  }
+
   /** Settles language, direction and time zone from the page as it is. */
   resolve(): void {
     const host = this.#host;
-    const override = host.locale || host.getAttribute('lang');
-    const { lang, locale } = pickLanguage(languageCandidates(host, override));
-    const chosen = Boolean(override && pickLanguage([override]).lang === lang);
+    const { lang, locale, chosen } = this.#pick();
     this.#wanted = lang;
     this.timeZone = validTimeZone(host.timeZone);
     const messages = loadedMessages(lang);
@@ -89,11 +109,23 @@ export class LocaleController implements ReactiveController {
   ): string => {
     const local: Record<string, string> = {};
     for (const [key, value] of Object.entries(values)) {
-      local[key] =
-        typeof value === 'number' ? value.toLocaleString(this.locale) : value;
+      local[key] = typeof value === 'number' ? this.#number(value) : value;
     }
     return format(message, local);
   };
+
+  /**
+   * A number in the locale's digits. One `Intl.NumberFormat` per locale:
+   * `toLocaleString` builds a new one on every call, which costs more
+   * than the rest of a render.
+   */
+  #number(value: number): string {
+    if (!this.#numbers || this.#numbersFor !== this.locale) {
+      this.#numbers = new Intl.NumberFormat(this.locale);
+      this.#numbersFor = this.locale;
+    }
+    return this.#numbers.format(value);
+  }
 
   /** An ISO instant as a date and time in the requester's locale and zone. */
   date = (iso: string, style: DateStyle = 'medium'): string => {
