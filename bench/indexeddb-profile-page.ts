@@ -97,6 +97,16 @@ async function commandRows(p: ProfileParams): Promise<ProfileRow[]> {
         return tx.done;
       },
     ],
+    [
+      'readwrite, get only, durability strict',
+      (i) => {
+        const tx = db.transaction('tickets', 'readwrite', {
+          durability: 'strict',
+        });
+        tx.store.get([SITE, ids[i % ids.length]!]);
+        return tx.done;
+      },
+    ],
     ['raw: read tx + write tx (get, put, add)', writeStep(db, ids)],
     ['raw, durability relaxed', writeStep(db, ids, { durability: 'relaxed' })],
     ['raw, durability strict', writeStep(db, ids, { durability: 'strict' })],

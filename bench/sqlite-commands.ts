@@ -185,10 +185,14 @@ async function interleaved<K extends string>(
   return { wall, cpu };
 }
 
-/** Opens a file the store made, with the store's pragmas, by hand. */
+/**
+ * Opens a file the store made, with the store's pragmas (its default
+ * checkpoint size included), by hand.
+ */
 function openRaw(file: string, sync: Sync) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma(`synchronous = ${sync}`);
   db.pragma('foreign_keys = ON');
   return db;

@@ -23,9 +23,10 @@ const EVENT = `INSERT INTO events (id, site_id, ticket_id, version, body)
   VALUES (?, ?, ?, ?, ?)`;
 
 /**
- * The raw baseline: positional prepared statements, one IMMEDIATE
- * transaction per call, no validation; the same row values the store
- * writes (the columns and the JSON bodies).
+ * The raw baseline: positional prepared statements, one row each, one
+ * IMMEDIATE transaction per call, no validation, the indexes kept
+ * row by row; the same row values the store writes (the columns and
+ * the JSON bodies).
  */
 function rawImporter(db: Database.Database) {
   const ticket = db.prepare(TICKET);
@@ -74,6 +75,7 @@ export async function importRates(dir: string, p: ImportPlan) {
   await sqliteStore({ filename: rawFile }).close();
   const db = new Database(rawFile);
   db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   const raw = rawImporter(db);

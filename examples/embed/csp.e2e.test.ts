@@ -78,6 +78,18 @@ async function watchedPage(context: BrowserContext) {
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const calls: { url: string; type: string; cookie: string | null }[] = [];
+  // The live stream never finishes while the page is open: its request
+  // is recorded as it goes out, with the headers Chromium sent.
+  const streams: Promise<{ type: string; cookie: string | null }>[] = [];
+  page.on('request', (request) => {
+    if (!/\/api\/.*\/stream/.test(request.url())) return;
+    streams.push(
+      request.allHeaders().then((headers) => ({
+        type: request.resourceType(),
+        cookie: headers.cookie ?? null,
+      })),
+    );
+  });
   const setCookies: string[] = [];
   page.on('requestfinished', async (request) => {
     if (!request.url().includes('/api/')) return;
@@ -95,7 +107,7 @@ async function watchedPage(context: BrowserContext) {
     page.evaluate(
       () => (window as unknown as { violations: Violation[] }).violations,
     );
-  return { page, consoleErrors, calls, setCookies, violations };
+  return { page, consoleErrors, calls, streams, setCookies, violations };
 }
 
 async function agentCommand(id: string, version: number, body: object) {
@@ -128,7 +140,7 @@ describe('the embed pages under a strict Content-Security-Policy', () => {
     await context.addCookies([
       { name: 'host_session', value: 'secret', url: demo.url },
     ]);
-    const { page, consoleErrors, calls, setCookies, violations } =
+    const { page, consoleErrors, calls, streams, setCookies, violations } =
       await watchedPage(context);
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -185,11 +197,12 @@ describe('the embed pages under a strict Content-Security-Policy', () => {
 
     expect(await violations()).toEqual([]);
     expect(consoleErrors).toEqual([]);
-    // Fetches only: a same-origin EventSource (the live stream) always
-    // carries the origin's cookies; it has no credentials option.
-    const fetches = calls.filter((c) => c.type === 'fetch');
-    expect(fetches.length).toBeGreaterThanOrEqual(3);
-    expect(fetches.filter((c) => c.cookie !== null)).toEqual([]);
+    // Every call, the live stream included, is a fetch without cookies.
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.filter((c) => c.cookie !== null)).toEqual([]);
+    const stream = await Promise.all(streams);
+    expect(stream.length).toBeGreaterThanOrEqual(1);
+    expect(stream).toEqual(stream.map(() => ({ type: 'fetch', cookie: null })));
     expect(setCookies).toEqual([]);
     const cookies = await context.cookies();
     expect(cookies.map((c) => c.name)).toEqual(['host_session']);
@@ -206,6 +219,16 @@ describe('the embed pages under a strict Content-Security-Policy', () => {
       .poll(async () => (await violations()).map((v) => v.directive))
       .toEqual(['require-trusted-types-for']);
     await context.close();
+  });
+
+  it('serves the widget’s language chunks next to it, and nothing else by that pattern', async () => {
+    const german = await fetch(`${demo.url}/ticket-widget-de.js`);
+    expect(german.status).toBe(200);
+    expect(german.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await german.text()).toContain('Anfrage');
+    for (const path of ['/ticket-widget-nope.js', '/ticket-widget-..%2fx.js']) {
+      expect((await fetch(`${demo.url}${path}`)).status).toBe(404);
+    }
   });
 
   it('runs the inline page with no violation', async () => {

@@ -85,36 +85,66 @@ async function agent(id: string, body: object) {
   expect(response.status).toBe(200);
 }
 
-/** Takes the picture and checks its layout; `window` shoots the page. */
+/**
+ * Takes the picture (`window`: the whole page, else the widget alone)
+ * and checks the widget's layout, when its content is there.
+ */
 async function shoot(
   page: Page,
   widget: Locator,
   name: string,
   look: Look,
-  window = false,
+  { window = false, content = true } = {},
 ) {
   await widget.evaluate(
-    (el: Element) =>
-      (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete,
+    (el) =>
+      (el as unknown as { updateComplete: Promise<unknown> }).updateComplete,
   );
+  // The pointer rests off the widget: no hover look in the picture.
+  await page.mouse.move(0, 0);
   const path = join(OUT, `${name}-${look.name}.png`);
   if (window) await page.screenshot({ path });
-  else await widget.screenshot({ path, animations: 'disabled' });
-  expect(await widget.evaluate(layoutProblems, look.dir)).toEqual([]);
+  else await widget.locator('[part~="base"]').screenshot({ path });
+  if (content) {
+    expect(await widget.evaluate(layoutProblems, look.dir)).toEqual([]);
+  }
 }
 
-/** Sets the widget's language before anything is shot. */
-async function speak(widget: Locator, look: Look) {
-  if (look.locale)
-    await widget.evaluate((el, l) => el.setAttribute('locale', l), look.locale);
-  await expect
-    .poll(() =>
-      widget.evaluate((el) =>
-        el.shadowRoot?.querySelector('[dir]')?.getAttribute('dir'),
-      ),
-    )
-    .toBe(look.dir);
+/** The direction the widget lays out in, once it has chosen. */
+const direction = (widget: Locator) =>
+  widget.evaluate(
+    (el) =>
+      el.shadowRoot
+        ?.querySelector('[part="launcher-button"], [part~="base"]')
+        ?.getAttribute('dir') ?? null,
+  );
+
+/**
+ * A page whose `<ticket-widget>` tag says `locale`, as a site in that
+ * language would write it (the demo pages say nothing).
+ */
+async function speak(context: BrowserContext, look: Look) {
+  if (!look.locale) return;
+  const attribute = `<ticket-widget locale="${look.locale}" `;
+  await context.route(
+    (url) => url.pathname === '/' || url.pathname === '/embed/',
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        '<ticket-widget ',
+        attribute,
+      );
+      await route.fulfill({ response, body });
+    },
+  );
 }
+
+/** The launcher button's colours, without the pointer on it. */
+const colours = (button: Locator) =>
+  button.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.color, style.backgroundColor, style.boxShadow];
+  });
 
 async function launcherShots(context: BrowserContext, look: Look) {
   const page = await context.newPage();
@@ -122,12 +152,15 @@ async function launcherShots(context: BrowserContext, look: Look) {
   const widget = page.locator('ticket-widget');
   const button = page.locator('[part="launcher-button"]');
   await button.waitFor();
-  await speak(widget, look);
-  await shoot(page, widget, 'closed', look, true);
+  expect(await direction(widget)).toBe(look.dir);
+  await shoot(page, widget, 'closed', look, { window: true, content: false });
+  const stub = await colours(button);
   await button.click();
   await page.locator('#subject').waitFor();
-  await speak(widget, look);
-  await shoot(page, widget, 'open', look, true);
+  await expect.poll(() => direction(widget)).toBe(look.dir);
+  await shoot(page, widget, 'open', look, { window: true });
+  // The full widget took over the tiny launcher's button unchanged.
+  expect(await colours(button)).toEqual(stub);
   await page.close();
 }
 
@@ -157,7 +190,7 @@ async function inlineShots(context: BrowserContext, look: Look) {
   await page.goto(demo.url);
   const widget = page.locator('ticket-widget');
   await page.locator('#cf-office').waitFor();
-  await speak(widget, look);
+  await expect.poll(() => direction(widget)).toBe(look.dir);
   const submit = page.locator('[part~="submit-button"]');
 
   await submit.click();
@@ -214,6 +247,7 @@ describe('screenshots of every state of the widget', () => {
         viewport: { width: 900, height: 760 },
         colorScheme: look.scheme,
       });
+      await speak(context, look);
       await launcherShots(context, look);
       await inlineShots(context, look);
       await context.close();

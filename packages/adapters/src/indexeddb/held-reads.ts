@@ -34,7 +34,8 @@ const noop = () => undefined;
  *
  * The price: `getTicket` takes a read-write transaction, so two reads
  * of the tickets store no longer run side by side, and a read that is
- * not followed by a commit ends with an empty commit.
+ * not followed by a commit ends with an empty commit (in Chromium about
+ * what a read-only transaction costs, with no flush even when strict).
  */
 export function heldReads(session: Session) {
   const held = new Map<string, Held>();

@@ -45,6 +45,31 @@ type CopiedRow = Record<(typeof COPIED)[number], unknown> & { version: number };
 const READ_COPIED = `SELECT version, ${COPIED.join(', ')} FROM tickets
 WHERE site_id = ? AND id = ?`;
 
+const READ_VERSION = 'SELECT version FROM tickets WHERE site_id = ? AND id = ?';
+
+// A row's copied columns at a given version never change afterwards:
+// every write names the version it replaces and moves it on. So the
+// values seen when a ticket was read or committed, kept with their
+// version, stand in for reading them again in the commit that follows.
+// Bounded: cleared whole when full, like the statement cache.
+const MAX_KNOWN = 4096;
+
+const knownKey = (siteId: string, id: string) => `${siteId}\u0000${id}`;
+
+/** The version and copied column values of a ticket, as read back. */
+const copiedOf = (t: Ticket): CopiedRow => ({
+  version: t.version,
+  ref: t.ref,
+  status: t.status,
+  team_id: t.teamId,
+  assignee_id: t.assigneeId,
+  requester_id: t.requesterId,
+  priority: t.priority,
+  category: t.category,
+  created_at: t.createdAt,
+  due_at: t.dueAt,
+});
+
 // SQLite rewrites the entries of every index on a column named in SET,
 // whether its value changed or not, so a commit names only the columns
 // that changed: most commands touch one index, not all of them.
@@ -127,19 +152,28 @@ export function ticketOps(db: Database.Database, prepare: Prepare) {
     return { ticket: toTicket(params), event, replayed: false };
   });
 
+  const known = new Map<string, CopiedRow>();
+  const remember = (ticket: Ticket) => {
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(knownKey(ticket.siteId, ticket.id), copiedOf(ticket));
+  };
+
+  const conflict = (write: CommitWrite, version: number | null) =>
+    new ConflictError(write.ticket.id, write.expectedVersion, version);
+
   const commit = db.transaction((write: CommitWrite): AuditEvent => {
     const { ticket, expectedVersion } = write;
-    const current = one<CopiedRow>(READ_COPIED, ticket.siteId, ticket.id);
-    if (current?.version !== expectedVersion) {
-      throw new ConflictError(
-        ticket.id,
-        expectedVersion,
-        current?.version ?? null,
-      );
+    const key = knownKey(ticket.siteId, ticket.id);
+    let before = known.get(key);
+    if (before?.version !== expectedVersion) {
+      before = one<CopiedRow>(READ_COPIED, ticket.siteId, ticket.id);
+      if (before?.version !== expectedVersion) {
+        throw conflict(write, before?.version ?? null);
+      }
     }
     const params = ticketParams(ticket);
-    const changed = COPIED.filter((c) => params[c] !== current[c]);
-    prepare(updateSql(changed)).run(
+    const changed = COPIED.filter((c) => params[c] !== before[c]);
+    const { changes } = prepare(updateSql(changed)).run(
       params.version,
       params.updated_at,
       params.body,
@@ -148,12 +182,27 @@ export function ticketOps(db: Database.Database, prepare: Prepare) {
       params.id,
       expectedVersion,
     );
+    if (changes !== 1) {
+      // Another writer moved the row on since this store last saw it.
+      known.delete(key);
+      const now = one<{ version: number }>(
+        READ_VERSION,
+        ticket.siteId,
+        ticket.id,
+      );
+      throw conflict(write, now?.version ?? null);
+    }
     return insertEvent(write.event);
   });
 
   return {
     create: (write: CreateWrite) => create.immediate(write),
-    commit: (write: CommitWrite) => commit.immediate(write),
+    commit(write: CommitWrite): AuditEvent {
+      const event = commit.immediate(write);
+      // Only once committed: a rolled-back write must not be remembered.
+      remember(write.ticket);
+      return event;
+    },
 
     get(siteId: string, id: string): Ticket | null {
       const row = one<BodyRow>(
@@ -161,7 +210,10 @@ export function ticketOps(db: Database.Database, prepare: Prepare) {
         siteId,
         id,
       );
-      return row ? toTicket(row) : null;
+      if (!row) return null;
+      const ticket = toTicket(row);
+      remember(ticket);
+      return ticket;
     },
 
     getByRef(siteId: string, ref: string): Ticket | null {

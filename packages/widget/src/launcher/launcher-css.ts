@@ -123,10 +123,30 @@ export const LAUNCHER_CSS = `
 }
 `;
 
-/** The tiny launcher's host: nothing in the page's flow. */
+/**
+ * The full widget's dark defaults (see its styles), so the tiny
+ * launcher's button and panel are already dark when the page is.
+ */
+const DARK = `
+  --_ticket-color: #e6edf3;
+  --_ticket-background: #0d1117;
+  --_ticket-border: #656c76;
+  --_ticket-accent: #4493f8;
+  --_ticket-on-accent: #0d1117;
+  --_ticket-scheme: dark;
+`;
+
+/**
+ * The tiny launcher's host: nothing in the page's flow; dark like the
+ * full widget when the page prefers it or `theme="dark"` says so.
+ */
 export const STUB_HOST_CSS = `
 :host {
   all: initial;
   display: block;
 }
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme='light'])) {${DARK}}
+}
+:host([theme='dark']) {${DARK}}
 `;

@@ -19,7 +19,7 @@ export function renderFiles(
   return html`<ul class="files" part="files">
     ${msg.attachments.map(
       (file) => html`<li><a part="file-link" href=${url(file.id)} download
-        rel="noopener">${file.name}</a> (${formatBytes(file.size, i18n)})</li>`,
+        rel="noopener"><bdi>${file.name}</bdi></a> (${formatBytes(file.size, i18n)})</li>`,
     )}
   </ul>`;
 }

@@ -114,7 +114,8 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
   const hint = m.i18n.format(words.attachHint, {
     count: rules.maxFiles,
     size: formatBytes(rules.maxBytes, m.i18n),
-    types: types.map((t) => ATTACHMENT_TYPES[t][0]).join(' '),
+    // Isolated left to right: in Arabic the dot of `.png` stays put.
+    types: `\u2066${types.map((t) => ATTACHMENT_TYPES[t][0]).join(' ')}\u2069`,
   });
   const { progress } = m.extras;
   return html`<div class="field" part="field">
@@ -161,6 +162,14 @@ export const extrasStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5em;
+  }
+  /* The box itself is a 44 px target too, not only its label. */
+  .check > input[type='checkbox'] {
+    flex: none;
+    width: 44px;
+    height: 44px;
+    min-height: 44px;
+    margin: 0;
   }
   /* The label is the checkbox's 44 px target: a click on it ticks. */
   .check > label {

@@ -83,7 +83,8 @@ export class FormController {
   /** A new endpoint: loads its form and sends what waits offline for it. */
   connect(): void {
     void this.#draft.loadForm(this.#o.api());
-    void this.#outbox.flush();
+    // Opening IndexedDB is not needed for the first paint: a task later.
+    setTimeout(() => void this.#outbox.flush());
   }
 
   /** See `TicketWidget.prefill`. */

@@ -1,6 +1,7 @@
 import { type PublicTicket, publicTicketSchema } from '@ticketry/core/public';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type TicketApi, toWidgetError, type WidgetError } from './api.js';
+import { readEventStream, StreamRefused } from './event-stream.js';
 
 /** The ticket a {@link LiveTicketController} follows. */
 export interface LiveTarget {
@@ -22,19 +23,25 @@ export interface LiveTicketCallbacks {
 /** First wait before a refused stream is tried again; doubles to the cap. */
 const RECONNECT_MS = 1_000;
 const RECONNECT_CAP_MS = 30_000;
+/** Wait after a dropped stream until the server's `retry:` says otherwise. */
+const DROPPED_MS = 3_000;
 
 /**
- * Keeps one ticket current while its host is connected: an `EventSource`
- * on `/tickets/:id/stream`, and a poll of `GET /tickets/:id` on every
- * interval in which the stream is not open (not yet, dropped, refused,
- * or no `EventSource` at all). A dropped stream reconnects by itself
- * (after the server's `retry`); one the browser gives up on (an error
- * answer, say while the server restarts) is opened again after 1, 2,
- * 4 … 30 s, with jitter. Stops when the host leaves the page.
+ * Keeps one ticket current while its host is connected: the server-sent
+ * events of `/tickets/:id/stream`, read with `fetch` and no cookies, and
+ * a poll of `GET /tickets/:id` on every interval in which the stream is
+ * not open (not yet, dropped or refused). A dropped stream reconnects
+ * after the server's `retry` (3 s), sending `Last-Event-ID`; a refused
+ * one (an error answer, say while the server restarts, or no answer)
+ * is opened again after 1, 2, 4 … 30 s, with jitter. Stops when the
+ * host leaves the page.
  */
 export class LiveTicketController implements ReactiveController {
   #target: LiveTarget | null = null;
-  #source: EventSource | null = null;
+  #stream: AbortController | null = null;
+  #open = false;
+  #lastEventId = '';
+  #dropWait = DROPPED_MS;
   #timer: ReturnType<typeof setInterval> | undefined;
   #failing = false;
   #polling: LiveTarget | null = null;
@@ -50,13 +57,17 @@ export class LiveTicketController implements ReactiveController {
   /** Follows `target`, or nothing when `null`. */
   follow(target: LiveTarget | null): void {
     this.#stop();
+    if (target?.id !== this.#target?.id) {
+      this.#lastEventId = '';
+      this.#dropWait = DROPPED_MS;
+    }
     this.#target = target;
     this.#start();
   }
 
   /** True while the server stream is connected. */
   get streaming(): boolean {
-    return this.#source?.readyState === 1;
+    return this.#open;
   }
 
   hostConnected(): void {
@@ -78,40 +89,57 @@ export class LiveTicketController implements ReactiveController {
   }
 
   #connect(target: LiveTarget): void {
-    if (typeof EventSource !== 'function') return;
-    const source = new EventSource(
-      target.api.streamUrl(target.id, target.token),
+    const stream = new AbortController();
+    this.#stream = stream;
+    const current = () => this.#stream === stream;
+    void readEventStream(target.api.streamUrl(target.id, target.token), {
+      signal: stream.signal,
+      lastEventId: this.#lastEventId,
+      // Changes made between the first read and the stream opening would
+      // otherwise wait for the next change: read once on every (re)open.
+      onOpen: () => {
+        this.#open = true;
+        this.#attempts = 0;
+        void this.#poll();
+      },
+      onEvent: (event) => {
+        if (event.type === 'ticket') this.#receive(event.data);
+      },
+      onId: (id) => (this.#lastEventId = id),
+      onRetry: (ms) => (this.#dropWait = ms),
+    }).then(
+      () => current() && this.#dropped(target),
+      (error: unknown) => {
+        if (!current()) return;
+        if (this.#open && !(error instanceof StreamRefused)) {
+          this.#dropped(target);
+        } else {
+          this.#open = false;
+          this.#reconnect(target);
+        }
+      },
     );
-    // Changes made between the first read and the stream opening would
-    // otherwise wait for the next change: read once on every (re)open.
-    source.addEventListener('open', () => {
-      this.#attempts = 0;
-      void this.#poll();
-    });
-    source.addEventListener('ticket', (event) => {
-      this.#receive((event as MessageEvent<string>).data);
-    });
-    source.addEventListener('error', () => {
-      // CONNECTING: the browser retries by itself. CLOSED: it gave up.
-      if (source.readyState === 2 && this.#source === source) {
-        this.#reconnect(target);
-      }
-    });
-    this.#source = source;
+  }
+
+  /** The stream ended or broke after it was open: back after `retry`. */
+  #dropped(target: LiveTarget): void {
+    this.#open = false;
+    this.#retryAfter(target, this.#dropWait);
   }
 
   #reconnect(target: LiveTarget): void {
     const wait = Math.min(RECONNECT_CAP_MS, RECONNECT_MS * 2 ** this.#attempts);
     this.#attempts++;
+    this.#retryAfter(target, wait * (0.75 + Math.random() / 2));
+  }
+
+  #retryAfter(target: LiveTarget, ms: number): void {
     clearTimeout(this.#retry);
-    this.#retry = setTimeout(
-      () => {
-        if (this.#target === target && this.#timer !== undefined) {
-          this.#connect(target);
-        }
-      },
-      wait * (0.75 + Math.random() / 2),
-    );
+    this.#retry = setTimeout(() => {
+      if (this.#target === target && this.#timer !== undefined) {
+        this.#connect(target);
+      }
+    }, ms);
   }
 
   #stop(): void {
@@ -119,8 +147,9 @@ export class LiveTicketController implements ReactiveController {
     this.#timer = undefined;
     clearTimeout(this.#retry);
     this.#retry = undefined;
-    this.#source?.close();
-    this.#source = null;
+    this.#stream?.abort();
+    this.#stream = null;
+    this.#open = false;
   }
 
   #receive(data: string): void {

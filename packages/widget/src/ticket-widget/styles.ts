@@ -112,6 +112,14 @@ export const styles = css`
     outline: none;
   }
 
+  /* Links in ticket text and file links: the theme's accent, visited or
+     not, so they keep their contrast in light and dark. */
+  a:any-link {
+    color: var(--ticket-accent-color, var(--_ticket-accent));
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
   nav {
     display: flex;
     flex-wrap: wrap;
@@ -133,6 +141,11 @@ export const styles = css`
   .hint {
     font-weight: 400;
     color: var(--ticket-muted-color, var(--_ticket-muted));
+  }
+
+  /* The field's grid spaces its hint like its label and error. */
+  .field > .hint {
+    margin: 0;
   }
 
   input,

@@ -34,7 +34,10 @@ export interface TicketViewModel {
 export function renderTicket(m: TicketViewModel): TemplateResult {
   const { entry, ticket } = m;
   const { t } = m.i18n;
-  const title = ticket ? `${entry.ref}: ${ticket.subject}` : entry.ref;
+  // The requester's subject in <bdi>: its direction stays its own.
+  const title = ticket
+    ? html`${entry.ref}: <bdi>${ticket.subject}</bdi>`
+    : entry.ref;
   return html`
     <section part="ticket" aria-labelledby="ticket-heading">
       <div class="actions">
@@ -87,7 +90,7 @@ function details(
       ticket.resolution
         ? html`<section part="resolution" aria-labelledby="resolution-heading">
           <h3 id="resolution-heading">${t.resolution}</h3>
-          <p class="body">${linkText(ticket.resolution.note)}</p>
+          <p class="body" dir="auto">${linkText(ticket.resolution.note)}</p>
         </section>`
         : nothing
     }
@@ -117,7 +120,7 @@ function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
     <span class="meta">
       ${who} · <time datetime=${msg.at}>${date(msg.at)}</time>
     </span>
-    <div class="body">${linkText(msg.body)}</div>
+    <div class="body" dir="auto">${linkText(msg.body)}</div>
     ${renderFiles(msg, fileUrl, i18n)}
   </li>`;
 }

@@ -183,12 +183,16 @@ export class TicketWidget extends LitElement {
     this.mode = 'inline';
   }
 
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // A page in another language waits for its words before the first
-    // render: no English, no left-to-right layout, then a swap.
-    const words = this.hasUpdated ? null : this.#parts.i18n.loading();
-    if (!words) return super.scheduleUpdate();
-    return words.then(() => super.scheduleUpdate());
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) {
+      // The first render in a task of its own, not in the one that ran
+      // the script: two shorter tasks instead of one long one.
+      await new Promise((resolve) => setTimeout(resolve));
+      // A page in another language waits for its words before the first
+      // render: no English, no left-to-right layout, then a swap.
+      await this.#parts.i18n.loading();
+    }
+    return super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

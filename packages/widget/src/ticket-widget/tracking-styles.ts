@@ -67,13 +67,16 @@ export const trackingStyles = css`
     border-color: currentColor;
   }
 
-  /* A message's files: each link a 44 px target. */
+  /* A message's files: each link a 44 px target, no gap below. */
+  .files {
+    margin: 0;
+  }
+
   .files a {
     display: inline-flex;
     align-items: center;
     min-width: 44px;
     min-height: 44px;
-    color: var(--ticket-accent-color, var(--_ticket-accent));
   }
 
   #rating-current:focus,

@@ -98,7 +98,9 @@ export function renderList(m: ListModel): TemplateResult {
 function summary(s: Summary | undefined, { t }: Localizer) {
   if (!s) return nothing;
   if ('error' in s) return html`<span class="meta">${s.error}</span>`;
+  // <bdi>: a subject in another direction (or with a stray override
+  // character) cannot reorder the status after it.
   return html`<span class="meta">
-    ${s.subject} · ${t.status[s.status]}
+    <bdi>${s.subject}</bdi> · ${t.status[s.status]}
   </span>`;
 }

@@ -30,6 +30,7 @@ export function json(
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
+      'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
       ...headers,
     },
