@@ -266,3 +266,121 @@ describe('<ticket-widget> against XSS payloads', () => {
     equal(hits.join(), '', 'script ran');
   });
 });
+
+// The same corpus as attachment names and custom field values, on the
+// `/w3` API, whose form has custom fields and takes attachments.
+const W3 = `${location.origin}/w3/api/v1`;
+const FILES_PER_TICKET = 3;
+
+/** The name the server keeps: the last path segment, trimmed, with `.txt`. */
+function keptName(sent: string): string | null {
+  const base = sent.split(/[/\\]/).pop()?.trim() ?? '';
+  if (!base) return null;
+  return /\.(txt|log)$/i.test(base) ? base : `${base}.txt`;
+}
+
+/** A ticket on `/w3` with one file per name; names the server refuses become plain ones. */
+async function seedFiles(names: readonly string[], n: number) {
+  const key = crypto.randomUUID();
+  const ids: string[] = [];
+  const kept: string[] = [];
+  for (const [i, raw] of names.entries()) {
+    const name = keptName(clip(raw, 200)) ? clip(raw, 200) : `plain ${i}.txt`;
+    const response = await fetch(
+      `${W3}/attachments?${new URLSearchParams({ name })}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'idempotency-key': key },
+        body: `file ${i}`,
+      },
+    );
+    ok(response.status === 201, `upload ${JSON.stringify(name.slice(0, 40))}`);
+    ids.push((await response.json()).id);
+    kept.push(keptName(name)!);
+  }
+  const response = await fetch(`${W3}/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({
+      subject: `Files ${n}`,
+      description: 'Files named after payloads',
+      requester: { email: `files${n}@example.com` },
+      fields: { steps: 'Open the file', office: 'Berlin', agree: true },
+      attachments: ids,
+    }),
+  });
+  const body = await response.json();
+  ok(response.status === 201, `submit: ${JSON.stringify(body)}`);
+  return {
+    id: body.ticket.id as string,
+    ref: body.ticket.ref as string,
+    token: body.accessToken as string,
+    kept,
+  };
+}
+
+async function showFiles(entry: StoredTicket, count: number) {
+  localStorage.clear();
+  createTokenStore(W3).save(entry);
+  const el = await mount({ endpoint: W3, 'poll-interval': '600000' });
+  openList(el);
+  const item = await until(
+    () =>
+      el.shadowRoot?.querySelector('.meta') &&
+      el.shadowRoot.querySelector<HTMLElement>(`[data-id="${entry.id}"]`),
+    'the list item',
+  );
+  item.click();
+  await until(
+    () =>
+      el.shadowRoot?.querySelectorAll('[part="file-link"]').length === count,
+    `the files of ${entry.ref}`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+describe('<ticket-widget> against XSS payloads in files and custom fields', () => {
+  it('shows every payload as an attachment name, as text', async function () {
+    (this as { timeout(ms: number): void }).timeout(120_000);
+    const texts = XSS_PAYLOADS.map((p) => p.text);
+    const control = await seedFiles(['a.txt', 'b.txt', 'c.txt'], -1);
+    const expected = tags((await showFiles(control, 3)).shadowRoot!);
+    unmountAll();
+    for (let i = 0; i < texts.length; i += FILES_PER_TICKET) {
+      const names = texts.slice(i, i + FILES_PER_TICKET);
+      while (names.length < FILES_PER_TICKET) names.push('padding.txt');
+      const entry = await seedFiles(names, i);
+      const el = await showFiles(entry, FILES_PER_TICKET);
+      const root = el.shadowRoot!;
+      const what = `files ${i}–${i + FILES_PER_TICKET - 1}`;
+      equal(tags(root), expected, `${what}: elements`);
+      checkLinks(root, what);
+      const shown = [...root.querySelectorAll('[part="file-link"] bdi')].map(
+        (b) => b.textContent,
+      );
+      equal(shown.join('|'), entry.kept.join('|'), `${what}: names as text`);
+      equal(hits.join(), '', `${what}: ran script`);
+      unmountAll();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    equal(hits.join(), '', 'script ran');
+  });
+
+  it('keeps every payload prefilled into custom fields as a value', async () => {
+    const el = await mount({ endpoint: W3 });
+    await until(() => el.shadowRoot?.querySelector('#cf-steps'), 'the form');
+    const expected = tags(el.shadowRoot!);
+    const steps = $<HTMLTextAreaElement>(el, '#cf-steps');
+    const lines = (s: string) => s.replace(/\r\n?/g, '\n');
+    for (const { text } of XSS_PAYLOADS) {
+      el.prefill({ fields: { asset: text, steps: text } });
+      await el.updateComplete;
+      const what = `payload ${JSON.stringify(text.slice(0, 60))}`;
+      equal(tags(el.shadowRoot!), expected, `${what}: elements`);
+      equal(lines(steps.value), lines(text), `${what}: long text value`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    equal(hits.join(), '', 'script ran');
+  });
+});
