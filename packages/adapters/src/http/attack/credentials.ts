@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { signIdentity } from '../server/identity.js';
 import type { Route } from '../server/route.js';
 import { mustRefuse } from './judge.js';
-import { targetsFor, victimIds } from './routes.js';
-import { createTally, type Leak } from './tally.js';
+import { send, targetsFor, victimIds } from './routes.js';
+import { createTally, type Leak, type Tally } from './tally.js';
 import type { Site, World } from './world.js';
 
 const random = (prefix: string) =>
@@ -154,6 +154,64 @@ function queryTokens(site: Site, other: Site): Record<string, string> {
 }
 
 /**
+ * Reported, not fixed here (core's `submitTicket`): a submission is
+ * refused only when the store sees its Idempotency-Key was used with
+ * another body, after the desk has saved the requester and taken the
+ * next ticket number.
+ */
+export const KNOWN_SUBMIT_WRITE =
+  'a refused submission keeps its new requester record (email, name) and uses up a ticket number';
+
+/**
+ * The victim's Idempotency-Key replayed: on the same site with another
+ * body (refused), and with the same body on the other site, which must
+ * open a ticket of its own there, never hand back the victim's.
+ */
+async function idempotencyReplays(
+  world: World,
+  tally: Tally,
+  site: Site,
+  other: Site,
+) {
+  const { key, body } = site.victim.sent;
+  const headers = {
+    'content-type': 'application/json',
+    'idempotency-key': key,
+  };
+  const altered = JSON.stringify({
+    ...JSON.parse(body),
+    subject: 'Another subject',
+    requester: { email: `stranger.${site.id}@example.com`, name: 'Stranger' },
+  });
+  await mustRefuse(
+    world,
+    tally,
+    site,
+    { method: 'POST', path: '/tickets', headers, body: altered },
+    'the victim’s Idempotency-Key with another body',
+    { knownWrite: KNOWN_SUBMIT_WRITE },
+  );
+  const answer = await send(other.api, {
+    method: 'POST',
+    path: '/tickets',
+    headers,
+    body,
+  });
+  tally.saw(answer.status);
+  const id =
+    answer.status < 300
+      ? (JSON.parse(answer.text) as { ticket: { id: string } }).ticket.id
+      : null;
+  if (answer.status >= 500 || id === site.victim.id) {
+    tally.leak(
+      `the ${site.id} victim's Idempotency-Key on ${other.id} → ${answer.status} ${id}`,
+      answer.status,
+    );
+  } else if (id) tally.passed();
+  else tally.refused();
+}
+
+/**
  * Missing, malformed, forged, expired, revoked, another ticket's and
  * another site's credentials on every route of both sites; requester
  * tokens in the query of the routes that take one; a site named in the
@@ -204,6 +262,7 @@ export async function credentialAttacks(world: World, leaks: Leak[]) {
         'site named in the header is not the key’s',
       );
     }
+    await idempotencyReplays(world, tally, site, other);
   }
   return tally.figures;
 }

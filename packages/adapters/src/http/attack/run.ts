@@ -13,6 +13,8 @@ export interface AttackReport {
   refused: number;
   leaked: number;
   serverErrors: number;
+  /** Attacks that got through in ways already reported. */
+  known: number;
   /** Tickets and events in the database at the end. */
   tickets: number;
   events: number;
@@ -59,8 +61,9 @@ export async function runAttackSuite(
     );
     groups.push(await xssAttacks(world, leaks, options.payloads));
     const { tickets, events } = world.snapshot();
-    const sum = (key: 'tried' | 'refused' | 'leaked' | 'serverErrors') =>
-      groups.reduce((n, g) => n + g[key], 0);
+    const sum = (
+      key: 'tried' | 'refused' | 'leaked' | 'serverErrors' | 'known',
+    ) => groups.reduce((n, g) => n + g[key], 0);
     return {
       groups,
       leaks,
@@ -68,6 +71,7 @@ export async function runAttackSuite(
       refused: sum('refused'),
       leaked: sum('leaked'),
       serverErrors: sum('serverErrors'),
+      known: sum('known'),
       tickets,
       events,
       table: figuresTable(groups),

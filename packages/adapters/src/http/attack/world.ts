@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import { createDesk, type Desk, type TicketStore } from '@ticketry/core';
 import Database from 'better-sqlite3';
 import { sqliteStore } from '../../sqlite/index.js';
-import {
-  type AttachmentStore,
-  createMemoryAttachmentStore,
-} from '../server/attachments/store.js';
+import type { AttachmentStore } from '../server/attachments/store.js';
 import { signIdentity } from '../server/identity.js';
 import { type NodeServer, serveNode } from '../server/node.js';
 import { createMultiSiteHandler, type SiteOptions } from '../server/sites.js';
+import {
+  cachedChecksum,
+  countedAttachments,
+  offsetClock,
+} from './world-state.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -21,6 +22,8 @@ export interface SeededTicket {
   token: string;
   requesterId: string;
   attachmentId: string;
+  /** The submission as sent: its Idempotency-Key and JSON body. */
+  sent: { key: string; body: string };
 }
 
 /** Text that only agents may read; a requester view that holds it leaks. */
@@ -76,62 +79,6 @@ const FORM = {
   attachments: { types: ['text/plain', 'image/png'], maxBytes: 64 * 1024 },
 } as const;
 
-/** A clock that can be moved back to make secrets that have already expired. */
-function offsetClock() {
-  let offset = 0;
-  return {
-    clock: { now: () => new Date(Date.now() + offset) },
-    back: async <T>(ms: number, work: () => Promise<T>): Promise<T> => {
-      offset = -ms;
-      try {
-        return await work();
-      } finally {
-        offset = 0;
-      }
-    },
-  };
-}
-
-const LAST_USED = /\\?"lastUsedAt\\?":\\?"[^"\\]*\\?"/g;
-
-function checksum(db: Database.Database) {
-  const hash = createHash('sha256');
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  const count = (t: string) =>
-    (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-  for (const { name } of tables) {
-    hash.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).iterate()) {
-      // A session's last use is bookkeeping of reading, not a write.
-      hash.update(JSON.stringify(row).replace(LAST_USED, ''));
-    }
-  }
-  return {
-    sum: hash.digest('hex'),
-    tickets: count('tickets'),
-    events: count('events'),
-  };
-}
-
-/**
- * {@link checksum}, computed again only when SQLite's count of changed
- * rows moved: every write goes through this one connection.
- */
-function cachedChecksum(db: Database.Database) {
-  const changes = db.prepare('SELECT total_changes() AS n');
-  let last: { changes: number; value: ReturnType<typeof checksum> } | null =
-    null;
-  return () => {
-    const now = (changes.get() as { n: number }).n;
-    if (last?.changes !== now) last = { changes: now, value: checksum(db) };
-    return last.value;
-  };
-}
-
 async function upload(api: string, key: string, name: string) {
   const response = await fetch(
     `${api}/attachments?name=${encodeURIComponent(name)}`,
@@ -154,16 +101,17 @@ async function submitted(
 ): Promise<SeededTicket> {
   const key = `seed-${crypto.randomUUID()}`;
   const attachmentId = withFile ? await upload(api, key, `${text}.txt`) : '';
+  const sent = JSON.stringify({
+    subject: `${text} subject`,
+    description: `${text} description`,
+    requester,
+    fields: { asset: `${text} asset` },
+    ...(withFile && { attachments: [attachmentId] }),
+  });
   const response = await fetch(`${api}/tickets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
-    body: JSON.stringify({
-      subject: `${text} subject`,
-      description: `${text} description`,
-      requester,
-      fields: { asset: `${text} asset` },
-      ...(withFile && { attachments: [attachmentId] }),
-    }),
+    body: sent,
   });
   if (response.status !== 201) throw new Error(`submit: ${response.status}`);
   const body = (await response.json()) as {
@@ -176,6 +124,7 @@ async function submitted(
     token: body.accessToken,
     requesterId: '',
     attachmentId,
+    sent: { key, body: sent },
   };
 }
 
@@ -339,26 +288,6 @@ function siteOptions(
     heartbeatMs: 200,
     maxBodyBytes: 64 * 1024,
     ...(attachmentStore && { form: FORM as never, attachmentStore }),
-  };
-}
-
-/** An attachment store that counts what is written to it. */
-function countedAttachments() {
-  const inner = createMemoryAttachmentStore();
-  let writes = 0;
-  return {
-    writes: () => writes,
-    store: {
-      ...inner,
-      put: (...args: Parameters<typeof inner.put>) => {
-        writes++;
-        return inner.put(...args);
-      },
-      claim: (...args: Parameters<typeof inner.claim>) => {
-        writes++;
-        return inner.claim(...args);
-      },
-    },
   };
 }
 
