@@ -5,7 +5,7 @@ import {
   type RequesterErasure,
   type RequesterExport,
 } from '../audit/requester-data.js';
-import { type Clock, systemClock } from '../clock.js';
+import { systemClock } from '../clock.js';
 import {
   ConflictError,
   shown,
@@ -13,7 +13,7 @@ import {
   validationError,
 } from '../errors.js';
 import { createId } from '../ids.js';
-import { DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.js';
+import { DEFAULT_PRIORITY_MATRIX } from '../priority.js';
 import type { PublicTicket } from '../public/ticket-view.js';
 import {
   type Command,
@@ -30,80 +30,35 @@ import {
 import type { Agent, AgentInput, Team, TeamInput } from '../schemas/people.js';
 import type { Ticket, TicketChanges } from '../schemas/ticket.js';
 import type { SlaTrigger } from '../sla/clocks.js';
-import type { SlaConfigInput, SlaRegistry } from '../sla/registry.js';
 import { settleSla } from '../sla/settle.js';
-import type { TicketPage, TicketQuery, TicketStore } from '../store/types.js';
+import type { TicketPage, TicketQuery } from '../store/types.js';
 import { createAccessMethods } from './access.js';
-import type { AccessOptions } from './access-options.js';
 import {
   applyChanges,
   type ChangeSettings,
   changesFor,
   keepChanged,
 } from './changes.js';
+import type {
+  CommandContext,
+  CommandResult,
+  DeskListener,
+  DeskOptions,
+} from './desk-types.js';
 import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
 import { checkAssignee, saveAgent, saveTeam } from './people.js';
 import { toPublicTicket } from './public-view.js';
 import { createSlaMethods, registryOf } from './sla-methods.js';
-import { createTimerRunner, type SlaHooks } from './sla-timers.js';
+import { createTimerRunner } from './sla-timers.js';
 import {
   type SubmitOptions,
   type SubmitResult,
   submitTicket,
 } from './submit.js';
 
+export type * from './desk-types.js';
+
 const DAY = 86_400_000;
-
-/** What a requester's reply to a closed ticket does. */
-export type ClosedReplyPolicy = 'reopen' | 'reject' | 'new_ticket';
-
-/** Options of {@link createDesk}. */
-export interface DeskOptions {
-  store: TicketStore;
-  /** @default the system clock */
-  clock?: Clock;
-  /** The site (tenant) this desk serves. @default 'default' */
-  siteId?: string;
-  /** Prefix of human references. @default 'T-' */
-  refPrefix?: string;
-  /** @default DEFAULT_PRIORITY_MATRIX (ITIL) */
-  priorityMatrix?: PriorityMatrix;
-  /** How long a requester may reject a resolution. @default 7 days */
-  reopenWindowMs?: number;
-  /** How long a resolved ticket waits before it closes itself. @default 5 days */
-  autoCloseAfterMs?: number;
-  /** @default 'new_ticket' */
-  closedReplyPolicy?: ClosedReplyPolicy;
-  /**
-   * SLA calendars and policies (see docs/sla.md), or a registry made by
-   * `createSlaRegistry` to share between desks. @default no SLAs
-   */
-  sla?: SlaConfigInput | SlaRegistry;
-  /** Escalation hooks and named automations. @default none */
-  slaHooks?: SlaHooks;
-  /**
-   * Lifetimes of requester access tokens and console sessions, password
-   * hashing and sign-in lockout (docs/security.md). @default 90-day
-   * tokens, 12-hour sessions that end after 2 idle hours
-   */
-  access?: AccessOptions;
-}
-
-/** Who sends a command and the version they read. */
-export interface CommandContext {
-  actor: Actor;
-  /** The version the caller read; a newer ticket is a conflict. */
-  expectedVersion?: number;
-}
-
-/** An accepted command: the ticket after it and the event it recorded. */
-export interface CommandResult {
-  ticket: Ticket;
-  event: AuditEvent;
-}
-
-/** Called after every accepted command, in process. */
-export type DeskListener = (event: AuditEvent, ticket: Ticket) => void;
 
 type Payload<T extends Command['type']> = Omit<
   Extract<CommandInput, { type: T }>,
