@@ -47,6 +47,28 @@ describe('the demo server', () => {
     expect(response.status).toBe(200);
   });
 
+  it('answers HEAD on its pages like GET, without a body', async () => {
+    const demo = await startDemo({
+      port: 0,
+      dbFile: join(dir, 'head.sqlite'),
+      seed: false,
+      logger: quiet,
+    });
+    close = demo.close;
+    const get = await fetch(`${demo.url}/`);
+    const head = await fetch(`${demo.url}/`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(
+      get.headers.get('content-type'),
+    );
+    expect(head.headers.get('content-length')).toBe(
+      String((await get.arrayBuffer()).byteLength),
+    );
+    expect(await head.text()).toBe('');
+    const missing = await fetch(`${demo.url}/nope.html`, { method: 'HEAD' });
+    expect(missing.status).toBe(404);
+  });
+
   it('fails on a busy port before it makes the one-time key', async () => {
     const dbFile = join(dir, 'busy.sqlite');
     const holder = await startDemo({

@@ -51,13 +51,16 @@ function fileFor(pathname: string) {
 export function staticFiles() {
   return async (request: Request): Promise<Response> => {
     const file = fileFor(new URL(request.url).pathname);
-    if (!file || request.method !== 'GET') {
+    const head = request.method === 'HEAD';
+    if (!file || !(head || request.method === 'GET')) {
       return new Response('not found', { status: 404 });
     }
     try {
-      return new Response(await readFile(file.path), {
+      const bytes = await readFile(file.path);
+      return new Response(head ? null : bytes, {
         headers: {
           'content-type': file.type,
+          'content-length': String(bytes.byteLength),
           'cache-control': 'no-cache',
           'x-content-type-options': 'nosniff',
           ...(file.csp && { 'content-security-policy': EMBED_CSP }),

@@ -1,13 +1,21 @@
 /**
  * True when text holds a control character other than tab, line feed
- * and carriage return: NUL, escape, bell and the like have no place in
- * a subject, a message or an id, and break logs and terminals.
+ * and carriage return, or half of a surrogate pair: NUL, escape, bell
+ * and the like have no place in a subject, a message or an id, and
+ * break logs and terminals; a lone surrogate is not text at all.
  */
 export function hasControlCharacters(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 9 || code === 10 || code === 13) continue;
     if (code < 32 || code === 127) return true;
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A surrogate must be a high one followed by a low one; a lone
+      // half is not a character and cannot be stored as UTF-8.
+      const next = text.charCodeAt(i + 1);
+      if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
   }
   return false;
 }

@@ -130,4 +130,32 @@ describe('serveNode', () => {
       await server.close();
     }
   });
+
+  it('answers a body shorter than its Content-Length with 408 in time', async () => {
+    const server = await serveNode(
+      async (request) => new Response(await request.text()),
+      { requestTimeoutMs: 600 },
+    );
+    try {
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk) => {
+          text += chunk;
+        });
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+        socket.write(
+          'POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"a":1}',
+        );
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await server.close();
+    }
+  });
 });

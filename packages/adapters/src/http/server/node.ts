@@ -7,6 +7,15 @@ export interface ServeNodeOptions {
   port?: number;
   /** Loopback unless you mean otherwise. @default '127.0.0.1' */
   host?: string;
+  /**
+   * Longest time a client may take to send a whole request, headers and
+   * body; a slower one gets 408. Event streams are not affected (they
+   * are responses). Long enough for a large upload on a slow line.
+   * @default 120000
+   */
+  requestTimeoutMs?: number;
+  /** Longest time a client may take to send the headers. @default 10000 */
+  headersTimeoutMs?: number;
 }
 
 /** A running server. */
@@ -138,7 +147,20 @@ export async function serveNode(
   const answering = new Set<Promise<void>>();
   let origin = `http://${hostFor(host)}`;
 
-  const server = createServer(async (req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 120_000;
+  const headersTimeout = Math.min(
+    options.headersTimeoutMs ?? 10_000,
+    requestTimeout,
+  );
+  const timeouts = {
+    requestTimeout,
+    headersTimeout,
+    connectionsCheckingInterval: Math.min(
+      5000,
+      Math.max(100, Math.floor(headersTimeout / 4)),
+    ),
+  };
+  const server = createServer(timeouts, async (req, res) => {
     const controller = new AbortController();
     open.add(controller);
     res.once('close', () => {
@@ -200,6 +222,21 @@ export async function serveNode(
 
 const CLOSE_GRACE_MS = 1000;
 
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'HEADERS_TOO_LARGE',
+    'the request headers are too large',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'Request Timeout',
+    'REQUEST_TIMEOUT',
+    'the request was not sent in time (a body shorter than its Content-Length?)',
+  ],
+};
+
 /**
  * A request Node's parser refused (a Content-Length that does not match
  * the body, a malformed header, a header too large): answered in the
@@ -213,18 +250,15 @@ function answerClientError(
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
-  const body = JSON.stringify({
-    error: {
-      code: tooLarge ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST',
-      message: tooLarge
-        ? 'the request headers are too large'
-        : 'the request could not be parsed (check Content-Length and headers)',
-    },
-  });
+  const [status, reason, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'MALFORMED_REQUEST',
+    'the request could not be parsed (check Content-Length and headers)',
+  ];
+  const body = JSON.stringify({ error: { code, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Connection: close\r\n\r\n' +

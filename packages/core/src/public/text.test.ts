@@ -43,3 +43,16 @@ describe('email addresses', () => {
     expect(result.error?.issues[0]?.path).toEqual(['email']);
   });
 });
+
+describe('text checks', () => {
+  it('refuses control characters and lone surrogates, keeps pairs', async () => {
+    const { hasControlCharacters } = await import('./text.js');
+    expect(hasControlCharacters('ok\ttab\nline')).toBe(false);
+    expect(hasControlCharacters('emoji 👩‍💻 and 🇫🇷')).toBe(false);
+    expect(hasControlCharacters('nul\u0000')).toBe(true);
+    expect(hasControlCharacters('lone \ud800 high')).toBe(true);
+    expect(hasControlCharacters('lone \udc00 low')).toBe(true);
+    expect(hasControlCharacters('ends high \ud83d')).toBe(true);
+    expect(hasControlCharacters('reversed \udc69\ud83d')).toBe(true);
+  });
+});
