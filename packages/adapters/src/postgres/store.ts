@@ -5,6 +5,7 @@ import {
   TicketryError,
   type TicketStore,
 } from '@ticketry/core';
+import { guardedPeople } from '../people-methods.js';
 import {
   type ChangeListener,
   changeFeed,
@@ -184,38 +185,7 @@ function openStore(ctx: StoreContext, onError: (e: Error) => void) {
     nextRef: (siteId) =>
       run('could not number a ticket', () => reads.nextRef(siteId)),
 
-    putRequester: (r) =>
-      run(`could not save requester ${r.id}`, () => people.putRequester(r)),
-    getRequester: (siteId, id) =>
-      run(`could not read requester ${id}`, () =>
-        people.getRequester(siteId, id),
-      ),
-    findRequesterByEmail: (siteId, email) =>
-      run('could not look up a requester', () =>
-        people.findRequesterByEmail(siteId, email),
-      ),
-    putAgent: (agent) =>
-      run(`could not save agent ${agent.id}`, () => people.putAgent(agent)),
-    getAgent: (siteId, id) =>
-      run(`could not read agent ${id}`, () => people.getAgent(siteId, id)),
-    listAgents: (siteId) =>
-      run('could not list agents', () => people.listAgents(siteId)),
-    putTeam: (team) =>
-      run(`could not save team ${team.id}`, () => people.putTeam(team)),
-    getTeam: (siteId, id) =>
-      run(`could not read team ${id}`, () => people.getTeam(siteId, id)),
-    listTeams: (siteId) =>
-      run('could not list teams', () => people.listTeams(siteId)),
-    putCredential: (c) =>
-      run('could not save a credential', () => people.putCredential(c)),
-    findCredential: (hash) =>
-      run('could not look up a credential', () => people.findCredential(hash)),
-    putAccessToken: (t) =>
-      run('could not save an access token', () => people.putAccessToken(t)),
-    findAccessToken: (hash) =>
-      run('could not look up an access token', () =>
-        people.findAccessToken(hash),
-      ),
+    ...guardedPeople(people, run),
 
     subscribe: (listener, options) =>
       run('could not listen for changes', () =>

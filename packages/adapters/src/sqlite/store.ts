@@ -5,6 +5,7 @@ import {
   type TicketStore,
 } from '@ticketry/core';
 import type Database from 'better-sqlite3';
+import { guardedPeople } from '../people-methods.js';
 import { type ImportItem, type ImportResult, importOps } from './import.js';
 import { migrate } from './migrations.js';
 import {
@@ -95,10 +96,10 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
   const importTickets = importOps(db, prepare);
   let closed = false;
 
-  async function run<T>(what: string, work: () => T): Promise<T> {
+  async function run<T>(what: string, work: () => T | Promise<T>): Promise<T> {
     if (closed) throw new StorageError(BACKEND, 'the store is closed');
     try {
-      return work();
+      return await work();
     } catch (error) {
       throw wrap(what, error);
     }
@@ -134,38 +135,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
     importTickets: (items) =>
       run('could not import tickets', () => importTickets(items)),
 
-    putRequester: (r) =>
-      run(`could not save requester ${r.id}`, () => people.putRequester(r)),
-    getRequester: (siteId, id) =>
-      run(`could not read requester ${id}`, () =>
-        people.getRequester(siteId, id),
-      ),
-    findRequesterByEmail: (siteId, email) =>
-      run('could not look up a requester', () =>
-        people.findRequesterByEmail(siteId, email),
-      ),
-    putAgent: (agent) =>
-      run(`could not save agent ${agent.id}`, () => people.putAgent(agent)),
-    getAgent: (siteId, id) =>
-      run(`could not read agent ${id}`, () => people.getAgent(siteId, id)),
-    listAgents: (siteId) =>
-      run('could not list agents', () => people.listAgents(siteId)),
-    putTeam: (team) =>
-      run(`could not save team ${team.id}`, () => people.putTeam(team)),
-    getTeam: (siteId, id) =>
-      run(`could not read team ${id}`, () => people.getTeam(siteId, id)),
-    listTeams: (siteId) =>
-      run('could not list teams', () => people.listTeams(siteId)),
-    putCredential: (c) =>
-      run('could not save a credential', () => people.putCredential(c)),
-    findCredential: (hash) =>
-      run('could not look up a credential', () => people.findCredential(hash)),
-    putAccessToken: (t) =>
-      run('could not save an access token', () => people.putAccessToken(t)),
-    findAccessToken: (hash) =>
-      run('could not look up an access token', () =>
-        people.findAccessToken(hash),
-      ),
+    ...guardedPeople(people, run),
 
     async close() {
       if (closed) return;
