@@ -68,4 +68,5 @@ export * from './sla/index.js';
 export * from './store/cursor.js';
 export * from './store/memory-store.js';
 export * from './store/query.js';
+export * from './store/records.js';
 export * from './store/types.js';

@@ -1,12 +1,15 @@
 import type { Clock } from '../clock.js';
 import type { PriorityMatrix } from '../priority.js';
+import type { CommandInput, SubmitInput } from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
-import type { AuditEvent } from '../schemas/event.js';
-import type { Ticket } from '../schemas/ticket.js';
+import type { AuditEvent, EventType } from '../schemas/event.js';
+import type { Ticket, TicketChanges } from '../schemas/ticket.js';
+import type { SlaTrigger } from '../sla/clocks.js';
 import type { SlaConfigInput, SlaRegistry } from '../sla/registry.js';
 import type { TicketStore } from '../store/types.js';
 import type { AccessOptions } from './access-options.js';
 import type { SlaHooks } from './sla-timers.js';
+import type { SubmitOptions, SubmitResult } from './submit.js';
 
 /** What a requester's reply to a closed ticket does. */
 export type ClosedReplyPolicy = 'reopen' | 'reject' | 'new_ticket';
@@ -58,3 +61,44 @@ export interface CommandResult {
 
 /** Called after every accepted command, in process. */
 export type DeskListener = (event: AuditEvent, ticket: Ticket) => void;
+
+/**
+ * The desk's own operations, handed to the modules that extend it
+ * (routing, relations, people, automation). Everything they change
+ * goes through `execute` or `record`, so it is audited like the rest.
+ */
+export interface DeskCore {
+  store: TicketStore;
+  siteId: string;
+  clock: Clock;
+  /** The actor of automatic changes. */
+  system: Actor;
+  /** Reads a ticket or throws NOT_FOUND. */
+  load(ticketId: string): Promise<Ticket>;
+  submit(input: SubmitInput, opts?: SubmitOptions): Promise<SubmitResult>;
+  execute(
+    ticketId: string,
+    input: CommandInput,
+    ctx: CommandContext,
+  ): Promise<CommandResult>;
+  /**
+   * Writes a change outside the lifecycle's commands (a link, a
+   * watcher) as one audited event against the version read.
+   */
+  record(
+    t: Ticket,
+    type: EventType,
+    changes: TicketChanges,
+    data: Record<string, unknown> | null,
+    at: string,
+    actor?: Actor,
+  ): Promise<CommandResult>;
+  /** Adds SLA state and `dueAt` that follow from a change. */
+  settle(
+    t: Ticket,
+    base: TicketChanges,
+    trigger: SlaTrigger,
+    at: string,
+  ): TicketChanges;
+  subscribe(listener: DeskListener): () => void;
+}

@@ -39,14 +39,16 @@ import {
   changesFor,
   keepChanged,
 } from './changes.js';
+import { checkCommand, eventData } from './command-support.js';
 import type {
   CommandContext,
   CommandResult,
+  DeskCore,
   DeskListener,
   DeskOptions,
 } from './desk-types.js';
-import { checkActor, checkReopenWindow, stateOf, targetOf } from './guards.js';
-import { checkAssignee, saveAgent, saveTeam } from './people.js';
+import { checkActor, stateOf, targetOf } from './guards.js';
+import { saveAgent, saveTeam } from './people.js';
 import { toPublicTicket } from './public-view.js';
 import { createSlaMethods, registryOf } from './sla-methods.js';
 import { createTimerRunner } from './sla-timers.js';
@@ -127,33 +129,6 @@ export function createDesk(options: DeskOptions) {
     return result;
   }
 
-  async function checkCommand(t: Ticket, c: Command, actor: Actor, at: string) {
-    if (c.type === 'assign') {
-      await checkAssignee(store, siteId, c.assigneeId, c.teamId ?? t.teamId);
-    }
-    if (
-      c.type === 'triage' &&
-      c.teamId &&
-      !(await store.getTeam(siteId, c.teamId))
-    ) {
-      throw new TicketryError('NOT_FOUND', `team ${c.teamId} does not exist`, {
-        details: { path: ['teamId'] },
-      });
-    }
-    if (c.type === 'reject' || c.type === 'reply') {
-      checkReopenWindow(t, actor, at);
-    }
-    if (c.type === 'merge') {
-      const into = await load(c.intoId);
-      if (into.id === t.id || ['merged', 'cancelled'].includes(into.status)) {
-        throw new TicketryError(
-          'TRANSITION_NOT_ALLOWED',
-          `cannot merge ${t.ref} into ${into.ref}`,
-        );
-      }
-    }
-  }
-
   async function replyToClosed(t: Ticket, body: string, actor: Actor) {
     if (closedReplyPolicy === 'reject') {
       throw new TicketryError(
@@ -174,26 +149,6 @@ export function createDesk(options: DeskOptions) {
     return { ticket: follow.ticket, event: follow.event };
   }
 
-  function eventData(c: Command): Record<string, unknown> | null {
-    switch (c.type) {
-      case 'reply':
-      case 'note':
-        return {
-          messageId: createId(),
-          body: c.body,
-          visibility: c.type === 'reply' ? 'public' : 'internal',
-        };
-      case 'pend':
-        return c.note ? { note: c.note } : null;
-      case 'cancel':
-        return { reason: c.reason, ...(c.note && { note: c.note }) };
-      case 'reject':
-        return c.reason ? { reason: c.reason } : null;
-      default:
-        return null;
-    }
-  }
-
   async function execute(
     ticketId: string,
     input: CommandInput,
@@ -212,7 +167,7 @@ export function createDesk(options: DeskOptions) {
     const reason = command.type === 'pend' ? command.reason : undefined;
     const target = targetOf(stateOf(ticket), command.type, actor, reason);
     await checkActor(store, ticket, actor);
-    await checkCommand(ticket, command, actor, at);
+    await checkCommand({ store, siteId, load }, ticket, command, actor, at);
     if (
       command.type === 'reply' &&
       ticket.status === 'closed' &&
@@ -315,6 +270,23 @@ export function createDesk(options: DeskOptions) {
   const tick = (now: Date = clock.now()): Promise<CommandResult[]> =>
     timers.tick(now);
 
+  /** What extension modules (routing, relations, people…) build on. */
+  const core: DeskCore = {
+    store,
+    siteId,
+    clock,
+    system,
+    load,
+    submit,
+    execute,
+    record,
+    settle,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
   const slaMethods = createSlaMethods({
     store,
     clock,
@@ -361,10 +333,9 @@ export function createDesk(options: DeskOptions) {
       const ticket = await load(ticketId);
       return toPublicTicket(ticket, await store.listEvents(siteId, ticketId));
     },
-    subscribe(listener: DeskListener): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: core.subscribe,
+    /** The desk's internals, for extension modules; not for apps. */
+    core,
 
     createTeam: (input: TeamInput): Promise<Team> =>
       saveTeam(store, siteId, input),

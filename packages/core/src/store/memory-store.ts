@@ -18,6 +18,7 @@ import { copy } from './copy.js';
 import { compareKeys, encodeCursor, readCursor } from './cursor.js';
 import { firstRows } from './first-rows.js';
 import { matchesQuery, parseTicketQuery } from './query.js';
+import { createMapRecords, type StoredRecord } from './records.js';
 import type {
   CommitWrite,
   CreateResult,
@@ -44,6 +45,8 @@ export interface MemoryData {
   requesterEmails: Map<string, string>;
   /** Keys of the tickets that have a `dueAt`, for `dueBefore` lists. */
   dueTickets: Set<string>;
+  /** Versioned JSON records (routing cursors, models, rules, …). */
+  records: Map<string, StoredRecord>;
 }
 
 /** Options of {@link createMemoryStore}. */
@@ -69,6 +72,7 @@ export function createMemoryData(): MemoryData {
     tokens: new Map(),
     requesterEmails: new Map(),
     dueTickets: new Set(),
+    records: new Map(),
   };
 }
 
@@ -108,6 +112,7 @@ export function createMemoryStore(
   // this store) gets them built once.
   data.requesterEmails ??= indexEmails(data);
   data.dueTickets ??= indexDue(data);
+  data.records ??= new Map();
   let closed = false;
 
   const open = () => {
@@ -375,6 +380,8 @@ export function createMemoryStore(
       const found = data.tokens.get(hash);
       return found ? copy(found) : null;
     },
+
+    ...createMapRecords(data.records, open),
 
     async close() {
       closed = true;

@@ -9,6 +9,7 @@ import type {
   Team,
 } from '../schemas/people.js';
 import type { Ticket } from '../schemas/ticket.js';
+import type { RecordMethods } from './records.js';
 
 /**
  * What a backend can do beyond the contract. Each `false` should come
@@ -108,7 +109,7 @@ export interface FeedPage {
  * The storage contract. Core defines it, adapters implement it, and
  * `@ticketry/core/testing` proves an implementation keeps it.
  */
-export interface TicketStore {
+export interface TicketStore extends RecordMethods {
   /** Backend name used in errors, e.g. `memory`, `sqlite`. */
   readonly backend: string;
   readonly capabilities: StoreCapabilities;
