@@ -18,6 +18,7 @@ import { errorResponse, internalError, problem } from './respond.js';
 import type { RouteContext } from './route.js';
 import { createRouter } from './router.js';
 import { ROUTES } from './routes.js';
+import type { HttpServices } from './services.js';
 
 /**
  * Where the handler reports. One `info` line per request (method,
@@ -59,6 +60,11 @@ export interface HttpHandlerOptions extends GuardOptions {
   form?: FormInput;
   /** Where uploads go; required when the form allows attachments. */
   attachmentStore?: AttachmentStore;
+  /**
+   * Mail intake, routing, automation, metrics and the other optional
+   * services whose routes are served when set. @default none
+   */
+  services?: HttpServices;
 }
 
 /** The answer to HEAD: the GET answer's status and headers, no body. */
@@ -173,6 +179,7 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       form,
       attachments,
       screen: guard.screen,
+      services: options.services ?? {},
     };
     return match.route.handle(ctx);
   }

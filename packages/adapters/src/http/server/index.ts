@@ -69,6 +69,7 @@ export type { RequestShapeLimits } from './request-shape.js';
 export { type ErrorBody, HTTP_ERROR_CODES } from './respond.js';
 export type { Access, Route, RouteContext } from './route.js';
 export { ROUTES } from './routes.js';
+export type { HttpServices } from './services.js';
 export {
   createMultiSiteHandler,
   type MultiSiteOptions,

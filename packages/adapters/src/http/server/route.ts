@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AttachmentStore } from './attachments/store.js';
 import type { LoadedForm } from './form-routes.js';
 import type { IdentityVerifier } from './identity.js';
+import type { HttpServices } from './services.js';
 import type { SubmitScreen } from './submit-screen.js';
 
 /** What a route handler receives. */
@@ -25,6 +26,8 @@ export interface RouteContext {
   attachments: AttachmentStore | null;
   /** Honeypot, CAPTCHA hook and requester budget for submissions. */
   screen?: SubmitScreen;
+  /** Optional services (mail, routing, automation, metrics…). */
+  services: HttpServices;
 }
 
 /** Who may call a route. */
