@@ -43,13 +43,26 @@ export const SLA_EVENT_TYPES = {
 /** The machine event name of an SLA event. */
 export type SlaEventName = keyof typeof SLA_EVENT_TYPES;
 
+/**
+ * Events of the desk's extension modules (relations, people, routing,
+ * automation): recorded with `DeskCore.record`, they change fields
+ * (links, watchers, approvals) but never the status. Each module adds
+ * its own entries here.
+ */
+export const EXTRA_EVENT_TYPES = {
+  /** Placeholder so the object is never empty; never recorded. */
+  _reserved: 'ticket.reserved',
+} as const;
+
 export type EventType =
   | (typeof EVENT_TYPES)[AnyCommandType]
-  | (typeof SLA_EVENT_TYPES)[SlaEventName];
+  | (typeof SLA_EVENT_TYPES)[SlaEventName]
+  | (typeof EXTRA_EVENT_TYPES)[keyof typeof EXTRA_EVENT_TYPES];
 
 const eventTypeSchema = z.enum([
   ...Object.values(EVENT_TYPES),
   ...Object.values(SLA_EVENT_TYPES),
+  ...Object.values(EXTRA_EVENT_TYPES),
 ] as [EventType, ...EventType[]]);
 
 /** A SHA-256 of the audit chain: 64 lower-case hex digits. */
