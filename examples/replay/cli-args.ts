@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ReplayError } from './errors.ts';
 import { MAPPING_NAMES } from './plan.ts';
+import { ROUTING_STRATEGIES } from './routing-strategies.ts';
 
 /** What the command line asks for, checked. */
 export const cliArgsSchema = z.object({
@@ -10,6 +11,7 @@ export const cliArgsSchema = z.object({
   db: z.string().min(1).optional(),
   sla: z.string().min(1).optional(),
   json: z.boolean().default(false),
+  routing: z.enum(ROUTING_STRATEGIES).optional(),
 });
 
 /** Parsed command-line arguments. */
@@ -22,6 +24,9 @@ export const USAGE = `usage: npm run replay -- <file.csv|file.csv.gz> [options]
   --db <file.sqlite>              replay into a SQLite file (default: memory)
   --sla <policy.json>             run SLA policies and report attainment
   --json                          print the report as JSON
+  --routing <strategy>            replay ServiceNow arrivals through a router
+                                  (${ROUTING_STRATEGIES.join(', ')})
+                                  and report load balance per agent and group
   --help                          show this text`;
 
 /**
@@ -46,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     db: parsed.values.db,
     sla: parsed.values.sla,
     json: parsed.values.json ?? false,
+    routing: parsed.values.routing,
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -67,6 +73,7 @@ function parse(argv: readonly string[]) {
       db: { type: 'string' },
       sla: { type: 'string' },
       json: { type: 'boolean' },
+      routing: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

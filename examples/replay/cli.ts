@@ -15,6 +15,8 @@ import { ReplayError } from './errors.ts';
 import { formatReport } from './format.ts';
 import { createProgressBar } from './progress.ts';
 import { replayFile } from './replay-file.ts';
+import { replayRoutingFile } from './routing-replay.ts';
+import { formatBalance } from './routing-report.ts';
 import { formatSla, readSlaFile } from './sla-report.ts';
 
 async function openStore(db: string | undefined): Promise<TicketStore> {
@@ -27,6 +29,14 @@ async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
   if (!args) {
     console.log(USAGE);
+    return 0;
+  }
+
+  if (args.routing) {
+    const report = await replayRoutingFile(args.file, args.routing);
+    console.log(
+      args.json ? JSON.stringify(report, null, 2) : formatBalance(report),
+    );
     return 0;
   }
 

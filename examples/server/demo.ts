@@ -8,8 +8,11 @@ import {
 import {
   configureDesk,
   createDesk,
+  createRoutingService,
   type Desk,
+  roundRobin,
   type TicketStore,
+  teamRules,
 } from '@ticketry/core';
 import { createReplayClock, replayFile } from '../replay/index.ts';
 import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
@@ -59,6 +62,12 @@ export interface DemoOptions {
   rateLimit?: boolean | RateLimitOptions;
   /** Let the API log error messages whole (a developer's machine only). @default false */
   debug?: boolean;
+  /**
+   * Route new tickets to the service desk's agents in turn; an
+   * assignment nobody starts within 30 minutes goes back to the queue.
+   * @default true
+   */
+  routing?: boolean;
 }
 
 export const DEMO_TEAM = 'service-desk';
@@ -113,6 +122,19 @@ export async function startDemo(options: DemoOptions = {}) {
   const identity = identitySecret(options.identitySecret);
   const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
   const attachmentStore = demoAttachmentStore(dbFile);
+  const routing =
+    options.routing === false
+      ? undefined
+      : createRoutingService(desk, {
+          router: teamRules({
+            rules: [],
+            fallbackTeamId: DEMO_TEAM,
+            pick: roundRobin(),
+          }),
+          acceptTimeoutMs: 30 * 60_000,
+          onError: (error, ticketId) =>
+            log.error('routing failed', { ticketId, error }),
+        });
   const api = createHttpHandler({
     desk,
     identity: { secret: identity.secret },
@@ -122,6 +144,7 @@ export async function startDemo(options: DemoOptions = {}) {
     logger: { error: (message, fields) => log.error(message, fields) },
     debug: options.debug ?? false,
     rateLimit: options.rateLimit ?? false,
+    services: routing ? { routing } : {},
   });
   const signDemoUser = demoIdentityRoute(identity.secret);
   const files = staticFiles();
@@ -154,6 +177,12 @@ export async function startDemo(options: DemoOptions = {}) {
         if (closed.length) log.info('auto-closed', { tickets: closed.length });
       })
       .catch((error) => log.error('tick failed', { error }));
+    routing
+      ?.sweep()
+      .then((routed) => {
+        if (routed.length) log.info('re-routed', { tickets: routed.length });
+      })
+      .catch((error) => log.error('routing sweep failed', { error }));
     const before = new Date(Date.now() - UPLOAD_TTL_MS).toISOString();
     attachmentStore
       .purge(before)
@@ -169,6 +198,8 @@ export async function startDemo(options: DemoOptions = {}) {
     backend: opened.backend,
     async close() {
       clearInterval(timer);
+      routing?.stop();
+      await routing?.idle();
       await server.close();
       await opened.close();
     },

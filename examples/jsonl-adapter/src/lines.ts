@@ -4,6 +4,7 @@ import type {
   AuditEvent,
   Credential,
   Requester,
+  StoredRecord,
   Team,
   Ticket,
 } from '@ticketry/core';
@@ -31,7 +32,9 @@ export type Line =
   | { k: 'agent'; record: Agent }
   | { k: 'team'; record: Team }
   | { k: 'credential'; record: Credential }
-  | { k: 'token'; record: AccessToken };
+  | { k: 'token'; record: AccessToken }
+  | { k: 'record'; record: StoredRecord }
+  | { k: 'record-delete'; siteId: string; kind: string; key: string };
 
 const text = z.string().min(1);
 const keyed = z.looseObject({ siteId: text, id: text });
@@ -49,6 +52,14 @@ const event = z.looseObject({
   seq: z.number().int().positive(),
 });
 const hashed = z.looseObject({ siteId: text, hash: text });
+const stored = z.object({
+  siteId: text,
+  kind: text,
+  key: text,
+  version: z.number().int().positive(),
+  value: z.json(),
+  updatedAt: text,
+});
 
 /** The envelope of each kind of line, checked on load. */
 const lineSchema = z.discriminatedUnion('k', [
@@ -66,6 +77,13 @@ const lineSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('team'), record: keyed }),
   z.object({ k: z.literal('credential'), record: hashed }),
   z.object({ k: z.literal('token'), record: hashed }),
+  z.object({ k: z.literal('record'), record: stored }),
+  z.object({
+    k: z.literal('record-delete'),
+    siteId: text,
+    kind: text,
+    key: text,
+  }),
 ]);
 
 /**

@@ -4,10 +4,12 @@ import type {
   AuditEvent,
   Credential,
   Requester,
+  StoredRecord,
   Team,
   Ticket,
 } from '@ticketry/core';
 import type { Line } from './lines.js';
+import { recordAddress } from './records.js';
 
 /** The map of one site inside a map of sites, made on first use. */
 function site<V>(sites: Map<string, Map<string, V>>, siteId: string) {
@@ -47,6 +49,8 @@ export class MemoryIndex {
   readonly teams = new Map<string, Map<string, Team>>();
   readonly credentials = new Map<string, Credential>();
   readonly tokens = new Map<string, AccessToken>();
+  /** Versioned records by {@link recordAddress}. */
+  readonly records = new Map<string, StoredRecord>();
   private puts = 0;
 
   /** The highest feed position handed out so far. */
@@ -92,6 +96,14 @@ export class MemoryIndex {
         return;
       case 'token':
         this.tokens.set(line.record.hash, line.record);
+        return;
+      case 'record': {
+        const { siteId, kind, key } = line.record;
+        this.records.set(recordAddress(siteId, kind, key), line.record);
+        return;
+      }
+      case 'record-delete':
+        this.records.delete(recordAddress(line.siteId, line.kind, line.key));
     }
   }
 

@@ -22,6 +22,7 @@ import {
   type JsonlStoreOptions,
   parseOptions,
 } from './options.js';
+import { recordMethods } from './records.js';
 import { MemoryIndex } from './state.js';
 import { copy, writer } from './writes.js';
 
@@ -176,6 +177,12 @@ export async function jsonlStore(
       write('could not save token', () => writes.put({ k: 'token', record })),
     findAccessToken: (hash) =>
       read('could not find token', () => copy(index.tokens.get(hash) ?? null)),
+
+    ...recordMethods(index.records, {
+      write,
+      read,
+      persist: (line) => writes.put(line),
+    }),
 
     close() {
       if (closing) return closing;

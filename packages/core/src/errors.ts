@@ -21,8 +21,16 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: 405,
   TRANSITION_NOT_ALLOWED: 409,
   REOPEN_WINDOW_CLOSED: 409,
+  /** A link refused: to itself, a merged ticket, a second parent. */
+  LINK_NOT_ALLOWED: 409,
+  /** A parent/child or depends-on link that would close a loop. */
+  LINK_CYCLE: 409,
+  /** A parent resolving or closing while a child is open (roll-up `block`). */
+  CHILDREN_OPEN: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   INELIGIBLE_ASSIGNEE: 422,
+  /** A webhook URL the address guard refuses (loopback, private, metadata…). */
+  DESTINATION_REFUSED: 422,
   VERSION_CONFLICT: 412,
   VERSION_REQUIRED: 428,
   PAYLOAD_TOO_LARGE: 413,
@@ -30,6 +38,8 @@ export const ERROR_CODES = {
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
+  /** A raw message the mail intake cannot read as RFC 5322 mail. */
+  MAIL_UNPARSEABLE: 422,
   INTERNAL_ERROR: 500,
   BAD_RESPONSE: 502,
   STORAGE_FAILED: 503,

@@ -13,6 +13,8 @@ export {
 export * from './audit/report.js';
 export * from './audit/requester-data.js';
 export * from './audit/verify.js';
+export * from './automation/index.js';
+export * from './classify/index.js';
 export * from './clock.js';
 export * from './config.js';
 export {
@@ -57,12 +59,17 @@ export * from './ids.js';
 export * from './machine/diagram.js';
 export * from './machine/lifecycle.js';
 export * from './machine/table.js';
+export * from './metrics/index.js';
+export * from './people/index.js';
 export * from './priority.js';
 export * from './public/index.js';
+export * from './relations/index.js';
+export * from './routing/index.js';
 export * from './schemas/commands.js';
 export * from './schemas/common.js';
 export * from './schemas/event.js';
 export * from './schemas/people.js';
+export * from './schemas/routing.js';
 export * from './schemas/ticket.js';
 export * from './sla/index.js';
 export * from './store/cursor.js';

@@ -90,9 +90,12 @@ export async function ticketIn(
     requester: { email: 'requester@example.com' },
   });
   const [status, reason] = state.split('.') as [string, PendingReason?];
+  // Only the system sends an open ticket to wait for approval.
+  const approval = reason === 'approval';
   const steps = reason
-    ? [...PATHS.in_progress!, 'pend' as const]
+    ? [...PATHS[approval ? 'open' : 'in_progress']!, 'pend' as const]
     : PATHS[status]!;
+  const system = { role: 'system', id: null } as const;
   for (const type of steps) {
     const intoId =
       type === 'merge' ? (await ticketIn(env, 'new')).id : undefined;
@@ -102,7 +105,7 @@ export async function ticketIn(
         ...(intoId && { intoId }),
         ...(reason && { reason }),
       }),
-      { actor: staff.supervisor },
+      { actor: approval && type === 'pend' ? system : staff.supervisor },
     ));
   }
   return ticket;

@@ -49,7 +49,10 @@ export function readPermissionTable(): Row[] {
 
 function covers(from: string, state: MachineState): boolean {
   return (
-    from === state || (from === 'pending.*' && state.startsWith('pending.'))
+    from === state ||
+    (from === 'pending.*' &&
+      state.startsWith('pending.') &&
+      state !== 'pending.approval')
   );
 }
 
@@ -61,8 +64,10 @@ export function expectedOutcome(
   role: Role,
   reason?: PendingReason,
 ): Outcome {
+  // `pend(approval)` names its one reason; plain `pend` never means it.
+  const named = reason === 'approval' ? `${command}(${reason})` : command;
   const matching = rows.filter(
-    (r) => covers(r.from, state) && r.commands.includes(command),
+    (r) => covers(r.from, state) && r.commands.includes(named),
   );
   const row = matching.find((r) => r.roles.includes(role));
   if (row) {

@@ -4,6 +4,7 @@ import type {
   AuditEvent,
   Credential,
   Requester,
+  StoredRecord,
   Team,
   Ticket,
 } from '@ticketry/core';
@@ -20,6 +21,7 @@ export const STORES = [
   'teams',
   'credentials',
   'tokens',
+  'records',
 ] as const;
 
 /** The name of one object store. */
@@ -140,6 +142,7 @@ export interface TicketryDb extends DBSchema {
   teams: PersonStore<Team>;
   credentials: { key: string; value: Credential };
   tokens: { key: string; value: AccessToken };
+  records: { key: [string, string, string]; value: StoredRecord };
 }
 
 /** An open database of this schema. */
@@ -202,6 +205,13 @@ export const migrations: readonly IndexedDbMigration[] = [
       db.createObjectStore('idempotency', { keyPath: ['siteId', 'key'] });
       db.createObjectStore('counters', { keyPath: 'siteId' });
       createPeople(db);
+    },
+  },
+  {
+    version: 2,
+    name: 'versioned JSON records, keyed by site, kind and key',
+    apply(db) {
+      db.createObjectStore('records', { keyPath: ['siteId', 'kind', 'key'] });
     },
   },
 ];

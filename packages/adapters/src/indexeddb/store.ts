@@ -9,6 +9,7 @@ import {
 import { listTickets } from './list.js';
 import { type IndexedDbStoreOptions, resolveOptions } from './options.js';
 import { peopleOps } from './people.js';
+import { recordOps } from './records.js';
 import { ticketOps } from './tickets.js';
 
 /**
@@ -68,6 +69,7 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
   const session = createSession(resolved);
   const tickets = ticketOps(session);
   const people = peopleOps(session);
+  const records = recordOps(session);
 
   const run =
     <A extends unknown[], T>(
@@ -155,6 +157,23 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
     findAccessToken: run(
       () => 'could not look up an access token',
       people.findAccessToken,
+    ),
+
+    getRecord: run(
+      (_s, kind, key) => `could not read record ${kind}/${key}`,
+      records.getRecord,
+    ),
+    putRecord: run(
+      (w) => `could not save record ${w?.kind}/${w?.key}`,
+      records.putRecord,
+    ),
+    listRecords: run(
+      (_s, kind, _query?) => `could not list ${kind} records`,
+      records.listRecords,
+    ),
+    deleteRecord: run(
+      (_s, kind, key, _version) => `could not delete record ${kind}/${key}`,
+      records.deleteRecord,
     ),
 
     async close() {

@@ -1,5 +1,6 @@
 import type { PgDriver, PgQueryable } from './driver.js';
 import { lockKeys } from './keys.js';
+import { recordsTable } from './records.js';
 
 /** One numbered step of the PostgreSQL schema. */
 export interface PostgresMigration {
@@ -139,6 +140,11 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     version: 4,
     name: 'secret state: expiry, revocation, kind (JSON in extra)',
     statements: secretState,
+  },
+  {
+    version: 5,
+    name: 'versioned JSON records (cursors, models, rules)',
+    statements: recordsTable,
   },
 ];
 

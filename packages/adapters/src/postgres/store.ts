@@ -6,6 +6,7 @@ import {
   type TicketStore,
 } from '@ticketry/core';
 import { guardedPeople } from '../people-methods.js';
+import { guardedRecords } from '../record-methods.js';
 import {
   type ChangeListener,
   changeFeed,
@@ -22,6 +23,7 @@ import {
 } from './options.js';
 import { peopleOps } from './people.js';
 import { type OriginEvent, readOps } from './reads.js';
+import { recordOps } from './records.js';
 import { writeOps } from './writes.js';
 
 /**
@@ -131,6 +133,7 @@ function openStore(ctx: StoreContext, onError: (e: Error) => void) {
   const writes = writeOps(ctx);
   const reads = readOps(ctx);
   const people = peopleOps(ctx);
+  const records = recordOps(ctx);
   const extras = extraOps(ctx);
   const feed = changeFeed(ctx, onError);
   let closed = false;
@@ -186,6 +189,7 @@ function openStore(ctx: StoreContext, onError: (e: Error) => void) {
       run('could not number a ticket', () => reads.nextRef(siteId)),
 
     ...guardedPeople(people, run),
+    ...guardedRecords(records, run),
 
     subscribe: (listener, options) =>
       run('could not listen for changes', () =>

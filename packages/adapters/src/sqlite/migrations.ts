@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { APPEND_ONLY_EVENTS } from './append-only.js';
+import { RECORDS_TABLE } from './records.js';
 
 /** One numbered step of the SQLite schema. */
 export interface SqliteMigration {
@@ -157,6 +158,11 @@ export const migrations: readonly SqliteMigration[] = [
     version: 5,
     name: 'secret state: expiry, revocation, kind (JSON in extra)',
     sql: SECRET_STATE,
+  },
+  {
+    version: 6,
+    name: 'versioned JSON records (cursors, models, rules)',
+    sql: RECORDS_TABLE,
   },
 ];
 

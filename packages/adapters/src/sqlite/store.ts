@@ -6,6 +6,7 @@ import {
 } from '@ticketry/core';
 import type Database from 'better-sqlite3';
 import { guardedPeople } from '../people-methods.js';
+import { guardedRecords } from '../record-methods.js';
 import { type ImportItem, type ImportResult, importOps } from './import.js';
 import { migrate } from './migrations.js';
 import {
@@ -14,6 +15,7 @@ import {
   type SqliteStoreOptions,
 } from './options.js';
 import { peopleOps } from './people.js';
+import { recordOps } from './records.js';
 import { statementCache } from './statements.js';
 import { ticketOps } from './tickets.js';
 
@@ -93,6 +95,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
   const prepare = statementCache(db);
   const tickets = ticketOps(db, prepare);
   const people = peopleOps(prepare);
+  const records = recordOps(prepare);
   const importTickets = importOps(db, prepare);
   let closed = false;
 
@@ -136,6 +139,7 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
       run('could not import tickets', () => importTickets(items)),
 
     ...guardedPeople(people, run),
+    ...guardedRecords(records, run),
 
     async close() {
       if (closed) return;

@@ -92,6 +92,8 @@ function commandChanges(
         assigneeId: c.assigneeId,
         ...(c.teamId && { teamId: c.teamId }),
       };
+    case 'unassign':
+      return { assigneeId: null };
     case 'reply': {
       if (actor.role === 'requester') {
         return t.status === 'resolved' || t.status === 'closed'

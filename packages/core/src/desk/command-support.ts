@@ -4,6 +4,7 @@ import type { Command } from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { TicketStore } from '../store/types.js';
+import type { CommandCheck } from './desk-types.js';
 import { checkReopenWindow } from './guards.js';
 import { checkAssignee } from './people.js';
 
@@ -12,6 +13,8 @@ export interface CheckDeps {
   store: TicketStore;
   siteId: string;
   load(ticketId: string): Promise<Ticket>;
+  /** Checks of extension modules (`DeskCore.addCheck`), run last. */
+  checks?: Iterable<CommandCheck>;
 }
 
 /**
@@ -41,6 +44,13 @@ export async function checkCommand(
   if (c.type === 'reject' || c.type === 'reply') {
     checkReopenWindow(t, actor, at);
   }
+  if ((c.type === 'resolve' || c.type === 'close') && c.force) {
+    if (actor.role !== 'supervisor') {
+      throw new TicketryError('FORBIDDEN', 'only a supervisor may force', {
+        details: { path: ['force'] },
+      });
+    }
+  }
   if (c.type === 'merge') {
     const into = await deps.load(c.intoId);
     if (into.id === t.id || ['merged', 'cancelled'].includes(into.status)) {
@@ -50,6 +60,7 @@ export async function checkCommand(
       );
     }
   }
+  for (const check of deps.checks ?? []) await check(t, c, actor, at);
 }
 
 /** The `data` an accepted command's event carries. */
@@ -68,6 +79,12 @@ export function eventData(c: Command): Record<string, unknown> | null {
       return { reason: c.reason, ...(c.note && { note: c.note }) };
     case 'reject':
       return c.reason ? { reason: c.reason } : null;
+    case 'resolve':
+    case 'close':
+      return c.force ? { force: true } : null;
+    case 'assign':
+    case 'unassign':
+      return c.routing ? { routing: c.routing } : null;
     default:
       return null;
   }

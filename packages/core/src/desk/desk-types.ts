@@ -1,6 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { PriorityMatrix } from '../priority.js';
-import type { CommandInput, SubmitInput } from '../schemas/commands.js';
+import type {
+  Command,
+  CommandInput,
+  SubmitInput,
+} from '../schemas/commands.js';
 import type { Actor } from '../schemas/common.js';
 import type { AuditEvent, EventType } from '../schemas/event.js';
 import type { Ticket, TicketChanges } from '../schemas/ticket.js';
@@ -51,6 +55,8 @@ export interface CommandContext {
   actor: Actor;
   /** The version the caller read; a newer ticket is a conflict. */
   expectedVersion?: number;
+  /** JSON added to the event's `data` (automation marks its events). */
+  data?: Record<string, unknown>;
 }
 
 /** An accepted command: the ticket after it and the event it recorded. */
@@ -58,6 +64,17 @@ export interface CommandResult {
   ticket: Ticket;
   event: AuditEvent;
 }
+
+/**
+ * A module's check of a command before it is written (after the
+ * lifecycle allowed it): throws a TicketryError to refuse it.
+ */
+export type CommandCheck = (
+  t: Ticket,
+  c: Command,
+  actor: Actor,
+  at: string,
+) => Promise<void> | void;
 
 /** Called after every accepted command, in process. */
 export type DeskListener = (event: AuditEvent, ticket: Ticket) => void;
@@ -101,4 +118,6 @@ export interface DeskCore {
     at: string,
   ): TicketChanges;
   subscribe(listener: DeskListener): () => void;
+  /** Adds a check every command passes before it is written. */
+  addCheck(check: CommandCheck): () => void;
 }

@@ -41,6 +41,7 @@ import {
 } from './changes.js';
 import { checkCommand, eventData } from './command-support.js';
 import type {
+  CommandCheck,
   CommandContext,
   CommandResult,
   DeskCore,
@@ -92,6 +93,7 @@ export function createDesk(options: DeskOptions) {
     autoCloseAfterMs: options.autoCloseAfterMs ?? 5 * DAY,
   };
   const listeners = new Set<DeskListener>();
+  const checks = new Set<CommandCheck>();
   const registry = registryOf(options);
   const system = { role: 'system', id: null } as const;
 
@@ -167,7 +169,8 @@ export function createDesk(options: DeskOptions) {
     const reason = command.type === 'pend' ? command.reason : undefined;
     const target = targetOf(stateOf(ticket), command.type, actor, reason);
     await checkActor(store, ticket, actor);
-    await checkCommand({ store, siteId, load }, ticket, command, actor, at);
+    const deps = { store, siteId, load, checks };
+    await checkCommand(deps, ticket, command, actor, at);
     if (
       command.type === 'reply' &&
       ticket.status === 'closed' &&
@@ -185,7 +188,7 @@ export function createDesk(options: DeskOptions) {
       ticket,
       EVENT_TYPES[command.type],
       changes,
-      eventData(command),
+      ctx.data ? { ...ctx.data, ...eventData(command) } : eventData(command),
       at,
       actor,
     );
@@ -285,6 +288,7 @@ export function createDesk(options: DeskOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    addCheck: (check) => (checks.add(check), () => checks.delete(check)),
   };
 
   const slaMethods = createSlaMethods({

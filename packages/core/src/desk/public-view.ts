@@ -4,6 +4,7 @@ import type {
   PublicMessage,
   PublicTicket,
 } from '../public/ticket-view.js';
+import { mergedPublicMessages } from '../relations/thread.js';
 import type { AuditEvent, MessageData } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 
@@ -21,9 +22,14 @@ function attachmentsOf(event: AuditEvent): { attachments?: AttachmentInfo[] } {
   };
 }
 
-/** The public conversation: the description, then public replies. */
+/**
+ * The public conversation: the description, then public replies, with
+ * the public messages of the requester's own tickets merged into this
+ * one in time order.
+ */
 export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
   const messages: PublicMessage[] = [];
+  const merged: PublicMessage[] = [];
   for (const event of events) {
     if (event.type === 'ticket.submitted') {
       messages.push({
@@ -43,8 +49,12 @@ export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
         body: data.body,
       });
     }
+    if (event.type === 'ticket.merge_received') {
+      merged.push(...mergedPublicMessages(event));
+    }
   }
-  return messages;
+  if (merged.length === 0) return messages;
+  return [...messages, ...merged].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /**

@@ -31,10 +31,16 @@ const to = (target: string, roles: Role[]): Guarded => ({
 });
 
 const pendTo = (roles: Role[]): Guarded[] =>
-  PENDING_REASONS.map((reason) => ({
+  PENDING_REASONS.filter((r) => r !== 'approval').map((reason) => ({
     target: `#ticket.pending.${reason}`,
     guard: { type: 'allowed', params: { roles, reason } },
   }));
+
+/** Only the desk's approval module sends a ticket to wait for approval. */
+const pendApproval: Guarded = {
+  target: '#ticket.pending.approval',
+  guard: { type: 'allowed', params: { roles: SYSTEM, reason: 'approval' } },
+};
 
 /** Commands that leave a working ticket where it is. */
 const stay = (here: string) => ({
@@ -59,10 +65,28 @@ const working = (here: string) => ({
   ...stay(here),
   ...timed(here),
   assign: to('assigned', STAFF_SYSTEM),
-  resolve: to('resolved', STAFF),
+  // The system resolves a parent whose last child resolved (relations).
+  resolve: to('resolved', STAFF_SYSTEM),
   cancel: to('cancelled', PEOPLE),
   merge: to('merged', STAFF),
 });
+
+/**
+ * Waiting for approval: no work starts. Nobody assigns, starts,
+ * resolves or re-pends it; only the approval module resumes it (back
+ * to `open`) or cancels it on a refusal; the requester may withdraw.
+ */
+const approvalState = {
+  on: {
+    ...stay('pending.approval'),
+    ...timed('pending.approval'),
+    resume: to('open', SYSTEM),
+    cancel: to('cancelled', ALL),
+    merge: to('merged', STAFF),
+    remind: to('pending.approval', SYSTEM),
+    reply: to('pending.approval', PEOPLE),
+  },
+};
 
 const pendingState = (reason: PendingReason) => ({
   on: {
@@ -98,15 +122,20 @@ export const lifecycleMachine = setup({
     new: {
       on: {
         ...working('new'),
+        pend: pendApproval,
         triage: to('open', STAFF_SYSTEM),
         reply: to('new', PEOPLE),
       },
     },
-    open: { on: { ...working('open'), reply: to('open', PEOPLE) } },
+    open: {
+      on: { ...working('open'), pend: pendApproval, reply: to('open', PEOPLE) },
+    },
     assigned: {
       on: {
         ...working('assigned'),
         start: to('in_progress', STAFF),
+        // Back to the queue: an assignment nobody accepted in time.
+        unassign: to('open', STAFF_SYSTEM),
         reply: to('assigned', PEOPLE),
       },
     },
@@ -124,6 +153,7 @@ export const lifecycleMachine = setup({
         vendor: pendingState('vendor'),
         change: pendingState('change'),
         problem: pendingState('problem'),
+        approval: approvalState,
       },
     },
     resolved: {

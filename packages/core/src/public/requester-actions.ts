@@ -33,6 +33,7 @@ export const REQUESTER_ACTIONS: Readonly<
   'pending.vendor': ['reply', 'cancel'],
   'pending.change': ['reply', 'cancel'],
   'pending.problem': ['reply', 'cancel'],
+  'pending.approval': ['reply', 'cancel'],
   resolved: ['reply', 'accept', 'reject', 'rate'],
   closed: ['reply', 'rate'],
   cancelled: [],

@@ -19,12 +19,16 @@ export const STATUSES = [
 
 export type Status = (typeof STATUSES)[number];
 
-/** Why a ticket waits; every reason pauses SLA clocks by default. */
+/**
+ * Why a ticket waits; every reason pauses SLA clocks by default.
+ * `approval` is set by the desk alone (people/approvals.ts).
+ */
 export const PENDING_REASONS = [
   'requester',
   'vendor',
   'change',
   'problem',
+  'approval',
 ] as const;
 
 export type PendingReason = (typeof PENDING_REASONS)[number];

@@ -12,6 +12,7 @@ import {
   prioritySchema,
   ticketTypeSchema,
 } from './common.js';
+import { routingExplanationSchema } from './routing.js';
 
 const body = bodySchema;
 
@@ -66,6 +67,14 @@ const assign = z.object({
   type: z.literal('assign'),
   assigneeId: idSchema,
   teamId: idSchema.optional(),
+  /** Why a router chose the assignee; recorded on the event's data. */
+  routing: routingExplanationSchema.optional(),
+});
+
+/** Back to the queue: an assignment nobody accepted in time. */
+const unassign = z.object({
+  type: z.literal('unassign'),
+  routing: routingExplanationSchema.optional(),
 });
 
 const pend = z.object({
@@ -74,10 +83,17 @@ const pend = z.object({
   note: body.optional(),
 });
 
+/**
+ * A supervisor's override of the relations roll-up policy `block`
+ * (a parent with open children); recorded on the event's data.
+ */
+const force = z.boolean().optional();
+
 const resolve = z.object({
   type: z.literal('resolve'),
   code: labelSchema,
   note: body,
+  force,
 });
 
 const rate = z.object({
@@ -88,7 +104,8 @@ const rate = z.object({
 
 const cancel = z.object({
   type: z.literal('cancel'),
-  reason: z.enum(['withdrawn', 'spam', 'duplicate']),
+  /** `rejected`: an approver refused (people/approvals.ts). */
+  reason: z.enum(['withdrawn', 'spam', 'duplicate', 'rejected']),
   note: body.optional(),
 });
 
@@ -108,9 +125,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   bare('accept'),
   z.object({ type: z.literal('reject'), reason: body.optional() }),
   rate,
-  bare('close'),
+  z.object({ type: z.literal('close'), force }),
   cancel,
   z.object({ type: z.literal('merge'), intoId: idSchema }),
+  unassign,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -135,6 +153,7 @@ export const COMMAND_TYPES = [
   'close',
   'cancel',
   'merge',
+  'unassign',
 ] as const;
 
 export type AnyCommandType = (typeof COMMAND_TYPES)[number];

@@ -25,6 +25,7 @@ export const EVENT_TYPES = {
   close: 'ticket.closed',
   cancel: 'ticket.cancelled',
   merge: 'ticket.merged',
+  unassign: 'ticket.unassigned',
 } as const satisfies Record<AnyCommandType, string>;
 
 /**
@@ -52,6 +53,27 @@ export type SlaEventName = keyof typeof SLA_EVENT_TYPES;
 export const EXTRA_EVENT_TYPES = {
   /** Placeholder so the object is never empty; never recorded. */
   _reserved: 'ticket.reserved',
+  /** People: a watcher (CC) added or removed; `data.requesterId`. */
+  watch: 'ticket.watcher_added',
+  unwatch: 'ticket.watcher_removed',
+  /** People: an approver's decision; `data` holds who and why. */
+  approve: 'ticket.approval_granted',
+  disapprove: 'ticket.approval_refused',
+  /** People: the ticket starts waiting for an approval. */
+  request_approval: 'ticket.approval_requested',
+  /** Routing: nobody was eligible; `data.routing` says why. */
+  routing_queued: 'ticket.routing_queued',
+  /** Routing: the assignee accepted a routed ticket. */
+  routing_accepted: 'ticket.routing_accepted',
+  /** Relations: a link added or removed; `data.link`, on both tickets. */
+  link: 'ticket.linked',
+  unlink: 'ticket.unlinked',
+  /** Relations: a merged ticket's messages copied, `data.mergedFrom`. */
+  merge_receive: 'ticket.merge_received',
+  /** Relations: a message split into a new ticket, on both tickets. */
+  split: 'ticket.split',
+  /** Mail: a message taken in by the mail intake; `data` says how. */
+  mail_received: 'ticket.mail_received',
 } as const;
 
 export type EventType =

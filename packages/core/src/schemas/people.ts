@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
 import { EMAIL_PATTERN, withoutControlCharacters } from '../public/text.js';
 import { idSchema, instantSchema, siteIdSchema } from './common.js';
+import { agentRoutingSchema } from './routing.js';
 
 /**
  * A requester's personal data, kept apart from tickets and events so
@@ -39,6 +40,8 @@ export const agentSchema = z.object({
   role: z.enum(AGENT_ROLES),
   teamIds: z.array(idSchema),
   active: z.boolean(),
+  /** Skills, capacity, presence and hours for routers (routing/). */
+  routing: agentRoutingSchema.optional(),
 });
 
 export type Agent = z.infer<typeof agentSchema>;

@@ -14,8 +14,26 @@ import {
 } from './common.js';
 import { auditHashSchema } from './event.js';
 
-/** How two tickets relate. */
-export const LINK_TYPES = ['related', 'merged_from', 'follow_up_of'] as const;
+/**
+ * How two tickets relate, seen from the ticket that holds the link.
+ * Relations (relations/) record both sides: `related` both ways,
+ * `duplicate_of`/`duplicated_by`, `child_of`/`parent_of`,
+ * `depends_on`/`blocks`, `split_from`/`split_into`, `merged_from`
+ * (the other side is `mergedInto`); `follow_up_of` is one-sided.
+ */
+export const LINK_TYPES = [
+  'related',
+  'merged_from',
+  'follow_up_of',
+  'duplicate_of',
+  'duplicated_by',
+  'parent_of',
+  'child_of',
+  'depends_on',
+  'blocks',
+  'split_from',
+  'split_into',
+] as const;
 
 export const linkSchema = z.object({
   type: z.enum(LINK_TYPES),
@@ -32,6 +50,19 @@ export const satisfactionSchema = z.object({
   comment: z.string().max(LIMITS.body).nullable(),
   at: instantSchema,
 });
+
+/** The most watchers one ticket may have. */
+export const MAX_WATCHERS = 50;
+
+/** Where a ticket's approval stands (people/approvals.ts). */
+export const approvalStateSchema = z.object({
+  status: z.enum(['pending', 'approved', 'rejected']),
+  requestedAt: instantSchema,
+  decidedBy: idSchema.nullable(),
+  decidedAt: instantSchema.nullable(),
+});
+
+export type ApprovalState = z.infer<typeof approvalStateSchema>;
 
 /**
  * A ticket as stored. The audit events rebuild it field for field;
@@ -82,6 +113,16 @@ export const ticketSchema = z.object({
   sla: slaStateSchema.nullable().optional(),
   links: z.array(linkSchema),
   mergedInto: idSchema.nullable(),
+  /**
+   * Requester ids of the people who follow the ticket's public updates
+   * (watchers, mail CCs); absent reads as none. See people/watchers.ts.
+   */
+  watchers: z.array(idSchema).max(MAX_WATCHERS).optional(),
+  /**
+   * The approval a ticket type needs before work starts; absent when
+   * none is needed. See people/approvals.ts.
+   */
+  approval: approvalStateSchema.optional(),
   /**
    * The `hash` of the ticket's last audit event, so the next event can
    * chain to it without reading the log. Absent on tickets whose

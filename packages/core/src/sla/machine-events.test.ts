@@ -55,6 +55,7 @@ describe('SLA events in the lifecycle machine', () => {
       'pending.vendor',
       'pending.change',
       'pending.problem',
+      'pending.approval',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import {
 import type { StoreCapabilities, TicketStore } from '../store/types.js';
 import { CONTRACT_BREAKAGES } from './broken-contract.js';
 import { ORDER_BREAKAGES } from './broken-order.js';
+import { RECORD_BREAKAGES } from './broken-records.js';
 import type {
   CapabilityReasons,
   StoreHarness,
@@ -123,6 +124,7 @@ export const BROKEN_STORES: Record<string, Breakage> = {
   }),
   ...CONTRACT_BREAKAGES,
   ...ORDER_BREAKAGES,
+  ...RECORD_BREAKAGES,
 };
 
 function brokenStore(name: string, data: MemoryData): TicketStore {

@@ -30,6 +30,8 @@ import { dataChecks } from './checks-data.js';
 import { closeChecks, REOPEN_CHECK, reopenCheck } from './checks-lifecycle.js';
 import { orderChecks } from './checks-order.js';
 import { readChecks } from './checks-read.js';
+import { recordChecks } from './checks-records.js';
+import { recordRaceChecks, recordSharedCheck } from './checks-records-race.js';
 import { refusalChecks } from './checks-refusals.js';
 import { secretChecks } from './checks-secrets.js';
 import { sharedAccessCheck } from './checks-shared.js';
@@ -51,6 +53,7 @@ export * from './fixtures.js';
 export * from './harness.js';
 export * from './memory-audit.js';
 export * from './memory-harness.js';
+export * from './relation-flows.js';
 
 /**
  * Every check of the storage contract but the capability checks and
@@ -65,6 +68,8 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...unicodeChecks,
   ...dataChecks,
   ...secretChecks,
+  ...recordChecks,
+  ...recordRaceChecks,
   reopenCheck(),
   ...closeChecks,
   ...auditChecks,
@@ -89,7 +94,7 @@ export function checksFor(harness: StoreHarness): ConformanceCheck[] {
   const shares = !reasons.sharedAccess?.trim() && !reopenReason;
   return [
     ...contract,
-    ...(shares ? [sharedAccessCheck] : []),
+    ...(shares ? [sharedAccessCheck, recordSharedCheck] : []),
     ...capabilityChecks(reasons),
   ];
 }

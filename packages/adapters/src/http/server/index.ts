@@ -70,6 +70,7 @@ export { type ErrorBody, HTTP_ERROR_CODES } from './respond.js';
 export type { Access, Route, RouteContext } from './route.js';
 export { ROUTES } from './routes.js';
 export type { HttpServices } from './services.js';
+export type { MailInboundService } from './mail-routes.js';
 export {
   createMultiSiteHandler,
   type MultiSiteOptions,

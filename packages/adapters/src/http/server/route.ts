@@ -64,7 +64,7 @@ export interface ResponseDoc {
 
 /** One entry of the route table: how it is served and documented. */
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Under the base path, with `:name` parameters: `/tickets/:id`. */
   path: string;
   operationId: string;

@@ -1,17 +1,23 @@
 import { accessTokenRoutes } from './access-token-routes.js';
+import { approvalRoutes } from './approval-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { commandRoutes } from './command-routes.js';
 import { formRoutes } from './form-routes.js';
+import { mailRoutes } from './mail-routes.js';
 import { meRoutes } from './me-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
+import { orgRoutes } from './org-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
 import type { Route } from './route.js';
+import { routingRoutes } from './routing-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { slaRoutes } from './sla-routes.js';
 import { streamRoute } from './stream.js';
 import { ticketRoutes } from './ticket-routes.js';
+import { watcherRoutes } from './watcher-routes.js';
 
 const openapiRoute: Route = {
   method: 'GET',
@@ -41,5 +47,11 @@ export const ROUTES: readonly Route[] = [
   ...auditRoutes,
   ...accessTokenRoutes,
   ...sessionRoutes,
+  ...mailRoutes,
+  ...routingRoutes,
+  ...metricsRoutes,
+  ...orgRoutes,
+  ...watcherRoutes,
+  ...approvalRoutes,
   openapiRoute,
 ];

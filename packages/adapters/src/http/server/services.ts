@@ -1,3 +1,8 @@
+import type { RoutingService } from '@ticketry/core';
+import type { MailInboundService } from './mail-routes.js';
+import type { MetricsService } from './metrics-routes.js';
+import type { PeopleServices } from './people-services.js';
+
 /**
  * Optional desk services the HTTP API serves when they are configured:
  * each feature module adds its own field here, and its routes answer
@@ -6,4 +11,18 @@
 export interface HttpServices {
   /** Reserved so the interface is never empty; ignored. */
   readonly _?: never;
+  /** Routing (`createRoutingService`): POST /tickets/:id/route. */
+  routing?: RoutingService;
+  /** Mail intake (`createMailIntake`): POST /mail/inbound. */
+  mail?: MailInboundService;
+  /**
+   * Metrics (`createMetrics`, or `followDesk(desk).metrics`): GET
+   * /metrics and /metrics.csv. Absent, they are folded from the desk.
+   */
+  metrics?: MetricsService;
+  /**
+   * People (`createOrganizations`, `createWatchers`, `createApprovals`):
+   * /organizations, /tickets/:id/watchers, /approvals (org-routes.ts).
+   */
+  people?: PeopleServices;
 }

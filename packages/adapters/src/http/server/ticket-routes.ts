@@ -13,6 +13,7 @@ import {
   requireTicketAccess,
 } from './auth.js';
 import { parseWith, readJson } from './body.js';
+import { requireTicketRead } from './people-services.js';
 import { idempotencyKeyFrom } from './preconditions.js';
 import { etagOf, json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
@@ -66,7 +67,7 @@ async function getTicket(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
   const id = ctx.params.id!;
   const caller = await requireCaller(desk, request, ctx.identity);
-  await requireTicketAccess(desk, caller, id);
+  await requireTicketRead(ctx, caller, id);
 
   if (caller.kind !== 'agent') {
     const ticket = await desk.publicView(id);

@@ -18,6 +18,7 @@ const ar: Messages = {
     vendor: 'بانتظار أحد الموردين',
     change: 'بانتظار تغيير مجدول',
     problem: 'مرتبط بمشكلة معروفة يجري إصلاحها',
+    approval: 'بانتظار الموافقة',
   },
   categories: {
     Hardware: 'الأجهزة',

@@ -18,6 +18,7 @@ const de: Messages = {
     vendor: 'Wartet auf einen Lieferanten',
     change: 'Wartet auf eine geplante Änderung',
     problem: 'Gehört zu einem bekannten Problem, das behoben wird',
+    approval: 'Wartet auf eine Genehmigung',
   },
   categories: {
     Hardware: 'Hardware',

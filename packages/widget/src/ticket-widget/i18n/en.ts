@@ -24,6 +24,7 @@ export const en = {
     vendor: 'Waiting for a supplier',
     change: 'Waiting for a planned change',
     problem: 'Linked to a known problem being fixed',
+    approval: 'Waiting for approval',
   } satisfies Record<PendingReason, string>,
   /** Names shown for the default categories; the value sent stays English. */
   categories: {

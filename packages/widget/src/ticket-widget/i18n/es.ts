@@ -18,6 +18,7 @@ const es: Messages = {
     vendor: 'Esperando a un proveedor',
     change: 'Esperando un cambio programado',
     problem: 'Vinculada a un problema conocido que se está corrigiendo',
+    approval: 'Esperando una aprobación',
   },
   categories: {
     Hardware: 'Equipos',

@@ -18,6 +18,7 @@ const fr: Messages = {
     vendor: 'En attente d’un fournisseur',
     change: 'En attente d’une intervention planifiée',
     problem: 'Liée à un problème connu en cours de correction',
+    approval: 'En attente d’une approbation',
   },
   categories: {
     Hardware: 'Matériel',

@@ -18,6 +18,7 @@ const ja: Messages = {
     vendor: '取引先からの回答を待っています',
     change: '予定されている変更作業を待っています',
     problem: '既知の障害に関連しており、現在修正中です',
+    approval: '承認を待っています',
   },
   categories: {
     Hardware: 'ハードウェア',

@@ -18,6 +18,7 @@ const pt: Messages = {
     vendor: 'Aguardando um fornecedor',
     change: 'Aguardando uma mudança programada',
     problem: 'Ligada a um problema conhecido em correção',
+    approval: 'Aguardando aprovação',
   },
   categories: {
     Hardware: 'Equipamento',

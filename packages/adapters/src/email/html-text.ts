@@ -1,0 +1,163 @@
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content is never text a reader sees. */
+const HIDDEN = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'select',
+  'textarea',
+  'button',
+]);
+
+/** Elements that start and end a line of their own. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tr',
+  'ul',
+]);
+
+/** Writes text line by line, quoting lines inside blockquotes. */
+function createWriter() {
+  let out = '';
+  let atLineStart = true;
+  let quoteDepth = 0;
+  let preDepth = 0;
+  return {
+    get pre() {
+      return preDepth > 0;
+    },
+    quote(delta: number) {
+      quoteDepth = Math.max(0, quoteDepth + delta);
+    },
+    preformatted(delta: number) {
+      preDepth = Math.max(0, preDepth + delta);
+    },
+    lineBreak() {
+      out += '\n';
+      atLineStart = true;
+    },
+    write(text: string) {
+      if (!text) return;
+      const parts = text.split('\n');
+      parts.forEach((part, i) => {
+        if (i > 0) this.lineBreak();
+        if (!part) return;
+        if (atLineStart) out += '> '.repeat(quoteDepth);
+        atLineStart = false;
+        out += part;
+      });
+    },
+    result: () => out,
+  };
+}
+
+/** Folds spaces, trims lines and keeps at most one empty line in a row. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trimEnd())
+    .map((line) => line.replace(/^((?:> )*) +/, '$1'))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const linkable = (href: string | undefined): string | null =>
+  href && /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
+
+/**
+ * Reduces an HTML body to plain text with a real HTML parser: scripts,
+ * styles and other hidden content are dropped, blocks become lines,
+ * list items get a dash, blockquotes are quoted with `> ` (so quoted
+ * history can be trimmed like plain text), and web links are kept in
+ * brackets after their text. Entities are decoded; no markup is kept.
+ *
+ * @example
+ * htmlToText('<p>Hi <b>there</b></p><script>x()</script>'); // 'Hi there'
+ */
+export function htmlToText(html: string): string {
+  const w = createWriter();
+  let hidden = 0;
+  const links: { href: string | null; text: string }[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (HIDDEN.has(name)) hidden++;
+        if (hidden) return;
+        if (BLOCKS.has(name) || name === 'br') w.lineBreak();
+        if (name === 'blockquote') w.quote(1);
+        if (name === 'pre') w.preformatted(1);
+        if (name === 'li') w.write('- ');
+        if (name === 'td' || name === 'th') w.write(' ');
+        if (name === 'a')
+          links.push({ href: linkable(attribs.href), text: '' });
+      },
+      ontext(data) {
+        if (hidden) return;
+        const text = w.pre ? data : data.replace(/\s+/g, ' ');
+        const link = links[links.length - 1];
+        if (link) link.text += text;
+        w.write(text);
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) {
+          hidden = Math.max(0, hidden - 1);
+          return;
+        }
+        if (hidden) return;
+        if (name === 'a') {
+          const link = links.pop();
+          if (
+            link?.href &&
+            !link.text.includes(link.href.replace(/^mailto:/i, ''))
+          ) {
+            w.write(` (${link.href})`);
+          }
+        }
+        if (name === 'blockquote') w.quote(-1);
+        if (name === 'pre') w.preformatted(-1);
+        if (BLOCKS.has(name)) w.lineBreak();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tidy(w.result());
+}

@@ -1,0 +1,114 @@
+import { createId } from '../ids.js';
+import type { AuditEvent } from '../schemas/event.js';
+import type { Ticket } from '../schemas/ticket.js';
+import type { TicketStore } from '../store/types.js';
+
+/** One delivery a rule asks for; `id` stays the same across retries. */
+export interface WebhookRequest {
+  id: string;
+  url: string;
+  /** The event type that led to it, or `schedule.<id>` / `macro.<id>`. */
+  event: string;
+  /** The JSON body. */
+  payload: Record<string, unknown>;
+}
+
+/** One try of a delivery. */
+export interface WebhookAttempt {
+  at: string;
+  /** The HTTP status, or null when no answer came. */
+  status: number | null;
+  error: string | null;
+}
+
+/** How a delivery ended, after its retries. */
+export interface WebhookResult {
+  ok: boolean;
+  status: number | null;
+  /** Why it failed, or null. */
+  error: string | null;
+  /** True when the address guard refused it before any connection. */
+  refused?: boolean;
+  attempts: WebhookAttempt[];
+}
+
+/**
+ * Sends webhooks for the automation. `@ticketry/adapters/webhooks`
+ * has one that signs, retries and guards addresses.
+ */
+export interface WebhookDispatcher {
+  send(request: WebhookRequest): Promise<WebhookResult>;
+}
+
+/** A delivery as the log keeps it. */
+export interface DeliveryLogEntry extends WebhookResult {
+  id: string;
+  ruleId: string;
+  ticketId: string;
+  url: string;
+  event: string;
+}
+
+/** The record kind of the delivery log. */
+export const DELIVERY_KIND = 'automation.delivery';
+
+/** The ticket as a webhook shows it: no SLA internals, no hash. */
+function ticketBody(t: Ticket) {
+  const { sla: _sla, auditHash: _hash, ...rest } = t;
+  return rest;
+}
+
+/** The JSON body of a delivery. */
+export function webhookPayload(
+  ruleId: string,
+  ticket: Ticket,
+  event: AuditEvent | undefined,
+  at: string,
+): Record<string, unknown> {
+  return {
+    id: createId(),
+    at,
+    ruleId,
+    ticket: ticketBody(ticket),
+    event: event
+      ? {
+          id: event.id,
+          type: event.type,
+          at: event.at,
+          actor: event.actor,
+          changes: event.changes,
+        }
+      : null,
+  };
+}
+
+/** A key that sorts newest first: the time left until year 2286. */
+const newestFirst = (at: string, id: string) =>
+  `${String(9_999_999_999_999 - Date.parse(at)).padStart(13, '0')}_${id}`;
+
+/** Writes one delivery to the log, keyed so it lists newest first. */
+export async function logDelivery(
+  store: TicketStore,
+  siteId: string,
+  entry: DeliveryLogEntry,
+  at: string,
+): Promise<void> {
+  await store.putRecord({
+    siteId,
+    kind: DELIVERY_KIND,
+    key: newestFirst(at, entry.id),
+    value: JSON.parse(JSON.stringify(entry)),
+    expectedVersion: 0,
+    at,
+  });
+}
+
+/** The latest deliveries, newest first. */
+export async function listDeliveries(
+  store: TicketStore,
+  siteId: string,
+  limit = 50,
+): Promise<DeliveryLogEntry[]> {
+  const page = await store.listRecords(siteId, DELIVERY_KIND, { limit });
+  return page.map((r) => r.value as DeliveryLogEntry);
+}

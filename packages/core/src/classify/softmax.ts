@@ -1,0 +1,154 @@
+/**
+ * The numeric core of the text classifier: a multinomial logistic
+ * regression (softmax) over sparse vectors, trained in full batches
+ * with momentum, and updated one example at a time by `step`.
+ */
+import type { SparseVector } from './features.js';
+
+/** Weights per feature (one per label) and a bias per label. */
+export interface SoftmaxWeights {
+  weights: Map<string, number[]>;
+  bias: number[];
+  /** Divides the scores before the softmax; fitted on held-out tickets. */
+  temperature: number;
+}
+
+/** A labelled vector; `y` indexes the label list. */
+export interface Sample {
+  x: SparseVector;
+  y: number;
+}
+
+/** Settings of a full-batch fit. */
+export interface FitSettings {
+  labels: number;
+  iterations: number;
+  rate: number;
+  l2: number;
+}
+
+/** Probabilities of each label for a vector, summing to 1. */
+export function probabilities(
+  m: SoftmaxWeights,
+  x: SparseVector,
+  labels: number,
+): number[] {
+  return softmax(scores(m, x, labels).map((v) => v / m.temperature));
+}
+
+/** The raw score of each label, before the softmax. */
+export function scores(
+  m: SoftmaxWeights,
+  x: SparseVector,
+  labels: number,
+): number[] {
+  const z = Array.from({ length: labels }, (_, j) => m.bias[j] ?? 0);
+  for (const [f, v] of x) {
+    const w = m.weights.get(f);
+    if (!w) continue;
+    for (let j = 0; j < w.length && j < labels; j++) z[j]! += w[j]! * v;
+  }
+  return z;
+}
+
+/** Probabilities from scores, shifted so `exp` cannot overflow. */
+export function softmax(z: number[]): number[] {
+  const top = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/** One stochastic gradient step on a single example. */
+export function step(
+  m: SoftmaxWeights,
+  sample: Sample,
+  labels: number,
+  rate: number,
+  l2: number,
+): void {
+  const p = softmax(scores(m, sample.x, labels));
+  for (let j = 0; j < labels; j++) {
+    const g = p[j]! - (j === sample.y ? 1 : 0);
+    m.bias[j] = (m.bias[j] ?? 0) - rate * g;
+    for (const [f, v] of sample.x) {
+      const w = m.weights.get(f) ?? [];
+      while (w.length < labels) w.push(0);
+      w[j] = w[j]! - rate * (g * v + l2 * w[j]!);
+      m.weights.set(f, w);
+    }
+  }
+}
+
+/** Dense indexes of the samples' features, for the batch fit. */
+function indexSamples(samples: readonly Sample[]) {
+  const index = new Map<string, number>();
+  const rows = samples.map((s) => {
+    const ids: number[] = [];
+    const values: number[] = [];
+    for (const [f, v] of s.x) {
+      let i = index.get(f);
+      if (i === undefined) {
+        i = index.size;
+        index.set(f, i);
+      }
+      ids.push(i);
+      values.push(v);
+    }
+    return { ids, values, y: s.y };
+  });
+  return { index, rows };
+}
+
+/**
+ * Fits weights from scratch on every sample: gradient descent on the
+ * mean cross-entropy plus L2, with momentum 0.9. Deterministic, so the
+ * same history always gives the same model.
+ */
+export function fitSoftmax(
+  samples: readonly Sample[],
+  s: FitSettings,
+): SoftmaxWeights {
+  const { index, rows } = indexSamples(samples);
+  const L = s.labels;
+  const W = new Float64Array(index.size * L);
+  const b = new Float64Array(L);
+  const grad = new Float64Array(W.length);
+  const gb = new Float64Array(L);
+  const vel = new Float64Array(W.length);
+  const vb = new Float64Array(L);
+  const n = Math.max(rows.length, 1);
+  const z = new Float64Array(L);
+  for (let it = 0; it < s.iterations; it++) {
+    grad.fill(0);
+    gb.fill(0);
+    for (const r of rows) {
+      z.set(b);
+      for (let a = 0; a < r.ids.length; a++) {
+        const o = r.ids[a]! * L;
+        for (let j = 0; j < L; j++) z[j]! += W[o + j]! * r.values[a]!;
+      }
+      const p = softmax(Array.from(z));
+      for (let j = 0; j < L; j++) {
+        const g = (p[j]! - (j === r.y ? 1 : 0)) / n;
+        gb[j]! += g;
+        for (let a = 0; a < r.ids.length; a++) {
+          grad[r.ids[a]! * L + j]! += g * r.values[a]!;
+        }
+      }
+    }
+    for (let k = 0; k < W.length; k++) {
+      vel[k] = 0.9 * vel[k]! + grad[k]! + s.l2 * W[k]!;
+      W[k]! -= s.rate * vel[k]!;
+    }
+    for (let j = 0; j < L; j++) {
+      vb[j] = 0.9 * vb[j]! + gb[j]!;
+      b[j]! -= s.rate * vb[j]!;
+    }
+  }
+  const weights = new Map<string, number[]>();
+  for (const [f, i] of index) {
+    weights.set(f, Array.from(W.subarray(i * L, i * L + L)));
+  }
+  return { weights, bias: Array.from(b), temperature: 1 };
+}

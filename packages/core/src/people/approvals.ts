@@ -1,0 +1,207 @@
+import type { CommandResult } from '../desk/desk-types.js';
+import { ConflictError, TicketryError } from '../errors.js';
+import type { Actor } from '../schemas/common.js';
+import { type AuditEvent, EXTRA_EVENT_TYPES } from '../schemas/event.js';
+import type { Ticket } from '../schemas/ticket.js';
+import {
+  type ApprovalDecision,
+  type ApprovalRule,
+  checkApprover,
+  isApprover,
+  parseApprovalDecision,
+  parseApprovalRules,
+} from './approval-rules.js';
+import type { PeopleDesk } from './people-desk.js';
+
+export type { ApprovalDecision, ApprovalRule } from './approval-rules.js';
+
+/** Options of {@link createApprovals}. */
+export interface ApprovalsOptions {
+  /** Ticket types that need approval, one rule each. */
+  rules: ApprovalRule[];
+  /**
+   * Gate tickets as the desk submits and triages them, in process.
+   * Off: call `gate` yourself. @default true
+   */
+  watch?: boolean;
+  /** Hears a gate that failed in the background. @default ignore */
+  onError?: (error: unknown, ticketId: string) => void;
+}
+
+/** A page of tickets waiting for approval. */
+export interface PendingApprovals {
+  items: Ticket[];
+  nextCursor: string | null;
+}
+
+/** The events that may give a ticket a type that needs approval. */
+const GATED_ON = new Set(['ticket.submitted', 'ticket.triaged']);
+
+const waiting = (t: Ticket) =>
+  t.status === 'pending' && t.pendingReason === 'approval';
+
+/**
+ * Approvals for ticket types that need them. A new or open ticket of
+ * such a type goes `pending` for `approval` (two events: the system's
+ * `ticket.pended` and `ticket.approval_requested`); no work starts
+ * while it waits. An approver's `approve` records
+ * `ticket.approval_granted` (who and why) and resumes the ticket to
+ * `open`; `reject` records `ticket.approval_refused` and cancels the
+ * ticket with reason `rejected`. Anyone else is refused with FORBIDDEN.
+ *
+ * @example
+ * const approvals = createApprovals(desk, {
+ *   rules: [{ ticketType: 'change', approvers: 'team_supervisor' }],
+ * });
+ * await approvals.approve(ticket.id, { reason: 'Budgeted' }, supervisor);
+ */
+export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
+  const { core } = desk;
+  const rules = parseApprovalRules(options.rules);
+  const inFlight = new Set<Promise<unknown>>();
+  const system = core.system;
+
+  /** The rule a ticket falls under, or null. */
+  const ruleFor = (t: Ticket): ApprovalRule | null =>
+    rules.find((r) => r.ticketType === t.type) ?? null;
+
+  const needsGate = (t: Ticket) =>
+    ruleFor(t) !== null &&
+    (t.status === 'new' || t.status === 'open') &&
+    t.approval?.status !== 'approved';
+
+  async function gateOnce(ticketId: string): Promise<CommandResult | null> {
+    const t = await core.load(ticketId);
+    if (!needsGate(t)) return null;
+    const pended = await core.execute(
+      t.id,
+      { type: 'pend', reason: 'approval' },
+      { actor: system, expectedVersion: t.version },
+    );
+    const at = core.clock.now().toISOString();
+    const approval = {
+      status: 'pending' as const,
+      requestedAt: at,
+      decidedBy: null,
+      decidedAt: null,
+    };
+    const rule = ruleFor(t);
+    return core.record(
+      pended.ticket,
+      EXTRA_EVENT_TYPES.request_approval,
+      { approval },
+      { approvers: rule?.approvers ?? null },
+      at,
+      system,
+    );
+  }
+
+  /**
+   * Sends a new or open ticket of a type that needs approval to wait
+   * for it; null when nothing was to do. Retries a version conflict.
+   */
+  async function gate(ticketId: string): Promise<CommandResult | null> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await gateOnce(ticketId);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 2) throw error;
+      }
+    }
+  }
+
+  function track(ticketId: string) {
+    const run = gate(ticketId).catch((e) => options.onError?.(e, ticketId));
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+  }
+
+  const listener = (event: AuditEvent, t: Ticket) => {
+    if (GATED_ON.has(event.type) && needsGate(t)) track(t.id);
+  };
+  const stop =
+    options.watch === false ? () => {} : core.subscribe(listener);
+
+  async function decide(
+    ticketId: string,
+    input: ApprovalDecision,
+    actor: Actor,
+    granted: boolean,
+  ): Promise<CommandResult> {
+    const t = await core.load(ticketId);
+    const rule = ruleFor(t);
+    if (!waiting(t) || !rule) {
+      throw new TicketryError(
+        'TRANSITION_NOT_ALLOWED',
+        `${t.ref} is not waiting for approval`,
+        { details: { status: t.status, pendingReason: t.pendingReason } },
+      );
+    }
+    const { reason } = parseApprovalDecision(input, !granted);
+    const agent = await checkApprover(desk, rule, t, actor);
+    const at = core.clock.now().toISOString();
+    const approval = {
+      status: granted ? ('approved' as const) : ('rejected' as const),
+      requestedAt: t.approval?.requestedAt ?? at,
+      decidedBy: agent.id,
+      decidedAt: at,
+    };
+    const type = granted
+      ? EXTRA_EVENT_TYPES.approve
+      : EXTRA_EVENT_TYPES.disapprove;
+    const data = { approverId: agent.id, reason: reason ?? null };
+    const decided = await core.record(t, type, { approval }, data, at, actor);
+    const next = granted
+      ? { type: 'resume' as const }
+      : { type: 'cancel' as const, reason: 'rejected' as const, note: reason };
+    return core.execute(t.id, next, {
+      actor: system,
+      expectedVersion: decided.ticket.version,
+    });
+  }
+
+  /** Tickets waiting for approval; with `actor`, only theirs to decide. */
+  async function listPending(
+    query: { actor?: Actor; limit?: number; cursor?: string | null } = {},
+  ): Promise<PendingApprovals> {
+    const page = await core.store.listTickets(core.siteId, {
+      status: ['pending'],
+      sort: 'createdAt',
+      limit: query.limit ?? 50,
+      cursor: query.cursor ?? null,
+    });
+    const agent =
+      query.actor?.id && query.actor.role !== 'requester'
+        ? await core.store.getAgent(core.siteId, query.actor.id)
+        : null;
+    const items = page.items.filter((t) => {
+      const rule = ruleFor(t);
+      if (!waiting(t) || !rule) return false;
+      return !query.actor || (agent !== null && isApprover(rule, t, agent));
+    });
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  return {
+    /** The parsed rules, one per ticket type. */
+    rules,
+    ruleFor,
+    gate,
+    /** Approves: `ticket.approval_granted`, then resumed to `open`. */
+    approve: (id: string, input: ApprovalDecision, actor: Actor) =>
+      decide(id, input, actor, true),
+    /** Refuses (a reason is required): then cancelled as `rejected`. */
+    reject: (id: string, input: ApprovalDecision, actor: Actor) =>
+      decide(id, input, actor, false),
+    listPending,
+    /** Resolves when every gate started by the desk's events is done. */
+    idle: async () => {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+    /** Stops gating on the desk's events. */
+    stop,
+  };
+}
+
+/** Approvals made by {@link createApprovals}. */
+export type Approvals = ReturnType<typeof createApprovals>;

@@ -1,0 +1,13 @@
+/**
+ * People around a ticket: organizations, watchers and approvals.
+ *
+ * @packageDocumentation
+ */
+export * from './people-desk.js';
+export * from './recipients.js';
+export * from './watchers.js';
+export * from './approval-rules.js';
+export * from './approvals.js';
+export * from './org-access.js';
+export * from './org-schema.js';
+export * from './organizations.js';

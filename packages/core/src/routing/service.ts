@@ -1,0 +1,275 @@
+import type { DeskCore } from '../desk/desk-types.js';
+import { ConflictError, TicketryError } from '../errors.js';
+import type { Actor } from '../schemas/common.js';
+import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
+import { trimExplanation } from '../schemas/routing.js';
+import type { Ticket } from '../schemas/ticket.js';
+import {
+  OFFER_KIND,
+  type Offer,
+  QUEUE_KIND,
+  type Queued,
+  routingRecords,
+} from './offers.js';
+import type { Router, RoutingDecision, WorkloadReader } from './types.js';
+
+/** Options of {@link createRoutingService}. */
+export interface RoutingServiceOptions {
+  router: Router;
+  /** How long an assignment waits to be accepted. @default 15 minutes */
+  acceptTimeoutMs?: number;
+  /** Route tickets as they arrive or come back. @default true */
+  auto?: boolean;
+  /** Open work per agent. @default read from the store */
+  workload?: WorkloadReader;
+  /** Called when automatic routing fails. @default ignore */
+  onError?: (error: unknown, ticketId: string) => void;
+}
+
+/** What routing did to one ticket. */
+export interface RouteOutcome {
+  ticketId: string;
+  decision: RoutingDecision;
+  /** The ticket after the assignment or the queued event. */
+  ticket: Ticket;
+  /** Set by `sweep`: the agent who let the assignment lapse. */
+  lapsedBy?: string;
+}
+
+const QUEUE_STATUSES = new Set(['new', 'open']);
+const TRIGGERS = new Set(['ticket.submitted', 'ticket.triaged']);
+
+/**
+ * Routes tickets with a router: new and triaged tickets as they come
+ * (`auto`), any queued one on demand; assignments that nobody accepts
+ * (by `start` or `accept`) within `acceptTimeoutMs` go back to the
+ * queue on `sweep` and are routed again, never to the same agent.
+ *
+ * @example
+ * const routing = createRoutingService(desk, { router: roundRobin() });
+ * // in the demo's tick loop:
+ * await routing.sweep();
+ */
+export function createRoutingService(
+  desk: { core: DeskCore },
+  options: RoutingServiceOptions,
+) {
+  const core = desk.core;
+  const records = routingRecords(core.store, core.siteId);
+  const timeout = options.acceptTimeoutMs ?? 15 * 60_000;
+  let pending: Promise<unknown> = Promise.resolve();
+
+  async function decide(ticket: Ticket, exclude: string[]) {
+    return options.router.route(ticket, {
+      store: core.store,
+      siteId: core.siteId,
+      now: core.clock.now(),
+      exclude,
+      ...(options.workload && { workload: options.workload }),
+    });
+  }
+
+  async function assign(
+    ticket: Ticket,
+    decision: RoutingDecision & { queued?: false },
+    lapsed: string[],
+    actor: Actor,
+  ) {
+    const now = core.clock.now();
+    const result = await core.execute(
+      ticket.id,
+      {
+        type: 'assign',
+        assigneeId: decision.agentId,
+        teamId: decision.teamId,
+        routing: trimExplanation(decision.explanation),
+      },
+      { actor, expectedVersion: ticket.version },
+    );
+    const offer: Offer = {
+      agentId: decision.agentId,
+      offeredAt: now.toISOString(),
+      deadline: new Date(now.getTime() + timeout).toISOString(),
+      lapsed,
+    };
+    await records.put(OFFER_KIND, ticket.id, offer, offer.offeredAt);
+    await records.drop(QUEUE_KIND, ticket.id);
+    return result.ticket;
+  }
+
+  /** Records the queued reason unless it was the last one recorded. */
+  async function keepQueued(
+    ticket: Ticket,
+    decision: RoutingDecision,
+    lapsed: string[],
+    actor: Actor,
+  ) {
+    const at = core.clock.now().toISOString();
+    const last = await records.get<Queued>(QUEUE_KIND, ticket.id);
+    if (last?.value.reason === decision.reason) return ticket;
+    const { ticket: next } = await core.record(
+      ticket,
+      EXTRA_EVENT_TYPES.routing_queued,
+      {},
+      { routing: decision.explanation },
+      at,
+      actor,
+    );
+    await records.put<Queued>(
+      QUEUE_KIND,
+      ticket.id,
+      { reason: decision.reason, lapsed },
+      at,
+    );
+    return next;
+  }
+
+  async function routeTicket(
+    ticket: Ticket,
+    lapsed: string[],
+    actor: Actor = core.system,
+  ): Promise<RouteOutcome> {
+    const decision = await decide(ticket, lapsed);
+    const next = decision.queued
+      ? await keepQueued(ticket, decision, lapsed, actor)
+      : await assign(ticket, decision, lapsed, actor);
+    return { ticketId: ticket.id, decision, ticket: next };
+  }
+
+  /**
+   * Routes a queued ticket (new or open, nobody assigned) now and
+   * answers the decision; throws TRANSITION_NOT_ALLOWED otherwise.
+   */
+  async function route(ticketId: string, actor?: Actor): Promise<RouteOutcome> {
+    const ticket = await core.load(ticketId);
+    if (!QUEUE_STATUSES.has(ticket.status) || ticket.assigneeId) {
+      throw new TicketryError(
+        'TRANSITION_NOT_ALLOWED',
+        `${ticket.ref} is ${ticket.status}, not waiting in the queue`,
+        { details: { ticketId, status: ticket.status } },
+      );
+    }
+    const queued = await records.get<Queued>(QUEUE_KIND, ticketId);
+    return routeTicket(ticket, queued?.value.lapsed ?? [], actor);
+  }
+
+  /** The assignee takes the ticket: it no longer times out. */
+  async function accept(ticketId: string, agentId: string) {
+    const ticket = await core.load(ticketId);
+    if (ticket.status !== 'assigned' || ticket.assigneeId !== agentId) {
+      throw new TicketryError(
+        'TRANSITION_NOT_ALLOWED',
+        `${ticket.ref} is not waiting for ${agentId} to accept it`,
+        { details: { ticketId, agentId } },
+      );
+    }
+    const result = await core.record(
+      ticket,
+      EXTRA_EVENT_TYPES.routing_accepted,
+      {},
+      { agentId },
+      core.clock.now().toISOString(),
+      { role: 'agent', id: agentId },
+    );
+    await records.drop(OFFER_KIND, ticketId);
+    return result;
+  }
+
+  /** Sends one lapsed assignment back to the queue and routes it again. */
+  async function lapse(ticket: Ticket, offer: Offer): Promise<RouteOutcome> {
+    const lapsed = [...new Set([...offer.lapsed, offer.agentId])];
+    const decision = await decide(ticket, lapsed);
+    let next: Ticket;
+    if (decision.queued) {
+      const back = await core.execute(
+        ticket.id,
+        { type: 'unassign', routing: trimExplanation(decision.explanation) },
+        { actor: core.system, expectedVersion: ticket.version },
+      );
+      await records.drop(OFFER_KIND, ticket.id);
+      next = await keepQueued(back.ticket, decision, lapsed, core.system);
+    } else {
+      next = await assign(ticket, decision, lapsed, core.system);
+    }
+    return {
+      ticketId: ticket.id,
+      decision,
+      ticket: next,
+      lapsedBy: offer.agentId,
+    };
+  }
+
+  /**
+   * Returns assignments not accepted by their deadline to the queue
+   * (re-routed to someone else when possible) and retries queued
+   * tickets. Safe to run from several processes: a ticket changed
+   * meanwhile is skipped.
+   */
+  async function sweep(now: Date = core.clock.now()): Promise<RouteOutcome[]> {
+    const out: RouteOutcome[] = [];
+    for (const rec of await records.all<Offer>(OFFER_KIND)) {
+      if (Date.parse(rec.value.deadline) > now.getTime()) continue;
+      const ticket = await core.store.getTicket(core.siteId, rec.key);
+      const waiting =
+        ticket?.status === 'assigned' &&
+        ticket.assigneeId === rec.value.agentId;
+      if (!waiting) {
+        await records.drop(OFFER_KIND, rec.key, rec.version);
+        continue;
+      }
+      const done = await skipConflicts(() => lapse(ticket, rec.value));
+      if (done) out.push(done);
+    }
+    for (const rec of await records.all<Queued>(QUEUE_KIND)) {
+      const ticket = await core.store.getTicket(core.siteId, rec.key);
+      if (!ticket || !QUEUE_STATUSES.has(ticket.status) || ticket.assigneeId) {
+        await records.drop(QUEUE_KIND, rec.key, rec.version);
+        continue;
+      }
+      const done = await skipConflicts(() =>
+        routeTicket(ticket, rec.value.lapsed),
+      );
+      if (done && !done.decision.queued) out.push(done);
+    }
+    return out;
+  }
+
+  const unsubscribe =
+    options.auto === false
+      ? () => {}
+      : core.subscribe((event, ticket) => {
+          if (!TRIGGERS.has(event.type)) return;
+          if (!QUEUE_STATUSES.has(ticket.status) || ticket.assigneeId) return;
+          pending = pending.then(() =>
+            skipConflicts(() => route(ticket.id)).catch((error) =>
+              options.onError?.(error, ticket.id),
+            ),
+          );
+        });
+
+  return {
+    router: options.router,
+    route,
+    accept,
+    sweep,
+    /** Resolves when automatic routing started so far has finished. */
+    idle: () => pending.then(() => undefined),
+    /** Stops automatic routing. */
+    stop: () => {
+      unsubscribe();
+    },
+  };
+}
+
+/** A routing service made by {@link createRoutingService}. */
+export type RoutingService = ReturnType<typeof createRoutingService>;
+
+/** Runs `fn`, answering null when another writer changed the ticket first. */
+async function skipConflicts<T>(fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ConflictError) return null;
+    throw error;
+  }
+}
