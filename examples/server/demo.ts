@@ -8,6 +8,7 @@ import {
 import {
   configureDesk,
   createDesk,
+  createRelations,
   createRoutingService,
   type Desk,
   roundRobin,
@@ -15,7 +16,11 @@ import {
   teamRules,
 } from '@ticketry/core';
 import { createReplayClock, replayFile } from '../replay/index.ts';
+import { demoAutomation } from './demo-automation.ts';
+import { demoClassifier } from './demo-classify.ts';
 import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
+import { demoMail } from './demo-mail.ts';
+import { demoPeople } from './demo-people.ts';
 import { startHttp } from './http.ts';
 import { demoIdentityRoute, identitySecret } from './identity.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -122,6 +127,22 @@ export async function startDemo(options: DemoOptions = {}) {
   const identity = identitySecret(options.identitySecret);
   const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
   const attachmentStore = demoAttachmentStore(dbFile);
+  // Mail intake, and notifications written to .ticketry/outbox (demo-mail.ts).
+  const mail = demoMail(desk, dbFile, log);
+  // Example triggers, schedules and a macro (demo-automation.ts).
+  const automation = await demoAutomation(desk, log, DEMO_AGENT);
+  // Rules and a text model on new tickets (demo-classify.ts).
+  const classifier = await demoClassifier(desk, log, {
+    train: options.seed ?? true,
+  });
+  // An organization, watchers, and `change` tickets needing approval
+  // (demo-people.ts); made before routing so the gate runs first.
+  const people = await demoPeople(desk, log, DEMO_AGENT);
+  // Links, merges that combine threads, split, duplicate suggestions.
+  const relations = createRelations(desk, {
+    rollUp: 'block',
+    onError: (error) => log.error('relations failed', { error }),
+  });
   const routing =
     options.routing === false
       ? undefined
@@ -144,7 +165,14 @@ export async function startDemo(options: DemoOptions = {}) {
     logger: { error: (message, fields) => log.error(message, fields) },
     debug: options.debug ?? false,
     rateLimit: options.rateLimit ?? false,
-    services: routing ? { routing } : {},
+    services: {
+      automation,
+      people: people.services,
+      mail: mail.service,
+      classifier,
+      relations,
+      ...(routing && { routing }),
+    },
   });
   const signDemoUser = demoIdentityRoute(identity.secret);
   const files = staticFiles();
@@ -162,6 +190,7 @@ export async function startDemo(options: DemoOptions = {}) {
     throw error;
   });
   const apiKey = await firstStart(desk, options.seed ?? true, log);
+  await people.ensureOrg();
   if (options.configFile) {
     const config = JSON.parse(readFileSync(options.configFile, 'utf8'));
     const { teams, agents } = await configureDesk(desk, config);
@@ -183,6 +212,9 @@ export async function startDemo(options: DemoOptions = {}) {
         if (routed.length) log.info('re-routed', { tickets: routed.length });
       })
       .catch((error) => log.error('routing sweep failed', { error }));
+    automation
+      .runSchedules()
+      .catch((error) => log.error('schedules failed', { error }));
     const before = new Date(Date.now() - UPLOAD_TTL_MS).toISOString();
     attachmentStore
       .purge(before)
@@ -198,6 +230,16 @@ export async function startDemo(options: DemoOptions = {}) {
     backend: opened.backend,
     async close() {
       clearInterval(timer);
+      mail.notifier.stop();
+      await mail.notifier.idle();
+      automation.close();
+      await automation.idle();
+      people.close();
+      await people.idle();
+      classifier.stop();
+      await classifier.idle();
+      relations.close();
+      await relations.idle();
       routing?.stop();
       await routing?.idle();
       await server.close();

@@ -52,6 +52,24 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
+/** Blocks set apart by an empty line. */
+const GAPS = new Set([
+  'p',
+  'blockquote',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+]);
+
 /** Writes text line by line, quoting lines inside blockquotes. */
 function createWriter() {
   let out = '';
@@ -70,6 +88,14 @@ function createWriter() {
     },
     lineBreak() {
       out += '\n';
+      atLineStart = true;
+    },
+    /** Ends the current line unless it is empty; `blank` leaves a gap. */
+    endBlock(blank: boolean) {
+      if (!out) return;
+      const trailing = /\n*$/.exec(out)?.[0].length ?? 0;
+      const wanted = blank ? 2 : 1;
+      if (trailing < wanted) out += '\n'.repeat(wanted - trailing);
       atLineStart = true;
     },
     write(text: string) {
@@ -120,7 +146,8 @@ export function htmlToText(html: string): string {
       onopentag(name, attribs) {
         if (HIDDEN.has(name)) hidden++;
         if (hidden) return;
-        if (BLOCKS.has(name) || name === 'br') w.lineBreak();
+        if (name === 'br') w.lineBreak();
+        if (BLOCKS.has(name)) w.endBlock(GAPS.has(name));
         if (name === 'blockquote') w.quote(1);
         if (name === 'pre') w.preformatted(1);
         if (name === 'li') w.write('- ');
@@ -152,7 +179,7 @@ export function htmlToText(html: string): string {
         }
         if (name === 'blockquote') w.quote(-1);
         if (name === 'pre') w.preformatted(-1);
-        if (BLOCKS.has(name)) w.lineBreak();
+        if (BLOCKS.has(name)) w.endBlock(GAPS.has(name));
       },
     },
     { decodeEntities: true },

@@ -20,8 +20,14 @@ function fakeDns(answers: Record<string, string[]>) {
   const lookup: LookupAll = async (host) => {
     asked.push(host);
     const found = answers[host];
-    if (!found) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    if (!found)
+      throw Object.assign(new Error(`ENOTFOUND ${host}`), {
+        code: 'ENOTFOUND',
+      });
+    return found.map((address) => ({
+      address,
+      family: address.includes(':') ? 6 : 4,
+    }));
   };
   return { lookup, asked };
 }
@@ -55,37 +61,76 @@ const REFUSED_LITERALS = [
 ];
 
 describe('the address guard', () => {
-  it.each(REFUSED_LITERALS)('refuses %s without a lookup or a connection', async (url) => {
-    const { transport, calls } = forbiddenTransport();
-    const dns = fakeDns({});
-    const sender = createWebhookSender({ secret: 's'.repeat(32), transport, lookup: dns.lookup });
-    const result = await sender.send({ id: 'd1', url, event: 'ticket.submitted', payload: {} });
-    expect(result).toMatchObject({ ok: false, refused: true, attempts: [] });
-    expect(calls).toEqual([]);
-    expect(dns.asked).toEqual([]);
-  });
+  it.each(REFUSED_LITERALS)(
+    'refuses %s without a lookup or a connection',
+    async (url) => {
+      const { transport, calls } = forbiddenTransport();
+      const dns = fakeDns({});
+      const sender = createWebhookSender({
+        secret: 's'.repeat(32),
+        transport,
+        lookup: dns.lookup,
+      });
+      const result = await sender.send({
+        id: 'd1',
+        url,
+        event: 'ticket.submitted',
+        payload: {},
+      });
+      expect(result).toMatchObject({ ok: false, refused: true, attempts: [] });
+      expect(calls).toEqual([]);
+      expect(dns.asked).toEqual([]);
+    },
+  );
 
   it('refuses names that resolve to a forbidden address, checking every answer', async () => {
     const { transport, calls } = forbiddenTransport();
     const dns = fakeDns({
-      'localhost': ['127.0.0.1', '::1'],
+      localhost: ['127.0.0.1', '::1'],
       'metadata.internal': ['169.254.169.254'],
       'rebind.example': ['93.184.216.34', '10.0.0.1'],
       'v6.example': ['::ffff:192.168.0.10'],
     });
-    const sender = createWebhookSender({ secret: 's'.repeat(32), transport, lookup: dns.lookup });
-    for (const host of ['localhost', 'metadata.internal', 'rebind.example', 'v6.example']) {
-      const result = await sender.send({ id: 'd', url: `https://${host}/x`, event: 'e', payload: {} });
+    const sender = createWebhookSender({
+      secret: 's'.repeat(32),
+      transport,
+      lookup: dns.lookup,
+    });
+    for (const host of [
+      'localhost',
+      'metadata.internal',
+      'rebind.example',
+      'v6.example',
+    ]) {
+      const result = await sender.send({
+        id: 'd',
+        url: `https://${host}/x`,
+        event: 'e',
+        payload: {},
+      });
       expect(result.refused, host).toBe(true);
     }
-    expect(dns.asked).toEqual(['localhost', 'metadata.internal', 'rebind.example', 'v6.example']);
+    expect(dns.asked).toEqual([
+      'localhost',
+      'metadata.internal',
+      'rebind.example',
+      'v6.example',
+    ]);
     expect(calls).toEqual([]);
   });
 
   it('refuses other schemes and credentials before anything else', async () => {
     const guard = createAddressGuard({ lookup: fakeDns({}).lookup });
-    for (const url of ['ftp://example.com/x', 'file:///etc/passwd', 'gopher://x/', 'https://u:p@example.com/', 'not a url']) {
-      await expect(guard(url), url).rejects.toMatchObject({ code: 'DESTINATION_REFUSED' });
+    for (const url of [
+      'ftp://example.com/x',
+      'file:///etc/passwd',
+      'gopher://x/',
+      'https://u:p@example.com/',
+      'not a url',
+    ]) {
+      await expect(guard(url), url).rejects.toMatchObject({
+        code: 'DESTINATION_REFUSED',
+      });
     }
   });
 
@@ -93,23 +138,64 @@ describe('the address guard', () => {
     const dns = fakeDns({ 'hooks.example': ['93.184.216.34'] });
     const guard = createAddressGuard({ lookup: dns.lookup });
     const target = await guard('https://hooks.example/in?a=1');
-    expect(target).toMatchObject({ host: 'hooks.example', address: '93.184.216.34', family: 4 });
-    const transport = vi.fn<Transport>(async () => ({ status: 204, retryAfter: null }));
-    const sender = createWebhookSender({ secret: 's'.repeat(32), transport, lookup: dns.lookup });
-    expect((await sender.send({ id: 'd', url: 'https://hooks.example/in', event: 'e', payload: {} })).ok).toBe(true);
+    expect(target).toMatchObject({
+      host: 'hooks.example',
+      address: '93.184.216.34',
+      family: 4,
+    });
+    const transport = vi.fn<Transport>(async () => ({
+      status: 204,
+      retryAfter: null,
+    }));
+    const sender = createWebhookSender({
+      secret: 's'.repeat(32),
+      transport,
+      lookup: dns.lookup,
+    });
+    expect(
+      (
+        await sender.send({
+          id: 'd',
+          url: 'https://hooks.example/in',
+          event: 'e',
+          payload: {},
+        })
+      ).ok,
+    ).toBe(true);
     expect(transport.mock.calls[0]![0].target.address).toBe('93.184.216.34');
   });
 
   it('lets an administrator allow a host or a network explicitly, and nothing more', async () => {
-    const dns = fakeDns({ 'crm.internal': ['10.1.2.3'], 'other.internal': ['10.9.9.9'] });
-    const guard = createAddressGuard({ allow: ['crm.internal', '192.168.50.0/24', '::1'], lookup: dns.lookup });
-    await expect(guard('http://crm.internal/x')).resolves.toMatchObject({ address: '10.1.2.3' });
-    await expect(guard('http://192.168.50.7/x')).resolves.toMatchObject({ address: '192.168.50.7' });
-    await expect(guard('http://[::1]:9000/x')).resolves.toMatchObject({ address: '::1', family: 6 });
-    await expect(guard('http://other.internal/x')).rejects.toMatchObject({ code: 'DESTINATION_REFUSED' });
-    await expect(guard('http://192.168.51.7/x')).rejects.toMatchObject({ code: 'DESTINATION_REFUSED' });
-    await expect(guard('http://127.0.0.1/x')).rejects.toMatchObject({ code: 'DESTINATION_REFUSED' });
-    expect(() => createAddressGuard({ allow: ['10.0.0.0/99'] })).toThrow(TypeError);
+    const dns = fakeDns({
+      'crm.internal': ['10.1.2.3'],
+      'other.internal': ['10.9.9.9'],
+    });
+    const guard = createAddressGuard({
+      allow: ['crm.internal', '192.168.50.0/24', '::1'],
+      lookup: dns.lookup,
+    });
+    await expect(guard('http://crm.internal/x')).resolves.toMatchObject({
+      address: '10.1.2.3',
+    });
+    await expect(guard('http://192.168.50.7/x')).resolves.toMatchObject({
+      address: '192.168.50.7',
+    });
+    await expect(guard('http://[::1]:9000/x')).resolves.toMatchObject({
+      address: '::1',
+      family: 6,
+    });
+    await expect(guard('http://other.internal/x')).rejects.toMatchObject({
+      code: 'DESTINATION_REFUSED',
+    });
+    await expect(guard('http://192.168.51.7/x')).rejects.toMatchObject({
+      code: 'DESTINATION_REFUSED',
+    });
+    await expect(guard('http://127.0.0.1/x')).rejects.toMatchObject({
+      code: 'DESTINATION_REFUSED',
+    });
+    expect(() => createAddressGuard({ allow: ['10.0.0.0/99'] })).toThrow(
+      TypeError,
+    );
   });
 });
 

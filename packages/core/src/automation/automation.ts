@@ -1,8 +1,6 @@
 import type { DeskCore } from '../desk/desk-types.js';
-import { createId } from '../ids.js';
 import type { Actor } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
-import type { Ticket } from '../schemas/ticket.js';
 import type { ActionContext, ActionOutcome, Notifier } from './actions.js';
 import { runActions } from './actions.js';
 import { applyMacro, type MacroResult } from './macros.js';
@@ -22,11 +20,10 @@ import {
   type SkipReason,
 } from './triggers.js';
 import {
+  createDeliveries,
   type DeliveryLogEntry,
   listDeliveries,
-  logDelivery,
   type WebhookDispatcher,
-  webhookPayload,
 } from './webhook.js';
 
 /** Options of {@link createAutomation}. */
@@ -50,6 +47,8 @@ export interface AutomationOptions {
   /** Unexpected failures of a trigger run. @default ignored */
   onError?(error: unknown): void;
 }
+
+const onErrorOf = (options: AutomationOptions) => options.onError ?? (() => {});
 
 /** One rule run on one ticket. */
 export interface RuleRun {
@@ -93,42 +92,11 @@ export function createAutomation(
     },
     macros: { items: parseRules('macros', options.macros ?? []), version: 0 },
   };
-  const inFlight = new Set<Promise<void>>();
+  const deliveries = options.webhook
+    ? createDeliveries(core, options.webhook, onErrorOf(options))
+    : null;
   const report = (run: RuleRun) => options.onRun?.(run);
-  const onError = options.onError ?? (() => {});
-
-  function deliver(ruleId: string, event: AuditEvent | undefined) {
-    return (url: string, ticket: Ticket) => {
-      const at = core.clock.now().toISOString();
-      const id = createId();
-      const request = {
-        id,
-        url,
-        event: event?.type ?? `rule.${ruleId}`,
-        payload: webhookPayload(ruleId, ticket, event, at),
-      };
-      const sending = options
-        .webhook!.send(request)
-        .then((result) =>
-          logDelivery(
-            core.store,
-            core.siteId,
-            {
-              ...result,
-              id,
-              ruleId,
-              ticketId: ticket.id,
-              url,
-              event: request.event,
-            },
-            core.clock.now().toISOString(),
-          ),
-        )
-        .catch(onError)
-        .finally(() => inFlight.delete(sending));
-      inFlight.add(sending);
-    };
-  }
+  const onError = onErrorOf(options);
 
   const contextFor = (ruleId: string, event?: AuditEvent) => ({
     core,
@@ -138,7 +106,7 @@ export function createAutomation(
       ? { role: 'agent' as const, id: options.replyAs }
       : undefined,
     notify: options.notify,
-    webhook: options.webhook ? deliver(ruleId, event) : undefined,
+    webhook: deliveries?.starter(ruleId, event),
     stopOnError: false,
   });
 
@@ -275,8 +243,8 @@ export function createAutomation(
     async idle(): Promise<void> {
       for (;;) {
         await triggers.idle();
-        if (inFlight.size === 0) return;
-        await Promise.all([...inFlight]);
+        if (!deliveries?.pending()) return;
+        await deliveries.idle();
       }
     },
     /** Stops listening to the desk; queued work still finishes. */

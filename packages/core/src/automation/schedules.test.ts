@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { staffedDesk } from '../../test/desk-fixture.js';
-import { createAutomation, FIRING_KIND, markerOf, type Notice } from '../index.js';
+import {
+  createAutomation,
+  FIRING_KIND,
+  markerOf,
+  type Notice,
+} from '../index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -19,7 +24,11 @@ async function workedDesk() {
   /** A ticket assigned to ada and in progress. */
   const working = async (subject: string) => {
     const { ticket } = await desk.submit(submission(subject));
-    await desk.triage(ticket.id, { impact: 'low', urgency: 'low', teamId: 'service-desk' }, ada);
+    await desk.triage(
+      ticket.id,
+      { impact: 'low', urgency: 'low', teamId: 'service-desk' },
+      ada,
+    );
     await desk.assign(ticket.id, { assigneeId: 'ada' }, ada);
     await desk.start(ticket.id, {}, ada);
     return ticket.id;
@@ -40,7 +49,13 @@ describe('scheduled rules', () => {
           id: 'nudge',
           kind: 'remind_pending',
           afterHours: 24,
-          actions: [{ type: 'notify', to: ['requester'], template: 'Still waiting on you for {{ticket.ref}}' }],
+          actions: [
+            {
+              type: 'notify',
+              to: ['requester'],
+              template: 'Still waiting on you for {{ticket.ref}}',
+            },
+          ],
         },
       ],
     });
@@ -59,24 +74,40 @@ describe('scheduled rules', () => {
     expect(notices).toHaveLength(1);
 
     const t = (await desk.get(id))!;
-    await desk.reply(id, { body: 'here are the logs' }, { actor: { role: 'requester', id: t.requesterId } });
+    await desk.reply(
+      id,
+      { body: 'here are the logs' },
+      { actor: { role: 'requester', id: t.requesterId } },
+    );
     await desk.pend(id, { reason: 'requester' }, ada);
     clock.advance(25 * HOUR);
-    expect((await automation.runSchedules()).map((r) => r.ticketId)).toEqual([id]);
+    expect((await automation.runSchedules()).map((r) => r.ticketId)).toEqual([
+      id,
+    ]);
     expect(notices).toHaveLength(2);
   });
 
   it('escalate a stale ticket once: priority up, reassigned, with the marker on each event', async () => {
     const { desk, clock, working } = await workedDesk();
-    await desk.createAgent({ id: 'lead', name: 'Lead', role: 'supervisor', teamIds: ['service-desk'] });
+    await desk.createAgent({
+      id: 'lead',
+      name: 'Lead',
+      role: 'supervisor',
+      teamIds: ['service-desk'],
+    });
     const automation = createAutomation(desk, {
       schedules: [
         {
           id: 'stale',
           kind: 'escalate_stale',
           afterHours: 48,
-          conditions: { all: [{ field: 'ticket.priority', op: 'ne', value: 'critical' }] },
-          actions: [{ type: 'raise_priority' }, { type: 'assign', assigneeId: 'lead' }],
+          conditions: {
+            all: [{ field: 'ticket.priority', op: 'ne', value: 'critical' }],
+          },
+          actions: [
+            { type: 'raise_priority' },
+            { type: 'assign', assigneeId: 'lead' },
+          ],
         },
       ],
     });
@@ -108,12 +139,20 @@ describe('scheduled rules', () => {
     };
     const a = createAutomation(desk, { schedules: [schedule] });
     const b = createAutomation(desk, { schedules: [schedule] });
-    const ids = [await working('one'), await working('two'), await working('three')];
+    const ids = [
+      await working('one'),
+      await working('two'),
+      await working('three'),
+    ];
     clock.advance(2 * HOUR);
     const [ra, rb] = await Promise.all([a.runSchedules(), b.runSchedules()]);
-    expect([...ra, ...rb].map((r) => r.ticketId).sort()).toEqual([...ids].sort());
+    expect([...ra, ...rb].map((r) => r.ticketId).sort()).toEqual(
+      [...ids].sort(),
+    );
     for (const id of ids) {
-      const notes = (await desk.events(id)).filter((e) => e.type === 'ticket.noted');
+      const notes = (await desk.events(id)).filter(
+        (e) => e.type === 'ticket.noted',
+      );
       expect(notes).toHaveLength(1);
     }
     const firings = await desk.store.listRecords(desk.siteId, FIRING_KIND);
@@ -128,13 +167,19 @@ describe('scheduled rules', () => {
           id: 'close-questions',
           kind: 'close_resolved',
           afterDays: 2,
-          conditions: { all: [{ field: 'ticket.category', op: 'eq', value: 'question' }] },
+          conditions: {
+            all: [{ field: 'ticket.category', op: 'eq', value: 'question' }],
+          },
         },
       ],
     });
     const question = await working('how do I');
     const incident = await working('it broke');
-    await desk.triage(question, { impact: 'low', urgency: 'low', category: 'question' }, ada);
+    await desk.triage(
+      question,
+      { impact: 'low', urgency: 'low', category: 'question' },
+      ada,
+    );
     for (const id of [question, incident]) {
       await desk.resolve(id, { code: 'answered', note: 'done' }, ada);
     }

@@ -54,22 +54,46 @@ function isDue(s: Schedule, t: Ticket, cutoff: string, now: string) {
   return t.updatedAt <= cutoff;
 }
 
+/** A claim older than this is taken as a crashed run and retried. */
+const CLAIM_TTL_MS = 10 * 60_000;
+
+interface Firing {
+  version: number;
+  at: string;
+  state: 'claimed' | 'fired';
+}
+
 /**
- * Claims a firing for the ticket as it is now. The record keeps the
- * ticket version the schedule last left it at: while the ticket stays
- * at that version the condition is the one already handled.
+ * Claims a firing, or returns null when it is not ours to fire. The
+ * record keeps the ticket version the schedule last left it at: while
+ * the ticket stays at that version the condition is the one already
+ * handled. The record is read before the ticket, and written against
+ * the version read, so of two processes only one claims, and neither
+ * fires on a ticket the other just acted on.
  */
-async function claim(core: DeskCore, s: Schedule, t: Ticket, at: string) {
-  const key = `${s.id}/${t.id}`;
+async function claim(
+  core: DeskCore,
+  s: Schedule,
+  due: (t: Ticket) => boolean,
+  ticketId: string,
+  at: string,
+): Promise<number | null> {
+  const key = `${s.id}/${ticketId}`;
   const found = await core.store.getRecord(core.siteId, FIRING_KIND, key);
-  const seen = (found?.value as { version?: number } | undefined)?.version;
-  if (seen === t.version) return null;
+  const firing = found?.value as Firing | undefined;
+  const running =
+    firing?.state === 'claimed' &&
+    Date.parse(at) - Date.parse(firing.at) < CLAIM_TTL_MS;
+  if (running) return null;
+  const t = await core.store.getTicket(core.siteId, ticketId);
+  if (!t || !due(t) || firing?.version === t.version) return null;
   try {
+    const value: Firing = { version: t.version, at, state: 'claimed' };
     const written = await core.store.putRecord({
       siteId: core.siteId,
       kind: FIRING_KIND,
       key,
-      value: { version: t.version, at, state: 'claimed' },
+      value: { ...value },
       expectedVersion: found?.version ?? 0,
       at,
     });
@@ -94,7 +118,7 @@ async function settle(
       siteId: core.siteId,
       kind: FIRING_KIND,
       key: `${s.id}/${ticketId}`,
-      value: { version: t.version, at, state: 'fired' },
+      value: { version: t.version, at, state: 'fired' } satisfies Firing,
       expectedVersion: claimed,
       at,
     })
@@ -126,6 +150,8 @@ export async function runSchedule(
   if (s.kind === 'close_resolved') {
     actions.push({ type: 'command', command: { type: 'close' } });
   }
+  const due = (t: Ticket) =>
+    isDue(s, t, cutoff, at) && matches(s.conditions, { ticket: t });
   const runs: ScheduleRun[] = [];
   let cursor: string | null = null;
   do {
@@ -135,9 +161,9 @@ export async function runSchedule(
       cursor,
     });
     for (const t of page.items) {
-      if (!isDue(s, t, cutoff, at)) continue;
-      if (!matches(s.conditions, { ticket: t })) continue;
-      const claimed = await claim(core, s, t, at);
+      if (!due(t)) continue;
+      // The page may be stale by now: the claim checks a fresh read.
+      const claimed = await claim(core, s, due, t.id, at);
       if (claimed === null) continue;
       const ctx = { ...context(marker), marker };
       const outcomes = await runActions(ctx, t.id, actions);

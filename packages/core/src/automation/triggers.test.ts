@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { staffedDesk } from '../../test/desk-fixture.js';
-import { type Notice, type RuleRun, createAutomation, markerOf } from '../index.js';
+import {
+  createAutomation,
+  markerOf,
+  type Notice,
+  type RuleRun,
+} from '../index.js';
 
 const DATA = new URL(
   '../../../../data/it-service-tickets-text/it_service_tickets_sample_250_per_class.csv',
@@ -10,7 +15,9 @@ const DATA = new URL(
 
 /** The first `n` rows of the real IT ticket sample: text and label. */
 function realTickets(n: number) {
-  const lines = readFileSync(DATA, 'utf8').split('\n').slice(1, n + 1);
+  const lines = readFileSync(DATA, 'utf8')
+    .split('\n')
+    .slice(1, n + 1);
   return lines.map((line) => {
     const parts = line.split(',');
     return { text: parts.slice(1, -1).join(','), label: parts.at(-1)! };
@@ -32,9 +39,17 @@ describe('event triggers', () => {
         {
           id: 'passwords',
           on: ['ticket.submitted'],
-          conditions: { any: [{ field: 'text', op: 'contains', value: 'password' }] },
+          conditions: {
+            any: [{ field: 'text', op: 'contains', value: 'password' }],
+          },
           actions: [
-            { type: 'set', impact: 'low', urgency: 'medium', teamId: 'identity', addTags: ['password'] },
+            {
+              type: 'set',
+              impact: 'low',
+              urgency: 'medium',
+              teamId: 'identity',
+              addTags: ['password'],
+            },
             { type: 'note', template: 'Routed {{ticket.ref}} to identity.' },
           ],
         },
@@ -61,9 +76,17 @@ describe('event triggers', () => {
       if (!expected[i]) continue;
       const events = await desk.events(id);
       const auto = events.filter((e) => markerOf(e));
-      expect(auto.map((e) => e.type)).toEqual(['ticket.triaged', 'ticket.updated', 'ticket.noted']);
+      expect(auto.map((e) => e.type)).toEqual([
+        'ticket.triaged',
+        'ticket.updated',
+        'ticket.noted',
+      ]);
       expect(auto.every((e) => e.actor.role === 'system')).toBe(true);
-      expect(markerOf(auto[0]!)).toEqual({ ruleId: 'passwords', kind: 'trigger', depth: 1 });
+      expect(markerOf(auto[0]!)).toEqual({
+        ruleId: 'passwords',
+        kind: 'trigger',
+        depth: 1,
+      });
       expect(auto[2]!.data?.body).toBe(`Routed ${t.ref} to identity.`);
     }
   });
@@ -82,21 +105,45 @@ describe('event triggers', () => {
           conditions: {
             all: [
               { field: 'ticket.priority', op: 'changed' },
-              { field: 'ticket.priority', op: 'in', value: ['critical', 'high'] },
+              {
+                field: 'ticket.priority',
+                op: 'in',
+                value: ['critical', 'high'],
+              },
             ],
           },
-          actions: [{ type: 'notify', to: ['on-call'], template: '{{ticket.ref}} is {{ticket.priority}}' }],
+          actions: [
+            {
+              type: 'notify',
+              to: ['on-call'],
+              template: '{{ticket.ref}} is {{ticket.priority}}',
+            },
+          ],
         },
       ],
     });
     const { ticket } = await desk.submit(asSubmission('printer offline', 1));
-    await desk.update(ticket.id, { subject: 'printer offline again' }, { actor: staff.agent });
-    await desk.triage(ticket.id, { impact: 'low', urgency: 'low' }, { actor: staff.agent });
+    await desk.update(
+      ticket.id,
+      { subject: 'printer offline again' },
+      { actor: staff.agent },
+    );
+    await desk.triage(
+      ticket.id,
+      { impact: 'low', urgency: 'low' },
+      { actor: staff.agent },
+    );
     await automation.idle();
     expect(notices).toHaveLength(0);
-    await desk.update(ticket.id, { priority: 'critical', priorityReason: 'CEO' }, { actor: staff.agent });
+    await desk.update(
+      ticket.id,
+      { priority: 'critical', priorityReason: 'CEO' },
+      { actor: staff.agent },
+    );
     await automation.idle();
-    expect(notices.map((n) => [n.to, n.message])).toEqual([[['on-call'], `${ticket.ref} is critical`]]);
+    expect(notices.map((n) => [n.to, n.message])).toEqual([
+      [['on-call'], `${ticket.ref} is critical`],
+    ]);
   });
 
   it('note a refused action and still run the rest', async () => {
@@ -132,7 +179,12 @@ describe('event triggers', () => {
         {
           id: 'ack',
           on: ['ticket.submitted'],
-          actions: [{ type: 'reply', template: 'Thanks, we logged {{ticket.ref}}: {{ticket.subject}}' }],
+          actions: [
+            {
+              type: 'reply',
+              template: 'Thanks, we logged {{ticket.ref}}: {{ticket.subject}}',
+            },
+          ],
         },
       ],
     });
@@ -140,7 +192,9 @@ describe('event triggers', () => {
     await automation.idle();
     const events = await desk.events(ticket.id);
     expect(events[1]!.actor).toEqual({ role: 'agent', id: 'ada' });
-    expect(events[1]!.data?.body).toBe(`Thanks, we logged ${ticket.ref}: mouse broken`);
+    expect(events[1]!.data?.body).toBe(
+      `Thanks, we logged ${ticket.ref}: mouse broken`,
+    );
     expect((await desk.get(ticket.id))!.firstResponseAt).not.toBeNull();
   });
 });
@@ -151,13 +205,21 @@ describe('the loop guard', () => {
     const runs: RuleRun[] = [];
     const automation = createAutomation(desk, {
       onRun: (r) => runs.push(r),
-      triggers: [{ id: 'echo', on: ['ticket.noted'], actions: [{ type: 'note', template: 'echo' }] }],
+      triggers: [
+        {
+          id: 'echo',
+          on: ['ticket.noted'],
+          actions: [{ type: 'note', template: 'echo' }],
+        },
+      ],
     });
     const { ticket } = await desk.submit(asSubmission('disk full', 4));
     await desk.note(ticket.id, { body: 'looking' }, { actor: staff.agent });
     await automation.idle();
     expect(runs.filter((r) => !r.skipped)).toHaveLength(1);
-    expect((await desk.events(ticket.id)).map((e) => e.data?.body ?? null)).toEqual([null, 'looking', 'echo']);
+    expect(
+      (await desk.events(ticket.id)).map((e) => e.data?.body ?? null),
+    ).toEqual([null, 'looking', 'echo']);
   });
 
   it('stops two triggers that set each other off at the depth limit', async () => {
@@ -176,7 +238,9 @@ describe('the loop guard', () => {
     const { ticket } = await desk.submit(asSubmission('loop', 5));
     await desk.note(ticket.id, { body: 'start' }, { actor: staff.agent });
     await automation.idle();
-    const notes = (await desk.events(ticket.id)).filter((e) => e.type === 'ticket.noted');
+    const notes = (await desk.events(ticket.id)).filter(
+      (e) => e.type === 'ticket.noted',
+    );
     const depths = notes.map((e) => markerOf(e)?.depth ?? 0);
     expect(Math.max(...depths)).toBe(4);
     expect(notes.length).toBeLessThan(40);
@@ -190,18 +254,36 @@ describe('the loop guard', () => {
       onRun: (r) => runs.push(r),
       loopGuard: { perTicket: 3, windowMs: 60_000 },
       triggers: [
-        { id: 'tag-on-update', on: ['ticket.updated'], actions: [{ type: 'notify', to: ['x'], template: 'u' }] },
+        {
+          id: 'tag-on-update',
+          on: ['ticket.updated'],
+          actions: [{ type: 'notify', to: ['x'], template: 'u' }],
+        },
       ],
       notify: () => {},
     });
     const { ticket } = await desk.submit(asSubmission('budget', 6));
     for (let i = 0; i < 5; i++) {
-      await desk.update(ticket.id, { subject: `budget ${i}` }, { actor: staff.agent });
+      await desk.update(
+        ticket.id,
+        { subject: `budget ${i}` },
+        { actor: staff.agent },
+      );
     }
     await automation.idle();
-    expect(runs.map((r) => r.skipped ?? 'fired')).toEqual(['fired', 'fired', 'fired', 'budget', 'budget']);
+    expect(runs.map((r) => r.skipped ?? 'fired')).toEqual([
+      'fired',
+      'fired',
+      'fired',
+      'budget',
+      'budget',
+    ]);
     clock.advance(61_000);
-    await desk.update(ticket.id, { subject: 'budget later' }, { actor: staff.agent });
+    await desk.update(
+      ticket.id,
+      { subject: 'budget later' },
+      { actor: staff.agent },
+    );
     await automation.idle();
     expect(runs.at(-1)!.skipped).toBeUndefined();
   });
@@ -209,24 +291,58 @@ describe('the loop guard', () => {
   it('does not write an event when a set action changes nothing', async () => {
     const { desk } = await staffedDesk();
     const automation = createAutomation(desk, {
-      triggers: [{ id: 'tagger', on: ['ticket.updated', 'ticket.submitted'], actions: [{ type: 'set', addTags: ['seen'] }] }],
+      triggers: [
+        {
+          id: 'tagger',
+          on: ['ticket.updated', 'ticket.submitted'],
+          actions: [{ type: 'set', addTags: ['seen'] }],
+        },
+      ],
     });
     const { ticket } = await desk.submit(asSubmission('tags', 7));
     await automation.idle();
     const events = await desk.events(ticket.id);
-    expect(events.map((e) => e.type)).toEqual(['ticket.submitted', 'ticket.updated']);
+    expect(events.map((e) => e.type)).toEqual([
+      'ticket.submitted',
+      'ticket.updated',
+    ]);
   });
 });
 
 describe('rules', () => {
   it('refuse unknown placeholders, duplicate ids and non-http webhooks', () => {
     const make = (triggers: unknown[]) => () =>
-      createAutomation({ core: { subscribe: () => () => {} } } as never, { triggers: triggers as never });
-    expect(make([{ id: 'a', on: ['ticket.submitted'], actions: [{ type: 'note', template: '{{ticket.description}}' }] }])).toThrow(/placeholder/);
-    const ok = { id: 'a', on: ['ticket.submitted'], actions: [{ type: 'note', template: 'x' }] };
+      createAutomation({ core: { subscribe: () => () => {} } } as never, {
+        triggers: triggers as never,
+      });
+    expect(
+      make([
+        {
+          id: 'a',
+          on: ['ticket.submitted'],
+          actions: [{ type: 'note', template: '{{ticket.description}}' }],
+        },
+      ]),
+    ).toThrow(/placeholder/);
+    const ok = {
+      id: 'a',
+      on: ['ticket.submitted'],
+      actions: [{ type: 'note', template: 'x' }],
+    };
     expect(make([ok, ok])).toThrow(/unique/);
-    expect(make([{ ...ok, actions: [{ type: 'webhook', url: 'file:///etc/passwd' }] }])).toThrow();
-    expect(make([{ ...ok, actions: [{ type: 'webhook', url: 'https://u:p@example.com/x' }] }])).toThrow(/credentials/);
+    expect(
+      make([
+        { ...ok, actions: [{ type: 'webhook', url: 'file:///etc/passwd' }] },
+      ]),
+    ).toThrow();
+    expect(
+      make([
+        {
+          ...ok,
+          actions: [{ type: 'webhook', url: 'https://u:p@example.com/x' }],
+        },
+      ]),
+    ).toThrow(/credentials/);
     expect(make([{ ...ok, on: ['ticket.nope'] }])).toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import type { DeskCore } from '../desk/desk-types.js';
 import { createId } from '../ids.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -111,4 +112,49 @@ export async function listDeliveries(
 ): Promise<DeliveryLogEntry[]> {
   const page = await store.listRecords(siteId, DELIVERY_KIND, { limit });
   return page.map((r) => r.value as DeliveryLogEntry);
+}
+
+/**
+ * Webhook deliveries in the background: each is sent through the
+ * dispatcher, then written to the delivery log; `idle` waits for all.
+ */
+export function createDeliveries(
+  core: DeskCore,
+  dispatcher: WebhookDispatcher,
+  onError: (error: unknown) => void,
+) {
+  const inFlight = new Set<Promise<void>>();
+
+  function start(ruleId: string, event: AuditEvent | undefined) {
+    return (url: string, ticket: Ticket) => {
+      const at = core.clock.now().toISOString();
+      const request: WebhookRequest = {
+        id: createId(),
+        url,
+        event: event?.type ?? `rule.${ruleId}`,
+        payload: webhookPayload(ruleId, ticket, event, at),
+      };
+      const entry = { ruleId, ticketId: ticket.id, url, event: request.event };
+      const sending = dispatcher
+        .send(request)
+        .then((result) =>
+          logDelivery(
+            core.store,
+            core.siteId,
+            { ...result, ...entry, id: request.id },
+            core.clock.now().toISOString(),
+          ),
+        )
+        .catch(onError)
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    };
+  }
+
+  return {
+    /** The `webhook` hook of a rule run: starts one delivery per call. */
+    starter: start,
+    pending: () => inFlight.size > 0,
+    idle: () => Promise.all([...inFlight]).then(() => {}),
+  };
 }

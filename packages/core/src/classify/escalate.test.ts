@@ -40,7 +40,9 @@ describe('priority escalation with age', () => {
     expect(await escalateByAge(desk, policy)).toHaveLength(0);
 
     clock.advance(4 * HOUR);
-    expect((await escalateByAge(desk, policy))[0]?.ticket.priority).toBe('high');
+    expect((await escalateByAge(desk, policy))[0]?.ticket.priority).toBe(
+      'high',
+    );
     clock.advance(40 * HOUR);
     expect(await escalateByAge(desk, policy)).toHaveLength(0);
     expect((await desk.get(id))?.priority).toBe('high');
@@ -66,9 +68,9 @@ describe('priority escalation with age', () => {
 
   it('refuses a policy without a period', async () => {
     const { desk } = await waitingTicket();
-    await expect(
-      escalateByAge(desk, { afterHours: 0 }),
-    ).rejects.toThrow(/escalation policy/);
+    await expect(escalateByAge(desk, { afterHours: 0 })).rejects.toThrow(
+      /escalation policy/,
+    );
   });
 });
 
@@ -80,9 +82,9 @@ describe('the priority matrix', () => {
       low: { high: 'moderate', medium: 'low', low: 'planning' },
     });
     expect(matrix.high.medium).toBe('critical');
-    expect(() =>
-      parsePriorityMatrix({ high: { high: 'critical' } }),
-    ).toThrow(/priority matrix/);
+    expect(() => parsePriorityMatrix({ high: { high: 'critical' } })).toThrow(
+      /priority matrix/,
+    );
   });
 
   it('drives triage on a desk that is given one', async () => {

@@ -109,8 +109,6 @@ describe('a text classifier', () => {
   });
 
   it('refuses a model that is not one', () => {
-    expect(() => textClassifierFromJSON({ format: 'other' })).toThrow(
-      /model/,
-    );
+    expect(() => textClassifierFromJSON({ format: 'other' })).toThrow(/model/);
   });
 });

@@ -20,8 +20,16 @@ async function ticket(extra: Record<string, unknown> = {}) {
 describe('classification rules', () => {
   it('match whole words in the text and say which rule and why', async () => {
     const rules = parseClassifyRules([
-      { id: 'net', any: [{ field: 'text', contains: ['vpn', 'wifi'] }], set: { category: 'Network' } },
-      { id: 'lan', any: [{ field: 'text', contains: ['lan'] }], set: { category: 'LAN' } },
+      {
+        id: 'net',
+        any: [{ field: 'text', contains: ['vpn', 'wifi'] }],
+        set: { category: 'Network' },
+      },
+      {
+        id: 'lan',
+        any: [{ field: 'text', contains: ['lan'] }],
+        set: { category: 'LAN' },
+      },
     ]);
     const out = applyRules(rules, await ticket());
     expect(out.actions).toEqual({ category: 'Network' });
@@ -50,7 +58,9 @@ describe('classification rules', () => {
       },
     ]);
     const t = await ticket();
-    const out = applyRules(rules, t, { requesterEmail: 'ada@Finance.example.com' });
+    const out = applyRules(rules, t, {
+      requesterEmail: 'ada@Finance.example.com',
+    });
     expect(out.matched.map((m) => m.ruleId)).toEqual(['finance-remote']);
     expect(out.matched[0]!.because).toHaveLength(5);
     expect(out.actions).toEqual({
@@ -63,18 +73,39 @@ describe('classification rules', () => {
 
   it('let the first rule win a field, add tags up, and stop on `stop`', async () => {
     const rules = parseClassifyRules([
-      { id: 'a', any: [{ field: 'text', contains: ['vpn'] }], set: { category: 'A', tags: ['x'] } },
-      { id: 'b', any: [{ field: 'text', contains: ['client'] }], set: { category: 'B', impact: 'low', tags: ['y'] }, stop: true },
-      { id: 'c', any: [{ field: 'text', contains: ['vpn'] }], set: { urgency: 'high' } },
+      {
+        id: 'a',
+        any: [{ field: 'text', contains: ['vpn'] }],
+        set: { category: 'A', tags: ['x'] },
+      },
+      {
+        id: 'b',
+        any: [{ field: 'text', contains: ['client'] }],
+        set: { category: 'B', impact: 'low', tags: ['y'] },
+        stop: true,
+      },
+      {
+        id: 'c',
+        any: [{ field: 'text', contains: ['vpn'] }],
+        set: { urgency: 'high' },
+      },
     ]);
     const out = applyRules(rules, await ticket());
-    expect(out.actions).toEqual({ category: 'A', impact: 'low', tags: ['x', 'y'] });
+    expect(out.actions).toEqual({
+      category: 'A',
+      impact: 'low',
+      tags: ['x', 'y'],
+    });
     expect(out.matched.map((m) => m.ruleId)).toEqual(['a', 'b']);
   });
 
   it('do not match part of a word', async () => {
     const rules = parseClassifyRules([
-      { id: 'pn', any: [{ field: 'text', contains: ['pn'] }], set: { category: 'X' } },
+      {
+        id: 'pn',
+        any: [{ field: 'text', contains: ['pn'] }],
+        set: { category: 'X' },
+      },
     ]);
     expect(applyRules(rules, await ticket()).matched).toEqual([]);
   });
@@ -84,7 +115,13 @@ describe('classification rules', () => {
       [{ id: 'x', set: {} }],
       [{ id: 'x', any: [{ field: 'text', matches: '(' }], set: {} }],
       [{ id: 'x', any: [{ field: 'owner', equals: 'a' }], set: {} }],
-      [{ id: 'x', any: [{ field: 'text', contains: ['a'] }], set: { impact: 'huge' } }],
+      [
+        {
+          id: 'x',
+          any: [{ field: 'text', contains: ['a'] }],
+          set: { impact: 'huge' },
+        },
+      ],
     ];
     for (const rules of bad) {
       expect(() => parseClassifyRules(rules)).toThrow(TicketryError);

@@ -59,7 +59,12 @@ export function softmax(z: number[]): number[] {
   return e.map((v) => v / sum);
 }
 
-/** One stochastic gradient step on a single example. */
+/**
+ * One stochastic gradient step on a single example, on the word weights
+ * only: the biases stay as the last full fit set them, because the mix
+ * of labels drifts with the order tickets arrive in and moving biases
+ * would chase that drift.
+ */
 export function step(
   m: SoftmaxWeights,
   sample: Sample,
@@ -70,7 +75,6 @@ export function step(
   const p = softmax(scores(m, sample.x, labels));
   for (let j = 0; j < labels; j++) {
     const g = p[j]! - (j === sample.y ? 1 : 0);
-    m.bias[j] = (m.bias[j] ?? 0) - rate * g;
     for (const [f, v] of sample.x) {
       const w = m.weights.get(f) ?? [];
       while (w.length < labels) w.push(0);

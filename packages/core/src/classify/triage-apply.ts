@@ -40,7 +40,35 @@ function reasonOf(d: Decision, modelApplied: boolean): string {
   return parts.join('; ') || 'no rule matched and no model';
 }
 
-/** Triage, then tags and priority, as the system; false on a race. */
+/** Statuses in which the system may still triage a ticket. */
+const OPEN = new Set(['new', 'open', 'assigned', 'in_progress', 'pending']);
+const ATTEMPTS = 3;
+
+/**
+ * Runs `fn` on the ticket as it is now, again when another writer (a
+ * router, an agent) got in first; null when `fn` declines or keeps
+ * losing the race.
+ */
+async function onLatest<T>(
+  core: DeskCore,
+  ticketId: string,
+  fn: (t: Ticket) => Promise<T> | null,
+): Promise<T | null> {
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const t = await core.load(ticketId);
+    try {
+      return await fn(t);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return null;
+}
+
+/**
+ * Triage (unless a person already categorised the ticket), then tags
+ * and priority, as the system; false when nothing could be applied.
+ */
 async function execute(
   core: DeskCore,
   d: Decision,
@@ -48,39 +76,44 @@ async function execute(
   data: Record<string, unknown>,
 ): Promise<boolean> {
   const a = d.outcome.actions;
-  let t = await core.load(d.ticket.id);
-  if (t.status !== 'new') return false;
-  const ctx = (v: number) => ({ actor: core.system, expectedVersion: v, data });
-  try {
-    if (category || a.ticketType || a.teamId || a.impact || a.urgency) {
-      const triage = {
-        type: 'triage' as const,
-        impact: a.impact ?? t.impact ?? d.defaultLevel,
-        urgency: a.urgency ?? t.urgency ?? d.defaultLevel,
-        ...(category && { category }),
-        ...(a.ticketType && { ticketType: a.ticketType }),
-        ...(a.teamId && { teamId: a.teamId }),
-      };
-      t = (await core.execute(t.id, triage, ctx(t.version))).ticket;
-    }
+  const ctx = (t: Ticket) => ({
+    actor: core.system,
+    expectedVersion: t.version,
+    data,
+  });
+  const wantsTriage = Boolean(
+    category || a.ticketType || a.teamId || a.impact || a.urgency,
+  );
+  const triaged = !wantsTriage
+    ? null
+    : await onLatest(core, d.ticket.id, (t) => {
+        if (!OPEN.has(t.status) || t.category !== null) return null;
+        const triage = {
+          type: 'triage' as const,
+          impact: a.impact ?? t.impact ?? d.defaultLevel,
+          urgency: a.urgency ?? t.urgency ?? d.defaultLevel,
+          ...(category && { category }),
+          ...(a.ticketType && { ticketType: a.ticketType }),
+          ...(a.teamId && { teamId: a.teamId }),
+        };
+        return core.execute(t.id, triage, ctx(t));
+      });
+  if (wantsTriage && !triaged) return false;
+  if (!a.tags?.length && !a.priority) return true;
+  const updated = await onLatest(core, d.ticket.id, (t) => {
     const tags = a.tags?.filter((x) => !t.tags.includes(x)) ?? [];
-    if (tags.length > 0 || a.priority) {
-      const update = {
-        type: 'update' as const,
-        ...(tags.length > 0 && { tags: [...t.tags, ...tags] }),
-        ...(a.priority && {
-          priority: a.priority,
-          priorityReason: String(data.reason).slice(0, 2000),
-        }),
-      };
-      await core.execute(t.id, update, ctx(t.version));
-    }
-    return true;
-  } catch (error) {
-    // Someone changed the ticket meanwhile: theirs wins, ours is a suggestion.
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
+    if (!OPEN.has(t.status) || (tags.length === 0 && !a.priority)) return null;
+    const update = {
+      type: 'update' as const,
+      ...(tags.length > 0 && { tags: [...t.tags, ...tags] }),
+      ...(a.priority && {
+        priority: a.priority,
+        priorityReason: String(data.reason).slice(0, 2000),
+      }),
+    };
+    return core.execute(t.id, update, ctx(t));
+  });
+  return wantsTriage || updated !== null;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffedDesk } from '../../test/desk-fixture.js';
 import { loadModel, saveModel } from './model-store.js';
-import { createTextClassifier, type TextClassifier } from './text-classifier.js';
+import {
+  createTextClassifier,
+  type TextClassifier,
+} from './text-classifier.js';
 import { splitTicketTexts } from './ticket-texts.js';
 import { createTriage } from './triage.js';
 
@@ -95,10 +98,16 @@ describe('triage on submission', () => {
       tags: ['ops'],
     });
     const types = (await desk.events(ticket.id)).map((e) => e.type);
-    expect(types).toEqual(['ticket.submitted', 'ticket.triaged', 'ticket.updated']);
+    expect(types).toEqual([
+      'ticket.submitted',
+      'ticket.triaged',
+      'ticket.updated',
+    ]);
     const s = await triage.getSuggestion(ticket.id);
     expect(s?.rules[0]?.ruleId).toBe('ops-outage');
-    expect(s?.reason).toMatch(/^rule ops-outage \(requester.domain is ops.example.com; text contains "down"\)/);
+    expect(s?.reason).toMatch(
+      /^rule ops-outage \(requester.domain is ops.example.com; text contains "down"\)/,
+    );
   });
 
   it('retrains on resolved tickets, saves the model and learns on resolve', async () => {
@@ -113,7 +122,11 @@ describe('triage on submission', () => {
         { impact: 'low', urgency: 'low', category: r.label },
         { actor: staff.agent },
       );
-      await desk.resolve(ticket.id, { code: 'fixed', note: 'Done.' }, { actor: staff.agent });
+      await desk.resolve(
+        ticket.id,
+        { code: 'fixed', note: 'Done.' },
+        { actor: staff.agent },
+      );
     }
     await triage.idle();
     // Each resolve above was learned on the fly, before any retrain.
@@ -121,7 +134,9 @@ describe('triage on submission', () => {
 
     const result = await triage.retrain();
     expect(result.examples).toBe(history.length);
-    expect(new Set(result.labels)).toEqual(new Set(history.map((r) => r.label)));
+    expect(new Set(result.labels)).toEqual(
+      new Set(history.map((r) => r.label)),
+    );
     const stored = await loadModel({ store: desk.store, siteId: desk.siteId });
     expect(stored?.examples).toBe(history.length);
     const again = await createTriage(desk);

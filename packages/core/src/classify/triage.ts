@@ -139,6 +139,8 @@ export async function createTriage(
     get model(): TextClassifier {
       return model;
     },
+    /** The confidence from which the model's category is applied. */
+    threshold: settings.threshold,
     /** The rules in use. */
     get rules(): readonly ClassifyRule[] {
       return rules;

@@ -288,7 +288,10 @@ export function createDesk(options: DeskOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    addCheck: (check) => (checks.add(check), () => checks.delete(check)),
+    addCheck: (check) => {
+      checks.add(check);
+      return () => checks.delete(check);
+    },
   };
 
   const slaMethods = createSlaMethods({
@@ -323,6 +326,7 @@ export function createDesk(options: DeskOptions) {
     close: run('close'),
     cancel: run('cancel'),
     merge: run('merge'),
+    unassign: run('unassign'),
     tick,
     ...slaMethods,
     /** The SLA calendars and policies of this desk, or null. */

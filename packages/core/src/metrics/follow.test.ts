@@ -31,6 +31,8 @@ describe('following a desk', () => {
     // The live figures equal a fresh fold of the whole feed.
     const { events } = await store.readFeed(0, 1000);
     expect(after).toEqual(computeMetrics(events, { zone: 'Europe/Berlin' }));
+    // Reading on finds only what was already heard live.
+    expect(await followed.catchUp()).toBe(0);
     expect(followed.cursor).toBe(events.at(-1)!.seq);
 
     followed.stop();

@@ -15,7 +15,7 @@ export interface FollowOptions extends Omit<MetricsOptions, 'siteId'> {
 /** Metrics that follow a desk: caught up with its log, then live. */
 export interface FollowedMetrics {
   metrics: Metrics;
-  /** Feed position of the last event folded. */
+  /** Feed position of the last page read; live events do not move it. */
   readonly cursor: number;
   /** Reads the feed on from the cursor; answers the events folded. */
   catchUp(): Promise<number>;
@@ -27,7 +27,8 @@ export interface FollowedMetrics {
  * Folds a desk's audit log into metrics from a feed position, then keeps
  * them current with every event the desk commits. Listening starts
  * before the feed is read, so no event falls between the two; events
- * seen twice are ignored by version.
+ * seen twice, or out of order (another process wrote the one before),
+ * are ignored by version and folded when `catchUp` reads them.
  *
  * @example
  * const followed = await followDesk(desk, { zone: 'Europe/Paris' });
@@ -45,22 +46,20 @@ export async function followDesk(
     ...rest
   } = options;
   const metrics = given ?? createMetrics({ ...rest, siteId: desk.siteId });
+  // Only feed pages move the cursor: an event heard live may have
+  // overtaken one another process wrote, which the next read brings.
   let cursor = start;
   let buffered: AuditEvent[] | null = [];
-  const fold = (event: AuditEvent) => {
-    metrics.add(event);
-    cursor = Math.max(cursor, event.seq);
-  };
   const stop = desk.subscribe((event) => {
     if (buffered) buffered.push(event);
-    else fold(event);
+    else metrics.add(event);
   });
 
   async function catchUp(): Promise<number> {
     const before = metrics.counts.folded;
     for (;;) {
       const page = await desk.store.readFeed(cursor, pageSize);
-      for (const event of page.events) fold(event);
+      metrics.addAll(page.events);
       cursor = Math.max(cursor, page.cursor);
       if (page.events.length < pageSize) return metrics.counts.folded - before;
     }
@@ -74,7 +73,7 @@ export async function followDesk(
   }
   const pending = buffered;
   buffered = null;
-  for (const event of pending) fold(event);
+  metrics.addAll(pending);
   return {
     metrics,
     get cursor() {

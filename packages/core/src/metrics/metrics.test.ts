@@ -174,6 +174,16 @@ describe('metrics over a small desk in Berlin', () => {
     expect(metrics.report()).toEqual(before);
   });
 
+  it('waits for the missing version when the events of a ticket come out of order', async () => {
+    const { events } = await scenarioEvents();
+    const [submit, triage, assign, ...rest] = events;
+    const metrics = createMetrics();
+    metrics.addAll([submit!, assign!]);
+    expect(metrics.counts).toMatchObject({ folded: 1, ignored: 1 });
+    metrics.addAll([triage!, assign!, ...rest]);
+    expect(metrics.report()).toEqual(computeMetrics(events));
+  });
+
   it('refuses a bad query with VALIDATION_FAILED naming the field', () => {
     const metrics = createMetrics();
     const bad = [
@@ -205,5 +215,29 @@ describe('metrics over a small desk in Berlin', () => {
     expect(a.resolution.businessHours).toEqual(b.resolution.businessHours);
     const around = computeMetrics(events).resolution;
     expect(around.businessHours).toEqual(around.calendarHours);
+  });
+});
+
+describe('a period that starts or ends inside a bucket', () => {
+  it('counts only what happened inside the period, in the partial buckets too', async () => {
+    const { events } = await scenarioEvents();
+    // Monday 12:00 to Tuesday 09:30 Berlin: T1's resolve (12:00, the
+    // start is inclusive), T2's submit and first resolve are inside;
+    // T1's submit (09:00) and T2's last resolve (11:00 Tuesday) are not.
+    const r = computeMetrics(
+      events,
+      { zone: 'Europe/Berlin' },
+      {
+        from: '2024-03-04T12:00:00+01:00',
+        to: '2024-03-05T09:30:00+01:00',
+      },
+    );
+    expect(r.volume.day.map((d) => [d.bucket, d.created, d.resolved])).toEqual([
+      ['2024-03-04', 1, 1],
+      ['2024-03-05', 0, 1],
+    ]);
+    expect(r.volume.week).toMatchObject([
+      { bucket: '2024-03-04', created: 1, resolved: 2 },
+    ]);
   });
 });

@@ -34,7 +34,10 @@ export interface Metrics {
   addAll(events: Iterable<AuditEvent>): void;
   /** The figures for a period and filters, validated with zod. */
   report(query?: MetricsQuery): MetricsReport;
-  /** Events folded, and ignored (repeats, other sites, unknown tickets). */
+  /**
+   * Events folded, and ignored: repeats, other sites, and events whose
+   * ticket's previous version was not folded first (gaps, orphans).
+   */
   readonly counts: { folded: number; ignored: number; tickets: number };
   /** The highest feed position folded, for resuming a feed. */
   readonly lastSeq: number;
@@ -78,7 +81,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }
     const key = `${event.siteId}\u0000${event.ticketId}`;
     const known = tickets.get(key);
-    if (known ? event.version <= known.version : event.version !== 1) {
+    if (event.version !== (known ? known.version + 1 : 1)) {
       counts.ignored++;
       return false;
     }

@@ -62,10 +62,14 @@ export function lastResolveBefore(t: TicketFacts, to: number) {
   return null;
 }
 
+/**
+ * Creations and resolves per bucket, counted only inside `[from, to)`
+ * (the first and last buckets may stick out of the period).
+ */
 function volume(
   tickets: TicketFacts[],
   buckets: Bucket[],
-  to: number,
+  { from, to }: { from: number; to: number },
 ): VolumeRow[] {
   const rows = buckets.map((b) => ({
     bucket: b.key,
@@ -79,10 +83,10 @@ function volume(
   const ends: number[] = [];
   for (const t of tickets) {
     const c = bucketIndex(buckets, t.createdAt);
-    if (c >= 0 && t.createdAt < to) rows[c]!.created++;
+    if (c >= 0 && t.createdAt >= from && t.createdAt < to) rows[c]!.created++;
     for (const r of t.resolves) {
       const i = bucketIndex(buckets, r.at);
-      if (i >= 0 && r.at < to) rows[i]!.resolved++;
+      if (i >= 0 && r.at >= from && r.at < to) rows[i]!.resolved++;
     }
     for (let i = 0; i < t.spans.length; i += 2) {
       starts.push(t.spans[i]!);
@@ -194,8 +198,11 @@ export function buildReport(s: ReportSource, q: Query): MetricsReport {
     tickets: tickets.length,
     events: s.events,
     volume: {
-      day: volume(tickets, bucketsBetween(zone, from, to, 'day'), to),
-      week: volume(tickets, bucketsBetween(zone, from, to, 'week'), to),
+      day: volume(tickets, bucketsBetween(zone, from, to, 'day'), { from, to }),
+      week: volume(tickets, bucketsBetween(zone, from, to, 'week'), {
+        from,
+        to,
+      }),
     },
     backlog: backlogAt(tickets, to),
     firstResponse: durations(firstPairs, s.calendar),

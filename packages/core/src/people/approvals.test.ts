@@ -55,6 +55,31 @@ describe('approvals', () => {
     expect((await desk.get(ticket.id))?.pendingReason).toBe('approval');
   });
 
+  it('sends an assigned ticket typed at triage back to the queue to wait', async () => {
+    const { desk, staff, approvals, kim } = await setup();
+    const { ticket } = await desk.submit({ ...change, ticketType: undefined });
+    const ctx = { actor: staff.agent };
+    const team = { assigneeId: 'ada', teamId: 'service-desk' };
+    await desk.assign(ticket.id, team, ctx);
+    await desk.triage(
+      ticket.id,
+      { impact: 'low', urgency: 'low', ticketType: 'change' },
+      ctx,
+    );
+    await approvals.idle();
+
+    const waiting = await desk.get(ticket.id);
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      pendingReason: 'approval',
+      assigneeId: null,
+    });
+    const done = await approvals.approve(ticket.id, {}, kim);
+    expect(done.ticket).toMatchObject({ status: 'open', assigneeId: null });
+    const events = await desk.events(ticket.id);
+    expect(rebuildTicket(events)).toEqual(await desk.get(ticket.id));
+  });
+
   it('lets no work start while waiting', async () => {
     const { desk, staff, approvals } = await setup();
     const { ticket } = await desk.submit(change);
@@ -73,6 +98,36 @@ describe('approvals', () => {
     await expect(
       desk.resolve(ticket.id, { code: 'done', note: 'Did it anyway' }, ctx),
     ).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+  });
+
+  it('refuses work that races ahead of the gate, then gates on demand', async () => {
+    const env = await staffedDesk();
+    const approvals = createApprovals(env.desk, {
+      rules: [{ ticketType: 'change', approvers: ['sam'] }],
+      watch: false,
+    });
+    const { desk, staff } = env;
+    const { ticket } = await desk.submit(change);
+    await expect(
+      desk.assign(
+        ticket.id,
+        { assigneeId: 'ada', teamId: 'service-desk' },
+        { actor: staff.agent },
+      ),
+    ).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+
+    expect((await approvals.gate(ticket.id))?.ticket.pendingReason).toBe(
+      'approval',
+    );
+    expect(await approvals.gate(ticket.id)).toBeNull();
+    await approvals.approve(ticket.id, {}, staff.supervisor);
+    const assigned = await desk.assign(
+      ticket.id,
+      { assigneeId: 'ada', teamId: 'service-desk' },
+      { actor: staff.agent },
+    );
+    expect(assigned.ticket.status).toBe('assigned');
+    approvals.stop();
   });
 
   it('resumes to open on approval, with who and why in the audit', async () => {
@@ -136,7 +191,12 @@ describe('approvals', () => {
     const { ticket } = await desk.submit(change);
     await approvals.idle();
     const requester = { role: 'requester', id: ticket.requesterId } as const;
-    for (const actor of [staff.agent, staff.supervisor, staff.system, requester]) {
+    for (const actor of [
+      staff.agent,
+      staff.supervisor,
+      staff.system,
+      requester,
+    ]) {
       await expect(
         approvals.approve(ticket.id, {}, actor),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -164,7 +224,9 @@ describe('approvals', () => {
     await approvals.idle();
     const noor = { role: 'supervisor', id: 'noor' } as const;
 
-    expect((await approvals.listPending({ actor: noor })).items).toHaveLength(1);
+    expect((await approvals.listPending({ actor: noor })).items).toHaveLength(
+      1,
+    );
     expect(
       (await approvals.listPending({ actor: staff.supervisor })).items,
     ).toHaveLength(0);

@@ -37,14 +37,21 @@ export interface PendingApprovals {
 /** The events that may give a ticket a type that needs approval. */
 const GATED_ON = new Set(['ticket.submitted', 'ticket.triaged']);
 
+/** Statuses before work starts, where a ticket can be gated. */
+const BEFORE_WORK = new Set(['new', 'open', 'assigned']);
+
+/** Commands that start work, refused while approval is outstanding. */
+const STARTS_WORK = new Set(['assign', 'start', 'resolve']);
+
 const waiting = (t: Ticket) =>
   t.status === 'pending' && t.pendingReason === 'approval';
 
 /**
- * Approvals for ticket types that need them. A new or open ticket of
- * such a type goes `pending` for `approval` (two events: the system's
- * `ticket.pended` and `ticket.approval_requested`); no work starts
- * while it waits. An approver's `approve` records
+ * Approvals for ticket types that need them. A new, open or assigned
+ * (not started) ticket of such a type goes `pending` for `approval`
+ * (the system's `ticket.pended` and `ticket.approval_requested`, after
+ * a `ticket.unassigned` when it was assigned); no work starts while it
+ * waits. An approver's `approve` records
  * `ticket.approval_granted` (who and why) and resumes the ticket to
  * `open`; `reject` records `ticket.approval_refused` and cancels the
  * ticket with reason `rejected`. Anyone else is refused with FORBIDDEN.
@@ -67,12 +74,17 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
 
   const needsGate = (t: Ticket) =>
     ruleFor(t) !== null &&
-    (t.status === 'new' || t.status === 'open') &&
+    BEFORE_WORK.has(t.status) &&
     t.approval?.status !== 'approved';
 
   async function gateOnce(ticketId: string): Promise<CommandResult | null> {
-    const t = await core.load(ticketId);
+    let t = await core.load(ticketId);
     if (!needsGate(t)) return null;
+    if (t.status === 'assigned') {
+      // Typed at triage after a router assigned it: back to the queue.
+      const ctx = { actor: system, expectedVersion: t.version };
+      t = (await core.execute(t.id, { type: 'unassign' }, ctx)).ticket;
+    }
     const pended = await core.execute(
       t.id,
       { type: 'pend', reason: 'approval' },
@@ -97,8 +109,8 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
   }
 
   /**
-   * Sends a new or open ticket of a type that needs approval to wait
-   * for it; null when nothing was to do. Retries a version conflict.
+   * Sends a ticket of a type that needs approval, not yet started, to
+   * wait for it; null when nothing was to do. Retries a conflict.
    */
   async function gate(ticketId: string): Promise<CommandResult | null> {
     for (let attempt = 0; ; attempt += 1) {
@@ -119,8 +131,23 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
   const listener = (event: AuditEvent, t: Ticket) => {
     if (GATED_ON.has(event.type) && needsGate(t)) track(t.id);
   };
-  const stop =
+  const unsubscribe =
     options.watch === false ? () => {} : core.subscribe(listener);
+
+  // Nothing starts work on a gated ticket before its gate ran: a router
+  // or a quick agent may act between submission and the gate.
+  const removeCheck = core.addCheck((t, c) => {
+    if (!STARTS_WORK.has(c.type) || !needsGate(t)) return;
+    throw new TicketryError(
+      'TRANSITION_NOT_ALLOWED',
+      `${t.ref} needs approval before work starts`,
+      { details: { ticketType: t.type, command: c.type } },
+    );
+  });
+  const stop = () => {
+    unsubscribe();
+    removeCheck();
+  };
 
   async function decide(
     ticketId: string,
@@ -198,7 +225,7 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
     idle: async () => {
       while (inFlight.size) await Promise.all([...inFlight]);
     },
-    /** Stops gating on the desk's events. */
+    /** Stops gating on the desk's events and refusing early work. */
     stop,
   };
 }

@@ -86,7 +86,11 @@ export function createOrgAccess(
     }
     const pages = await Promise.all(
       [...ids].map((requesterId) =>
-        store.listTickets(siteId, { requesterId, sort: '-createdAt', limit: size }),
+        store.listTickets(siteId, {
+          requesterId,
+          sort: '-createdAt',
+          limit: size,
+        }),
       ),
     );
     return pages

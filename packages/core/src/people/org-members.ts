@@ -1,5 +1,5 @@
-import { ConflictError } from '../errors.js';
 import type { DeskCore } from '../desk/desk-types.js';
+import { ConflictError } from '../errors.js';
 import { type MembershipVia, ORG_KINDS } from './org-schema.js';
 
 /** A page of records is at most this long; rosters read every page. */

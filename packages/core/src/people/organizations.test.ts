@@ -47,18 +47,30 @@ describe('organizations', () => {
     const asCy = reader('cy@contractor.example', contractor.ticket.requesterId);
     expect(await orgs.canRead(ada.ticket, asCy)).toBe(false);
 
-    await orgs.addMember('acme', { email: 'cy@contractor.example' }, staff.supervisor);
+    await orgs.addMember(
+      'acme',
+      { email: 'cy@contractor.example' },
+      staff.supervisor,
+    );
     expect(await orgs.canRead(ada.ticket, asCy)).toBe(true);
     const asAda = reader('ada@acme.example', ada.ticket.requesterId);
     expect(await orgs.canRead(contractor.ticket, asAda)).toBe(true);
-    await orgs.removeMember('acme', { email: 'cy@contractor.example' }, staff.supervisor);
+    await orgs.removeMember(
+      'acme',
+      { email: 'cy@contractor.example' },
+      staff.supervisor,
+    );
     expect(await orgs.canRead(ada.ticket, asCy)).toBe(false);
   });
 
   it('keeps tickets private where the organization does not share', async () => {
     const { desk, orgs, staff } = await setup();
     const ada = await desk.submit(file('ada@acme.example'));
-    await orgs.updateOrganization('acme', { shareTickets: false }, staff.supervisor);
+    await orgs.updateOrganization(
+      'acme',
+      { shareTickets: false },
+      staff.supervisor,
+    );
     const asBob = reader('bob@acme.example');
     expect(await orgs.canRead(ada.ticket, asBob)).toBe(false);
     expect(await orgs.listSharedTickets(asBob)).toEqual([]);
@@ -67,7 +79,12 @@ describe('organizations', () => {
   it('never shows another organization its tickets', async () => {
     const { desk, orgs, staff } = await setup();
     await orgs.createOrganization(
-      { id: 'globex', name: 'Globex', domains: ['globex.example'], shareTickets: true },
+      {
+        id: 'globex',
+        name: 'Globex',
+        domains: ['globex.example'],
+        shareTickets: true,
+      },
       staff.supervisor,
     );
     const ada = await desk.submit(file('ada@acme.example'));
@@ -90,7 +107,12 @@ describe('organizations', () => {
     await other.createAgent({ id: 'olga', name: 'Olga', role: 'supervisor' });
     const otherOrgs = createOrganizations(other);
     await otherOrgs.createOrganization(
-      { id: 'acme', name: 'Acme', domains: ['acme.example'], shareTickets: true },
+      {
+        id: 'acme',
+        name: 'Acme',
+        domains: ['acme.example'],
+        shareTickets: true,
+      },
       { role: 'supervisor', id: 'olga' },
     );
     const asBob = reader('bob@acme.example');
@@ -104,7 +126,12 @@ describe('organizations', () => {
     const old = await desk.submit(file('ina@initech.example'));
     const ina2 = await desk.submit(file('joe@initech.example'));
     await orgs.createOrganization(
-      { id: 'initech', name: 'Initech', domains: ['initech.example'], shareTickets: true },
+      {
+        id: 'initech',
+        name: 'Initech',
+        domains: ['initech.example'],
+        shareTickets: true,
+      },
       staff.supervisor,
     );
     const members = await orgs.listMembers('initech');
@@ -118,10 +145,16 @@ describe('organizations', () => {
   it('validates organizations and lets only supervisors change them', async () => {
     const { orgs, staff } = await setup();
     await expect(
-      orgs.createOrganization({ name: 'Mail', domains: ['gmail.com'] }, staff.supervisor),
+      orgs.createOrganization(
+        { name: 'Mail', domains: ['gmail.com'] },
+        staff.supervisor,
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(
-      orgs.createOrganization({ name: 'Copy', domains: ['ACME.example'] }, staff.supervisor),
+      orgs.createOrganization(
+        { name: 'Copy', domains: ['ACME.example'] },
+        staff.supervisor,
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(
       orgs.createOrganization({ name: 'Nope' }, staff.agent),

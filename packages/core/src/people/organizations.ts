@@ -5,11 +5,7 @@ import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 import { missingRecord } from '../store/records.js';
 import { createOrgAccess } from './org-access.js';
-import {
-  addMembership,
-  removeMembership,
-  rosterOf,
-} from './org-members.js';
+import { addMembership, removeMembership, rosterOf } from './org-members.js';
 import {
   domainOf,
   ORG_KINDS,
@@ -47,7 +43,10 @@ export function createOrganizations(desk: PeopleDesk) {
   async function read(id: string) {
     const found = await store.getRecord(siteId, ORG_KINDS.org, id);
     if (!found) throw missingRecord('organization', id);
-    return { org: organizationSchema.parse(found.value), version: found.version };
+    return {
+      org: organizationSchema.parse(found.value),
+      version: found.version,
+    };
   }
 
   async function listOrganizations(): Promise<Organization[]> {

@@ -58,7 +58,10 @@ describe('watchers', () => {
       description: 'Another person.',
       requester: { email: 'mallory@example.com' },
     });
-    const mallory = { role: 'requester', id: other.ticket.requesterId } as const;
+    const mallory = {
+      role: 'requester',
+      id: other.ticket.requesterId,
+    } as const;
     await expect(
       watchers.addWatcher(ticket.id, { email: 'm@example.com' }, mallory),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

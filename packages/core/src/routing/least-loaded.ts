@@ -19,7 +19,8 @@ export interface LeastLoadedOptions {
  * The eligible agent with the least open work, weighted by priority
  * (a critical ticket weighs 8, a low one 1); a tie goes to the agent
  * with fewer tickets, then to the agent whose share of its capacity is
- * smaller, then by id.
+ * smaller, then to one picked by a hash of ticket and agent ids, so
+ * equally loaded agents share the work evenly.
  *
  * @example
  * const router = leastLoaded({ weights: { critical: 10, high: 5, moderate: 2, low: 1, planning: 1 } });
@@ -40,7 +41,7 @@ export function leastLoaded(options: LeastLoadedOptions = {}): Router {
           pool.considered,
         );
       }
-      const best = [...pool.candidates].sort(byLoad)[0]!;
+      const best = [...pool.candidates].sort(byLoad(ticket.ref))[0]!;
       const { open, weighted } = best.load;
       return routed(
         'least_loaded',
@@ -56,13 +57,22 @@ export function leastLoaded(options: LeastLoadedOptions = {}): Router {
 const share = (c: Candidate) =>
   c.agent.routing?.capacity ? c.load.open / c.agent.routing.capacity : 0;
 
-function byLoad(a: Candidate, b: Candidate): number {
-  return (
+/** FNV-1a of a string: a stable, evenly spread tie-breaker. */
+function spread(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Least work first; ties spread by ticket, so equals share evenly. */
+function byLoad(ticketRef: string) {
+  return (a: Candidate, b: Candidate): number =>
     a.load.weighted - b.load.weighted ||
     a.load.open - b.load.open ||
     share(a) - share(b) ||
-    (a.agent.id < b.agent.id ? -1 : 1)
-  );
+    spread(`${ticketRef}/${a.agent.id}`) - spread(`${ticketRef}/${b.agent.id}`);
 }
 
 const scores = (candidates: readonly Candidate[]) =>

@@ -102,7 +102,7 @@ export const recordChecks: ConformanceCheck[] = [
   },
   {
     area: 'records',
-    name: 'a write at a stale version, or a create over a record, is a ConflictError and writes nothing',
+    name: 'a stale write or a create over a record is a ConflictError and writes nothing',
     async run({ store }) {
       await put(store, 'k', { w: 1 }, 0);
       await put(store, 'k', { w: 2 }, 1);

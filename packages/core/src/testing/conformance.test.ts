@@ -87,7 +87,7 @@ const expected: Record<string, { name: RegExp; message?: RegExp }> = {
     message: /createdAt order: differs at \$\[0\]: expected "t-02", got "t-07"/,
   },
   'record version ignored': {
-    name: /stale version, or a create over a record/,
+    name: /a stale write or a create over a record/,
     message:
       /a write at a stale version: expected error VERSION_CONFLICT, nothing thrown/,
   },

@@ -201,4 +201,3 @@ export const RELATION_FLOWS: readonly RelationFlow[] = [
     run: splitFlow,
   },
 ];
-

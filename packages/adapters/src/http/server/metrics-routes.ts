@@ -3,6 +3,7 @@ import {
   type Desk,
   type FollowedMetrics,
   followDesk,
+  idSchema,
   labelSchema,
   METRICS_SECTIONS,
   type MetricsQuery,
@@ -25,7 +26,7 @@ export interface MetricsService {
 const filters = {
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  team: labelSchema.optional(),
+  team: idSchema.optional(),
   category: labelSchema.optional(),
   priority: z.enum(PRIORITIES).optional(),
   channel: z.enum(CHANNELS).optional(),

@@ -2,6 +2,8 @@ import { accessTokenRoutes } from './access-token-routes.js';
 import { approvalRoutes } from './approval-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { automationRoutes } from './automation-routes.js';
+import { classifyRoutes } from './classify-routes.js';
 import { commandRoutes } from './command-routes.js';
 import { formRoutes } from './form-routes.js';
 import { mailRoutes } from './mail-routes.js';
@@ -9,6 +11,7 @@ import { meRoutes } from './me-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { relationRoutes } from './relation-routes.js';
 import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
 import type { Route } from './route.js';
@@ -53,5 +56,8 @@ export const ROUTES: readonly Route[] = [
   ...orgRoutes,
   ...watcherRoutes,
   ...approvalRoutes,
+  ...automationRoutes,
+  ...relationRoutes,
+  ...classifyRoutes,
   openapiRoute,
 ];

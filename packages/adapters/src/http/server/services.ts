@@ -1,4 +1,9 @@
-import type { RoutingService } from '@ticketry/core';
+import type {
+  Automation,
+  Relations,
+  RoutingService,
+  Triage,
+} from '@ticketry/core';
 import type { MailInboundService } from './mail-routes.js';
 import type { MetricsService } from './metrics-routes.js';
 import type { PeopleServices } from './people-services.js';
@@ -25,4 +30,19 @@ export interface HttpServices {
    * /organizations, /tickets/:id/watchers, /approvals (org-routes.ts).
    */
   people?: PeopleServices;
+  /**
+   * Automation (`createAutomation`): /automation/triggers, schedules,
+   * macros, deliveries and POST /tickets/:id/macros/:macroId.
+   */
+  automation?: Automation;
+  /**
+   * Relations (`createRelations`): /tickets/:id/links, /split and
+   * /duplicates; merges completed for the `merge` command.
+   */
+  relations?: Relations;
+  /**
+   * Classification (`createTriage`): GET /tickets/:id/suggestion, POST
+   * /classify and POST /classifier/train (classify-routes.ts).
+   */
+  classifier?: Triage;
 }

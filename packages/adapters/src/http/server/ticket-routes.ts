@@ -6,12 +6,7 @@ import {
 } from '@ticketry/core';
 import { z } from 'zod';
 import { attachmentsFor, claimAttachments } from './attachments/routes.js';
-import {
-  optionalCaller,
-  requireAgent,
-  requireCaller,
-  requireTicketAccess,
-} from './auth.js';
+import { optionalCaller, requireAgent, requireCaller } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { requireTicketRead } from './people-services.js';
 import { idempotencyKeyFrom } from './preconditions.js';

@@ -29,6 +29,8 @@ const changeAnswer = z.object({
   ticket: ticketSchema,
 });
 
+const removeAnswer = changeAnswer.partial({ ticket: true });
+
 const watchers = (ctx: RouteContext) => peopleService(ctx, 'watchers');
 
 async function add(ctx: RouteContext) {
@@ -79,7 +81,9 @@ async function remove(ctx: RouteContext) {
     { email },
     actor,
   );
-  return json(done);
+  // Only agents see the stored ticket; requesters learn what changed.
+  const { changed, requesterId } = done;
+  return json(caller.kind === 'agent' ? done : { changed, requesterId });
 }
 
 /** Watchers (CCs) of a ticket: agents add and list; people leave. */
@@ -120,7 +124,10 @@ export const watcherRoutes: Route[] = [
     query: removeQuerySchema,
     errors: [403],
     responses: {
-      200: { description: 'Removed, or was not watching', schema: changeAnswer },
+      200: {
+        description: 'Removed, or was not watching; the ticket only for agents',
+        schema: removeAnswer,
+      },
     },
     handle: remove,
   },

@@ -1,0 +1,131 @@
+import {
+  LIMITS,
+  suggestionSchema,
+  TicketryError,
+  type Triage,
+} from '@ticketry/core';
+import { z } from 'zod';
+import { requireAgent, requireSupervisor } from './auth.js';
+import { parseWith, readJson } from './body.js';
+import { json, notFound } from './respond.js';
+import type { Route, RouteContext } from './route.js';
+
+const classifyBodySchema = z
+  .object({
+    /** Free text; or a subject and a description, read together. */
+    text: z.string().max(LIMITS.body).optional(),
+    subject: z.string().max(LIMITS.subject).optional(),
+    description: z.string().max(LIMITS.body).optional(),
+  })
+  .refine((b) => b.text || b.subject || b.description, {
+    message: 'send text, or a subject and a description',
+    path: ['text'],
+  });
+
+const classificationSchema = z.object({
+  label: z.string().nullable(),
+  confidence: z.number(),
+  labels: z.array(z.object({ label: z.string(), confidence: z.number() })),
+  /** The confidence from which the desk applies a category itself. */
+  threshold: z.number(),
+});
+
+const retrainSchema = z.object({
+  examples: z.number().int(),
+  labels: z.array(z.string()),
+  ms: z.number(),
+});
+
+function serviceOf(ctx: RouteContext): Triage {
+  const classifier = ctx.services.classifier;
+  if (!classifier) {
+    throw new TicketryError(
+      'NOT_FOUND',
+      'classification is not configured here',
+    );
+  }
+  return classifier;
+}
+
+async function getSuggestion(ctx: RouteContext): Promise<Response> {
+  await requireAgent(ctx.desk, ctx.request);
+  const id = ctx.params.id!;
+  const classifier = serviceOf(ctx);
+  if (!(await ctx.desk.get(id))) throw notFound(id);
+  const suggestion = await classifier.getSuggestion(id);
+  if (!suggestion) {
+    throw new TicketryError('NOT_FOUND', `no suggestion for ticket ${id}`, {
+      details: { ticketId: id },
+    });
+  }
+  return json(suggestion);
+}
+
+async function classify(ctx: RouteContext): Promise<Response> {
+  await requireAgent(ctx.desk, ctx.request);
+  const classifier = serviceOf(ctx);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  const b = parseWith(classifyBodySchema, raw, 'classify request');
+  const text = b.text ?? `${b.subject ?? ''}\n${b.description ?? ''}`;
+  return json({
+    ...classifier.classify(text),
+    threshold: classifier.threshold,
+  });
+}
+
+async function retrain(ctx: RouteContext): Promise<Response> {
+  await requireSupervisor(ctx.desk, ctx.request);
+  return json(await serviceOf(ctx).retrain());
+}
+
+const off = 'No such ticket or suggestion, or classification is not configured';
+
+/** Suggestions, classifying a text on demand, retraining the model. */
+export const classifyRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/tickets/:id/suggestion',
+    operationId: 'getTicketSuggestion',
+    summary:
+      'What the classifier proposed for a ticket at submission: the category with its confidence, the rules that matched, whether the desk applied it, and why (agents only).',
+    access: 'agent',
+    responses: {
+      200: { description: 'The suggestion', schema: suggestionSchema },
+    },
+    notFound: off,
+    handle: getSuggestion,
+  },
+  {
+    method: 'POST',
+    path: '/classify',
+    operationId: 'classifyText',
+    summary:
+      "The desk model's labels for a text, best first, each with a calibrated probability (agents only).",
+    access: 'agent',
+    body: classifyBodySchema,
+    responses: {
+      200: {
+        description: 'Labels and confidences',
+        schema: classificationSchema,
+      },
+    },
+    errors: [404],
+    handle: classify,
+  },
+  {
+    method: 'POST',
+    path: '/classifier/train',
+    operationId: 'trainClassifier',
+    summary:
+      "Retrains the classifier on the desk's resolved and closed tickets that have a category, saves it to the store and uses it from now on (supervisors only).",
+    access: 'supervisor',
+    responses: {
+      200: {
+        description: 'What the new model learned from',
+        schema: retrainSchema,
+      },
+    },
+    errors: [404, 422],
+    handle: retrain,
+  },
+];
