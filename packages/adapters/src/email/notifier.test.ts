@@ -130,8 +130,16 @@ describe('mail notifier', () => {
     );
   });
 
-  it('mails nothing for internal notes, triage or a requester’s own reply', async () => {
+  it('mails nothing for internal notes, triage, imports or a requester’s own reply', async () => {
     t = await mailDesk();
+    await t.desk.submit({
+      subject: 'Imported',
+      description: 'From the old system.',
+      requester: { email: 'old@example.com' },
+      channel: 'import',
+    });
+    await t.notifier.idle();
+    expect(t.outbox.sent).toEqual([]);
     const ticket = await webTicket();
     await t.notifier.idle();
     t.outbox.sent.length = 0;

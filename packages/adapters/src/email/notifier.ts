@@ -61,8 +61,9 @@ function decide(event: AuditEvent, ticket: Ticket): Decision | null {
   const data = (event.data ?? {}) as Record<string, unknown>;
   switch (event.type) {
     case 'ticket.submitted':
-      // Mail tickets are acknowledged on the intake's receipt event.
-      return ticket.channel === 'email'
+      // Mail tickets are acknowledged on the intake's receipt event;
+      // imported history is never acknowledged.
+      return ticket.channel === 'email' || ticket.channel === 'import'
         ? null
         : { kind: 'acknowledgement', audience: 'requester' };
     case 'ticket.mail_received':

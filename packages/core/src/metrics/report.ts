@@ -142,6 +142,49 @@ function durations(pairs: [number, number][], calendar: BusinessCalendar) {
   };
 }
 
+/** Per-ticket figures of the period, gathered in one pass. */
+function collect(tickets: readonly TicketFacts[], from: number, to: number) {
+  const inPeriod = (at: number | null) => at !== null && at >= from && at < to;
+  const c = {
+    firstPairs: [] as [number, number][],
+    resolvePairs: [] as [number, number][],
+    ratings: [] as number[],
+    created: 0,
+    createdResolved: 0,
+    reopened: 0,
+    moves: [] as number[],
+  };
+  for (const t of tickets) {
+    if (inPeriod(t.firstResponseAt)) {
+      c.firstPairs.push([t.createdAt, t.firstResponseAt!]);
+    }
+    const last = lastResolveBefore(t, to);
+    if (last && last.at >= from) {
+      c.resolvePairs.push([t.createdAt, last.at]);
+      if (t.rating && t.rating.at < to) c.ratings.push(t.rating.value);
+    }
+    if (!inPeriod(t.createdAt)) continue;
+    c.created++;
+    if (last) c.createdResolved++;
+    if (t.reopens.some((at) => at < to)) c.reopened++;
+    c.moves.push(t.reassignments.filter((at) => at < to).length);
+  }
+  return c;
+}
+
+function satisfaction(ratings: number[], resolved: number) {
+  const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  for (const r of ratings) distribution[String(r) as '1']++;
+  const sum = ratings.reduce((a, b) => a + b, 0);
+  return {
+    resolved,
+    rated: ratings.length,
+    responseRate: share(ratings.length, resolved),
+    average: ratings.length ? sum / ratings.length : null,
+    distribution,
+  };
+}
+
 /**
  * Computes a report from folded ticket facts. Each figure says which
  * tickets it counts (see {@link MetricsReport}); the work is one pass
@@ -154,35 +197,8 @@ export function buildReport(s: ReportSource, q: Query): MetricsReport {
   const inPeriod = (at: number | null | undefined) =>
     at != null && at >= from && at < to;
 
-  const firstPairs: [number, number][] = [];
-  const resolvePairs: [number, number][] = [];
-  const ratings: number[] = [];
-  let resolvedCohort = 0;
-  const cohort = {
-    tickets: 0,
-    resolved: 0,
-    reopened: 0,
-    moves: [] as number[],
-  };
-  for (const t of tickets) {
-    if (inPeriod(t.firstResponseAt))
-      firstPairs.push([t.createdAt, t.firstResponseAt!]);
-    const last = lastResolveBefore(t, to);
-    if (last && last.at >= from) {
-      resolvePairs.push([t.createdAt, last.at]);
-      resolvedCohort++;
-      if (t.rating && t.rating.at < to) ratings.push(t.rating.value);
-    }
-    if (!inPeriod(t.createdAt)) continue;
-    cohort.tickets++;
-    if (last) cohort.resolved++;
-    if (t.reopens.some((at) => at < to)) cohort.reopened++;
-    cohort.moves.push(t.reassignments.filter((at) => at < to).length);
-  }
-
-  const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  for (const r of ratings) distribution[String(r) as '1']++;
-  const total = cohort.moves.reduce((a, b) => a + b, 0);
+  const c = collect(tickets, from, to);
+  const total = c.moves.reduce((a, b) => a + b, 0);
   return {
     period: {
       from: new Date(from).toISOString(),
@@ -205,29 +221,21 @@ export function buildReport(s: ReportSource, q: Query): MetricsReport {
       }),
     },
     backlog: backlogAt(tickets, to),
-    firstResponse: durations(firstPairs, s.calendar),
-    resolution: durations(resolvePairs, s.calendar),
+    firstResponse: durations(c.firstPairs, s.calendar),
+    resolution: durations(c.resolvePairs, s.calendar),
     sla: slaRows(tickets, inPeriod),
     reopen: {
-      tickets: cohort.tickets,
-      resolved: cohort.resolved,
-      reopened: cohort.reopened,
-      rate: share(cohort.reopened, cohort.resolved),
+      tickets: c.created,
+      resolved: c.createdResolved,
+      reopened: c.reopened,
+      rate: share(c.reopened, c.createdResolved),
     },
     reassignment: {
-      tickets: cohort.tickets,
+      tickets: c.created,
       total,
-      perTicket: spreadOf(cohort.moves),
+      perTicket: spreadOf(c.moves),
     },
-    satisfaction: {
-      resolved: resolvedCohort,
-      rated: ratings.length,
-      responseRate: share(ratings.length, resolvedCohort),
-      average: ratings.length
-        ? ratings.reduce((a, b) => a + b, 0) / ratings.length
-        : null,
-      distribution,
-    },
+    satisfaction: satisfaction(c.ratings, c.resolvePairs.length),
     workload: workloadRows(tickets, inPeriod, isOpenStatus),
   };
 }

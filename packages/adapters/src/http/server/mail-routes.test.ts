@@ -88,6 +88,31 @@ describe('POST /mail/inbound', () => {
   });
 });
 
+describe('POST /mail/inbound with a short secret', () => {
+  it('never takes a secret under 32 characters, even when it matches', async () => {
+    const intake = {
+      receive: async () => ({
+        outcome: 'ignored' as const,
+        reason: 'x',
+        cc: [],
+      }),
+    };
+    const t = await startServer({
+      services: { mail: { intake, secret: 'short-secret' } },
+    });
+    const response = await t.call('/mail/inbound', {
+      method: 'POST',
+      body: message,
+      headers: {
+        'content-type': 'message/rfc822',
+        'x-ticketry-mail-secret': 'short-secret',
+      },
+    });
+    expect(response.status).toBe(401);
+    await t.close();
+  });
+});
+
 describe('POST /mail/inbound without a mail service', () => {
   it('answers 404 naming the feature', async () => {
     const t = await startServer();

@@ -18,7 +18,8 @@ export interface MailInboundService {
   /**
    * A shared secret the inbound-mail webhook sends as
    * `X-Ticketry-Mail-Secret` (at least 32 characters) instead of an
-   * agent API key. @default only agent keys are taken
+   * agent API key; a shorter secret is never accepted. @default only
+   * agent keys are taken
    */
   secret?: string;
   /** Largest message taken, in bytes. @default 10 MiB */
@@ -54,7 +55,9 @@ async function authorize(ctx: RouteContext, service: MailInboundService) {
     await requireAgent(ctx.desk, ctx.request);
     return;
   }
-  if (!service.secret || !(await sameSecret(sent, service.secret))) {
+  const secret = service.secret ?? '';
+  // A short secret is guessable: it is never accepted.
+  if (secret.length < 32 || !(await sameSecret(sent, secret))) {
     throw new TicketryError('UNAUTHENTICATED', 'unknown mail webhook secret');
   }
 }
