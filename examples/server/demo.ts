@@ -144,7 +144,7 @@ export async function startDemo(options: DemoOptions = {}) {
     onError: (error) => log.error('relations failed', { error }),
   });
   const routing =
-    options.routing === false
+    options.routing !== true
       ? undefined
       : createRoutingService(desk, {
           router: teamRules({

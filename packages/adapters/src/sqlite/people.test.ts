@@ -7,6 +7,7 @@ import {
   rebuildTicket,
   verifyAudit,
 } from '@ticketry/core';
+import { PEOPLE_FLOWS } from '@ticketry/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqliteStore } from './index.js';
 import { sqliteProbe, tempFiles } from './test-support.js';
@@ -32,6 +33,17 @@ const noor = { role: 'supervisor', id: 'noor' } as const;
 const ada = { role: 'agent', id: 'ada' } as const;
 
 describe('people on the sqlite store', () => {
+  for (const flow of PEOPLE_FLOWS) {
+    it(flow.name, async () => {
+      const store = sqliteStore({ filename: files.file('flow') });
+      try {
+        await flow.run(store);
+      } finally {
+        await store.close();
+      }
+    });
+  }
+
   it('keeps watchers and an approval across a reopen, rebuildable from events', async () => {
     const filename = files.file('people');
     const desk = await staffed(filename);

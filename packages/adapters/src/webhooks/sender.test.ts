@@ -254,6 +254,42 @@ describe('signatures', () => {
 });
 
 describe('with the automation', () => {
+  it('refuses to save a rule whose webhook the guard would refuse, without contacting it', async () => {
+    const desk = createDesk({ store: createMemoryStore() });
+    const asked: string[] = [];
+    const automation = createAutomation(desk, {
+      webhook: createWebhookSender({
+        secret: SECRET,
+        lookup: async (host) => {
+          asked.push(host);
+          return [{ address: '10.0.0.7', family: 4 }];
+        },
+        transport: async () => {
+          throw new Error('no connection may be attempted');
+        },
+      }),
+    });
+    const rule = (url: string) => [
+      {
+        id: 'out',
+        on: ['ticket.submitted'],
+        actions: [{ type: 'webhook', url }],
+      },
+    ];
+    for (const url of [
+      'http://169.254.169.254/latest',
+      'http://intranet.example/hook',
+    ]) {
+      await expect(
+        automation.save('triggers', rule(url), 0),
+      ).rejects.toMatchObject({
+        code: 'DESTINATION_REFUSED',
+      });
+    }
+    expect(asked).toEqual(['intranet.example']);
+    expect(automation.rules('triggers').version).toBe(0);
+  });
+
   it('a trigger posts the ticket to the receiver and the delivery log keeps the outcome', async () => {
     const r = await receiver([{ status: 500 }]);
     const desk = createDesk({

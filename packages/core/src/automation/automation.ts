@@ -24,6 +24,7 @@ import {
   type DeliveryLogEntry,
   listDeliveries,
   type WebhookDispatcher,
+  webhookUrls,
 } from './webhook.js';
 
 /** Options of {@link createAutomation}. */
@@ -158,7 +159,8 @@ export function createAutomation(
     load,
     /**
      * Validates and saves a list to the store against the version read
-     * (`rules(list).version`), and runs on it from now on.
+     * (`rules(list).version`), and runs on it from now on. Webhook URLs
+     * the sender's address guard refuses throw DESTINATION_REFUSED.
      */
     async save<L extends RuleList>(
       list: L,
@@ -166,6 +168,10 @@ export function createAutomation(
       expectedVersion: number,
     ) {
       const at = core.clock.now().toISOString();
+      const parsed = parseRules(list, items);
+      // A URL the sender will refuse is refused now, not at 3 a.m.
+      for (const url of webhookUrls(parsed))
+        await options.webhook?.check?.(url);
       const saved = await saveRules(
         core.store,
         core.siteId,

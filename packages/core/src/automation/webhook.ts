@@ -39,6 +39,21 @@ export interface WebhookResult {
  */
 export interface WebhookDispatcher {
   send(request: WebhookRequest): Promise<WebhookResult>;
+  /** Throws when a URL will be refused; `save` calls it for each webhook. */
+  check?(url: string): Promise<void>;
+}
+
+/** The webhook URLs a list of rules posts to. */
+export function webhookUrls(items: readonly unknown[]): string[] {
+  const urls = new Set<string>();
+  for (const rule of items as {
+    actions?: { type: string; url?: string }[];
+  }[]) {
+    for (const a of rule.actions ?? []) {
+      if (a.type === 'webhook' && a.url) urls.add(a.url);
+    }
+  }
+  return [...urls];
 }
 
 /** A delivery as the log keeps it. */

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffedDesk } from '../../test/desk-fixture.js';
+import { roundRobin, teamRules } from '../routing/index.js';
+import { createRoutingService } from '../routing/service.js';
 import { loadModel, saveModel } from './model-store.js';
 import {
   createTextClassifier,
@@ -108,6 +110,27 @@ describe('triage on submission', () => {
     expect(s?.reason).toMatch(
       /^rule ops-outage \(requester.domain is ops.example.com; text contains "down"\)/,
     );
+  });
+
+  it('works beside a router: the ticket ends both categorised and assigned', async () => {
+    const { desk } = await staffedDesk();
+    const routing = createRoutingService(desk, {
+      router: teamRules({
+        rules: [],
+        fallbackTeamId: 'service-desk',
+        pick: roundRobin(),
+      }),
+    });
+    const triage = await createTriage(desk, { model, threshold: 0.8 });
+    const { sure } = sureAndUnsure(0.8);
+    const { ticket } = await desk.submit(submission(sure.r.text));
+    // Each may start more work on the other's event: settle both twice.
+    for (let i = 0; i < 2; i++)
+      await Promise.all([triage.idle(), routing.idle()]);
+    const after = await desk.get(ticket.id);
+    expect(after?.category).toBe(sure.c.label);
+    expect(['ada', 'sam']).toContain(after?.assigneeId);
+    routing.stop();
   });
 
   it('retrains on resolved tickets, saves the model and learns on resolve', async () => {

@@ -53,6 +53,7 @@ export * from './fixtures.js';
 export * from './harness.js';
 export * from './memory-audit.js';
 export * from './memory-harness.js';
+export * from './people-flows.js';
 export * from './relation-flows.js';
 
 /**

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit-routes.js';
 import { automationRoutes } from './automation-routes.js';
 import { classifyRoutes } from './classify-routes.js';
 import { commandRoutes } from './command-routes.js';
+import { consoleRoutes } from './console-routes.js';
 import { formRoutes } from './form-routes.js';
 import { mailRoutes } from './mail-routes.js';
 import { meRoutes } from './me-routes.js';
@@ -41,6 +42,7 @@ export const ROUTES: readonly Route[] = [
   ...ticketRoutes,
   ...slaRoutes,
   ...commandRoutes,
+  ...consoleRoutes,
   streamRoute,
   ...peopleRoutes,
   ...requesterRoutes,

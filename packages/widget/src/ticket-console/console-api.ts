@@ -1,0 +1,143 @@
+import type { Agent, AuditEvent, Ticket } from './console-types.js';
+
+/** A failed call: the API's error code and message, and the status. */
+export class ConsoleError extends Error {
+  override name = 'ConsoleError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** One command the agent may send now, from the server's lifecycle table. */
+export interface AllowedCommand {
+  type: string;
+  to: string;
+  reasons?: string[];
+}
+
+/** A console session just opened. */
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  agent: Agent;
+}
+
+/** Filters of a queue, as `GET /tickets` takes them. */
+export type ListQuery = Record<string, string | undefined>;
+
+/** The calls the console makes, with the session token once signed in. */
+export interface ConsoleApi {
+  token: string | null;
+  signIn(email: string, password: string): Promise<SignedIn>;
+  signOut(): Promise<void>;
+  list(query: ListQuery): Promise<{ items: Ticket[] }>;
+  ticket(id: string): Promise<Ticket>;
+  events(id: string): Promise<AuditEvent[]>;
+  commands(id: string): Promise<AllowedCommand[]>;
+  sla(id: string): Promise<unknown | null>;
+  send(id: string, version: number, command: object): Promise<Ticket>;
+  message(id: string, body: string, internal: boolean): Promise<Ticket>;
+  presence(id: string): Promise<{ agentId: string; name: string }[]>;
+  macros(): Promise<{ id: string; name: string }[] | null>;
+  applyMacro(id: string, macroId: string): Promise<void>;
+  metrics(): Promise<unknown>;
+  /** The `text/event-stream` URL of one ticket. */
+  streamUrl(id: string): string;
+}
+
+async function failure(response: Response): Promise<ConsoleError> {
+  const body = await response.json().catch(() => null);
+  const error = body?.error ?? {};
+  return new ConsoleError(
+    String(error.code ?? 'HTTP_ERROR'),
+    String(error.message ?? `the server answered ${response.status}`),
+    response.status,
+  );
+}
+
+/**
+ * The console's client of the Ticketry HTTP API under `endpoint`
+ * (`https://desk.example/api/v1`). It sends the session token as a
+ * bearer header and never a cookie.
+ */
+export function createConsoleApi(endpoint: string): ConsoleApi {
+  const root = endpoint.replace(/\/+$/, '');
+  const api: ConsoleApi = {
+    token: null,
+    signIn: (email, password) =>
+      call('/sessions', { method: 'POST', body: { email, password } }),
+    async signOut() {
+      await call('/sessions/current', { method: 'DELETE' }).catch(() => {});
+      api.token = null;
+    },
+    list: (query) => call(`/tickets?${queryString(query)}`),
+    ticket: (id) => call(`/tickets/${enc(id)}`),
+    events: async (id) => (await call(`/tickets/${enc(id)}/events`)).events,
+    commands: async (id) =>
+      (await call(`/tickets/${enc(id)}/commands`)).commands,
+    sla: (id) => call(`/tickets/${enc(id)}/sla`).catch(() => null),
+    send: async (id, version, command) =>
+      (
+        await call(`/tickets/${enc(id)}/commands`, {
+          method: 'POST',
+          body: command,
+          headers: { 'if-match': `"${version}"` },
+        })
+      ).ticket,
+    message: async (id, body, internal) =>
+      (
+        await call(`/tickets/${enc(id)}/messages`, {
+          method: 'POST',
+          body: { body, visibility: internal ? 'internal' : 'public' },
+        })
+      ).ticket,
+    presence: async (id) =>
+      (await call(`/tickets/${enc(id)}/presence`, { method: 'POST' })).viewers,
+    macros: () =>
+      call('/automation/macros').then(
+        (answer) => answer.items,
+        () => null,
+      ),
+    applyMacro: (id, macroId) =>
+      call(`/tickets/${enc(id)}/macros/${enc(macroId)}`, { method: 'POST' }),
+    metrics: () => call('/metrics'),
+    streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
+  };
+
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
+  async function call(path: string, init: CallInit = {}): Promise<any> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (api.token) headers.authorization = `Bearer ${api.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${root}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+    });
+    if (!response.ok) throw await failure(response);
+    return response.status === 204 ? null : response.json();
+  }
+  return api;
+}
+
+interface CallInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const enc = encodeURIComponent;
+
+function queryString(query: ListQuery): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value) params.set(name, value);
+  }
+  return params.toString();
+}
