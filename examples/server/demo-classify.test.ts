@@ -1,10 +1,28 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { escalateByAge } from '@ticketry/core';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from './demo.ts';
-import { demoClassifier } from './demo-classify.ts';
+import { DEMO_ESCALATION, demoClassifier } from './demo-classify.ts';
 import { createLogger } from './log.ts';
+
+/** Polls a ticket's suggestion until the classifier has made it. */
+async function suggestionOf(
+  url: string,
+  ticketId: string,
+  auth: Record<string, string>,
+): Promise<Response> {
+  let response: Response | undefined;
+  for (let i = 0; i < 100; i++) {
+    response = await fetch(`${url}/api/v1/tickets/${ticketId}/suggestion`, {
+      headers: auth,
+    });
+    if (response.status === 200) return response;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return response!;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'ticketry-demo-classify-'));
 
@@ -66,17 +84,9 @@ describe('classification in the demo server', () => {
       });
       expect(submitted.status).toBe(201);
       const { ticket } = await submitted.json();
-      let suggestion: Response | undefined;
-      for (let i = 0; i < 50; i++) {
-        suggestion = await fetch(
-          `${demo.url}/api/v1/tickets/${ticket.id}/suggestion`,
-          { headers: auth },
-        );
-        if (suggestion.status === 200) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(suggestion?.status).toBe(200);
-      const body = await suggestion!.json();
+      const suggestion = await suggestionOf(demo.url, ticket.id, auth);
+      expect(suggestion.status).toBe(200);
+      const body = await suggestion.json();
       expect(body.rules.map((r: { ruleId: string }) => r.ruleId)).toEqual([
         'access-words',
         'urgent',
@@ -89,6 +99,18 @@ describe('classification in the demo server', () => {
         status: 'open',
       });
       expect(after?.tags).toContain('access');
+
+      // Escalation with age, as the minute timer runs it, 4.5 hours on.
+      const { ticket: plain } = await demo.desk.submit({
+        subject: 'Monitor stand',
+        description: 'Could I get a taller monitor stand?',
+        requester: { email: 'r@example.com' },
+      });
+      await suggestionOf(demo.url, plain.id, auth);
+      const later = new Date(Date.now() + 4.5 * 3_600_000);
+      const raised = await escalateByAge(demo.desk, DEMO_ESCALATION, later);
+      const mine = raised.find((r) => r.ticket.id === plain.id);
+      expect(mine?.ticket.priorityReason).toMatch(/escalation by age/);
     } finally {
       await demo.close();
     }

@@ -1,7 +1,9 @@
 import {
+  type AgeEscalationPolicy,
   type ClassifyRuleInput,
   createTriage,
   type Desk,
+  escalateByAge,
   type Triage,
 } from '@ticketry/core';
 import { readTicketTexts } from '../../packages/core/src/classify/ticket-texts.ts';
@@ -57,4 +59,24 @@ export async function demoClassifier(
     });
   }
   return triage;
+}
+
+/**
+ * Escalation with age in the demo: an unassigned new or open ticket
+ * goes up one priority step per 4 hours waiting, up to high. The
+ * replayed history (2016–2017) is left alone.
+ */
+export const DEMO_ESCALATION: AgeEscalationPolicy = {
+  afterHours: 4,
+  createdAfter: '2020-01-01T00:00:00Z',
+};
+
+/** Runs the demo's escalation once; called on the minute timer. */
+export function escalateDemoTickets(desk: Desk, log: Logger): void {
+  escalateByAge(desk, DEMO_ESCALATION)
+    .then((raised) => {
+      if (raised.length)
+        log.info('priority raised by age', { tickets: raised.length });
+    })
+    .catch((error) => log.error('escalation failed', { error }));
 }

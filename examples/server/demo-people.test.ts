@@ -49,8 +49,9 @@ describe('people in the demo server', () => {
   it('holds a change for the supervisor’s approval, then reopens it', async () => {
     const key = demo.apiKey!;
     const id = await submit('ops@elsewhere.example');
+    // The demo routes web tickets: wait until the desk is done with it.
     await expect
-      .poll(async () => (await demo.desk.get(id))?.status)
+      .poll(async () => (await demo.desk.get(id))?.status, { timeout: 10_000 })
       .toBe('assigned');
     const version = (await demo.desk.get(id))!.version;
     const triaged = await fetch(`${demo.url}/api/v1/tickets/${id}/commands`, {

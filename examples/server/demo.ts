@@ -144,7 +144,7 @@ export async function startDemo(options: DemoOptions = {}) {
     onError: (error) => log.error('relations failed', { error }),
   });
   const routing =
-    options.routing !== true
+    options.routing === false
       ? undefined
       : createRoutingService(desk, {
           router: teamRules({

@@ -8,6 +8,10 @@
  *   the widget imports by a relative URL when it needs it.
  * - `ticket-launcher.js`: the tiny launcher, one file without Lit, that
  *   loads `ticket-widget.js` from its own folder on the first open.
+ * - `ticket-console.js`: defines `<ticket-console>` for agents, with
+ *   its own Lit; the dashboard's charts are the chunk
+ *   `ticket-console-dashboard.js`, loaded when the dashboard opens.
+ *   Nothing of it is in `ticket-widget.js`.
  *
  * Shared chunks are refused: a chunk that the main file imported
  * statically would cost every page a second request before the first
@@ -59,9 +63,17 @@ const launcher = await build({
   entryPoints: { 'ticket-launcher': 'src/launcher/standalone.ts' },
 });
 
-const shared = Object.keys(widget.metafile.outputs).filter((file) =>
-  /ticket-widget-chunk\.js$/.test(file),
-);
+const console_ = await build({
+  ...common,
+  entryPoints: { 'ticket-console': 'src/console.ts' },
+  splitting: true,
+  chunkNames: 'ticket-console-[name]',
+});
+
+const shared = [
+  ...Object.keys(widget.metafile.outputs),
+  ...Object.keys(console_.metafile.outputs),
+].filter((file) => /ticket-(widget|console)-chunk\.js$/.test(file));
 if (shared.length) {
   throw new Error(
     `a shared chunk appeared (${shared.join(', ')}): a lazy module imports code the main file also uses; pass it in instead`,
@@ -72,7 +84,12 @@ if (values.metafile) {
   const outputs = {
     ...widget.metafile.outputs,
     ...launcher.metafile.outputs,
+    ...console_.metafile.outputs,
   };
-  const inputs = { ...widget.metafile.inputs, ...launcher.metafile.inputs };
+  const inputs = {
+    ...widget.metafile.inputs,
+    ...launcher.metafile.inputs,
+    ...console_.metafile.inputs,
+  };
   writeFileSync(values.metafile, JSON.stringify({ inputs, outputs }));
 }

@@ -54,7 +54,13 @@ export interface ActionContext {
   stopOnError: boolean;
 }
 
-type Step = { input: CommandInput; actor?: Actor } | { skip: string };
+/** A command, or one worked out from the ticket as read just before. */
+type Step =
+  | {
+      input: CommandInput | ((t: Ticket) => CommandInput | null);
+      actor?: Actor;
+    }
+  | { skip: string };
 
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -125,12 +131,11 @@ function stepsOf(t: Ticket, a: MacroAction, ctx: ActionContext): Step[] {
   const reason = `automation rule ${ctx.marker.ruleId}`;
   switch (a.type) {
     case 'set': {
-      const steps = [triageOf(t, a), updateOf(t, a, reason)].filter(
-        (s) => s !== null,
-      );
-      return steps.length
-        ? steps.map((input) => ({ input }))
-        : [{ skip: 'no change' }];
+      const triage = triageOf(t, a);
+      if (!triage && !updateOf(t, a, reason)) return [{ skip: 'no change' }];
+      // The update is worked out after the triage, which resets priority.
+      const update = (fresh: Ticket) => updateOf(fresh, a, reason);
+      return [...(triage ? [{ input: triage }] : []), { input: update }];
     }
     case 'raise_priority': {
       const input = raisedPriority(t, a.to, reason);
@@ -175,8 +180,10 @@ async function send(ctx: ActionContext, ticketId: string, step: Step) {
   if ('skip' in step) return null;
   for (let round = 0; ; round++) {
     const t = await ctx.core.load(ticketId);
+    const input = typeof step.input === 'function' ? step.input(t) : step.input;
+    if (!input) return null;
     try {
-      return await ctx.core.execute(ticketId, step.input, {
+      return await ctx.core.execute(ticketId, input, {
         actor: step.actor ?? ctx.actor,
         expectedVersion: t.version,
         data: { automation: { ...ctx.marker } },
@@ -236,7 +243,7 @@ async function runOne(
   for (const step of steps) {
     if ('skip' in step)
       return { type: a.type, applied: false, detail: step.skip };
-    eventId = (await send(ctx, ticketId, step))?.event.id;
+    eventId = (await send(ctx, ticketId, step))?.event.id ?? eventId;
   }
   return { type: a.type, applied: true, ...(eventId && { eventId }) };
 }

@@ -288,6 +288,48 @@ describe('the loop guard', () => {
     expect(runs.at(-1)!.skipped).toBeUndefined();
   });
 
+  it('set a priority over the one triage works out, in one action', async () => {
+    const { desk } = await staffedDesk();
+    const automation = createAutomation(desk, {
+      triggers: [
+        {
+          id: 'vip',
+          on: ['ticket.submitted'],
+          conditions: {
+            all: [{ field: 'ticket.fields.vip', op: 'eq', value: true }],
+          },
+          actions: [
+            {
+              type: 'set',
+              impact: 'low',
+              urgency: 'low',
+              priority: 'critical',
+            },
+            {
+              type: 'note',
+              template: 'VIP {{ticket.fields.vip}} {{ticket.priority}}',
+            },
+          ],
+        },
+      ],
+    });
+    const vip = await desk.submit({
+      ...asSubmission('vip', 8),
+      fields: { vip: true },
+    });
+    const plain = await desk.submit(asSubmission('plain', 9));
+    await automation.idle();
+    const t = (await desk.get(vip.ticket.id))!;
+    expect([t.impact, t.priority, t.priorityReason]).toEqual([
+      'low',
+      'critical',
+      'automation rule vip',
+    ]);
+    const note = (await desk.events(t.id)).at(-1)!;
+    expect(note.data?.body).toBe('VIP true critical');
+    expect((await desk.get(plain.ticket.id))!.version).toBe(1);
+  });
+
   it('does not write an event when a set action changes nothing', async () => {
     const { desk } = await staffedDesk();
     const automation = createAutomation(desk, {

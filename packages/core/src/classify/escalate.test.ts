@@ -66,6 +66,20 @@ describe('priority escalation with age', () => {
     expect(all[0]?.ticket.priorityReason).toMatch(/^assigned for 5\.0 h/);
   });
 
+  it('leaves tickets created before `createdAfter` alone', async () => {
+    const { desk, clock, id } = await waitingTicket();
+    const created = (await desk.get(id))!.createdAt;
+    clock.advance(5 * HOUR);
+    const policy = { afterHours: 4, createdAfter: created };
+    expect(await escalateByAge(desk, policy)).toHaveLength(0);
+    const earlier = new Date(Date.parse(created) - 1).toISOString();
+    const raised = await escalateByAge(desk, {
+      ...policy,
+      createdAfter: earlier,
+    });
+    expect(raised).toHaveLength(1);
+  });
+
   it('refuses a policy without a period', async () => {
     const { desk } = await waitingTicket();
     await expect(escalateByAge(desk, { afterHours: 0 })).rejects.toThrow(

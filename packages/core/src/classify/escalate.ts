@@ -29,6 +29,11 @@ export const ageEscalationPolicySchema = z.object({
   statuses: z.array(z.enum(STATUSES)).min(1).default(['new', 'open']),
   /** The highest priority age alone can reach. @default 'high' */
   ceiling: z.enum(PRIORITIES).default('high'),
+  /**
+   * Only tickets created after this instant, so turning escalation on
+   * leaves an old backlog alone. @default every ticket
+   */
+  createdAfter: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type AgeEscalationPolicy = z.input<typeof ageEscalationPolicySchema>;
@@ -62,6 +67,9 @@ async function escalateOne(
   now: Date,
 ): Promise<CommandResult | null> {
   if (p.unassignedOnly && t.assigneeId) return null;
+  if (p.createdAfter && Date.parse(t.createdAt) <= Date.parse(p.createdAfter)) {
+    return null;
+  }
   const record = await core.store.getRecord(core.siteId, ESCALATION_KIND, t.id);
   const done = (record?.value as { steps?: number } | undefined)?.steps ?? 0;
   if (dueSteps(t, p.afterHours, now) <= done) return null;

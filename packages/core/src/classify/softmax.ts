@@ -84,24 +84,86 @@ export function step(
   }
 }
 
+/** A sample with dense feature indexes, for the batch fit. */
+interface Row {
+  ids: Int32Array;
+  values: Float64Array;
+  y: number;
+}
+
 /** Dense indexes of the samples' features, for the batch fit. */
 function indexSamples(samples: readonly Sample[]) {
   const index = new Map<string, number>();
-  const rows = samples.map((s) => {
-    const ids: number[] = [];
-    const values: number[] = [];
+  const rows: Row[] = samples.map((s) => {
+    const ids = new Int32Array(s.x.size);
+    const values = new Float64Array(s.x.size);
+    let a = 0;
     for (const [f, v] of s.x) {
       let i = index.get(f);
       if (i === undefined) {
         i = index.size;
         index.set(f, i);
       }
-      ids.push(i);
-      values.push(v);
+      ids[a] = i;
+      values[a++] = v;
     }
     return { ids, values, y: s.y };
   });
   return { index, rows };
+}
+
+/** The state of a batch fit: weights, gradients and momentum. */
+function fitState(features: number, L: number) {
+  const size = features * L;
+  return {
+    W: new Float64Array(size),
+    b: new Float64Array(L),
+    grad: new Float64Array(size),
+    gb: new Float64Array(L),
+    vel: new Float64Array(size),
+    vb: new Float64Array(L),
+    z: new Float64Array(L),
+  };
+}
+
+type FitState = ReturnType<typeof fitState>;
+
+/** Adds one row's share of the mean cross-entropy gradient. */
+function accumulate(st: FitState, r: Row, L: number, n: number): void {
+  const { W, z, grad, gb } = st;
+  z.set(st.b);
+  for (let a = 0; a < r.ids.length; a++) {
+    const o = r.ids[a]! * L;
+    const v = r.values[a]!;
+    for (let j = 0; j < L; j++) z[j]! += W[o + j]! * v;
+  }
+  let top = -Infinity;
+  for (let j = 0; j < L; j++) top = Math.max(top, z[j]!);
+  let sum = 0;
+  for (let j = 0; j < L; j++) sum += z[j] = Math.exp(z[j]! - top);
+  // z now holds the gradient of each score: p - [label].
+  for (let j = 0; j < L; j++) {
+    z[j] = (z[j]! / sum - (j === r.y ? 1 : 0)) / n;
+    gb[j]! += z[j]!;
+  }
+  for (let a = 0; a < r.ids.length; a++) {
+    const o = r.ids[a]! * L;
+    const v = r.values[a]!;
+    for (let j = 0; j < L; j++) grad[o + j]! += z[j]! * v;
+  }
+}
+
+/** One momentum step on every weight, with the L2 penalty. */
+function descend(st: FitState, rate: number, l2: number): void {
+  const { W, grad, vel, b, gb, vb } = st;
+  for (let k = 0; k < W.length; k++) {
+    vel[k] = 0.9 * vel[k]! + grad[k]! + l2 * W[k]!;
+    W[k]! -= rate * vel[k]!;
+  }
+  for (let j = 0; j < b.length; j++) {
+    vb[j] = 0.9 * vb[j]! + gb[j]!;
+    b[j]! -= rate * vb[j]!;
+  }
 }
 
 /**
@@ -115,44 +177,17 @@ export function fitSoftmax(
 ): SoftmaxWeights {
   const { index, rows } = indexSamples(samples);
   const L = s.labels;
-  const W = new Float64Array(index.size * L);
-  const b = new Float64Array(L);
-  const grad = new Float64Array(W.length);
-  const gb = new Float64Array(L);
-  const vel = new Float64Array(W.length);
-  const vb = new Float64Array(L);
+  const st = fitState(index.size, L);
   const n = Math.max(rows.length, 1);
-  const z = new Float64Array(L);
   for (let it = 0; it < s.iterations; it++) {
-    grad.fill(0);
-    gb.fill(0);
-    for (const r of rows) {
-      z.set(b);
-      for (let a = 0; a < r.ids.length; a++) {
-        const o = r.ids[a]! * L;
-        for (let j = 0; j < L; j++) z[j]! += W[o + j]! * r.values[a]!;
-      }
-      const p = softmax(Array.from(z));
-      for (let j = 0; j < L; j++) {
-        const g = (p[j]! - (j === r.y ? 1 : 0)) / n;
-        gb[j]! += g;
-        for (let a = 0; a < r.ids.length; a++) {
-          grad[r.ids[a]! * L + j]! += g * r.values[a]!;
-        }
-      }
-    }
-    for (let k = 0; k < W.length; k++) {
-      vel[k] = 0.9 * vel[k]! + grad[k]! + s.l2 * W[k]!;
-      W[k]! -= s.rate * vel[k]!;
-    }
-    for (let j = 0; j < L; j++) {
-      vb[j] = 0.9 * vb[j]! + gb[j]!;
-      b[j]! -= s.rate * vb[j]!;
-    }
+    st.grad.fill(0);
+    st.gb.fill(0);
+    for (const r of rows) accumulate(st, r, L, n);
+    descend(st, s.rate, s.l2);
   }
   const weights = new Map<string, number[]>();
   for (const [f, i] of index) {
-    weights.set(f, Array.from(W.subarray(i * L, i * L + L)));
+    weights.set(f, Array.from(st.W.subarray(i * L, i * L + L)));
   }
-  return { weights, bias: Array.from(b), temperature: 1 };
+  return { weights, bias: Array.from(st.b), temperature: 1 };
 }

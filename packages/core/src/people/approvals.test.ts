@@ -237,6 +237,22 @@ describe('approvals', () => {
     expect(done.ticket.status).toBe('open');
   });
 
+  it('lets a supervisor decide a ticket retyped while it waits', async () => {
+    const { desk, staff, approvals } = await setup();
+    const { ticket } = await desk.submit(change);
+    await approvals.idle();
+    await desk.triage(
+      ticket.id,
+      { impact: 'low', urgency: 'low', ticketType: 'incident' },
+      { actor: staff.agent },
+    );
+    await expect(
+      approvals.approve(ticket.id, {}, staff.agent),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const done = await approvals.approve(ticket.id, {}, staff.supervisor);
+    expect(done.ticket.status).toBe('open');
+  });
+
   it('refuses a decision on a ticket that is not waiting', async () => {
     const { desk, approvals, kim } = await setup();
     const { ticket } = await desk.submit({ ...change, ticketType: 'incident' });

@@ -37,6 +37,11 @@ export interface PendingApprovals {
 /** The events that may give a ticket a type that needs approval. */
 const GATED_ON = new Set(['ticket.submitted', 'ticket.triaged']);
 
+const FALLBACK_RULE: ApprovalRule = {
+  ticketType: 'change',
+  approvers: 'team_supervisor',
+};
+
 /** Statuses before work starts, where a ticket can be gated. */
 const BEFORE_WORK = new Set(['new', 'open', 'assigned']);
 
@@ -136,8 +141,10 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
 
   // Nothing starts work on a gated ticket before its gate ran: a router
   // or a quick agent may act between submission and the gate.
+  // The refused ticket is gated now, if the desk's events did not.
   const removeCheck = core.addCheck((t, c) => {
     if (!STARTS_WORK.has(c.type) || !needsGate(t)) return;
+    if (options.watch !== false) track(t.id);
     throw new TicketryError(
       'TRANSITION_NOT_ALLOWED',
       `${t.ref} needs approval before work starts`,
@@ -156,16 +163,17 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
     granted: boolean,
   ): Promise<CommandResult> {
     const t = await core.load(ticketId);
-    const rule = ruleFor(t);
-    if (!waiting(t) || !rule) {
+    // Retyped while waiting to a type without a rule: supervisors decide.
+    const rule = ruleFor(t) ?? FALLBACK_RULE;
+    if (!waiting(t)) {
       throw new TicketryError(
         'TRANSITION_NOT_ALLOWED',
         `${t.ref} is not waiting for approval`,
         { details: { status: t.status, pendingReason: t.pendingReason } },
       );
     }
-    const { reason } = parseApprovalDecision(input, !granted);
     const agent = await checkApprover(desk, rule, t, actor);
+    const { reason } = parseApprovalDecision(input, !granted);
     const at = core.clock.now().toISOString();
     const approval = {
       status: granted ? ('approved' as const) : ('rejected' as const),
@@ -202,8 +210,8 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
         ? await core.store.getAgent(core.siteId, query.actor.id)
         : null;
     const items = page.items.filter((t) => {
-      const rule = ruleFor(t);
-      if (!waiting(t) || !rule) return false;
+      const rule = ruleFor(t) ?? FALLBACK_RULE;
+      if (!waiting(t)) return false;
       return !query.actor || (agent !== null && isApprover(rule, t, agent));
     });
     return { items, nextCursor: page.nextCursor };

@@ -1,34 +1,20 @@
 import * as z from 'zod/mini';
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  FIELD_KINDS,
+} from './form-kinds.js';
 import { isoDate } from './iso.js';
 import { LIMITS } from './limits.js';
 import { type FieldValue, submissionSchema } from './submission.js';
 import { ID_PATTERN, withoutControlCharacters } from './text.js';
 
-/** The kinds of custom field a form may hold. */
-export const FIELD_KINDS = [
-  'text',
-  'longText',
-  'select',
-  'checkbox',
-  'date',
-] as const;
-
-export type FieldKind = (typeof FIELD_KINDS)[number];
-
-/**
- * Attachment types a desk may allow, each with the file name endings
- * the widget offers. The server recognises each from its first bytes.
- */
-export const ATTACHMENT_TYPES = {
-  'image/png': ['.png'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/gif': ['.gif'],
-  'application/pdf': ['.pdf'],
-  'application/zip': ['.zip'],
-  'text/plain': ['.txt', '.log'],
-} as const;
-
-export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+export {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  FIELD_KINDS,
+  type FieldKind,
+} from './form-kinds.js';
 
 const int = (what: string, min: number, max: number) =>
   z

@@ -32,6 +32,7 @@ import { orderChecks } from './checks-order.js';
 import { readChecks } from './checks-read.js';
 import { recordChecks } from './checks-records.js';
 import { recordRaceChecks, recordSharedCheck } from './checks-records-race.js';
+import { recordRefusalChecks } from './checks-records-refusals.js';
 import { refusalChecks } from './checks-refusals.js';
 import { secretChecks } from './checks-secrets.js';
 import { sharedAccessCheck } from './checks-shared.js';
@@ -70,6 +71,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...dataChecks,
   ...secretChecks,
   ...recordChecks,
+  ...recordRefusalChecks,
   ...recordRaceChecks,
   reopenCheck(),
   ...closeChecks,

@@ -4,8 +4,9 @@ import { check } from './assert.js';
 
 /** The kind most record checks write. */
 export const KIND = 'check.kind';
-/** The instant of a first write, and of later ones. */
+/** The instant of a first write. */
 export const AT = '2024-01-01T09:00:00.000Z';
+/** The instant of later writes, so `updatedAt` is seen to move. */
 export const LATER = '2024-01-01T09:05:00.000Z';
 
 /** Where a record lives when not in `site-a` under {@link KIND}. */

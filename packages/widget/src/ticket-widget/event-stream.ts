@@ -17,6 +17,8 @@ export interface EventStreamOptions {
   onId(id: string): void;
   /** The server's `retry:` in milliseconds. */
   onRetry(ms: number): void;
+  /** More request headers, e.g. an agent's `authorization`. */
+  headers?: Record<string, string>;
 }
 
 /** Why the stream could not be opened (an error answer, not a drop). */
@@ -37,6 +39,7 @@ export async function readEventStream(
 ): Promise<void> {
   const response = await fetch(url, {
     headers: {
+      ...options.headers,
       accept: 'text/event-stream',
       ...(options.lastEventId && { 'last-event-id': options.lastEventId }),
     },

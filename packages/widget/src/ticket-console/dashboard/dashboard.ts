@@ -1,0 +1,61 @@
+import type { MetricsReport } from '../console-types.js';
+import { dashboardData } from './chart-data.js';
+import { barChart, dataTable, type LitTags, lineChart } from './charts.js';
+
+export { dashboardData } from './chart-data.js';
+
+/**
+ * The dashboard: volume over time, backlog by age, resolution time,
+ * SLA attainment by priority and satisfaction, from one metrics report.
+ * Loaded on demand by the console; Lit's tags come in as `lit`.
+ */
+export function renderDashboard(lit: LitTags, report: MetricsReport) {
+  const { html } = lit;
+  const d = dashboardData(report);
+  const s = d.summary;
+  const percent = (v: number | null) => (v === null ? '–' : `${v}%`);
+  const sla = d.slaByPriority.filter((r) => r.target === 'resolution');
+  return html`<p class="period">
+      ${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}
+      (${report.period.zone}): ${s.tickets} tickets, ${s.backlog} open,
+      ${s.resolved} resolved in the period, satisfaction ${s.average ?? '–'} / 5.
+    </p>
+    <div class="charts">
+      ${lineChart(
+        lit,
+        'volume',
+        'Tickets per week',
+        d.volume.map((v) => ({ label: v.label, a: v.created, b: v.resolved })),
+        ['created', 'resolved'],
+        `${d.volume.length} weeks; at most ${Math.max(0, ...d.volume.map((v) => v.created))} created in a week.`,
+      )}
+      ${barChart(lit, 'backlog-age', 'Open tickets by age', d.backlogAge, `${s.backlog} tickets open.`)}
+      ${barChart(
+        lit,
+        'resolution',
+        'Resolution time (calendar hours)',
+        d.resolution,
+        `Median ${d.resolution[0]?.value} h, 90th percentile ${d.resolution[1]?.value} h.`,
+      )}
+      ${barChart(
+        lit,
+        'sla',
+        'Resolution SLA met by priority (%)',
+        sla.map((r) => ({ label: r.key, value: r.percent ?? 0 })),
+        sla.map((r) => `${r.key} ${percent(r.percent)}`).join(', ') || 'No SLA decided.',
+      )}
+      ${barChart(
+        lit,
+        'satisfaction',
+        'Satisfaction ratings',
+        d.satisfaction,
+        `Average ${s.average ?? '–'} of 5 over ${d.satisfaction.reduce((n, x) => n + x.value, 0)} ratings.`,
+      )}
+    </div>
+    ${dataTable(
+      lit,
+      'SLA attainment by priority',
+      ['target', 'priority', 'met', 'missed', 'share'],
+      d.slaByPriority.map((r) => [r.target, r.key, r.met, r.missed, percent(r.percent)]),
+    )}`;
+}

@@ -1,0 +1,314 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import {
+  type AllowedCommand,
+  type ConsoleApi,
+  ConsoleError,
+  createConsoleApi,
+} from './console-api.js';
+import { consoleStyles } from './console-styles.js';
+import type {
+  Agent,
+  AuditEvent,
+  ConsoleView,
+  QueueName,
+  SlaExplanation,
+  Ticket,
+} from './console-types.js';
+import { watchTicket } from './live.js';
+import { matchText, type QueueFilters, queueQuery } from './queues.js';
+import { handleShortcut } from './shortcuts.js';
+import { renderShell } from './shell-view.js';
+
+/** The ticket open in the detail view and what the server said about it. */
+export interface OpenTicket {
+  ticket: Ticket;
+  events: AuditEvent[];
+  commands: AllowedCommand[];
+  sla: SlaExplanation | null;
+  viewers: string[];
+}
+
+/**
+ * The agents' console: sign in with a console password, work the
+ * queues, open a ticket to read its conversation, audit timeline and
+ * SLA clocks, send the commands the lifecycle allows the agent's role,
+ * and look at the dashboard.
+ *
+ * @summary The agents' console for a Ticketry desk.
+ *
+ * @fires ticket-console-signed-in - An agent signed in. Detail: `{ agent }`.
+ * @fires ticket-console-signed-out - The session ended.
+ * @fires ticket-console-command - A command was accepted. Detail:
+ *   `{ ticketId, type }`.
+ * @fires ticket-error - A call failed; the console shows it too.
+ *   Detail: `{ code, message }`.
+ *
+ * @csspart base - The wrapper of every view.
+ */
+export class TicketConsole extends LitElement {
+  static override styles = consoleStyles;
+  static override properties = {
+    endpoint: { type: String },
+    queue: { type: String },
+    view: { state: true },
+    agent: { state: true },
+    tickets: { state: true },
+    cursor: { state: true },
+    selected: { state: true },
+    filters: { state: true },
+    open: { state: true },
+    composer: { state: true },
+    form: { state: true },
+    busy: { state: true },
+    error: { state: true },
+    announcement: { state: true },
+    help: { state: true },
+    macros: { state: true },
+    dashboard: { state: true },
+  };
+
+  /** The API root, e.g. `/api/v1`. @default '/api/v1' */
+  declare endpoint: string;
+  /** The queue shown after sign-in: mine, team, unassigned, breaching or all. @default 'mine' */
+  declare queue: QueueName;
+  declare view: ConsoleView;
+  declare agent: Agent | null;
+  declare tickets: Ticket[];
+  /** The row the keyboard is on. */
+  declare cursor: number;
+  /** Ticket ids ticked for a bulk action. */
+  declare selected: Set<string>;
+  declare filters: QueueFilters;
+  declare open: OpenTicket | null;
+  declare composer: 'reply' | 'note' | null;
+  /** The command whose form is open. */
+  declare form: string | null;
+  declare busy: boolean;
+  declare error: string;
+  declare announcement: string;
+  declare help: boolean;
+  declare macros: { id: string; name: string }[] | null;
+  declare dashboard: unknown;
+
+  api: ConsoleApi;
+  #unwatch: (() => void) | null = null;
+  #focusHeading = false;
+  readonly #keys = (event: KeyboardEvent) => handleShortcut(this, event);
+
+  constructor() {
+    super();
+    this.endpoint = '/api/v1';
+    this.queue = 'mine';
+    this.view = 'sign-in';
+    this.agent = null;
+    this.tickets = [];
+    this.cursor = 0;
+    this.selected = new Set();
+    this.filters = { priority: '', status: '', text: '', sortByDue: false };
+    this.open = null;
+    this.composer = null;
+    this.form = null;
+    this.busy = false;
+    this.error = '';
+    this.announcement = '';
+    this.help = false;
+    this.macros = null;
+    this.dashboard = null;
+    this.api = createConsoleApi(this.endpoint);
+  }
+
+  /** The tickets of the queue after the text filter. */
+  get shown(): Ticket[] {
+    return matchText(this.tickets, this.filters.text);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#keys);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#keys);
+    this.#unwatch?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('endpoint')) {
+      const token = this.api.token;
+      this.api = createConsoleApi(this.endpoint);
+      this.api.token = token;
+    }
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    if (!this.#focusHeading) return;
+    this.#focusHeading = false;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  override render() {
+    return html`<div class="root" part="base">
+      ${renderShell(this)}
+      <div role="status" aria-live="polite" class="visually-hidden">
+        ${this.announcement}
+      </div>
+    </div>`;
+  }
+
+  /** Says `text` to screen readers through the live region. */
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** Runs a call with the busy flag set; shows and fires its failure. */
+  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.busy = true;
+    this.error = '';
+    try {
+      return await work();
+    } catch (error) {
+      const e = error instanceof ConsoleError ? error : null;
+      this.error = e?.message ?? String(error);
+      this.announce(this.error);
+      this.#fire('ticket-error', {
+        code: e?.code ?? 'NETWORK_ERROR',
+        message: this.error,
+      });
+      if (e?.status === 401 && this.agent) this.#signedOut();
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const session = await this.run(() => this.api.signIn(email, password));
+    if (!session) return;
+    this.api.token = session.token;
+    this.agent = session.agent;
+    this.#fire('ticket-console-signed-in', { agent: session.agent });
+    this.macros = await this.api.macros();
+    await this.showQueue(this.queue);
+  }
+
+  async signOut(): Promise<void> {
+    await this.api.signOut();
+    this.#signedOut();
+  }
+
+  #signedOut(): void {
+    this.#unwatch?.();
+    this.agent = null;
+    this.open = null;
+    this.api.token = null;
+    this.#go('sign-in');
+    this.#fire('ticket-console-signed-out', {});
+  }
+
+  /** Shows `queue` (or reloads the current one with new filters). */
+  async showQueue(queue = this.queue): Promise<void> {
+    if (!this.agent) return;
+    this.#unwatch?.();
+    this.queue = queue;
+    const query = queueQuery(queue, this.agent, this.filters, Date.now());
+    const page = await this.run(() => this.api.list(query));
+    if (!page) return;
+    this.tickets = page.items;
+    this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
+    this.selected = new Set();
+    if (this.view !== 'queue') this.#go('queue');
+    this.announce(`${this.shown.length} tickets`);
+  }
+
+  /** Opens a ticket's detail view and follows it live. */
+  async openTicket(id: string): Promise<void> {
+    const loaded = await this.run(() => this.#load(id));
+    if (!loaded) return;
+    this.open = { ...loaded, viewers: [] };
+    this.composer = null;
+    this.form = null;
+    this.#go('ticket');
+    this.#unwatch?.();
+    this.#unwatch = watchTicket(this.api, id, {
+      onChange: (version) => {
+        if (this.open && version > this.open.ticket.version) {
+          void this.reload(`Ticket ${this.open.ticket.ref} changed`);
+        }
+      },
+      onViewers: (names) => {
+        if (this.open) this.open = { ...this.open, viewers: names };
+      },
+    });
+  }
+
+  async #load(id: string) {
+    const [ticket, events, commands, sla] = await Promise.all([
+      this.api.ticket(id),
+      this.api.events(id),
+      this.api.commands(id),
+      this.api.sla(id),
+    ]);
+    return { ticket, events, commands, sla: sla as SlaExplanation | null };
+  }
+
+  /** Reads the open ticket again, keeping who else is on it. */
+  async reload(announcement?: string): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const loaded = await this.run(() => this.#load(open.ticket.id));
+    if (!loaded || this.open?.ticket.id !== open.ticket.id) return;
+    this.open = { ...loaded, viewers: this.open.viewers };
+    if (announcement) this.announce(announcement);
+  }
+
+  /** Sends a lifecycle command on the open ticket. */
+  async command(command: Record<string, unknown>): Promise<boolean> {
+    const open = this.open;
+    if (!open) return false;
+    const { id, version } = open.ticket;
+    const done = await this.run(() => this.api.send(id, version, command));
+    if (!done) return false;
+    this.form = null;
+    this.#fire('ticket-console-command', { ticketId: id, type: command.type });
+    await this.reload(`${String(command.type)} done: ${done.status}`);
+    return true;
+  }
+
+  /** Posts a reply or an internal note on the open ticket. */
+  async message(body: string, internal: boolean): Promise<boolean> {
+    const open = this.open;
+    if (!open) return false;
+    const sent = await this.run(() =>
+      this.api.message(open.ticket.id, body, internal),
+    );
+    if (!sent) return false;
+    this.composer = null;
+    const type = internal ? 'note' : 'reply';
+    this.#fire('ticket-console-command', { ticketId: open.ticket.id, type });
+    await this.reload(internal ? 'Note added' : 'Reply sent');
+    return true;
+  }
+
+  /** Opens the dashboard, loading its chart code on first use. */
+  async showDashboard(): Promise<void> {
+    this.#unwatch?.();
+    const report = await this.run(() => this.api.metrics());
+    if (!report) return;
+    this.dashboard = report;
+    this.#go('dashboard');
+  }
+
+  #go(view: ConsoleView): void {
+    this.view = view;
+    this.#focusHeading = true;
+  }
+
+  #fire(type: string, detail: object): void {
+    this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true }),
+    );
+  }
+}
