@@ -18,6 +18,7 @@ import {
 import { createReplayClock, replayFile } from '../replay/index.ts';
 import { demoAutomation } from './demo-automation.ts';
 import { demoClassifier } from './demo-classify.ts';
+import { demoConsoleAccounts } from './demo-console.ts';
 import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
 import { demoMail } from './demo-mail.ts';
 import { demoPeople } from './demo-people.ts';
@@ -190,6 +191,8 @@ export async function startDemo(options: DemoOptions = {}) {
     throw error;
   });
   const apiKey = await firstStart(desk, options.seed ?? true, log);
+  // The agents' console at /console: accounts made now, passwords shown once.
+  const consoleAccounts = await demoConsoleAccounts(desk, DEMO_TEAM);
   await people.ensureOrg();
   if (options.configFile) {
     const config = JSON.parse(readFileSync(options.configFile, 'utf8'));
@@ -225,6 +228,8 @@ export async function startDemo(options: DemoOptions = {}) {
     url: server.url,
     desk,
     apiKey,
+    /** Console accounts made on this start, with their passwords. */
+    consoleAccounts,
     /** True when no identity secret was configured and one was made. */
     identitySecretGenerated: identity.generated,
     backend: opened.backend,

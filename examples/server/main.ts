@@ -60,6 +60,14 @@ if (demo.apiKey) {
       : 'Delete .ticketry/demo.sqlite to start over with a new key.\n',
   );
 }
+for (const account of demo.consoleAccounts) {
+  console.log(
+    `Console ${account.role} (shown once): ${account.email} / ${account.password}`,
+  );
+}
+if (demo.consoleAccounts.length) {
+  console.log(`Sign in at ${demo.url}/console\n`);
+}
 if (demo.identitySecretGenerated) {
   console.log(
     'No TICKETRY_IDENTITY_SECRET set: identity tokens use a secret made for this run.',

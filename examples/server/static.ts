@@ -26,6 +26,8 @@ const FILES: Record<string, { path: string; type: string; csp?: true }> = {
     type: 'text/javascript; charset=utf-8',
   },
   '/ticket-launcher.js': { path: dist('ticket-launcher.js'), type: JS },
+  '/console': { path: join(here, 'public/console.html'), type: HTML },
+  '/ticket-console.js': { path: dist('ticket-console.js'), type: JS },
   '/embed/': { path: embed('index.html'), type: HTML, csp: true },
   '/embed/inline.html': { path: embed('inline.html'), type: HTML, csp: true },
   '/embed/embed.css': { path: embed('embed.css'), type: 'text/css' },
@@ -38,9 +40,14 @@ const FILES: Record<string, { path: string; type: string; csp?: true }> = {
  */
 const CHUNK = /^\/ticket-widget-([a-z][a-z0-9-]*)\.js$/;
 
+/** The console's chunks (`ticket-console-dashboard.js`). */
+const CONSOLE_CHUNK = /^\/ticket-console-([a-z][a-z0-9-]*)\.js$/;
+
 function fileFor(pathname: string) {
   const chunk = CHUNK.exec(pathname);
   if (chunk) return { path: dist(`ticket-widget-${chunk[1]}.js`), type: JS };
+  const part = CONSOLE_CHUNK.exec(pathname);
+  if (part) return { path: dist(`ticket-console-${part[1]}.js`), type: JS };
   return FILES[pathname];
 }
 
@@ -67,7 +74,8 @@ export function staticFiles() {
         },
       });
     } catch {
-      if (CHUNK.test(new URL(request.url).pathname)) {
+      const { pathname } = new URL(request.url);
+      if (CHUNK.test(pathname) || CONSOLE_CHUNK.test(pathname)) {
         return new Response('not found', { status: 404 });
       }
       const hint = 'run `npm run build` first: the widget bundle is missing';

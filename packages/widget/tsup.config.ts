@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 /**
- * The npm entries (`index`, `define`, `launcher`) with types and their
+ * The npm entries (`index`, `define`, `launcher`, `console`) with types and their
  * dependencies left as imports. The script-tag files
  * (`ticket-widget.js` with its chunks, `ticket-launcher.js`) are built
  * after it by `scripts/bundle.mjs`.
@@ -11,6 +11,7 @@ export default defineConfig({
     index: 'src/index.ts',
     define: 'src/define.ts',
     launcher: 'src/launcher.ts',
+    console: 'src/console.ts',
   },
   format: ['esm'],
   dts: true,

@@ -11,6 +11,8 @@
  * bundle is built, so it never tests a stale one.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The tests that run against the bundle too: submit, track, a11y. */
 export const DIST_FILES = [
@@ -66,6 +68,23 @@ function distPage(framework) {
 </head><body><script type="module" src="${framework}"></script></body></html>`;
 }
 
+/** Tag names of the agents' console, which requesters never download. */
+export const CONSOLE_TAGS = ['ticket-console', 'ticket-console-dashboard'];
+
+/**
+ * Throws when the requester bundle holds any of the console's tag names
+ * or chunk names: console and chart code stay in `ticket-console.js`.
+ *
+ * @param {string} file the built `ticket-widget.js`
+ */
+export function checkWidgetBundle(file) {
+  const text = readFileSync(file, 'utf8');
+  const found = CONSOLE_TAGS.filter((tag) => text.includes(tag));
+  if (found.length) {
+    throw new Error(`${file} holds console code: ${found.join(', ')}`);
+  }
+}
+
 /**
  * The dist group, or none when this run leaves it out. Builds the
  * bundle (`npm run build:bundle -w @ticketry/widget`) when it runs.
@@ -80,5 +99,6 @@ export function distGroups({ root, argv = process.argv.slice(2) }) {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  checkWidgetBundle(join(root, 'packages/widget/dist/ticket-widget.js'));
   return [{ name: 'dist', files: DIST_FILES, testRunnerHtml: distPage }];
 }

@@ -25,6 +25,12 @@ function registerLoaders() {
 const IDENTITY_SECRET = 'widget-browser-tests-identity-secret-0123456789';
 
 /**
+ * The console's browser tests sign in as this agent (and a supervisor
+ * with the same password); test/console-kit.ts holds the same values.
+ */
+const CONSOLE_PASSWORD = 'console-browser-tests-password';
+
+/**
  * The real HTTP handler over a memory desk, with a team and an agent so
  * tests can move tickets through the lifecycle, and identity tokens
  * signed with a test secret.
@@ -43,6 +49,19 @@ export async function loadBackend() {
     teamIds: [team.id],
   });
   const actor = { role: 'agent', id: agent.id };
+  for (const [id, role] of [
+    ['console-agent', 'agent'],
+    ['console-supervisor', 'supervisor'],
+  ]) {
+    await desk.createAgent({
+      id,
+      name: role === 'agent' ? 'Console agent' : 'Console supervisor',
+      email: `${id}@example.com`,
+      role,
+      teamIds: [team.id],
+    });
+    await desk.setAgentPassword(id, CONSOLE_PASSWORD);
+  }
   return {
     handler: createHttpHandler({
       desk,

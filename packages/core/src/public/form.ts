@@ -9,13 +9,6 @@ import { LIMITS } from './limits.js';
 import { type FieldValue, submissionSchema } from './submission.js';
 import { ID_PATTERN, withoutControlCharacters } from './text.js';
 
-export {
-  ATTACHMENT_TYPES,
-  type AttachmentType,
-  FIELD_KINDS,
-  type FieldKind,
-} from './form-kinds.js';
-
 const int = (what: string, min: number, max: number) =>
   z
     .number({ error: `${what} must be a number` })

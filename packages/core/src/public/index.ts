@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './form.js';
+export * from './form-kinds.js';
 export * from './limits.js';
 export * from './requester-actions.js';
 export * from './submission.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rebuildTicket } from '../desk/rebuild.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { chain } from './chain.js';
 import { leastLoaded } from './least-loaded.js';
@@ -119,6 +120,8 @@ describe('the routing service', () => {
       'ticket.unassigned',
       'ticket.routing_queued',
     ]);
+    // The events alone still rebuild the ticket, routing included.
+    expect(rebuildTicket(await desk.events(t.id))).toEqual(back);
     routing.stop();
   });
 

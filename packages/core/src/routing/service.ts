@@ -4,14 +4,11 @@ import type { Actor } from '../schemas/common.js';
 import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
 import { trimExplanation } from '../schemas/routing.js';
 import type { Ticket } from '../schemas/ticket.js';
-import {
-  OFFER_KIND,
-  type Offer,
-  QUEUE_KIND,
-  type Queued,
-  routingRecords,
-} from './offers.js';
-import type { Router, RoutingDecision, WorkloadReader } from './types.js';
+import { createDispatch, type RouteOutcome } from './dispatch.js';
+import { OFFER_KIND, type Offer, QUEUE_KIND, type Queued } from './offers.js';
+import type { Router, WorkloadReader } from './types.js';
+
+export type { RouteOutcome } from './dispatch.js';
 
 /** Options of {@link createRoutingService}. */
 export interface RoutingServiceOptions {
@@ -24,16 +21,6 @@ export interface RoutingServiceOptions {
   workload?: WorkloadReader;
   /** Called when automatic routing fails. @default ignore */
   onError?: (error: unknown, ticketId: string) => void;
-}
-
-/** What routing did to one ticket. */
-export interface RouteOutcome {
-  ticketId: string;
-  decision: RoutingDecision;
-  /** The ticket after the assignment or the queued event. */
-  ticket: Ticket;
-  /** Set by `sweep`: the agent who let the assignment lapse. */
-  lapsedBy?: string;
 }
 
 const QUEUE_STATUSES = new Set(['new', 'open']);
@@ -55,86 +42,12 @@ export function createRoutingService(
   options: RoutingServiceOptions,
 ) {
   const core = desk.core;
-  const records = routingRecords(core.store, core.siteId);
-  const timeout = options.acceptTimeoutMs ?? 15 * 60_000;
   let pending: Promise<unknown> = Promise.resolve();
 
-  async function decide(ticket: Ticket, exclude: string[]) {
-    return options.router.route(ticket, {
-      store: core.store,
-      siteId: core.siteId,
-      now: core.clock.now(),
-      exclude,
-      ...(options.workload && { workload: options.workload }),
-    });
-  }
-
-  async function assign(
-    ticket: Ticket,
-    decision: RoutingDecision & { queued?: false },
-    lapsed: string[],
-    actor: Actor,
-  ) {
-    const now = core.clock.now();
-    const result = await core.execute(
-      ticket.id,
-      {
-        type: 'assign',
-        assigneeId: decision.agentId,
-        teamId: decision.teamId,
-        routing: trimExplanation(decision.explanation),
-      },
-      { actor, expectedVersion: ticket.version },
-    );
-    const offer: Offer = {
-      agentId: decision.agentId,
-      offeredAt: now.toISOString(),
-      deadline: new Date(now.getTime() + timeout).toISOString(),
-      lapsed,
-    };
-    await records.put(OFFER_KIND, ticket.id, offer, offer.offeredAt);
-    await records.drop(QUEUE_KIND, ticket.id);
-    return result.ticket;
-  }
-
-  /** Records the queued reason unless it was the last one recorded. */
-  async function keepQueued(
-    ticket: Ticket,
-    decision: RoutingDecision,
-    lapsed: string[],
-    actor: Actor,
-  ) {
-    const at = core.clock.now().toISOString();
-    const last = await records.get<Queued>(QUEUE_KIND, ticket.id);
-    if (last?.value.reason === decision.reason) return ticket;
-    const { ticket: next } = await core.record(
-      ticket,
-      EXTRA_EVENT_TYPES.routing_queued,
-      {},
-      { routing: decision.explanation },
-      at,
-      actor,
-    );
-    await records.put<Queued>(
-      QUEUE_KIND,
-      ticket.id,
-      { reason: decision.reason, lapsed },
-      at,
-    );
-    return next;
-  }
-
-  async function routeTicket(
-    ticket: Ticket,
-    lapsed: string[],
-    actor: Actor = core.system,
-  ): Promise<RouteOutcome> {
-    const decision = await decide(ticket, lapsed);
-    const next = decision.queued
-      ? await keepQueued(ticket, decision, lapsed, actor)
-      : await assign(ticket, decision, lapsed, actor);
-    return { ticketId: ticket.id, decision, ticket: next };
-  }
+  const { records, decide, assign, keepQueued, routeTicket } = createDispatch(
+    core,
+    { ...options, acceptTimeoutMs: options.acceptTimeoutMs ?? 15 * 60_000 },
+  );
 
   /**
    * Routes a queued ticket (new or open, nobody assigned) now and

@@ -26,6 +26,12 @@ export function watchTicket(
   let retryMs = 3000;
   let lastEventId = '';
 
+  const beat = () =>
+    api
+      .presence(id)
+      .then((viewers) => callbacks.onViewers(viewers.map((v) => v.name)))
+      .catch(() => {});
+
   const follow = async () => {
     while (!aborter.signal.aborted) {
       await readEventStream(api.streamUrl(id), {
@@ -43,17 +49,13 @@ export function watchTicket(
           if (event.type !== 'ticket') return;
           const version = Number(JSON.parse(event.data).version);
           callbacks.onChange(version);
+          // Whoever changed it may be on it: ask now, not at the next beat.
+          void beat();
         },
       }).catch(() => {});
       await new Promise((r) => setTimeout(r, retryMs));
     }
   };
-
-  const beat = () =>
-    api
-      .presence(id)
-      .then((viewers) => callbacks.onViewers(viewers.map((v) => v.name)))
-      .catch(() => {});
 
   void follow();
   void beat();

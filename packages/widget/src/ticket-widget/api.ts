@@ -1,20 +1,22 @@
-import {
-  type AttachmentInfo,
-  type Form,
-  formSchema,
-  type PublicTicket,
-  publicTicketSchema,
-  type Submission,
-  type SubmitResponse,
-  submitResponseSchema,
+import type {
+  AttachmentInfo,
+  Form,
+  PublicTicket,
+  Submission,
+  SubmitResponse,
 } from '@ticketry/core/public';
-import type { output, ZodMiniType } from 'zod/mini';
 import {
-  type ClosedReplyPolicy,
-  type MyTickets,
-  myTicketsSchema,
-  policySchema,
-  type RequesterCommandInput,
+  formCheck,
+  myTicketsCheck,
+  policyCheck,
+  submitResponseCheck,
+  ticketCheck,
+} from './check/answers.js';
+import type { Validator } from './check/rules.js';
+import type {
+  ClosedReplyPolicy,
+  MyTickets,
+  RequesterCommandInput,
 } from './tracking-schemas.js';
 import { type UploadInput, uploadFile } from './upload.js';
 
@@ -214,7 +216,7 @@ export function createTicketApi(
         },
         body: JSON.stringify({ ...submission, ...options.trap?.() }),
       });
-      const body = parse(submitResponseSchema, await readJson(response));
+      const body = parse(submitResponseCheck, await readJson(response));
       const replayed = response.headers.get('idempotent-replayed') === 'true';
       return { ...body, replayed };
     },
@@ -223,7 +225,7 @@ export function createTicketApi(
       const response = await call(ticketUrl(id), {
         headers: { authorization: `Bearer ${token}` },
       });
-      return parse(publicTicketSchema, await readJson(response));
+      return parse(ticketCheck, await readJson(response));
     },
 
     async reply(id, token, body) {
@@ -265,12 +267,12 @@ export function createTicketApi(
     async myTickets(identityToken) {
       const url = `${base}/me/tickets?limit=100`;
       const response = await call(url, { headers: bearer(identityToken) });
-      return parse(myTicketsSchema, await readJson(response));
+      return parse(myTicketsCheck, await readJson(response));
     },
 
     async policy() {
       const response = await call(`${base}/policy`, {});
-      return parse(policySchema, await readJson(response)).closedReplyPolicy;
+      return parse(policyCheck, await readJson(response)).closedReplyPolicy;
     },
 
     fileUrl(id, token, attachmentId) {
@@ -280,7 +282,7 @@ export function createTicketApi(
 
     async form() {
       const response = await call(`${base}/form`, {});
-      return parse(formSchema, await readJson(response));
+      return parse(formCheck, await readJson(response));
     },
 
     upload: (input, key, onProgress) =>
@@ -339,9 +341,9 @@ function issuesIn(value: unknown): ApiIssue[] {
 
 /** A ticket in a reply's answer, bare or wrapped as `{ ticket }`. */
 function ticketIn(answer: unknown): PublicTicket | null {
-  const bare = publicTicketSchema.safeParse(answer);
+  const bare = ticketCheck.safeParse(answer);
   if (bare.success) return bare.data;
-  const wrapped = publicTicketSchema.safeParse(
+  const wrapped = ticketCheck.safeParse(
     (answer as { ticket?: unknown } | null)?.ticket,
   );
   return wrapped.success ? wrapped.data : null;
@@ -359,7 +361,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function parse<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
+function parse<T>(schema: Validator<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new WidgetError(

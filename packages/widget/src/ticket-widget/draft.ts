@@ -1,10 +1,7 @@
-import {
-  type FieldValue,
-  type Submission,
-  submissionSchema,
-} from '@ticketry/core/public';
-import type { ZodMiniType } from 'zod/mini';
+import type { FieldValue, Submission } from '@ticketry/core/public';
 import type { ApiIssue } from './api.js';
+import type { Validator } from './check/rules.js';
+import { submissionCheckFor } from './check/submission-check.js';
 
 /** The form as the requester typed it. */
 export interface Draft {
@@ -46,8 +43,8 @@ export function emptyDraft(): Draft {
 
 /** The custom part of a submission and the schema it is checked with. */
 export interface DraftExtras {
-  /** `submissionSchemaFor(form)`, or the plain submission schema. */
-  schema: ZodMiniType<Submission>;
+  /** The check of `submissionSchemaFor(form)`, or of the plain schema. */
+  schema: Validator<Submission>;
   fields?: Record<string, FieldValue>;
 }
 
@@ -68,6 +65,14 @@ export function toSubmission(
   };
 }
 
+let plain: Validator<Submission> | null = null;
+
+/** The check of the plain `submissionSchema`, built on first use. */
+function plainCheck(): Validator<Submission> {
+  plain ??= submissionCheckFor(null);
+  return plain;
+}
+
 /** The words a field's error shows for an issue. */
 export type DescribeIssue = (issue: ApiIssue) => string;
 
@@ -86,7 +91,7 @@ export function validateDraft(
   describe: DescribeIssue = ownMessage,
   extras?: DraftExtras,
 ): { ok: true; value: Submission } | { ok: false; errors: DraftErrors } {
-  const schema = extras?.schema ?? submissionSchema;
+  const schema = extras?.schema ?? plainCheck();
   const result = schema.safeParse(toSubmission(draft, extras?.fields));
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: issuesToErrors(result.error.issues, describe) };

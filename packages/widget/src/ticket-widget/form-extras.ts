@@ -3,11 +3,10 @@ import {
   type FieldValue,
   type Form,
   type Submission,
-  submissionSchema,
-  submissionSchemaFor,
 } from '@ticketry/core/public';
-import type { ZodMiniType } from 'zod/mini';
 import type { TicketApi } from './api.js';
+import type { Validator } from './check/rules.js';
+import { submissionCheckFor } from './check/submission-check.js';
 import { formatBytes, type Localizer } from './i18n/index.js';
 import type { UploadInput } from './upload.js';
 
@@ -16,9 +15,10 @@ export type CustomValue = string | boolean;
 
 /**
  * The desk's form beyond the built-in fields: custom field values,
- * chosen files and upload progress. The schema comes from the form the
- * server publishes, through the same `submissionSchemaFor` the server
- * validates with.
+ * chosen files and upload progress. The check comes from the form the
+ * server publishes: `submissionCheckFor(form)`, the server's
+ * `submissionSchemaFor(form)` rules (check/agree.test.ts holds the two
+ * to the same results).
  */
 export class FormExtras {
   form: Form | null = null;
@@ -26,7 +26,7 @@ export class FormExtras {
   files: File[] = [];
   /** Share of the files' bytes sent, 0 to 1; null when nothing uploads. */
   progress: number | null = null;
-  #schema: ZodMiniType<Submission> = submissionSchema;
+  #schema: Validator<Submission> = submissionCheckFor(null);
   readonly #i18n: Localizer;
 
   /** `i18n` words the file errors in the requester's language. */
@@ -45,10 +45,10 @@ export class FormExtras {
 
   setForm(form: Form | null): void {
     this.form = form;
-    this.#schema = form ? submissionSchemaFor(form) : submissionSchema;
+    this.#schema = submissionCheckFor(form);
   }
 
-  schema(): ZodMiniType<Submission> {
+  schema(): Validator<Submission> {
     return this.#schema;
   }
 

@@ -1,6 +1,7 @@
-import { type PublicTicket, publicTicketSchema } from '@ticketry/core/public';
+import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type TicketApi, toWidgetError, type WidgetError } from './api.js';
+import { ticketCheck } from './check/answers.js';
 import { readEventStream, StreamRefused } from './event-stream.js';
 
 /** The ticket a {@link LiveTicketController} follows. */
@@ -159,7 +160,7 @@ export class LiveTicketController implements ReactiveController {
     } catch {
       json = undefined;
     }
-    const result = publicTicketSchema.safeParse(json);
+    const result = ticketCheck.safeParse(json);
     if (result.success && result.data.id === this.#target?.id) {
       this.#callbacks.onTicket(result.data);
     }

@@ -1,8 +1,4 @@
-import {
-  LIMITS,
-  type PublicTicket,
-  replyInputSchema,
-} from '@ticketry/core/public';
+import { LIMITS, type PublicTicket } from '@ticketry/core/public';
 import {
   html,
   nothing,
@@ -11,6 +7,7 @@ import {
 } from 'lit';
 import { type Allowed, allowedActions } from './allowed-actions.js';
 import { type TicketApi, toWidgetError } from './api.js';
+import { replyCheck } from './check/submission-check.js';
 import type { Localizer } from './i18n/index.js';
 import { renderRating } from './rating-view.js';
 import { renderDecision } from './ticket-actions-view.js';
@@ -214,7 +211,7 @@ export class TicketActionsController {
   ): Promise<void> {
     event.preventDefault();
     const tr = this.#o.i18n().t.tracking;
-    const checked = replyInputSchema.safeParse({ body: this.#reason });
+    const checked = replyCheck.safeParse({ body: this.#reason });
     if (!checked.success) {
       const tooLong = checked.error.issues[0]?.code === 'too_big';
       this.#reasonError = tooLong ? this.#tooLong() : tr.rejectReasonRequired;

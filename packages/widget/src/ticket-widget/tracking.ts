@@ -1,6 +1,7 @@
-import { type PublicTicket, replyInputSchema } from '@ticketry/core/public';
+import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { TicketApi } from './api.js';
+import { replyCheck } from './check/submission-check.js';
 import { emit } from './events.js';
 import type { Feedback } from './feedback.js';
 import { describeIssue, type Localizer } from './i18n/index.js';
@@ -187,7 +188,7 @@ export class Tracking {
     const entry = this.current;
     if (!entry || this.replySending) return;
     const { i18n, feedback } = this.#o;
-    const checked = replyInputSchema.safeParse({ body: this.reply });
+    const checked = replyCheck.safeParse({ body: this.reply });
     if (!checked.success) {
       const issue = checked.error.issues[0];
       this.replyError = issue

@@ -1,8 +1,6 @@
-import {
-  type AttachmentInfo,
-  attachmentInfoSchema,
-} from '@ticketry/core/public';
+import type { AttachmentInfo } from '@ticketry/core/public';
 import { WidgetError } from './api.js';
+import { attachmentInfoCheck } from './check/answers.js';
 
 /** One file to upload, with the type the widget recognised. */
 export interface UploadInput {
@@ -47,7 +45,7 @@ export function uploadFile(
       if (xhr.status < 200 || xhr.status > 299) {
         return void readError(response).then(reject);
       }
-      const info = attachmentInfoSchema.safeParse(
+      const info = attachmentInfoCheck.safeParse(
         JSON.parse(xhr.responseText || 'null'),
       );
       if (info.success) resolve(info.data);

@@ -33,7 +33,11 @@ export interface Validator<T> {
  * and answers the value to keep (trimmed text, an object without the
  * keys it does not know).
  */
-export type Rule = (value: unknown, path: PropertyKey[], out: Issue[]) => unknown;
+export type Rule = (
+  value: unknown,
+  path: PropertyKey[],
+  out: Issue[],
+) => unknown;
 
 /** zod's message for a problem a schema gave no words for. */
 export const INVALID = 'Invalid input';
@@ -76,18 +80,48 @@ export interface TextWords {
 }
 
 /**
+ * zod's length checks run on anything with a `length`, even a value of
+ * the wrong type already reported (an array where text belongs); text
+ * is measured in code points (a surrogate pair counts once).
+ */
+export function lengths(
+  value: unknown,
+  path: PropertyKey[],
+  out: Issue[],
+  limits: { min?: number; max: number; empty?: string; long: string },
+): void {
+  if (value === null || value === undefined) return;
+  const n =
+    typeof value === 'string'
+      ? [...value].length
+      : (value as { length?: number }).length;
+  if (n === undefined) return;
+  const { min, max } = limits;
+  if (min !== undefined && !(n >= min)) {
+    report(out, path, 'too_small', limits.empty ?? INVALID, { minimum: min });
+  }
+  if (!(n <= max)) report(out, path, 'too_big', limits.long, { maximum: max });
+}
+
+/**
  * Text trimmed, then at least one and at most `max` characters and no
  * control characters; every failed check is reported, as zod does.
  */
 export function text(max: number, words: TextWords): Rule {
   return (value, path, out) => {
-    if (typeof value !== 'string') {
-      return report(out, path, 'invalid_type', words.type ?? INVALID);
+    const typed = typeof value === 'string';
+    if (!typed) report(out, path, 'invalid_type', words.type ?? INVALID);
+    const v = typed ? value.trim() : value;
+    lengths(v, path, out, {
+      min: 1,
+      max,
+      empty: words.empty,
+      long: words.long,
+    });
+    if (!typed) return undefined;
+    if (hasControlCharacters(v as string)) {
+      report(out, path, 'custom', words.control);
     }
-    const v = value.trim();
-    if (!v.length) report(out, path, 'too_small', words.empty, { minimum: 1 });
-    if (v.length > max) report(out, path, 'too_big', words.long, { maximum: max });
-    if (hasControlCharacters(v)) report(out, path, 'custom', words.control);
     return v;
   };
 }
@@ -128,10 +162,19 @@ export function object(shape: Record<string, Rule>, strict = false): Rule {
 /** A list of ids matching `pattern`, at most `max` of them. */
 export function idList(pattern: RegExp, max: number, long: string): Rule {
   return (value, path, out) => {
-    if (!Array.isArray(value)) return report(out, path, 'invalid_type', INVALID);
-    const kept = value.map((id, i) => {
+    if (!Array.isArray(value)) {
+      report(out, path, 'invalid_type', INVALID);
+      lengths(value, path, out, { max, long });
+      return undefined;
+    }
+    // zod refuses an oversized list before it reads any element.
+    if (value.length > max) {
+      return report(out, path, 'too_big', long, { maximum: max });
+    }
+    return value.map((id, i) => {
       const at = [...path, i];
-      if (typeof id !== 'string') return report(out, at, 'invalid_type', INVALID);
+      if (typeof id !== 'string')
+        return report(out, at, 'invalid_type', INVALID);
       if (!pattern.test(id)) {
         report(out, at, 'invalid_format', 'not an attachment id', {
           format: 'regex',
@@ -139,7 +182,37 @@ export function idList(pattern: RegExp, max: number, long: string): Rule {
       }
       return id;
     });
-    if (kept.length > max) report(out, path, 'too_big', long, { maximum: max });
-    return kept;
   };
+}
+
+const DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no 30 February; 29 February
+ * in leap years of the Gregorian calendar): what zod's `iso.date()`
+ * accepts.
+ */
+export function isIsoDate(text: string): boolean {
+  const parts = DAY.exec(text);
+  if (!parts) return false;
+  const [year, month, day] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const last = days[month - 1];
+  return last !== undefined && day >= 1 && day <= last;
+}
+
+const TIME = /^(.{10})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
+
+/**
+ * An instant in UTC with seconds, `2026-03-01T09:30:00.000Z`: what
+ * zod's `iso.datetime()` accepts by default (no offset, no local time).
+ */
+export function isIsoInstant(text: string): boolean {
+  const parts = TIME.exec(text);
+  return !!parts && isIsoDate(parts[1] as string);
 }

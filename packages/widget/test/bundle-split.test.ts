@@ -1,0 +1,54 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs helper without types
+import { CONSOLE_TAGS, checkWidgetBundle } from './dist-group.mjs';
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
+let outdir = '';
+let meta: { outputs: Record<string, { inputs: Record<string, unknown> }> };
+
+const inputsOf = (file: string) => {
+  const key = Object.keys(meta.outputs).find((k) => k.endsWith(`/${file}`));
+  if (!key) throw new Error(`no output ${file}`);
+  return Object.keys(meta.outputs[key]!.inputs);
+};
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'ticketry-bundle-'));
+  const metafile = join(outdir, 'meta.json');
+  execFileSync(
+    'node',
+    ['scripts/bundle.mjs', `--outdir=${outdir}`, `--metafile=${metafile}`],
+    { cwd: pkg, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  meta = JSON.parse(readFileSync(metafile, 'utf8'));
+}, 60_000);
+
+describe('the script-tag bundles', () => {
+  it('keep every console and chart module out of ticket-widget.js', () => {
+    const widget = inputsOf('ticket-widget.js');
+    expect(widget.some((i) => i.includes('ticket-console'))).toBe(false);
+    expect(() =>
+      checkWidgetBundle(join(outdir, 'ticket-widget.js')),
+    ).not.toThrow();
+    const text = readFileSync(join(outdir, 'ticket-widget.js'), 'utf8');
+    for (const tag of CONSOLE_TAGS) expect(text).not.toContain(tag);
+  });
+
+  it('load the charts only from the dashboard chunk of the console', () => {
+    const main = inputsOf('ticket-console.js');
+    expect(main).toContain('src/ticket-console/ticket-console.ts');
+    expect(main.some((i) => i.includes('/dashboard/'))).toBe(false);
+    const chunk = inputsOf('ticket-console-dashboard.js');
+    expect(chunk).toContain('src/ticket-console/dashboard/charts.ts');
+  });
+
+  it('refuses a requester bundle that mentions the console', () => {
+    const fake = join(outdir, 'ticket-console.js');
+    expect(() => checkWidgetBundle(fake)).toThrow(/ticket-console/);
+  });
+});
