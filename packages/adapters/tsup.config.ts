@@ -9,6 +9,7 @@ export default defineConfig({
     'http/server/index': 'src/http/server/index.ts',
     'webhooks/index': 'src/webhooks/index.ts',
     'email/index': 'src/email/index.ts',
+    'kb/index': 'src/kb/index.ts',
   },
   format: ['esm'],
   dts: true,
@@ -22,6 +23,7 @@ export default defineConfig({
     'postal-mime',
     'nodemailer',
     'htmlparser2',
+    'markdown-it',
     '@ticketry/core',
   ],
 });

@@ -247,3 +247,33 @@ describe('team rules and chains', () => {
     expect(decision.queued).toBe(true);
   });
 });
+
+describe('explanations', () => {
+  it('are cut to what the assign command takes, however deep or wide', async () => {
+    const { routingExplanationSchema, trimExplanation, MAX_EXPLANATION_DEPTH } =
+      await import('../schemas/routing.js');
+    type E = import('../schemas/routing.js').RoutingExplanation;
+    const wide = Array.from({ length: 1500 }, (_, i) => ({ agentId: `a${i}` }));
+    let e: E = {
+      strategy: 'leaf',
+      teamId: null,
+      agentId: null,
+      reason: 'x',
+      considered: wide,
+    };
+    for (let i = 0; i < MAX_EXPLANATION_DEPTH + 3; i++) {
+      e = {
+        strategy: 'chain',
+        teamId: null,
+        agentId: null,
+        reason: 'y',
+        considered: [],
+        steps: [e],
+      };
+    }
+    expect(routingExplanationSchema.safeParse(e).success).toBe(false);
+    expect(routingExplanationSchema.safeParse(trimExplanation(e)).success).toBe(
+      true,
+    );
+  });
+});

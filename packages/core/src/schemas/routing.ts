@@ -87,12 +87,21 @@ function explanationAt(depth: number): z.ZodType<RoutingExplanation> {
 /** The explanation a routed assignment carries in its audit event. */
 export const routingExplanationSchema = explanationAt(MAX_EXPLANATION_DEPTH);
 
-/** Cuts steps nested deeper than the schema takes. */
+/**
+ * Cuts an explanation to what the schema takes: steps nested too deep,
+ * more than 1,000 candidates (a huge team) or 20 steps, a long reason.
+ */
 export function trimExplanation(
   e: RoutingExplanation,
   depth = MAX_EXPLANATION_DEPTH,
 ): RoutingExplanation {
   const { steps, ...rest } = e;
-  if (!steps || depth <= 1) return rest;
-  return { ...rest, steps: steps.map((s) => trimExplanation(s, depth - 1)) };
+  const cut = {
+    ...rest,
+    reason: rest.reason.slice(0, LIMITS.body),
+    considered: rest.considered.slice(0, 1000),
+  };
+  if (!steps || depth <= 1) return cut;
+  const inner = steps.slice(0, 20).map((s) => trimExplanation(s, depth - 1));
+  return { ...cut, steps: inner };
 }

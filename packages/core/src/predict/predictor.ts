@@ -1,0 +1,193 @@
+import type { Desk } from '../desk/desk.js';
+import { TicketryError } from '../errors.js';
+import { localDay } from '../metrics/buckets.js';
+import { isOpenStatus } from '../metrics/ticket-facts.js';
+import type { AuditEvent } from '../schemas/event.js';
+import { canonicalZone } from '../sla/zone.js';
+import { dailyCounts, createArrivalLog, type SeriesBy } from './series.js';
+import { forecastSeries, type SeriesForecast } from './forecast.js';
+import { createScorer, type LogisticModel, logisticModelSchema, type TrainOptions, trainLogistic } from './logistic.js';
+import { collectExamples, localClock, type Outcome } from './risk.js';
+import { foldRisk, type Queues, type RiskFacts, riskFeatures } from './risk-facts.js';
+import { createSurgeDetector, type SurgeAlert, type SurgeOptions } from './surge.js';
+
+/** The record kind and key the trained breach-risk model is kept under. */
+export const RISK_MODEL_RECORD = { kind: 'predict.risk-model', key: 'default' } as const;
+
+/** Options of {@link createPredictions}. */
+export interface PredictionsOptions {
+  /** IANA zone of days, hours and weekdays. @default 'UTC' */
+  zone?: string;
+  /** Snapshot ages the risk model also learns from. @default 4 h, 1 day, 3 days */
+  laterAges?: readonly number[];
+  /** @default slaOutcome: a missed resolution or first-response target */
+  outcome?: Outcome;
+  train?: TrainOptions;
+  /** Retrain this often (a timer, unref'd). @default never */
+  refreshEveryMs?: number;
+  /** Surge detection. @default by category, threshold 8, shift 3 */
+  surges?: SurgeOptions;
+  /** Feed page size while catching up. @default 1000 */
+  pageSize?: number;
+}
+
+/** A ticket's breach risk. */
+export interface TicketRisk {
+  ticketId: string;
+  /** Probability of missing its SLA, 0 … 1. */
+  risk: number;
+  priority: string | null;
+  teamId: string | null;
+  ageHours: number;
+}
+
+/** A forecast per group, as `GET /forecast` answers it. */
+export interface DeskForecast {
+  zone: string;
+  by: SeriesBy;
+  /** The first forecast day. */
+  from: string;
+  series: ({ key: string } & SeriesForecast)[];
+}
+
+const DAY = 86_400_000;
+const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+/**
+ * Predictions from a desk's own audit log: volume forecasts with 80%
+ * intervals, breach risk of open tickets (a logistic regression trained
+ * in process and kept as a store record), and possible-incident alerts
+ * when a category arrives faster than forecast.
+ *
+ * @example
+ * const predictions = await createPredictions(desk, { zone: 'Europe/Rome' });
+ * predictions.forecast({ days: 7, by: 'category' });
+ * await predictions.refresh();
+ * predictions.riskQueue().slice(0, 10);
+ */
+export async function createPredictions(desk: Desk, options: PredictionsOptions = {}) {
+  const zone = canonicalZone(options.zone ?? 'UTC');
+  if (!zone) throw new TicketryError('VALIDATION_FAILED', `unknown time zone ${options.zone}`);
+  const { core } = desk;
+  const events: AuditEvent[] = [];
+  const arrivals = createArrivalLog();
+  const tickets = new Map<string, RiskFacts>();
+  const queues: Queues = new Map();
+  const surges = createSurgeDetector({ zone, threshold: 8, shift: 3, ...options.surges });
+  let model: LogisticModel | null = null;
+  let score: ReturnType<typeof createScorer> | null = null;
+
+  const fold = (event: AuditEvent) => {
+    if (event.siteId !== core.siteId) return;
+    if (!foldRisk(tickets, queues, event)) return;
+    events.push(event);
+    arrivals.add(event);
+    if (event.type === 'ticket.submitted') {
+      const arrival = arrivals.list().find((a) => a.ticketId === event.ticketId);
+      if (arrival) surges.add(arrival);
+    }
+  };
+  let buffered: AuditEvent[] | null = [];
+  const stop = desk.subscribe((event) => (buffered ? buffered.push(event) : fold(event)));
+  for (let cursor = 0; ; ) {
+    const page = await core.store.readFeed(cursor, options.pageSize ?? 1000);
+    for (const e of page.events) fold(e);
+    cursor = Math.max(cursor, page.cursor);
+    if (page.events.length < (options.pageSize ?? 1000)) break;
+  }
+  for (const e of buffered) fold(e);
+  buffered = null;
+
+  const stored = await core.store.getRecord(core.siteId, RISK_MODEL_RECORD.kind, RISK_MODEL_RECORD.key);
+  const use = (m: LogisticModel) => {
+    model = m;
+    score = createScorer(m);
+  };
+  const parsed = logisticModelSchema.safeParse(stored?.value);
+  if (parsed.success) use(parsed.data);
+
+  /** Retrains the risk model on the history and stores it. */
+  async function refresh(): Promise<{ examples: number; stored: boolean }> {
+    const examples = collectExamples(events, {
+      zone: zone!,
+      laterAges: options.laterAges ?? [4 * 3_600_000, DAY, 3 * DAY],
+      ...(options.outcome && { outcome: options.outcome }),
+    }).filter((e) => e.label !== null);
+    const positives = examples.filter((e) => e.label === 1).length;
+    if (positives === 0 || positives === examples.length) return { examples: examples.length, stored: false };
+    const trained = trainLogistic(examples.map((e) => e.features), examples.map((e) => e.label!), options.train);
+    use(trained);
+    const was = await core.store.getRecord(core.siteId, RISK_MODEL_RECORD.kind, RISK_MODEL_RECORD.key);
+    await core.store.putRecord({
+      siteId: core.siteId,
+      ...RISK_MODEL_RECORD,
+      value: trained,
+      expectedVersion: was?.version ?? 0,
+      at: core.clock.now().toISOString(),
+    });
+    return { examples: examples.length, stored: true };
+  }
+
+  const timer = options.refreshEveryMs
+    ? setInterval(() => void refresh().catch(() => {}), options.refreshEveryMs)
+    : null;
+  timer?.unref?.();
+  const localOf = localClock(zone);
+
+  function risk(ticketId: string): TicketRisk | null {
+    const t = tickets.get(ticketId);
+    if (!t || !score) return null;
+    const now = core.clock.now().getTime();
+    return {
+      ticketId,
+      risk: score(riskFeatures(t, queues, now, localOf)),
+      priority: t.facts.priority,
+      teamId: t.facts.teamId,
+      ageHours: Math.round((now - t.facts.createdAt) / 36_000) / 100,
+    };
+  }
+
+  function forecast(query: { days?: number; by?: SeriesBy } = {}): DeskForecast {
+    const days = query.days ?? 7;
+    const by = query.by ?? 'all';
+    const today = localDay(zone!, core.clock.now().getTime());
+    const list = arrivals.list();
+    const first = list[0] ? localDay(zone!, list[0].at) : today;
+    const start = Math.max(first, today - 7 * 16);
+    const series = dailyCounts(list, zone!, start * DAY - 14 * DAY, today * DAY + DAY, by);
+    const next = Array.from({ length: days }, (_, i) => dateOf(today + i));
+    const out = [...series.counts].map(([key, y]) => {
+      const past = y.slice(0, -1).slice(-(today - start));
+      return { key, ...forecastSeries(past, next) };
+    });
+    out.sort((a, b) => (b.week?.expected ?? 0) - (a.week?.expected ?? 0));
+    return { zone: zone!, by, from: next[0]!, series: out };
+  }
+
+  return {
+    forecast,
+    risk,
+    /** Open tickets, riskiest first; empty until a model is trained. */
+    riskQueue(limit = 100): TicketRisk[] {
+      const open = [...tickets.values()].filter((t) => isOpenStatus(t.facts.status));
+      const scored = open.map((t) => risk(t.facts.id)).filter((r): r is TicketRisk => r !== null);
+      return scored.sort((a, b) => b.risk - a.risk).slice(0, limit);
+    },
+    refresh,
+    /** Possible incidents raised so far, latest first (closes hours up to now). */
+    alerts(): SurgeAlert[] {
+      surges.flush(core.clock.now().getTime());
+      return [...surges.alerts].reverse();
+    },
+    get model() {
+      return model;
+    },
+    stop() {
+      stop();
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+/** Predictions on a desk; see {@link createPredictions}. */
+export type Predictions = Awaited<ReturnType<typeof createPredictions>>;
