@@ -44,7 +44,10 @@ export async function demoPeople(
       if (!(error instanceof TicketryError) || error.code !== 'NOT_FOUND') {
         throw error;
       }
-      await organizations.createOrganization(DEMO_ORG, supervisor);
+      await organizations.createOrganization(
+        { ...DEMO_ORG, domains: [...DEMO_ORG.domains] },
+        supervisor,
+      );
       log.info('demo organization created', { id: DEMO_ORG.id });
     }
   }

@@ -61,6 +61,7 @@ export * from './machine/lifecycle.js';
 export * from './machine/table.js';
 export * from './metrics/index.js';
 export * from './people/index.js';
+export * from './predict/index.js';
 export * from './priority.js';
 export * from './public/index.js';
 export * from './relations/index.js';

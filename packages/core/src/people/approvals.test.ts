@@ -263,7 +263,7 @@ describe('approvals', () => {
 
   it('refuses rules that name a type twice', async () => {
     const { desk } = await setup();
-    const rule = { ticketType: 'change', approvers: ['kim'] } as const;
+    const rule = { ticketType: 'change' as const, approvers: ['kim'] };
     expect(() => createApprovals(desk, { rules: [rule, rule] })).toThrow(
       /one approval rule per ticket type/,
     );

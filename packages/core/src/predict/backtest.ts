@@ -75,7 +75,8 @@ export function backtest(
       sums.naive += Math.abs(actual - seasonalNaive(y, t, h));
       sums.mean += Math.abs(actual - weekdayMean(y, t, h));
       points++;
-      const band = errors.length >= MIN_ERRORS && intervalOf(f, errors, coverage);
+      const band =
+        errors.length >= MIN_ERRORS && intervalOf(f, errors, coverage);
       if (!band) continue;
       covered.scored++;
       sums.width += band.high - band.low;

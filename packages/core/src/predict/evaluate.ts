@@ -7,8 +7,13 @@
  * The area under the ROC curve: the chance a random positive scores
  * above a random negative, ties counted half (Mann-Whitney U).
  */
-export function rocAuc(scores: readonly number[], labels: readonly number[]): number {
-  const order = scores.map((s, i) => [s, labels[i]!] as const).sort((a, b) => a[0] - b[0]);
+export function rocAuc(
+  scores: readonly number[],
+  labels: readonly number[],
+): number {
+  const order = scores
+    .map((s, i) => [s, labels[i]!] as const)
+    .sort((a, b) => a[0] - b[0]);
   let positives = 0;
   let rankSum = 0;
   for (let i = 0; i < order.length; ) {
@@ -25,7 +30,9 @@ export function rocAuc(scores: readonly number[], labels: readonly number[]): nu
   }
   const negatives = order.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return (
+    (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+  );
 }
 
 /** One calibration bin: how many, the mean prediction, the observed rate. */
@@ -41,7 +48,9 @@ export function calibrationTable(
   labels: readonly number[],
   bins = 10,
 ): CalibrationBin[] {
-  const order = scores.map((s, i) => [s, labels[i]!] as const).sort((a, b) => a[0] - b[0]);
+  const order = scores
+    .map((s, i) => [s, labels[i]!] as const)
+    .sort((a, b) => a[0] - b[0]);
   const out: CalibrationBin[] = [];
   for (let b = 0; b < bins; b++) {
     const part = order.slice(
@@ -49,7 +58,8 @@ export function calibrationTable(
       Math.floor(((b + 1) * order.length) / bins),
     );
     if (part.length === 0) continue;
-    const sum = (f: (p: (typeof part)[0]) => number) => part.reduce((s, p) => s + f(p), 0);
+    const sum = (f: (p: (typeof part)[0]) => number) =>
+      part.reduce((s, p) => s + f(p), 0);
     out.push({
       n: part.length,
       predicted: sum((p) => p[0]) / part.length,

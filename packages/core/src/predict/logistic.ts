@@ -17,7 +17,10 @@ function fnv1a(text: string): number {
  * Hashes features into `[index, value]` pairs: a string field becomes
  * one-hot `name=value` with value 1, a number is its own column.
  */
-export function hashFeatures(features: Features, bits: number): [number, number][] {
+export function hashFeatures(
+  features: Features,
+  bits: number,
+): [number, number][] {
   const mask = (1 << bits) - 1;
   const out: [number, number][] = [];
   for (const [name, value] of Object.entries(features)) {
@@ -54,7 +57,8 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-Math.max(-35, Math.min(35, z))));
+const sigmoid = (z: number) =>
+  1 / (1 + Math.exp(-Math.max(-35, Math.min(35, z))));
 
 /** A small seeded PRNG (mulberry32). */
 function random(seed: number) {
@@ -116,7 +120,8 @@ export function createScorer(model: LogisticModel) {
   const w = new Map(model.weights);
   return (features: Features): number => {
     let z = model.bias;
-    for (const [k, v] of hashFeatures(features, model.bits)) z += (w.get(k) ?? 0) * v;
+    for (const [k, v] of hashFeatures(features, model.bits))
+      z += (w.get(k) ?? 0) * v;
     return sigmoid(z);
   };
 }

@@ -15,7 +15,12 @@ const median = (values: readonly number[]): number => {
 };
 
 /** The same weekday in up to `weeks` past weeks, latest first. */
-function sameWeekday(y: readonly number[], t: number, h: number, weeks: number) {
+function sameWeekday(
+  y: readonly number[],
+  t: number,
+  h: number,
+  weeks: number,
+) {
   const out: number[] = [];
   for (let j = 1; j <= weeks; j++) {
     const i = t + h - 1 - 7 * j;
@@ -63,7 +68,8 @@ function levelProfile(
     for (let i = base; i < base + 7; i++) total += y[i]!;
     totals.push(total);
     if (total === 0) continue;
-    for (let i = base; i < base + 7; i++) shares[i % 7]!.push((7 * y[i]!) / total);
+    for (let i = base; i < base + 7; i++)
+      shares[i % 7]!.push((7 * y[i]!) / total);
   }
   const profile = shares.map((s) => (s.length ? median(s) : 1));
   const norm = profile.reduce((s, v) => s + v, 0) / 7 || 1;

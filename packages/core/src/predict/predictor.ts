@@ -1,18 +1,36 @@
 import type { Desk } from '../desk/desk.js';
 import { TicketryError } from '../errors.js';
-import { localDay } from '../metrics/buckets.js';
+import { dayStart, localDay } from '../metrics/buckets.js';
 import { isOpenStatus } from '../metrics/ticket-facts.js';
 import type { AuditEvent } from '../schemas/event.js';
 import { canonicalZone } from '../sla/zone.js';
-import { dailyCounts, createArrivalLog, type SeriesBy } from './series.js';
 import { forecastSeries, type SeriesForecast } from './forecast.js';
-import { createScorer, type LogisticModel, logisticModelSchema, type TrainOptions, trainLogistic } from './logistic.js';
-import { collectExamples, localClock, type Outcome } from './risk.js';
-import { foldRisk, type Queues, type RiskFacts, riskFeatures } from './risk-facts.js';
-import { createSurgeDetector, type SurgeAlert, type SurgeOptions } from './surge.js';
+import {
+  createScorer,
+  type LogisticModel,
+  logisticModelSchema,
+  type TrainOptions,
+  trainLogistic,
+} from './logistic.js';
+import { collectExamples, localClock, type RiskOutcome } from './risk.js';
+import {
+  foldRisk,
+  type Queues,
+  type RiskFacts,
+  riskFeatures,
+} from './risk-facts.js';
+import { createArrivalLog, dailyCounts, type SeriesBy } from './series.js';
+import {
+  createSurgeDetector,
+  type SurgeAlert,
+  type SurgeOptions,
+} from './surge.js';
 
 /** The record kind and key the trained breach-risk model is kept under. */
-export const RISK_MODEL_RECORD = { kind: 'predict.risk-model', key: 'default' } as const;
+export const RISK_MODEL_RECORD = {
+  kind: 'predict.risk-model',
+  key: 'default',
+} as const;
 
 /** Options of {@link createPredictions}. */
 export interface PredictionsOptions {
@@ -21,7 +39,7 @@ export interface PredictionsOptions {
   /** Snapshot ages the risk model also learns from. @default 4 h, 1 day, 3 days */
   laterAges?: readonly number[];
   /** @default slaOutcome: a missed resolution or first-response target */
-  outcome?: Outcome;
+  outcome?: RiskOutcome;
   train?: TrainOptions;
   /** Retrain this often (a timer, unref'd). @default never */
   refreshEveryMs?: number;
@@ -65,15 +83,27 @@ const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
  * await predictions.refresh();
  * predictions.riskQueue().slice(0, 10);
  */
-export async function createPredictions(desk: Desk, options: PredictionsOptions = {}) {
+export async function createPredictions(
+  desk: Desk,
+  options: PredictionsOptions = {},
+) {
   const zone = canonicalZone(options.zone ?? 'UTC');
-  if (!zone) throw new TicketryError('VALIDATION_FAILED', `unknown time zone ${options.zone}`);
+  if (!zone)
+    throw new TicketryError(
+      'VALIDATION_FAILED',
+      `unknown time zone ${options.zone}`,
+    );
   const { core } = desk;
   const events: AuditEvent[] = [];
   const arrivals = createArrivalLog();
   const tickets = new Map<string, RiskFacts>();
   const queues: Queues = new Map();
-  const surges = createSurgeDetector({ zone, threshold: 8, shift: 3, ...options.surges });
+  const surges = createSurgeDetector({
+    zone,
+    threshold: 8,
+    shift: 3,
+    ...options.surges,
+  });
   let model: LogisticModel | null = null;
   let score: ReturnType<typeof createScorer> | null = null;
 
@@ -83,12 +113,14 @@ export async function createPredictions(desk: Desk, options: PredictionsOptions 
     events.push(event);
     arrivals.add(event);
     if (event.type === 'ticket.submitted') {
-      const arrival = arrivals.list().find((a) => a.ticketId === event.ticketId);
+      const arrival = arrivals.get(event.ticketId);
       if (arrival) surges.add(arrival);
     }
   };
   let buffered: AuditEvent[] | null = [];
-  const stop = desk.subscribe((event) => (buffered ? buffered.push(event) : fold(event)));
+  const stop = desk.subscribe((event) =>
+    buffered ? buffered.push(event) : fold(event),
+  );
   for (let cursor = 0; ; ) {
     const page = await core.store.readFeed(cursor, options.pageSize ?? 1000);
     for (const e of page.events) fold(e);
@@ -98,7 +130,11 @@ export async function createPredictions(desk: Desk, options: PredictionsOptions 
   for (const e of buffered) fold(e);
   buffered = null;
 
-  const stored = await core.store.getRecord(core.siteId, RISK_MODEL_RECORD.kind, RISK_MODEL_RECORD.key);
+  const stored = await core.store.getRecord(
+    core.siteId,
+    RISK_MODEL_RECORD.kind,
+    RISK_MODEL_RECORD.key,
+  );
   const use = (m: LogisticModel) => {
     model = m;
     score = createScorer(m);
@@ -114,10 +150,19 @@ export async function createPredictions(desk: Desk, options: PredictionsOptions 
       ...(options.outcome && { outcome: options.outcome }),
     }).filter((e) => e.label !== null);
     const positives = examples.filter((e) => e.label === 1).length;
-    if (positives === 0 || positives === examples.length) return { examples: examples.length, stored: false };
-    const trained = trainLogistic(examples.map((e) => e.features), examples.map((e) => e.label!), options.train);
+    if (positives === 0 || positives === examples.length)
+      return { examples: examples.length, stored: false };
+    const trained = trainLogistic(
+      examples.map((e) => e.features),
+      examples.map((e) => e.label!),
+      options.train,
+    );
     use(trained);
-    const was = await core.store.getRecord(core.siteId, RISK_MODEL_RECORD.kind, RISK_MODEL_RECORD.key);
+    const was = await core.store.getRecord(
+      core.siteId,
+      RISK_MODEL_RECORD.kind,
+      RISK_MODEL_RECORD.key,
+    );
     await core.store.putRecord({
       siteId: core.siteId,
       ...RISK_MODEL_RECORD,
@@ -147,19 +192,22 @@ export async function createPredictions(desk: Desk, options: PredictionsOptions 
     };
   }
 
-  function forecast(query: { days?: number; by?: SeriesBy } = {}): DeskForecast {
+  function forecast(
+    query: { days?: number; by?: SeriesBy } = {},
+  ): DeskForecast {
     const days = query.days ?? 7;
     const by = query.by ?? 'all';
     const today = localDay(zone!, core.clock.now().getTime());
     const list = arrivals.list();
     const first = list[0] ? localDay(zone!, list[0].at) : today;
     const start = Math.max(first, today - 7 * 16);
-    const series = dailyCounts(list, zone!, start * DAY - 14 * DAY, today * DAY + DAY, by);
+    const from = dayStart(zone!, start);
+    const series = dailyCounts(list, zone!, from, dayStart(zone!, today), by);
     const next = Array.from({ length: days }, (_, i) => dateOf(today + i));
-    const out = [...series.counts].map(([key, y]) => {
-      const past = y.slice(0, -1).slice(-(today - start));
-      return { key, ...forecastSeries(past, next) };
-    });
+    const out = [...series.counts].map(([key, y]) => ({
+      key,
+      ...forecastSeries(y, next),
+    }));
     out.sort((a, b) => (b.week?.expected ?? 0) - (a.week?.expected ?? 0));
     return { zone: zone!, by, from: next[0]!, series: out };
   }
@@ -169,8 +217,12 @@ export async function createPredictions(desk: Desk, options: PredictionsOptions 
     risk,
     /** Open tickets, riskiest first; empty until a model is trained. */
     riskQueue(limit = 100): TicketRisk[] {
-      const open = [...tickets.values()].filter((t) => isOpenStatus(t.facts.status));
-      const scored = open.map((t) => risk(t.facts.id)).filter((r): r is TicketRisk => r !== null);
+      const open = [...tickets.values()].filter((t) =>
+        isOpenStatus(t.facts.status),
+      );
+      const scored = open
+        .map((t) => risk(t.facts.id))
+        .filter((r): r is TicketRisk => r !== null);
       return scored.sort((a, b) => b.risk - a.risk).slice(0, limit);
     },
     refresh,

@@ -18,7 +18,7 @@ import {
 } from './risk-facts.js';
 
 /** A ticket's outcome: 1 missed, 0 met, null not known yet. */
-export type Outcome = (risk: RiskFacts) => 0 | 1 | null;
+export type RiskOutcome = (risk: RiskFacts) => 0 | 1 | null;
 
 /** Options of {@link collectExamples}. */
 export interface ExampleOptions {
@@ -32,7 +32,7 @@ export interface ExampleOptions {
   /** Later snapshots, by age, of tickets still open then. @default none */
   laterAges?: readonly number[];
   /** @default slaOutcome */
-  outcome?: Outcome;
+  outcome?: RiskOutcome;
 }
 
 /** A snapshot of one ticket: its features at a time, and its outcome. */
@@ -79,7 +79,14 @@ export function collectExamples(
       if (d.age > 0 && !isOpenStatus(risk.facts.status)) continue;
       const features = riskFeatures(risk, queues, d.at, localOf);
       const openedAt = risk.facts.createdAt;
-      taken.push({ ticketId: d.ticketId, openedAt, age: d.age, features, label: null, risk });
+      taken.push({
+        ticketId: d.ticketId,
+        openedAt,
+        age: d.age,
+        features,
+        label: null,
+        risk,
+      });
     }
     due.splice(0, next);
     next = 0;
@@ -90,13 +97,20 @@ export function collectExamples(
     const risk = foldRisk(tickets, queues, event);
     if (risk && event.version === 1) {
       for (const age of ages) {
-        due.push({ at: risk.facts.createdAt + grace + age, ticketId: event.ticketId, age });
+        due.push({
+          at: risk.facts.createdAt + grace + age,
+          ticketId: event.ticketId,
+          age,
+        });
       }
     }
   }
   snapshot(Number.POSITIVE_INFINITY);
   const outcome = options.outcome ?? slaOutcome;
-  return taken.map(({ risk, ...example }) => ({ ...example, label: outcome(risk) }));
+  return taken.map(({ risk, ...example }) => ({
+    ...example,
+    label: outcome(risk),
+  }));
 }
 
 /** What {@link evaluateRisk} measures. */

@@ -1,4 +1,8 @@
-import { type Bucket, bucketIndex, bucketsBetween } from '../metrics/buckets.js';
+import {
+  type Bucket,
+  bucketIndex,
+  bucketsBetween,
+} from '../metrics/buckets.js';
 import { subjectTokens } from '../relations/similarity.js';
 import type { AuditEvent } from '../schemas/event.js';
 
@@ -47,11 +51,13 @@ export function createArrivalLog() {
       }
       const known = byTicket.get(event.ticketId);
       if (!known) return;
-      if (known.teamId === null && str(c['teamId'])) known.teamId = str(c['teamId']);
+      if (known.teamId === null && str(c['teamId']))
+        known.teamId = str(c['teamId']);
       if (known.category === null && str(c['category'])) {
         known.category = str(c['category']);
       }
     },
+    get: (ticketId: string) => byTicket.get(ticketId),
     /** Arrivals in opening order. */
     list(): Arrival[] {
       return [...byTicket.values()].sort((a, b) => a.at - b.at);
@@ -87,15 +93,16 @@ export function dailyCounts(
     const i = bucketIndex(buckets, a.at);
     if (i < 0) continue;
     const key = keyOf(a, by);
-    let row = counts.get(key);
-    if (!row) counts.set(key, (row = new Array(buckets.length).fill(0)));
+    const row = counts.get(key) ?? new Array<number>(buckets.length).fill(0);
+    counts.set(key, row);
     row[i]!++;
   }
   return { buckets, counts };
 }
 
 /** Local weekday of a bucket key `YYYY-MM-DD`: 0 Sunday … 6 Saturday. */
-export const weekdayOf = (key: string) => new Date(`${key}T00:00:00Z`).getUTCDay();
+export const weekdayOf = (key: string) =>
+  new Date(`${key}T00:00:00Z`).getUTCDay();
 
 /** Similar subjects share a key: their first four words, sorted. */
 export const textKey = (subject: string) =>

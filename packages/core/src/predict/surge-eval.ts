@@ -1,5 +1,9 @@
 import type { Arrival } from './series.js';
-import { createSurgeDetector, type SurgeAlert, type SurgeOptions } from './surge.js';
+import {
+  createSurgeDetector,
+  type SurgeAlert,
+  type SurgeOptions,
+} from './surge.js';
 
 const HOUR = 3_600_000;
 const MONTH = 30.44 * 24 * HOUR;
@@ -25,7 +29,11 @@ export function runSurges(
 }
 
 /** The arrivals with an injected spike, evenly spread, in time order. */
-export function inject(arrivals: readonly Arrival[], spike: Injection, tag: string): Arrival[] {
+export function inject(
+  arrivals: readonly Arrival[],
+  spike: Injection,
+  tag: string,
+): Arrival[] {
   const extra = Array.from({ length: spike.count }, (_, i) => ({
     ticketId: `${tag}-${i}`,
     at: spike.at + Math.floor(((i + 0.5) * spike.hours * HOUR) / spike.count),
@@ -96,14 +104,20 @@ export function evaluateSurges(
  */
 export function plannedSpikes(
   arrivals: readonly Arrival[],
-  options: { count?: number; size?: number; min?: number; warmupDays?: number } = {},
+  options: {
+    count?: number;
+    size?: number;
+    min?: number;
+    warmupDays?: number;
+  } = {},
 ): Injection[] {
   const { count = 12, size = 3, min = 6, warmupDays = 28 } = options;
   const first = arrivals[0]?.at ?? 0;
   const last = arrivals[arrivals.length - 1]?.at ?? 0;
   const perCategory = new Map<string, number>();
   for (const a of arrivals) {
-    if (a.category) perCategory.set(a.category, (perCategory.get(a.category) ?? 0) + 1);
+    if (a.category)
+      perCategory.set(a.category, (perCategory.get(a.category) ?? 0) + 1);
   }
   const top = [...perCategory].sort((a, b) => b[1] - a[1]).slice(0, 4);
   const start = first + (warmupDays + 7) * 24 * HOUR;
@@ -114,6 +128,11 @@ export function plannedSpikes(
     let at = Math.floor((start + step * (i + 1)) / (24 * HOUR)) * 24 * HOUR;
     while ([0, 6].includes(new Date(at).getUTCDay())) at += 24 * HOUR;
     const rate = (total / hours) * (24 / 9); // arrivals fall mostly in 9 working hours
-    return { category, at: at + 9 * HOUR, count: Math.max(min, Math.round(size * rate * 3)), hours: 3 };
+    return {
+      category,
+      at: at + 9 * HOUR,
+      count: Math.max(min, Math.round(size * rate * 3)),
+      hours: 3,
+    };
   });
 }

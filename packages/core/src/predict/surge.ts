@@ -64,7 +64,8 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   const model = weekdaySeasonal();
   const keys = new Map<string, KeyState>();
   const hourly = new Array<number>(24).fill(1);
-  const hourOf = (at: number) => new Date(at + rules.offsetAt(at)).getUTCHours();
+  const hourOf = (at: number) =>
+    new Date(at + rules.offsetAt(at)).getUTCHours();
   let current = Number.NaN;
   let firstDay = Number.NaN;
   let bucket = new Map<string, string[]>();
@@ -88,14 +89,21 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
       if (ids.length === 0 && state.s === 0) continue;
       if (day - firstDay < warmup || start < state.quietUntil) continue;
       const mu = Math.max(dailyForecast(state, day) * share, 0.02);
-      if (state.s === 0) Object.assign(state, { since: start, observed: 0, expected: 0, tickets: [] });
+      if (state.s === 0)
+        Object.assign(state, {
+          since: start,
+          observed: 0,
+          expected: 0,
+          tickets: [],
+        });
       state.s = Math.max(0, state.s + ids.length * Math.log(k) - (k - 1) * mu);
       state.observed += ids.length;
       state.expected += mu;
       state.tickets.push(...ids);
       if (state.s > h) raise(key, state, start + HOUR);
     }
-    for (const ids of bucket.values()) hourly[hourOf(start)]! += ids.length / 28;
+    for (const ids of bucket.values())
+      hourly[hourOf(start)]! += ids.length / 28;
     for (let i = 0; i < 24; i++) hourly[i]! *= 1 - 1 / (28 * 24);
     bucket = new Map();
   }

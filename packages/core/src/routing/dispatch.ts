@@ -90,7 +90,7 @@ export function createDispatch(core: DeskCore, options: DispatchOptions) {
       ticket,
       EXTRA_EVENT_TYPES.routing_queued,
       {},
-      { routing: decision.explanation },
+      { routing: trimExplanation(decision.explanation) },
       at,
       actor,
     );

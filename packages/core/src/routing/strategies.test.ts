@@ -254,26 +254,22 @@ describe('explanations', () => {
       await import('../schemas/routing.js');
     type E = import('../schemas/routing.js').RoutingExplanation;
     const wide = Array.from({ length: 1500 }, (_, i) => ({ agentId: `a${i}` }));
-    let e: E = {
-      strategy: 'leaf',
+    const node = (steps?: E[]): E => ({
+      strategy: 'chain',
       teamId: null,
       agentId: null,
-      reason: 'x',
+      reason: 'y',
       considered: wide,
-    };
-    for (let i = 0; i < MAX_EXPLANATION_DEPTH + 3; i++) {
-      e = {
-        strategy: 'chain',
-        teamId: null,
-        agentId: null,
-        reason: 'y',
-        considered: [],
-        steps: [e],
-      };
-    }
+      ...(steps && { steps }),
+    });
+    let e = node();
+    for (let i = 0; i < MAX_EXPLANATION_DEPTH + 3; i++) e = node([e]);
     expect(routingExplanationSchema.safeParse(e).success).toBe(false);
-    expect(routingExplanationSchema.safeParse(trimExplanation(e)).success).toBe(
-      true,
-    );
+    const trimmed = trimExplanation(e);
+    expect(routingExplanationSchema.safeParse(trimmed).success).toBe(true);
+    let depth = 0;
+    for (let at: E | undefined = trimmed; at; at = at.steps?.[0]) depth++;
+    expect(depth).toBe(MAX_EXPLANATION_DEPTH);
+    expect(trimmed.considered).toHaveLength(1000);
   });
 });
