@@ -141,7 +141,7 @@ describe('the agents\' console on the demo server', () => {
     expect(closed?.assigneeId).toBe('console-agent');
 
     await inConsole('nav[aria-label=Console] button:text-is("Dashboard")').click();
-    await inConsole('[data-chart=resolution] tbody tr').first().waitFor();
+    await inConsole('[data-chart=resolution] svg').waitFor();
     await shoot('dashboard');
 
     // The dashboard's figures are the replay's, and the server's.

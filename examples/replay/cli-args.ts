@@ -12,6 +12,8 @@ export const cliArgsSchema = z.object({
   sla: z.string().min(1).optional(),
   json: z.boolean().default(false),
   routing: z.enum(ROUTING_STRATEGIES).optional(),
+  forecast: z.boolean().default(false),
+  risk: z.boolean().default(false),
 });
 
 /** Parsed command-line arguments. */
@@ -27,6 +29,9 @@ export const USAGE = `usage: npm run replay -- <file.csv|file.csv.gz> [options]
   --routing <strategy>            replay ServiceNow arrivals through a router
                                   (${ROUTING_STRATEGIES.join(', ')})
                                   and report load balance per agent and group
+  --forecast                      backtest the volume forecast and the
+                                  possible-incident alerts on the log
+  --risk                          evaluate breach risk at opening (70/30 by time)
   --help                          show this text`;
 
 /**
@@ -52,6 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     sla: parsed.values.sla,
     json: parsed.values.json ?? false,
     routing: parsed.values.routing,
+    forecast: parsed.values.forecast ?? false,
+    risk: parsed.values.risk ?? false,
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -74,6 +81,8 @@ function parse(argv: readonly string[]) {
       sla: { type: 'string' },
       json: { type: 'boolean' },
       routing: { type: 'string' },
+      forecast: { type: 'boolean' },
+      risk: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -13,6 +13,7 @@ import {
 import { parseCliArgs, USAGE } from './cli-args.ts';
 import { ReplayError } from './errors.ts';
 import { formatReport } from './format.ts';
+import { printPredictions } from './predict-cli.ts';
 import { createProgressBar } from './progress.ts';
 import { replayFile } from './replay-file.ts';
 import { replayRoutingFile } from './routing-replay.ts';
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
       args.json ? JSON.stringify(report, null, 2) : formatReport(report),
     );
     if (!args.json && report.sla) console.log(formatSla(report.sla));
+    if (args.forecast || args.risk) await printPredictions(store, args);
     return 0;
   } finally {
     bar.done();

@@ -27,6 +27,8 @@ beforeAll(async () => {
     port: 0,
     dbFile: join(dir, 'demo.sqlite'),
     logger: createLogger({ quiet: true }),
+    // This run assigns by hand; routing on arrival is demo-routing.test.ts.
+    routing: false,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -111,7 +111,7 @@ export function plannedSpikes(
     warmupDays?: number;
   } = {},
 ): Injection[] {
-  const { count = 12, size = 3, min = 6, warmupDays = 28 } = options;
+  const { count = 12, size = 3, min = 10, warmupDays = 28 } = options;
   const first = arrivals[0]?.at ?? 0;
   const last = arrivals[arrivals.length - 1]?.at ?? 0;
   const perCategory = new Map<string, number>();

@@ -1,7 +1,8 @@
 /**
  * Browser-safe shapes: the submission and the public view of a ticket,
- * written with `zod/mini` so the widget validates exactly as the server
- * does for a few kilobytes.
+ * written with `zod/mini`. The widget carries the same submission rules
+ * without zod (its check/ folder, held to these by a test); the plain
+ * lists (limits, vocabulary, form kinds) import no zod at all.
  *
  * @packageDocumentation
  */

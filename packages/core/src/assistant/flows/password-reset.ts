@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { emit, setup } from 'xstate';
+import { validationError } from '../../errors.js';
+import { choices, isYes, NO, say, text, YES } from '../replies.js';
+import {
+  type AssistantFlow,
+  type FlowEvent,
+  type FlowInput,
+  type FlowOutput,
+  httpUrlSchema,
+  type ReplyEmitted,
+} from '../types.js';
+
+const optionsSchema = z.strictObject({
+  /** The site's own password-reset page: http or https. */
+  url: httpUrlSchema,
+  /** @default ['password_reset'] */
+  intents: z.array(z.string().min(1)).min(1).default(['password_reset']),
+  messages: z
+    .strictObject({
+      offer: z.string().min(1).max(500),
+      label: z.string().min(1).max(200),
+      check: z.string().min(1).max(500),
+      solved: z.string().min(1).max(500),
+    })
+    .partial()
+    .default({}),
+});
+
+/** Options of {@link passwordResetFlow}. */
+export type PasswordResetOptions = z.input<typeof optionsSchema>;
+
+const MESSAGES = {
+  offer: 'You can reset your password yourself on this page:',
+  label: 'Reset your password',
+  check: 'Did that work?',
+  solved: 'Glad that worked.',
+};
+
+/**
+ * "I forgot my password": links to the site's own reset page, asks
+ * whether it worked, and hands over to a person when it did not.
+ *
+ * @example
+ * passwordResetFlow({ url: 'https://id.example.com/reset' });
+ */
+export function passwordResetFlow(options: PasswordResetOptions): AssistantFlow {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw validationError('password reset flow', parsed.error.issues);
+  }
+  const { url, intents } = parsed.data;
+  const m = { ...MESSAGES, ...parsed.data.messages };
+  const machine = setup({
+    types: {
+      input: {} as FlowInput,
+      events: {} as FlowEvent,
+      emitted: {} as ReplyEmitted,
+      output: {} as FlowOutput,
+    },
+    guards: {
+      yes: ({ event }) => isYes(event),
+    },
+  }).createMachine({
+    id: 'password-reset',
+    initial: 'offered',
+    states: {
+      offered: {
+        tags: ['waiting'],
+        entry: [
+          emit(say({ type: 'link', text: m.offer, label: m.label, href: url })),
+          emit(
+            choices(m.check, [
+              { label: 'Yes', value: YES },
+              { label: 'No', value: NO },
+            ]),
+          ),
+        ],
+        on: {
+          message: [
+            { guard: 'yes', target: 'solved' },
+            { target: 'handover' },
+          ],
+        },
+      },
+      solved: { type: 'final', entry: emit(text(m.solved)) },
+      handover: { type: 'final', output: { handover: true } },
+    },
+    output: ({ self }) =>
+      self.getSnapshot().value === 'handover' ? { handover: true } : {},
+  });
+  return { id: 'password-reset', title: 'Reset my password', intents, machine };
+}
