@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createArrivalLog } from './packages/core/src/predict/series.ts';
 import { evaluateSurges, plannedSpikes } from './packages/core/src/predict/surge-eval.ts';
-for (const f of ['/tmp/sn-events.json','/tmp/it-events.json']) {
+for (const f of ['/tmp/sn-events.json', '/tmp/it-events.json']) {
   const events = JSON.parse(readFileSync(f, 'utf8'));
   const log = createArrivalLog(); for (const e of events) log.add(e);
-  let arr = log.list();
-  if (f.includes('sn')) arr = arr.filter(a => a.at < Date.parse('2016-06-01'));
+  let arr = log.list(); if (f.includes('sn')) arr = arr.filter(a => a.at < Date.parse('2016-06-01'));
   const spikes = plannedSpikes(arr);
-  for (const threshold of [4, 6, 8]) {
-    const t0 = Date.now();
-    const r = evaluateSurges(arr, spikes, { threshold });
-    console.log(f, threshold, JSON.stringify({ ...r, delays: undefined }), spikes[0], Date.now() - t0);
+  for (const [threshold, shift] of [[8, 3]]) {
+    const r = evaluateSurges(arr, spikes, { threshold, shift });
+    console.log(f, threshold, shift, JSON.stringify({ ...r, delays: undefined }));
   }
 }

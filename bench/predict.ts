@@ -43,7 +43,11 @@ const one = (
   ...extra,
 });
 
-function forecastFigures(log: string, r: ForecastReport): BenchFigure[] {
+function forecastFigures(
+  log: string,
+  r: ForecastReport,
+  targeted: boolean,
+): BenchFigure[] {
   const o = r.overall;
   const ratio = o.mae.model / o.mae.seasonalNaive;
   const coverage = (o.coverage ?? 0) * 100;
@@ -60,10 +64,12 @@ function forecastFigures(log: string, r: ForecastReport): BenchFigure[] {
           unit: 'tickets',
         },
         ratio,
-        target: '≤ 0.85 of seasonal naive',
-        met: ratio <= 0.85,
-        ...(ratio > 0.85 && {
-          shortfall: `${ratio.toFixed(3)} of seasonal naive`,
+        ...(targeted && {
+          target: '≤ 0.85 of seasonal naive',
+          met: ratio <= 0.85,
+          ...(ratio > 0.85 && {
+            shortfall: `${ratio.toFixed(3)} of seasonal naive`,
+          }),
         }),
       },
     ),
@@ -108,7 +114,7 @@ export const run: BenchSectionRun = async (ctx) => {
   return {
     title: 'Predictions: forecast, breach risk, possible incidents',
     figures: [
-      ...forecastFigures('ServiceNow', snForecast),
+      ...forecastFigures('ServiceNow', snForecast, true),
       one(
         'ServiceNow: breach-risk ROC AUC at opening (made_sla)',
         'AUC',
@@ -124,7 +130,7 @@ export const run: BenchSectionRun = async (ctx) => {
           met: risk.auc >= 0.75,
         },
       ),
-      ...forecastFigures('Italian helpdesk', itForecast),
+      ...forecastFigures('Italian helpdesk', itForecast, false),
     ],
     notes: [
       `Forecast: rolling origin, each origin forecasting the next 7 days from the days before it only; ServiceNow window ${snForecast.window.from} … ${snForecast.window.to} (${snForecast.overall.origins} origins), Italian helpdesk ${itForecast.window.from} … ${itForecast.window.to} (${itForecast.overall.origins} origins). Model: mean of the median same weekday over 5 weeks and a median level × weekday profile; intervals from the empirical 10th/90th percentiles of the model's own scaled errors over the previous 56 origins.`,

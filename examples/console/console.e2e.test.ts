@@ -83,7 +83,8 @@ async function shoot(name: string) {
   expect(colours).toBeGreaterThan(8);
 }
 
-const inConsole = (selector: string) => page.locator(`ticket-console ${selector}`);
+const inConsole = (selector: string) =>
+  page.locator(`ticket-console ${selector}`);
 
 async function command(type: string, fill?: Record<string, string>) {
   await inConsole(`[data-command=${type}]`).click();
@@ -93,7 +94,26 @@ async function command(type: string, fill?: Record<string, string>) {
   if (fill) await inConsole('form.panel button[type=submit]').click();
 }
 
-describe('the agents\' console on the demo server', () => {
+const resolutionCells = () =>
+  inConsole('[data-chart=resolution] tbody td').allTextContents();
+
+const round = (v: number | null) => String(Math.round((v ?? 0) * 10) / 10);
+
+/** The resolution chart's table as the figures of `spread` give it. */
+const rounded = (spread: {
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}) => [
+  'median',
+  round(spread.median),
+  'p90',
+  round(spread.p90),
+  'max',
+  round(spread.max),
+];
+
+describe("the agents' console on the demo server", () => {
   it('signs in, works a ticket to closed and shows the dashboard', async () => {
     const agent = demo.consoleAccounts.find((a) => a.role === 'agent');
     expect(agent?.password).toMatch(/^[\w-]{24}$/);
@@ -118,6 +138,30 @@ describe('the agents\' console on the demo server', () => {
 
     await inConsole(`button.open:text-is("${ticket.ref}")`).waitFor();
     await shoot('queue');
+
+    // The dashboard over the replayed sample: the replay's own figures.
+    await inConsole(
+      'nav[aria-label=Console] button:text-is("Dashboard")',
+    ).click();
+    await inConsole('[data-chart=resolution] svg').waitFor();
+    await inConsole('#to').fill('2017-03-01');
+    await inConsole('form[aria-label=Period] button').click();
+    await expect
+      .poll(() => inConsole('.period').textContent())
+      .toMatch(/to 2017-03-01/);
+    await shoot('dashboard');
+    const { desk } = replayDesk({ closedReplyPolicy: 'reopen' });
+    const replay = await replayFile(desk, SAMPLE_LOG, {
+      mapping: 'servicenow',
+    });
+    const spread = replay.openToResolvedHours;
+    expect(await resolutionCells()).toEqual(rounded(spread));
+    // The ticket filed above counts too: it is in the period, unresolved.
+    expect(await inConsole('.period').textContent()).toContain(
+      `${replay.tickets + 1} tickets`,
+    );
+
+    await inConsole('nav[aria-label=Console] button:text-is("Queues")').click();
     await inConsole(`button.open:text-is("${ticket.ref}")`).click();
     await inConsole('#ticket-heading').waitFor();
 
@@ -140,23 +184,24 @@ describe('the agents\' console on the demo server', () => {
     expect(closed?.status).toBe('closed');
     expect(closed?.assigneeId).toBe('console-agent');
 
-    await inConsole('nav[aria-label=Console] button:text-is("Dashboard")').click();
-    await inConsole('[data-chart=resolution] svg').waitFor();
-    await shoot('dashboard');
-
-    // The dashboard's figures are the replay's, and the server's.
-    const { desk } = replayDesk({ closedReplyPolicy: 'reopen' });
-    const replay = await replayFile(desk, SAMPLE_LOG, { mapping: 'servicenow' });
-    const cells = await inConsole('[data-chart=resolution] tbody td').allTextContents();
-    const round = (v: number | null) => String(Math.round((v ?? 0) * 10) / 10);
-    const spread = replay.openToResolvedHours;
-    expect(cells).toEqual([
-      'median',
-      round(spread.median),
-      'p90',
-      round(spread.p90),
-      'max',
-      round(spread.max),
-    ]);
+    // Over the whole log now: the server's figures, the new ticket in.
+    await inConsole(
+      'nav[aria-label=Console] button:text-is("Dashboard")',
+    ).click();
+    await expect
+      .poll(() => inConsole('.period').textContent())
+      .not.toMatch(/to 2017-03-01/);
+    const token = await page.evaluate(
+      () => document.querySelector('ticket-console')!.api.token,
+    );
+    const metrics = await (
+      await fetch(`${demo.url}/api/v1/metrics`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json();
+    expect(metrics.resolution.calendarHours.n).toBe(spread.n + 1);
+    await expect
+      .poll(resolutionCells)
+      .toEqual(rounded(metrics.resolution.calendarHours));
   }, 300_000);
 });

@@ -103,6 +103,11 @@ export async function jsonlStore(
     commit: (w) => write('could not commit', () => writes.commit(w)),
     nextRef: (siteId) =>
       write('could not number a ticket', () => writes.nextRef(siteId)),
+    findIdempotency: (siteId, key) =>
+      read('could not read an idempotency key', () => {
+        const seen = index.keys.get(siteId)?.get(key);
+        return seen ? { ...seen } : null;
+      }),
 
     getTicket: (siteId, id) =>
       read('could not read ticket', () => {

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   LINK_CYCLE: 409,
   /** A parent resolving or closing while a child is open (roll-up `block`). */
   CHILDREN_OPEN: 409,
+  /** A knowledge base draft asked of a ticket that has no resolution yet. */
+  KB_NO_RESOLUTION: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   INELIGIBLE_ASSIGNEE: 422,
   /** A webhook URL the address guard refuses (loopback, private, metadata…). */

@@ -13,8 +13,10 @@ export {
 export * from './audit/report.js';
 export * from './audit/requester-data.js';
 export * from './audit/verify.js';
+export * from './assistant/index.js';
 export * from './automation/index.js';
 export * from './classify/index.js';
+export * from './kb/index.js';
 export * from './clock.js';
 export * from './config.js';
 export {

@@ -1,8 +1,9 @@
 /**
  * Builds the script-tag files into `dist/` (or `--outdir=`):
  *
- * - `ticket-widget.js`: defines `<ticket-widget>`, Lit and zod/mini
- *   inside, minified. Code split: each language but English and each
+ * - `ticket-widget.js`: defines `<ticket-widget>`, Lit inside (no zod:
+ *   the widget's checks are its own), minified, the indentation of its
+ *   `html` and `css` templates taken out (scripts/minify-templates.mjs). Code split: each language but English and each
  *   feature loaded on demand is an ES module chunk next to it, named
  *   `ticket-widget-<module>.js` (the same name in every build), that
  *   the widget imports by a relative URL when it needs it.
@@ -25,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -57,10 +59,12 @@ const widget = await build({
   entryPoints: { 'ticket-widget': 'src/define.ts' },
   splitting: true,
   chunkNames: 'ticket-widget-[name]',
+  plugins: [minifyTemplates()],
 });
 const launcher = await build({
   ...common,
   entryPoints: { 'ticket-launcher': 'src/launcher/standalone.ts' },
+  plugins: [minifyTemplates()],
 });
 
 const console_ = await build({

@@ -103,7 +103,11 @@ export async function sessionFor(email: string): Promise<string> {
 export async function callAs(
   token: string,
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const response = await fetch(`${endpoint}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
@@ -114,7 +118,10 @@ export async function callAs(
     },
     ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
   });
-  return { status: response.status, body: await response.json().catch(() => null) };
+  return {
+    status: response.status,
+    body: await response.json().catch(() => null),
+  };
 }
 
 /** Presses a key on the element that has focus inside the console. */

@@ -123,6 +123,10 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
     ),
     readFeed: run(() => 'could not read the feed', tickets.feed),
     nextRef: run(() => 'could not number a ticket', tickets.nextRef),
+    findIdempotency: run(
+      () => 'could not read an idempotency key',
+      tickets.findIdempotency,
+    ),
 
     putRequester: run(
       (r) => `could not save requester ${r.id}`,

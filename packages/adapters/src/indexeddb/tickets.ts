@@ -176,5 +176,13 @@ export function ticketOps(session: Session) {
         await counters.put({ siteId, value });
         return value;
       }),
+
+    findIdempotency: (siteId: string, key: string) =>
+      session.read(['idempotency'], async (tx) => {
+        const row = await tx.objectStore('idempotency').get([siteId, key]);
+        return row
+          ? { ticketId: row.ticketId, fingerprint: row.fingerprint }
+          : null;
+      }),
   };
 }

@@ -106,5 +106,21 @@ export function readOps(ctx: StoreContext) {
       );
       return Number(row!.value);
     },
+
+    /** A key past its retention counts as unused, as `create` treats it. */
+    async findIdempotency(siteId: string, key: string) {
+      const [row] = await driver.query<{
+        fingerprint: string;
+        ticket_id: string;
+      }>(
+        `SELECT fingerprint, ticket_id FROM ${s}.idempotency
+         WHERE site_id = $1 AND key = $2 AND expires_at > $3::timestamptz`,
+        [siteId, key, ctx.clock.now().toISOString()],
+        true,
+      );
+      return row
+        ? { ticketId: row.ticket_id, fingerprint: row.fingerprint }
+        : null;
+    },
   };
 }

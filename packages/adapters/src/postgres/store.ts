@@ -187,6 +187,10 @@ function openStore(ctx: StoreContext, onError: (e: Error) => void) {
       run('could not read the feed', () => reads.feed(after, limit)),
     nextRef: (siteId) =>
       run('could not number a ticket', () => reads.nextRef(siteId)),
+    findIdempotency: (siteId, key) =>
+      run('could not read an idempotency key', () =>
+        reads.findIdempotency(siteId, key),
+      ),
 
     ...guardedPeople(people, run),
     ...guardedRecords(records, run),

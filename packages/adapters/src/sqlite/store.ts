@@ -135,6 +135,10 @@ export function sqliteStore(options: SqliteStoreOptions): SqliteStore {
       run('could not read the feed', () => tickets.feed(after, limit)),
     nextRef: (siteId) =>
       run('could not number a ticket', () => tickets.nextRef(siteId)),
+    findIdempotency: (siteId, key) =>
+      run('could not read an idempotency key', () =>
+        tickets.findIdempotency(siteId, key),
+      ),
     importTickets: (items) =>
       run('could not import tickets', () => importTickets(items)),
 

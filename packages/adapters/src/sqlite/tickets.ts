@@ -262,5 +262,16 @@ export function ticketOps(db: Database.Database, prepare: Prepare) {
       );
       return row!.value;
     },
+
+    findIdempotency(siteId: string, key: string) {
+      const seen = one<{ fingerprint: string; ticket_id: string }>(
+        'SELECT fingerprint, ticket_id FROM idempotency WHERE site_id = ? AND key = ?',
+        siteId,
+        key,
+      );
+      return seen
+        ? { ticketId: seen.ticket_id, fingerprint: seen.fingerprint }
+        : null;
+    },
   };
 }

@@ -3,8 +3,9 @@
  * always plain text, links only http and https), the transcript, and
  * the contract of a flow.
  */
-import { z } from 'zod';
+
 import type { AnyStateMachine } from 'xstate';
+import { z } from 'zod';
 import type { Recognition } from './recognizer.js';
 
 const plain = z.string().min(1).max(4000);

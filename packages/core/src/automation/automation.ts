@@ -47,6 +47,11 @@ export interface AutomationOptions {
   onRun?(run: RuleRun): void;
   /** Unexpected failures of a trigger run. @default ignored */
   onError?(error: unknown): void;
+  /**
+   * A ticket's breach risk (0 … 1) for the `risk` condition, e.g.
+   * `(id) => predictions.risk(id)?.risk ?? null`. @default none: null
+   */
+  risk?(ticketId: string): number | null;
 }
 
 const onErrorOf = (options: AutomationOptions) => options.onError ?? (() => {});
@@ -115,6 +120,7 @@ export function createAutomation(
     triggers: () => rules.triggers.items,
     guard: options.loopGuard ?? {},
     now: () => core.clock.now().getTime(),
+    ...(options.risk && { risk: options.risk }),
     async fire(trigger, ticket, event, depth) {
       const ctx: ActionContext = {
         ...contextFor(trigger.id, event),
@@ -197,6 +203,7 @@ export function createAutomation(
           (m) => contextFor(m.ruleId),
           s,
           now,
+          options.risk,
         );
         for (const run of fired) {
           report({

@@ -10,6 +10,11 @@ type Conditions = z.infer<typeof conditionsSchema>;
 export interface ConditionSubject {
   ticket: Ticket;
   event?: AuditEvent;
+  /**
+   * The breach risk of a ticket (0 … 1) that the `risk` field reads,
+   * e.g. from `createPredictions`; without it `risk` reads as null.
+   */
+  risk?: (ticketId: string) => number | null;
 }
 
 /** Reads a dotted path through own properties only. */
@@ -35,6 +40,7 @@ function textOf({ ticket, event }: ConditionSubject): string {
 
 function read(subject: ConditionSubject, field: string): unknown {
   if (field === 'text') return textOf(subject);
+  if (field === 'risk') return subject.risk?.(subject.ticket.id) ?? null;
   const [root, ...path] = field.split('.');
   return walk(root === 'ticket' ? subject.ticket : subject.event, path);
 }

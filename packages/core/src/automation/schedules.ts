@@ -142,6 +142,7 @@ export async function runSchedule(
   context: ScheduleContext,
   s: Schedule,
   now: Date,
+  risk?: (ticketId: string) => number | null,
 ): Promise<ScheduleRun[]> {
   const at = now.toISOString();
   const cutoff = new Date(now.getTime() - delayOf(s)).toISOString();
@@ -151,7 +152,8 @@ export async function runSchedule(
     actions.push({ type: 'command', command: { type: 'close' } });
   }
   const due = (t: Ticket) =>
-    isDue(s, t, cutoff, at) && matches(s.conditions, { ticket: t });
+    isDue(s, t, cutoff, at) &&
+    matches(s.conditions, { ticket: t, ...(risk && { risk }) });
   const runs: ScheduleRun[] = [];
   let cursor: string | null = null;
   do {

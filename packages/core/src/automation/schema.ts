@@ -27,8 +27,8 @@ export const ruleIdSchema = z
 const fieldPath = z
   .string()
   .regex(
-    /^(?:text|(?:ticket|event)(?:\.[A-Za-z_][A-Za-z0-9_-]{0,63}){1,4})$/,
-    'use text, ticket.<field> or event.<field>',
+    /^(?:text|risk|(?:ticket|event)(?:\.[A-Za-z_][A-Za-z0-9_-]{0,63}){1,4})$/,
+    'use text, risk, ticket.<field> or event.<field>',
   );
 
 const scalar = z.union([

@@ -32,6 +32,8 @@ interface TriggerDeps {
   ): Promise<void>;
   skipped(trigger: Trigger, ticket: Ticket, reason: SkipReason): void;
   onError(error: unknown): void;
+  /** The breach risk the `risk` condition reads. */
+  risk?: (ticketId: string) => number | null;
 }
 
 /** The automation marker of an event, or null for a person's change. */
@@ -80,7 +82,8 @@ export function createTriggerRunner(deps: TriggerDeps) {
     for (const trigger of deps.triggers()) {
       if (!trigger.enabled || !trigger.on.includes(event.type)) continue;
       if (origin?.kind === 'trigger' && origin.ruleId === trigger.id) continue;
-      if (!matches(trigger.conditions, { ticket, event })) continue;
+      const subject = { ticket, event, ...(deps.risk && { risk: deps.risk }) };
+      if (!matches(trigger.conditions, subject)) continue;
       if (depth >= maxDepth) {
         deps.skipped(trigger, ticket, 'depth');
       } else if (!spend(`${ticket.id}\u0000${trigger.id}`, deps.now())) {

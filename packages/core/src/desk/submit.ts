@@ -55,6 +55,34 @@ async function requesterFor(
 }
 
 /**
+ * The first result of an idempotency key already used, read before
+ * anything is written: a reuse with another body is refused, and a
+ * retry answers the first ticket, so neither saves a requester record
+ * nor uses up a ticket number. `createTicket` checks the key again in
+ * its own write, for two first uses that race.
+ */
+async function replayOf(
+  ctx: SubmitContext,
+  idempotency: { key: string; fingerprint: string },
+): Promise<SubmitResult | null> {
+  const seen = await ctx.store.findIdempotency(ctx.siteId, idempotency.key);
+  if (!seen) return null;
+  if (seen.fingerprint !== idempotency.fingerprint) {
+    throw new TicketryError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'this Idempotency-Key was used with a different request body',
+    );
+  }
+  const [ticket, events] = await Promise.all([
+    ctx.store.getTicket(ctx.siteId, seen.ticketId),
+    ctx.store.listEvents(ctx.siteId, seen.ticketId),
+  ]);
+  // Erased or otherwise gone: let createTicket's own check decide.
+  if (!ticket || !events[0]) return null;
+  return { ticket, event: events[0], replayed: true };
+}
+
+/**
  * Opens a ticket: validates, records the requester apart, and writes
  * the ticket at version 1 with its `ticket.submitted` event.
  */
@@ -74,6 +102,19 @@ export async function submitTicket(
       { details: { path: ['idempotencyKey'] } },
     );
   }
+  const idempotency =
+    key === undefined
+      ? undefined
+      : {
+          key,
+          fingerprint: fingerprint({
+            input,
+            actor: opts.actor?.role ?? 'requester',
+          }),
+        };
+  if (opts.actor) targetOf('draft', 'submit', opts.actor);
+  const earlier = idempotency && (await replayOf(ctx, idempotency));
+  if (earlier) return earlier;
   const requester = await requesterFor(
     ctx,
     input.requester.email,
@@ -140,11 +181,6 @@ export async function submitTicket(
   return ctx.store.createTicket({
     ticket: { ...ticket, auditHash: event.hash },
     event,
-    ...(key !== undefined && {
-      idempotency: {
-        key,
-        fingerprint: fingerprint({ input, actor: actor.role }),
-      },
-    }),
+    ...(idempotency && { idempotency }),
   });
 }

@@ -62,8 +62,12 @@ export interface SearchHit {
 
 /** Per document: term → frequency in each field, and field lengths. */
 interface Entry {
+  id: string;
   tf: Map<string, number[]>;
   length: number[];
+  /** Field weights over length norms, valid while `stamp` matches. */
+  factors: number[];
+  stamp: number;
 }
 
 /** The index's working interface. */
@@ -103,21 +107,24 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   const k1 = options.k1 ?? 1.2;
   const feedback = options.feedback ?? null;
   const docs = new Map<string, Entry>();
-  const postings = new Map<string, Set<string>>();
+  const postings = new Map<string, Map<Entry, number[]>>();
   const totals = INDEX_FIELDS.map(() => 0);
+  /** Bumped by every change, since averages move with each. */
+  let stamp = 0;
 
   function remove(id: string): boolean {
     const entry = docs.get(id);
     if (!entry) return false;
     for (const term of entry.tf.keys()) {
-      const set = postings.get(term);
-      set?.delete(id);
-      if (set?.size === 0) postings.delete(term);
+      const list = postings.get(term);
+      list?.delete(entry);
+      if (list?.size === 0) postings.delete(term);
     }
     entry.length.forEach((n, i) => {
       totals[i] = (totals[i] ?? 0) - n;
     });
     docs.delete(id);
+    stamp++;
     return true;
   }
 
@@ -136,25 +143,26 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     length.forEach((n, i) => {
       totals[i] = (totals[i] ?? 0) + n;
     });
-    docs.set(doc.id, { tf, length });
-    for (const term of tf.keys()) {
-      const set = postings.get(term) ?? new Set<string>();
-      set.add(doc.id);
-      postings.set(term, set);
+    const entry: Entry = { id: doc.id, tf, length, factors: [], stamp: -1 };
+    docs.set(doc.id, entry);
+    for (const [term, counts] of tf) {
+      const list = postings.get(term) ?? new Map<Entry, number[]>();
+      list.set(entry, counts);
+      postings.set(term, list);
     }
+    stamp++;
   }
 
-  /** Weighted, length-normalised frequency of one term in one doc. */
-  function pseudoTf(entry: Entry, counts: number[]): number {
-    let sum = 0;
-    counts.forEach((c, f) => {
-      if (c === 0) return;
-      const avg = (totals[f] ?? 0) / docs.size || 1;
+  /** Each field's weight over its length norm, for one document. */
+  function factorsOf(entry: Entry): number[] {
+    if (entry.stamp === stamp) return entry.factors;
+    entry.factors = entry.length.map((len, f) => {
+      const avg = (totals[f] ?? 0) / (docs.size || 1);
       const b = bs[f] ?? 0.75;
-      const norm = 1 - b + (b * (entry.length[f] ?? 0)) / avg;
-      sum += ((weights[f] ?? 1) * c) / norm;
+      return (weights[f] ?? 1) / (1 - b + (b * len) / (avg || 1));
     });
-    return sum;
+    entry.stamp = stamp;
+    return entry.factors;
   }
 
   function idfOf(term: string): number {
@@ -163,22 +171,25 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   }
 
   function rank(query: Map<string, number>, filter?: (id: string) => boolean) {
-    const scores = new Map<string, number>();
+    const scores = new Map<Entry, number>();
     for (const [term, qw] of query) {
-      const ids = postings.get(term);
-      if (!ids) continue;
+      const list = postings.get(term);
+      if (!list) continue;
       const idf = idfOf(term);
-      for (const id of ids) {
-        if (filter && !filter(id)) continue;
-        const entry = docs.get(id) as Entry;
-        const t = pseudoTf(entry, entry.tf.get(term) as number[]);
+      for (const [entry, counts] of list) {
+        if (filter && !filter(entry.id)) continue;
+        const f = factorsOf(entry);
+        let t = 0;
+        for (let i = 0; i < counts.length; i++) {
+          t += (counts[i] ?? 0) * (f[i] ?? 0);
+        }
         const s = (qw * idf * t * (k1 + 1)) / (k1 + t);
-        scores.set(id, (scores.get(id) ?? 0) + s);
+        scores.set(entry, (scores.get(entry) ?? 0) + s);
       }
     }
-    return [...scores]
-      .map(([id, score]) => ({ id, score }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const hits: SearchHit[] = [];
+    for (const [entry, score] of scores) hits.push({ id: entry.id, score });
+    return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
   /** Pseudo-relevance feedback: the top documents' telling terms. */
@@ -203,7 +214,9 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   function search(query: string, opts: SearchOptions = {}): SearchHit[] {
     const terms = new Map<string, number>();
-    for (const t of tokenize(query, opts.locale)) terms.set(t, 1);
+    const Q = process.env.QW ?? 'one';
+    for (const t of tokenize(query, opts.locale)) terms.set(t, (terms.get(t) ?? 0) + 1);
+    for (const [t, c] of terms) terms.set(t, Q === 'one' ? 1 : Q === 'log' ? 1 + Math.log(c) : c);
     let hits = rank(terms, opts.filter);
     const fb = opts.feedback === undefined ? feedback : opts.feedback;
     if (fb && hits.length > 0) {

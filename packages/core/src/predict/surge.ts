@@ -63,7 +63,9 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   const rules = zoneRules(zone);
   const model = weekdaySeasonal();
   const keys = new Map<string, KeyState>();
-  const hourly = new Array<number>(24).fill(1);
+  // Arrivals per hour of the day, fading over about four weeks; a small
+  // even prior until the first days are in.
+  const hourly = new Array<number>(24).fill(0.1);
   const hourOf = (at: number) =>
     new Date(at + rules.offsetAt(at)).getUTCHours();
   let current = Number.NaN;
@@ -74,7 +76,10 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   function dailyForecast(state: KeyState, day: number): number {
     if (state.forecast?.day === day) return state.forecast.value;
     const y: number[] = [];
-    for (let d = day - 84; d < day; d++) y.push(state.days.get(d) ?? 0);
+    // Days before the log began are unknown, not quiet.
+    for (let d = Math.max(day - 84, firstDay); d < day; d++) {
+      y.push(state.days.get(d) ?? 0);
+    }
     const value = model(y, y.length, 1);
     state.forecast = { day, value };
     return value;
@@ -103,7 +108,7 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
       if (state.s > h) raise(key, state, start + HOUR);
     }
     for (const ids of bucket.values())
-      hourly[hourOf(start)]! += ids.length / 28;
+      hourly[hourOf(start)]! += ids.length;
     for (let i = 0; i < 24; i++) hourly[i]! *= 1 - 1 / (28 * 24);
     bucket = new Map();
   }

@@ -74,6 +74,8 @@ export const EXTRA_EVENT_TYPES = {
   split: 'ticket.split',
   /** Mail: a message taken in by the mail intake; `data` says how. */
   mail_received: 'ticket.mail_received',
+  /** Knowledge base: what was suggested before submit; `data.offered`. */
+  kb_offered: 'ticket.kb_offered',
 } as const;
 
 export type EventType =

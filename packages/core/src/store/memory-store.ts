@@ -310,6 +310,12 @@ export function createMemoryStore(
       return next;
     },
 
+    async findIdempotency(siteId, idempotencyKey) {
+      open();
+      const seen = data.idempotency.get(key(siteId, idempotencyKey));
+      return seen ? { ...seen } : null;
+    },
+
     async putRequester(r) {
       open();
       const k = key(r.siteId, r.id);

@@ -52,6 +52,12 @@ export interface CreateWrite {
   idempotency?: { key: string; fingerprint: string };
 }
 
+/** An idempotency key's first use: what it opened, and the fingerprint. */
+export interface IdempotencyEntry {
+  ticketId: string;
+  fingerprint: string;
+}
+
 /** What `createTicket` answers. `replayed` is true for a retried key. */
 export interface CreateResult {
   ticket: Ticket;
@@ -125,6 +131,15 @@ export interface TicketStore extends RecordMethods {
   readFeed(after: number, limit: number): Promise<FeedPage>;
   /** The next ticket number of a site; never the same twice. */
   nextRef(siteId: string): Promise<number>;
+  /**
+   * The ticket an idempotency key of a site opened, with the request's
+   * fingerprint; null when unused (or, where keys expire, expired).
+   * Read before anything is written, so a refused reuse writes nothing.
+   */
+  findIdempotency(
+    siteId: string,
+    key: string,
+  ): Promise<IdempotencyEntry | null>;
 
   putRequester(requester: Requester): Promise<void>;
   getRequester(siteId: string, id: string): Promise<Requester | null>;

@@ -50,6 +50,10 @@ export const BROKEN_STORES: Record<string, Breakage> = {
   'no idempotency': (store) => ({
     createTicket: ({ ticket, event }) => store.createTicket({ ticket, event }),
   }),
+  /** Looks up no idempotency key: submissions write before the refusal. */
+  'no idempotency look-up': () => ({
+    findIdempotency: async () => null,
+  }),
   /** Writes the ticket first and the event after, with no transaction. */
   'ticket and event not written together': (store, data) => ({
     async createTicket(write) {

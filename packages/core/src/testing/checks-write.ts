@@ -281,4 +281,36 @@ export const writeChecks: ConformanceCheck[] = [
       check(!result.replayed, 'idempotency keys are per site');
     },
   },
+  {
+    area: 'idempotency',
+    name: 'findIdempotency reads a used key of its own site and nothing else',
+    async run({ store }) {
+      const ticket = sampleTicket();
+      const key = 'looked-up-key';
+      check(
+        (await store.findIdempotency(ticket.siteId, key)) === null,
+        'an unused key was found',
+      );
+      await store.createTicket({
+        ticket,
+        event: sampleEvent(ticket),
+        idempotency: { key, fingerprint: 'body-1' },
+      });
+      checkEqual(
+        await store.findIdempotency(ticket.siteId, key),
+        { ticketId: ticket.id, fingerprint: 'body-1' },
+        'the used key',
+      );
+      check(
+        (await store.findIdempotency('site-b', key)) === null,
+        'a key was found on another site',
+      );
+      const plain = sampleTicket();
+      await store.createTicket({ ticket: plain, event: sampleEvent(plain) });
+      check(
+        (await store.findIdempotency(ticket.siteId, plain.id)) === null,
+        'a create without a key left one',
+      );
+    },
+  },
 ];

@@ -18,7 +18,8 @@ const expected: Record<string, { name: RegExp; message?: RegExp }> = {
   'no version check': {
     name: /stale version is a conflict|exactly one wins|lose no update/,
   },
-  'no idempotency': { name: /same key/ },
+  'no idempotency': { name: /same key|findIdempotency/ },
+  'no idempotency look-up': { name: /findIdempotency reads a used key/ },
   'ticket and event not written together': { name: /cannot be written/ },
   'idempotency check split from the write': { name: /duplicate submits/ },
   'version check split from the write': {

@@ -26,7 +26,9 @@ async function bulk(
     }
   });
   await host.showQueue();
-  const note = skipped ? `; ${skipped} skipped (not allowed in their state)` : '';
+  const note = skipped
+    ? `; ${skipped} skipped (not allowed in their state)`
+    : '';
   host.announce(`${type}: ${done} tickets${note}`);
 }
 

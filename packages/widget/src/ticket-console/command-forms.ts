@@ -36,16 +36,39 @@ export const COMMAND_FIELDS: Record<string, readonly CommandField[]> = {
     },
   ],
   triage: [
-    { name: 'impact', label: 'Impact', kind: 'select', options: LEVELS, required: true },
-    { name: 'urgency', label: 'Urgency', kind: 'select', options: LEVELS, required: true },
+    {
+      name: 'impact',
+      label: 'Impact',
+      kind: 'select',
+      options: LEVELS,
+      required: true,
+    },
+    {
+      name: 'urgency',
+      label: 'Urgency',
+      kind: 'select',
+      options: LEVELS,
+      required: true,
+    },
   ],
   pend: [
     { name: 'reason', label: 'Waiting for', kind: 'select', required: true },
     { name: 'note', label: 'Note', kind: 'textarea', required: false },
   ],
   resolve: [
-    { name: 'code', label: 'Resolution code', kind: 'text', required: true, initial: 'solved' },
-    { name: 'note', label: 'Resolution note', kind: 'textarea', required: true },
+    {
+      name: 'code',
+      label: 'Resolution code',
+      kind: 'text',
+      required: true,
+      initial: 'solved',
+    },
+    {
+      name: 'note',
+      label: 'Resolution note',
+      kind: 'textarea',
+      required: true,
+    },
   ],
   cancel: [
     {
@@ -57,8 +80,17 @@ export const COMMAND_FIELDS: Record<string, readonly CommandField[]> = {
     },
     { name: 'note', label: 'Note', kind: 'textarea', required: false },
   ],
-  merge: [{ name: 'intoId', label: 'Merge into ticket id', kind: 'text', required: true }],
-  reject: [{ name: 'reason', label: 'Reason', kind: 'textarea', required: false }],
+  merge: [
+    {
+      name: 'intoId',
+      label: 'Merge into ticket id',
+      kind: 'text',
+      required: true,
+    },
+  ],
+  reject: [
+    { name: 'reason', label: 'Reason', kind: 'textarea', required: false },
+  ],
 };
 
 /** Commands with a form or none to fill; `update` and `rate` stay off the console. */

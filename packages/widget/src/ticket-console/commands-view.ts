@@ -33,11 +33,17 @@ export function startCommand(host: TicketConsole, type: string): void {
 
 function initialOf(host: TicketConsole, open: OpenTicket, field: CommandField) {
   if (field.initial === 'me') return host.agent?.id ?? '';
-  if (field.initial === 'team') return open.ticket.teamId ?? host.agent?.teamIds[0] ?? '';
+  if (field.initial === 'team')
+    return open.ticket.teamId ?? host.agent?.teamIds[0] ?? '';
   return field.initial ?? '';
 }
 
-function control(host: TicketConsole, open: OpenTicket, field: CommandField, reasons?: string[]) {
+function control(
+  host: TicketConsole,
+  open: OpenTicket,
+  field: CommandField,
+  reasons?: string[],
+) {
   const id = `cmd-${field.name}`;
   const value = initialOf(host, open, field);
   const options = field.options ?? reasons ?? [];
@@ -72,7 +78,8 @@ function commandForm(host: TicketConsole, open: OpenTicket) {
 function composer(host: TicketConsole) {
   const kind = host.composer;
   if (!kind) return nothing;
-  const label = kind === 'note' ? 'Internal note (agents only)' : 'Reply to the requester';
+  const label =
+    kind === 'note' ? 'Internal note (agents only)' : 'Reply to the requester';
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const body = valuesOf(e.target as HTMLFormElement).body?.trim();
@@ -100,7 +107,8 @@ function macros(host: TicketConsole, open: OpenTicket) {
   };
   return html`<div class="row" role="group" aria-label="Macros">
     ${host.macros.map(
-      (m) => html`<button type="button" @click=${() => apply(m.id)}>Macro: ${m.name}</button>`,
+      (m) =>
+        html`<button type="button" @click=${() => apply(m.id)}>Macro: ${m.name}</button>`,
     )}
   </div>`;
 }
@@ -110,7 +118,9 @@ function macros(host: TicketConsole, open: OpenTicket) {
  * role may send in the ticket's state, then the open form or composer.
  */
 export function renderCommands(host: TicketConsole, open: OpenTicket) {
-  const usable = open.commands.filter((c) => MESSAGE_COMMANDS.has(c.type) || hasForm(c.type));
+  const usable = open.commands.filter(
+    (c) => MESSAGE_COMMANDS.has(c.type) || hasForm(c.type),
+  );
   return html`<section aria-labelledby="commands-heading">
     <h3 id="commands-heading">Commands</h3>
     <div class="commands" role="group" aria-label="Allowed commands">

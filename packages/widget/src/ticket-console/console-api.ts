@@ -44,9 +44,12 @@ export interface ConsoleApi {
   presence(id: string): Promise<{ agentId: string; name: string }[]>;
   macros(): Promise<{ id: string; name: string }[] | null>;
   applyMacro(id: string, macroId: string): Promise<void>;
-  metrics(): Promise<unknown>;
+  /** `GET /metrics` over `[from, to)`; the whole log when neither is given. */
+  metrics(period?: { from?: string; to?: string }): Promise<unknown>;
   /** The `text/event-stream` URL of one ticket. */
   streamUrl(id: string): string;
+  /** The `text/event-stream` URL of every change on the desk. */
+  changesUrl(): string;
 }
 
 async function failure(response: Response): Promise<ConsoleError> {
@@ -104,8 +107,9 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       ),
     applyMacro: (id, macroId) =>
       call(`/tickets/${enc(id)}/macros/${enc(macroId)}`, { method: 'POST' }),
-    metrics: () => call('/metrics'),
+    metrics: (period = {}) => call(`/metrics?${queryString(period)}`),
     streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
+    changesUrl: () => `${root}/changes/stream`,
   };
 
   // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field

@@ -174,7 +174,10 @@ export const consoleStyles = css`
     border-radius: 6px;
     padding: 0.5em 0.75em;
     margin-block-end: 0.5em;
+  }
+  .conversation .body {
     white-space: pre-wrap;
+    margin-block-start: 0.25em;
   }
   .conversation li.internal {
     background: var(--_c-note);

@@ -84,7 +84,10 @@ describe('<ticket-console> queue and ticket', () => {
       `/tickets/${el.open!.ticket.id}/commands`,
     );
     const expected = server.body.commands.map((c: { type: string }) => c.type);
-    ok(commandButtons(el).every((t) => expected.includes(t)), 'only allowed');
+    ok(
+      commandButtons(el).every((t) => expected.includes(t)),
+      'only allowed',
+    );
     ok(commandButtons(el).includes('assign'), 'assign offered');
     ok(!commandButtons(el).includes('close'), 'no close on a new ticket');
 
@@ -121,7 +124,15 @@ describe('<ticket-console> queue and ticket', () => {
     equal(el.open!.ticket.status, 'closed', 'status');
     ok(!commandButtons(el).includes('close'), 'close gone once closed');
     const types = qa(el, '.timeline li strong').map((s) => s.textContent);
-    for (const t of ['submitted', 'assigned', 'started', 'replied', 'noted', 'resolved', 'closed']) {
+    for (const t of [
+      'submitted',
+      'assigned',
+      'started',
+      'replied',
+      'noted',
+      'resolved',
+      'closed',
+    ]) {
       ok(types.includes(t), `timeline has ${t}`);
     }
   });
@@ -170,15 +181,36 @@ describe('<ticket-console> queue and ticket', () => {
     el.selected = new Set([a.id, b.id]);
     await el.updateComplete;
     q(el, '[aria-label="Bulk actions"] button:nth-of-type(2)').click();
-    await waitFor(() => /close: 0 tickets; 2 skipped/.test(el.announcement), 'close skipped');
+    await waitFor(
+      () => /close: 0 tickets; 2 skipped/.test(el.announcement),
+      'close skipped',
+    );
     el.selected = new Set([a.id, b.id]);
     await el.updateComplete;
     q(el, '[aria-label="Bulk actions"] button:nth-of-type(1)').click();
-    await waitFor(() => /assign: 2 tickets/.test(el.announcement), 'bulk assign');
+    await waitFor(
+      () => /assign: 2 tickets/.test(el.announcement),
+      'bulk assign',
+    );
     for (const { id } of [a, b]) {
       const ticket = await callAs(el.api.token!, `/tickets/${id}`);
       equal(ticket.body.assigneeId, 'console-agent', 'assignee');
     }
+  });
+
+  it('adds a ticket filed meanwhile to the queue on screen', async () => {
+    const el = await mountConsole();
+    await signIn(el);
+    q(el, 'nav[aria-label=Queues] button:nth-child(3)').click();
+    await waitFor(() => el.queue === 'unassigned' && !el.busy, 'queue');
+    // The change feed opens as the queue shows: give it a moment.
+    await new Promise((r) => setTimeout(r, 300));
+    const { ref } = await fileTicket(`Filed meanwhile ${Date.now()}`);
+    await waitFor(
+      () => qa(el, 'button.open').some((b) => b.textContent?.trim() === ref),
+      'the new ticket in the queue',
+      8_000,
+    );
   });
 
   it('shows changes by another agent live, and that they are on it', async () => {
@@ -197,7 +229,11 @@ describe('<ticket-console> queue and ticket', () => {
       'the live note',
       8_000,
     );
-    await waitFor(() => el.open!.viewers.includes('Console supervisor'), 'presence', 15_000);
+    await waitFor(
+      () => el.open!.viewers.includes('Console supervisor'),
+      'presence',
+      15_000,
+    );
     match(q(el, '.notice').textContent, /Console supervisor/);
   });
 });
@@ -217,7 +253,11 @@ describe('<ticket-console> dashboard', () => {
         [...r.querySelectorAll('td')].map((c) => c.textContent),
       );
     const backlog = data.backlogAge.map((d) => [d.label, String(d.value)]);
-    equal(JSON.stringify(cells('backlog-age')), JSON.stringify(backlog), 'backlog');
+    equal(
+      JSON.stringify(cells('backlog-age')),
+      JSON.stringify(backlog),
+      'backlog',
+    );
     equal(cells('volume').length, metrics.body.volume.week.length, 'weeks');
     equal(data.summary.tickets, metrics.body.tickets, 'tickets');
     ok(endpoint, 'endpoint');

@@ -21,6 +21,30 @@ export function loadDashboard(): Promise<DashboardModule> {
   return loading;
 }
 
+function periodForm(host: TicketConsole, report: MetricsReport | null) {
+  const day = (iso?: string) => iso?.slice(0, 10) ?? '';
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const at = (name: string) => {
+      const value = String(data.get(name) ?? '');
+      return value ? `${value}T00:00:00Z` : undefined;
+    };
+    void host.showDashboard({ from: at('from'), to: at('to') });
+  };
+  return html`<form class="row" aria-label="Period" @submit=${submit}>
+    <div class="field">
+      <label for="from">From</label>
+      <input id="from" name="from" type="date" .value=${day(report?.period.from)} />
+    </div>
+    <div class="field">
+      <label for="to">Until (not included)</label>
+      <input id="to" name="to" type="date" .value=${day(report?.period.to)} />
+    </div>
+    <button type="submit">Show</button>
+  </form>`;
+}
+
 /** The dashboard view: the charts once their chunk is in. */
 export function renderDashboardView(host: TicketConsole): TemplateResult {
   const report = host.dashboard as MetricsReport | null;
@@ -29,6 +53,7 @@ export function renderDashboardView(host: TicketConsole): TemplateResult {
   }
   return html`<section aria-labelledby="dashboard-heading">
     <h2 id="dashboard-heading" tabindex="-1">Dashboard</h2>
+    ${periodForm(host, report)}
     ${
       loaded && report
         ? loaded.renderDashboard({ html, svg, nothing }, report)

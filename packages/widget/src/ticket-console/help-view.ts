@@ -35,7 +35,8 @@ export function renderHelp(host: TicketConsole) {
       </thead>
       <tbody>
         ${SHORTCUTS.map(
-          ([key, what]) => html`<tr><td><kbd>${key}</kbd></td><td>${what}</td></tr>`,
+          ([key, what]) =>
+            html`<tr><td><kbd>${key}</kbd></td><td>${what}</td></tr>`,
         )}
       </tbody>
     </table>

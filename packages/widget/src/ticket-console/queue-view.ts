@@ -5,7 +5,15 @@ import { QUEUES } from './queues.js';
 import type { TicketConsole } from './ticket-console.js';
 
 const PRIORITIES = ['critical', 'high', 'moderate', 'low', 'planning'];
-const STATUSES = ['new', 'open', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'];
+const STATUSES = [
+  'new',
+  'open',
+  'assigned',
+  'in_progress',
+  'pending',
+  'resolved',
+  'closed',
+];
 
 function setFilter(host: TicketConsole, name: string, value: string | boolean) {
   host.filters = { ...host.filters, [name]: value };
@@ -16,7 +24,8 @@ function filters(host: TicketConsole) {
   const f = host.filters;
   const options = (values: string[], current: string) =>
     values.map(
-      (v) => html`<option value=${v} ?selected=${v === current}>${v.replace('_', ' ')}</option>`,
+      (v) =>
+        html`<option value=${v} ?selected=${v === current}>${v.replace('_', ' ')}</option>`,
     );
   return html`<form class="row" role="search" @submit=${(e: Event) => e.preventDefault()}>
     <div class="field">

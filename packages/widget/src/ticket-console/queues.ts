@@ -1,5 +1,5 @@
-import type { Agent, QueueName, Ticket } from './console-types.js';
 import type { ListQuery } from './console-api.js';
+import type { Agent, QueueName, Ticket } from './console-types.js';
 
 /** Statuses of tickets still being worked. */
 export const ACTIVE = 'new,open,assigned,in_progress,pending';

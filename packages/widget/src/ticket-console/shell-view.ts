@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
+import { renderDashboardView } from './dashboard-host.js';
 import { renderHelp } from './help-view.js';
 import { renderQueue } from './queue-view.js';
 import { renderSignIn } from './signin-view.js';
 import type { TicketConsole } from './ticket-console.js';
 import { renderTicket } from './ticket-view.js';
-import { renderDashboardView } from './dashboard-host.js';
 
 function header(host: TicketConsole) {
   const agent = host.agent;

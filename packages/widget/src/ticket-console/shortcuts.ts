@@ -50,6 +50,16 @@ function inTicket(host: TicketConsole, key: string): boolean {
  * agent types in a field, never with Ctrl, Alt or Meta held.
  */
 export function handleShortcut(host: TicketConsole, event: KeyboardEvent) {
+  // Escape leaves an open form even from inside it, unsent.
+  if (event.key === 'Escape' && (host.form || host.composer)) {
+    host.form = null;
+    host.composer = null;
+    void host.updateComplete.then(() =>
+      host.renderRoot.querySelector<HTMLElement>('h2')?.focus(),
+    );
+    event.preventDefault();
+    return;
+  }
   if (event.ctrlKey || event.altKey || event.metaKey || typing(event)) return;
   if (!host.agent || host.help) return;
   const key = event.key;

@@ -32,7 +32,8 @@ export function renderSla(sla: SlaExplanation | null) {
             <summary>Explain</summary>
             <ol>
               ${c.timeline.map(
-                (e) => html`<li>${e.type} ${'from' in e ? e.from : ''} → ${'to' in e ? (e.to ?? 'now') : ''}</li>`,
+                (e) =>
+                  html`<li>${e.type} ${'from' in e ? e.from : ''} → ${'to' in e ? (e.to ?? 'now') : ''}</li>`,
               )}
             </ol>
           </details>

@@ -14,10 +14,14 @@ import type {
   SlaExplanation,
   Ticket,
 } from './console-types.js';
-import { watchTicket } from './live.js';
+import { watchQueue, watchTicket } from './live.js';
 import { matchText, type QueueFilters, queueQuery } from './queues.js';
-import { handleShortcut } from './shortcuts.js';
 import { renderShell } from './shell-view.js';
+import { handleShortcut } from './shortcuts.js';
+
+/** A console event: it bubbles and crosses shadow roots. */
+const consoleEvent = (type: string, detail: object) =>
+  new CustomEvent(type, { detail, bubbles: true, composed: true });
 
 /** The ticket open in the detail view and what the server said about it. */
 export interface OpenTicket {
@@ -50,44 +54,56 @@ export class TicketConsole extends LitElement {
   static override properties = {
     endpoint: { type: String },
     queue: { type: String },
-    view: { state: true },
-    agent: { state: true },
-    tickets: { state: true },
-    cursor: { state: true },
-    selected: { state: true },
-    filters: { state: true },
-    open: { state: true },
-    composer: { state: true },
-    form: { state: true },
-    busy: { state: true },
-    error: { state: true },
-    announcement: { state: true },
-    help: { state: true },
-    macros: { state: true },
-    dashboard: { state: true },
+    view: { state: true, attribute: false },
+    agent: { state: true, attribute: false },
+    tickets: { state: true, attribute: false },
+    cursor: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    composer: { state: true, attribute: false },
+    form: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    help: { state: true, attribute: false },
+    macros: { state: true, attribute: false },
+    dashboard: { state: true, attribute: false },
   };
 
   /** The API root, e.g. `/api/v1`. @default '/api/v1' */
   declare endpoint: string;
   /** The queue shown after sign-in: mine, team, unassigned, breaching or all. @default 'mine' */
   declare queue: QueueName;
+  /** @internal The view on screen. */
   declare view: ConsoleView;
+  /** @internal The signed-in agent. */
   declare agent: Agent | null;
+  /** @internal The queue's tickets as the server listed them. */
   declare tickets: Ticket[];
-  /** The row the keyboard is on. */
+  /** @internal The row the keyboard is on. */
   declare cursor: number;
-  /** Ticket ids ticked for a bulk action. */
+  /** @internal Ticket ids ticked for a bulk action. */
   declare selected: Set<string>;
+  /** @internal */
   declare filters: QueueFilters;
+  /** @internal */
   declare open: OpenTicket | null;
+  /** @internal */
   declare composer: 'reply' | 'note' | null;
-  /** The command whose form is open. */
+  /** @internal The command whose form is open. */
   declare form: string | null;
+  /** @internal */
   declare busy: boolean;
+  /** @internal */
   declare error: string;
+  /** @internal What the live region says. */
   declare announcement: string;
+  /** @internal */
   declare help: boolean;
+  /** @internal */
   declare macros: { id: string; name: string }[] | null;
+  /** @internal The metrics report the dashboard draws. */
   declare dashboard: unknown;
 
   api: ConsoleApi;
@@ -221,6 +237,17 @@ export class TicketConsole extends LitElement {
     this.selected = new Set();
     if (this.view !== 'queue') this.#go('queue');
     this.announce(`${this.shown.length} tickets`);
+    this.#unwatch = watchQueue(this.api, () => void this.#refreshQueue());
+  }
+
+  /** Reloads the queue on screen after a change, keeping ticks and cursor. */
+  async #refreshQueue(): Promise<void> {
+    if (!this.agent || this.view !== 'queue') return;
+    const query = queueQuery(this.queue, this.agent, this.filters, Date.now());
+    const page = await this.api.list(query).catch(() => null);
+    if (!page || this.view !== 'queue') return;
+    this.tickets = page.items;
+    this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
   }
 
   /** Opens a ticket's detail view and follows it live. */
@@ -292,10 +319,13 @@ export class TicketConsole extends LitElement {
     return true;
   }
 
-  /** Opens the dashboard, loading its chart code on first use. */
-  async showDashboard(): Promise<void> {
+  /**
+   * Opens the dashboard over `period` (ISO instants; the whole log when
+   * left out), loading its chart code on first use.
+   */
+  async showDashboard(period: { from?: string; to?: string } = {}) {
     this.#unwatch?.();
-    const report = await this.run(() => this.api.metrics());
+    const report = await this.run(() => this.api.metrics(period));
     if (!report) return;
     this.dashboard = report;
     this.#go('dashboard');
@@ -307,8 +337,6 @@ export class TicketConsole extends LitElement {
   }
 
   #fire(type: string, detail: object): void {
-    this.dispatchEvent(
-      new CustomEvent(type, { detail, bubbles: true, composed: true }),
-    );
+    this.dispatchEvent(consoleEvent(type, detail));
   }
 }

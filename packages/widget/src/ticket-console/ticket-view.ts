@@ -25,8 +25,15 @@ function messagesOf(events: AuditEvent[]): Message[] {
       const body = String(e.changes.description ?? '');
       out.push({ id: e.id, at: e.at, who, body, internal: false });
     } else if (e.type === 'ticket.replied' || e.type === 'ticket.noted') {
-      const internal = e.type === 'ticket.noted' || data.visibility === 'internal';
-      out.push({ id: e.id, at: e.at, who, body: String(data.body ?? ''), internal });
+      const internal =
+        e.type === 'ticket.noted' || data.visibility === 'internal';
+      out.push({
+        id: e.id,
+        at: e.at,
+        who,
+        body: String(data.body ?? ''),
+        internal,
+      });
     }
   }
   return out;
@@ -41,7 +48,7 @@ function conversation(open: OpenTicket) {
         (m) => html`<li class=${m.internal ? 'internal' : 'public'}>
           <strong>${m.internal ? 'Internal note' : 'Message'}</strong>
           <span class="muted">· ${m.who} · ${when(m.at)}</span>
-          <div>${m.body}</div>
+          <div class="body">${m.body}</div>
         </li>`,
       )}
     </ol>
@@ -51,7 +58,10 @@ function conversation(open: OpenTicket) {
 function changesOf(event: AuditEvent): string {
   return Object.entries(event.changes)
     .filter(([name]) => name !== 'description' && name !== 'sla')
-    .map(([name, value]) => `${name}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([name, value]) =>
+        `${name}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    )
     .join(', ');
 }
 
@@ -89,7 +99,11 @@ function links(open: OpenTicket, host: TicketConsole) {
 function facts(open: OpenTicket) {
   const t = open.ticket;
   const rows: [string, string][] = [
-    ['Status', t.status.replace('_', ' ') + (t.pendingReason ? ` (${t.pendingReason})` : '')],
+    [
+      'Status',
+      t.status.replace('_', ' ') +
+        (t.pendingReason ? ` (${t.pendingReason})` : ''),
+    ],
     ['Priority', t.priority ?? '–'],
     ['Team', t.teamId ?? '–'],
     ['Assignee', t.assigneeId ?? 'nobody'],

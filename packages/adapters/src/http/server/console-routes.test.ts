@@ -110,3 +110,35 @@ describe('POST /tickets/:id/presence', () => {
     expect(onB.viewers).toEqual([]);
   });
 });
+
+describe('GET /changes/stream', () => {
+  it('sends every change on the desk to an agent', async () => {
+    const aborter = new AbortController();
+    const response = await fetch(`${t.api}/changes/stream`, {
+      headers: { authorization: `Bearer ${t.keys.agent}` },
+      signal: aborter.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/event-stream/);
+    const reader = response
+      .body!.pipeThrough(new TextDecoderStream())
+      .getReader();
+    const { id } = await t.submit();
+    let text = '';
+    while (!text.includes(id)) text += (await reader.read()).value ?? '';
+    aborter.abort();
+    const line = text.split('\n').find((l) => l.includes(id))!;
+    expect(JSON.parse(line.slice('data: '.length))).toEqual({
+      ticketId: id,
+      version: 1,
+      type: 'ticket.submitted',
+      status: 'new',
+    });
+  });
+
+  it('refuses requester tokens', async () => {
+    const { token } = await t.submit();
+    const response = await t.call('/changes/stream', { token });
+    expect(response.status).toBe(403);
+  });
+});

@@ -8,13 +8,16 @@ import {
 } from '@ticketry/core';
 import { z } from 'zod';
 import { requireAgent } from './auth.js';
+import { changeStreamRoute } from './change-stream.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
 /** One command the caller may send now, and the status it leads to. */
 export const allowedCommandSchema = z.object({
   type: z.string(),
-  to: z.string().describe('The machine state after it: a status or pending.reason'),
+  to: z
+    .string()
+    .describe('The machine state after it: a status or pending.reason'),
   reasons: z
     .array(z.string())
     .optional()
@@ -120,12 +123,17 @@ async function heartbeat(ctx: RouteContext): Promise<Response> {
   agents.set(agent.id, { name: agent.name, since, lastMs: nowMs });
   const viewers = [...agents]
     .filter(([agentId]) => agentId !== agent.id)
-    .map(([agentId, seen]) => ({ agentId, name: seen.name, since: seen.since }));
+    .map(([agentId, seen]) => ({
+      agentId,
+      name: seen.name,
+      since: seen.since,
+    }));
   return json({ ticketId: id, viewers }, 200, { 'cache-control': 'no-store' });
 }
 
 /** What the agents' console needs beyond the ticket routes. */
 export const consoleRoutes: Route[] = [
+  changeStreamRoute,
   {
     method: 'GET',
     path: '/tickets/:id/commands',

@@ -8,6 +8,15 @@
 export { createFileAttachmentStore } from './attachments/file-store.js';
 export { type Sniffed, sniff } from './attachments/sniff.js';
 export {
+  type AssistantService,
+  type AssistantServiceOptions,
+  createAssistantService,
+} from './assistant-service.js';
+export {
+  assistantAnswerSchema,
+  assistantMessageSchema,
+} from './assistant-routes.js';
+export {
   type AttachmentStore,
   createMemoryAttachmentStore,
   type StoredAttachment,

@@ -1,5 +1,6 @@
 import { accessTokenRoutes } from './access-token-routes.js';
 import { approvalRoutes } from './approval-routes.js';
+import { assistantRoutes } from './assistant-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { automationRoutes } from './automation-routes.js';
@@ -7,11 +8,13 @@ import { classifyRoutes } from './classify-routes.js';
 import { commandRoutes } from './command-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { formRoutes } from './form-routes.js';
+import { kbRoutes } from './kb-routes.js';
 import { mailRoutes } from './mail-routes.js';
 import { meRoutes } from './me-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { orgRoutes } from './org-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { predictRoutes } from './predict-routes.js';
 import { relationRoutes } from './relation-routes.js';
 import { requesterRoutes } from './requester-routes.js';
 import { json } from './respond.js';
@@ -61,5 +64,8 @@ export const ROUTES: readonly Route[] = [
   ...automationRoutes,
   ...relationRoutes,
   ...classifyRoutes,
+  ...assistantRoutes,
+  ...kbRoutes,
+  ...predictRoutes,
   openapiRoute,
 ];

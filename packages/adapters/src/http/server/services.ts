@@ -1,9 +1,12 @@
 import type {
   Automation,
+  Predictions,
   Relations,
   RoutingService,
   Triage,
 } from '@ticketry/core';
+import type { AssistantService } from './assistant-service.js';
+import type { KbService } from './kb-routes.js';
 import type { MailInboundService } from './mail-routes.js';
 import type { MetricsService } from './metrics-routes.js';
 import type { PeopleServices } from './people-services.js';
@@ -45,4 +48,20 @@ export interface HttpServices {
    * /classify and POST /classifier/train (classify-routes.ts).
    */
   classifier?: Triage;
+  /**
+   * Knowledge base (`createKnowledgeBase` and a renderer from
+   * `@ticketry/adapters/kb`): /kb/articles, /kb/suggest,
+   * /kb/deflections, /tickets/:id/kb-draft and /suggestions (kb-routes.ts).
+   */
+  kb?: KbService;
+  /**
+   * Predictions (`createPredictions`): GET /forecast, /tickets/:id/risk,
+   * /risk/queue, /alerts and POST /alerts/:id/parent (predict-routes.ts).
+   */
+  predictions?: Predictions;
+  /**
+   * The support assistant (`createAssistantService`): POST
+   * /assistant/messages (assistant-routes.ts).
+   */
+  assistant?: AssistantService;
 }

@@ -1,6 +1,7 @@
 import { createDesk, createMemoryStore, type Desk } from '@ticketry/core';
 import { createHttpHandler, type HttpHandlerOptions } from './handler.js';
 import { serveNode } from './node.js';
+import type { HttpServices } from './services.js';
 
 /** A valid submission, with fields replaced by `overrides`. */
 export function aSubmission(overrides: Record<string, unknown> = {}) {
@@ -43,9 +44,21 @@ export async function seededDesk(): Promise<{
  * The handler over a seeded desk, served on 127.0.0.1 at an ephemeral
  * port. Call `close` after the tests.
  */
-export async function startServer(options: Partial<HttpHandlerOptions> = {}) {
+export async function startServer(
+  options: Partial<HttpHandlerOptions> & {
+    /** Services built on the seeded desk (mail, automation…). */
+    servicesFor?: (desk: Desk) => Promise<HttpServices> | HttpServices;
+  } = {},
+) {
   const { desk, keys } = await seededDesk();
-  const handler = createHttpHandler({ desk, heartbeatMs: 50, ...options });
+  const { servicesFor, ...rest } = options;
+  const services = servicesFor ? await servicesFor(desk) : rest.services;
+  const handler = createHttpHandler({
+    desk,
+    heartbeatMs: 50,
+    ...rest,
+    ...(services && { services }),
+  });
   const server = await serveNode(handler);
   const api = `${server.url}${options.basePath ?? '/api/v1'}`;
 

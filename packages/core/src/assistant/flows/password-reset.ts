@@ -1,5 +1,5 @@
+import { assign, emit, setup } from 'xstate';
 import { z } from 'zod';
-import { emit, setup } from 'xstate';
 import { validationError } from '../../errors.js';
 import { choices, isYes, NO, say, text, YES } from '../replies.js';
 import {
@@ -44,7 +44,9 @@ const MESSAGES = {
  * @example
  * passwordResetFlow({ url: 'https://id.example.com/reset' });
  */
-export function passwordResetFlow(options: PasswordResetOptions): AssistantFlow {
+export function passwordResetFlow(
+  options: PasswordResetOptions,
+): AssistantFlow {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     throw validationError('password reset flow', parsed.error.issues);
@@ -54,6 +56,7 @@ export function passwordResetFlow(options: PasswordResetOptions): AssistantFlow 
   const machine = setup({
     types: {
       input: {} as FlowInput,
+      context: {} as { handover: boolean },
       events: {} as FlowEvent,
       emitted: {} as ReplyEmitted,
       output: {} as FlowOutput,
@@ -63,6 +66,7 @@ export function passwordResetFlow(options: PasswordResetOptions): AssistantFlow 
     },
   }).createMachine({
     id: 'password-reset',
+    context: { handover: false },
     initial: 'offered',
     states: {
       offered: {
@@ -77,17 +81,13 @@ export function passwordResetFlow(options: PasswordResetOptions): AssistantFlow 
           ),
         ],
         on: {
-          message: [
-            { guard: 'yes', target: 'solved' },
-            { target: 'handover' },
-          ],
+          message: [{ guard: 'yes', target: 'solved' }, { target: 'handover' }],
         },
       },
       solved: { type: 'final', entry: emit(text(m.solved)) },
-      handover: { type: 'final', output: { handover: true } },
+      handover: { type: 'final', entry: assign({ handover: true }) },
     },
-    output: ({ self }) =>
-      self.getSnapshot().value === 'handover' ? { handover: true } : {},
+    output: ({ context }) => ({ handover: context.handover }),
   });
   return { id: 'password-reset', title: 'Reset my password', intents, machine };
 }

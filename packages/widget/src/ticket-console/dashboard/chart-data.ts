@@ -13,7 +13,13 @@ export interface DashboardData {
   /** Resolution time in calendar hours: median, p90 and max. */
   resolution: Datum[];
   /** Share of met targets by priority, in percent, per target. */
-  slaByPriority: { target: string; key: string; met: number; missed: number; percent: number | null }[];
+  slaByPriority: {
+    target: string;
+    key: string;
+    met: number;
+    missed: number;
+    percent: number | null;
+  }[];
   satisfaction: Datum[];
   summary: {
     tickets: number;
@@ -40,7 +46,10 @@ export function dashboardData(report: MetricsReport): DashboardData {
       created: w.created,
       resolved: w.resolved,
     })),
-    backlogAge: report.backlog.age.map((a) => ({ label: a.age, value: a.tickets })),
+    backlogAge: report.backlog.age.map((a) => ({
+      label: a.age,
+      value: a.tickets,
+    })),
     resolution: [
       { label: 'median', value: round(spread.median) ?? 0 },
       { label: 'p90', value: round(spread.p90) ?? 0 },

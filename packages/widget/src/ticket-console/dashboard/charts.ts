@@ -42,7 +42,13 @@ export function dataTable(
  * above it. The SVG is an image with a text alternative; the table
  * beside it holds the same figures.
  */
-export function barChart(lit: LitTags, id: string, title: string, data: Datum[], summary: string) {
+export function barChart(
+  lit: LitTags,
+  id: string,
+  title: string,
+  data: Datum[],
+  summary: string,
+) {
   const { html, svg } = lit;
   const top = max(data.map((d) => d.value));
   const step = (W - PAD) / Math.max(1, data.length);
@@ -60,7 +66,12 @@ export function barChart(lit: LitTags, id: string, title: string, data: Datum[],
       <desc id=${`${id}-desc`}>${summary}</desc>
       ${bars}
     </svg>
-    ${dataTable(lit, title, ['', 'value'], data.map((d) => [d.label, d.value]))}
+    ${dataTable(
+      lit,
+      title,
+      ['', 'value'],
+      data.map((d) => [d.label, d.value]),
+    )}
   </figure>`;
 }
 
@@ -75,10 +86,13 @@ export function lineChart(
 ) {
   const { html, svg } = lit;
   const top = max(points.flatMap((p) => [p.a, p.b]));
-  const x = (i: number) => PAD + (i * (W - 2 * PAD)) / Math.max(1, points.length - 1);
+  const x = (i: number) =>
+    PAD + (i * (W - 2 * PAD)) / Math.max(1, points.length - 1);
   const y = (v: number) => H - PAD - ((H - 2 * PAD) * v) / top;
   const line = (pick: (p: { a: number; b: number }) => number) =>
-    points.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+    points
+      .map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`)
+      .join(' ');
   const first = points[0]?.label ?? '';
   const last = points[points.length - 1]?.label ?? '';
   return html`<figure class="chart" data-chart=${id}>
@@ -95,6 +109,11 @@ export function lineChart(
         <text x=${W - PAD} y=${H - 6} text-anchor="end">${last}</text>
         <text x=${4} y=${PAD - 8}>${top}</text>`}
     </svg>
-    ${dataTable(lit, title, ['week', names[0], names[1]], points.map((p) => [p.label, p.a, p.b]))}
+    ${dataTable(
+      lit,
+      title,
+      ['week', names[0], names[1]],
+      points.map((p) => [p.label, p.a, p.b]),
+    )}
   </figure>`;
 }

@@ -37,13 +37,20 @@ export function renderDashboard(lit: LitTags, report: MetricsReport) {
         d.resolution,
         `Median ${d.resolution[0]?.value} h, 90th percentile ${d.resolution[1]?.value} h.`,
       )}
-      ${barChart(
-        lit,
-        'sla',
-        'Resolution SLA met by priority (%)',
-        sla.map((r) => ({ label: r.key, value: r.percent ?? 0 })),
-        sla.map((r) => `${r.key} ${percent(r.percent)}`).join(', ') || 'No SLA decided.',
-      )}
+      ${
+        sla.length
+          ? barChart(
+              lit,
+              'sla',
+              'Resolution SLA met by priority (%)',
+              sla.map((r) => ({ label: r.key, value: r.percent ?? 0 })),
+              sla.map((r) => `${r.key} ${percent(r.percent)}`).join(', '),
+            )
+          : html`<figure class="chart" data-chart="sla">
+              <figcaption>Resolution SLA met by priority</figcaption>
+              <p>No SLA target was decided in this period.</p>
+            </figure>`
+      }
       ${barChart(
         lit,
         'satisfaction',
@@ -56,6 +63,12 @@ export function renderDashboard(lit: LitTags, report: MetricsReport) {
       lit,
       'SLA attainment by priority',
       ['target', 'priority', 'met', 'missed', 'share'],
-      d.slaByPriority.map((r) => [r.target, r.key, r.met, r.missed, percent(r.percent)]),
+      d.slaByPriority.map((r) => [
+        r.target,
+        r.key,
+        r.met,
+        r.missed,
+        percent(r.percent),
+      ]),
     )}`;
 }

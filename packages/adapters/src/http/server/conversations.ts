@@ -1,0 +1,153 @@
+/**
+ * The assistant's conversations, kept in memory on the server: each
+ * under a random id, bound to whoever started it, forgotten after
+ * `ttlMs` idle, at most `maxConversations` at once (the least recently
+ * used goes first) and `maxMessages` messages each.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Assistant, createAssistant, TicketryError } from '@ticketry/core';
+import {
+  type AssistantSettings,
+  flowsFor,
+  kbSuggest,
+  type Live,
+} from './assistant-service.js';
+import type { Caller } from './auth.js';
+import type { RouteContext } from './route.js';
+
+interface Conversation {
+  id: string;
+  owner: string;
+  assistant: Assistant;
+  live: Live;
+  lastSeen: number;
+  messages: number;
+  /** Messages of one conversation are answered one after another. */
+  queue: Promise<unknown>;
+}
+
+/** Who a conversation belongs to: an identity, a ticket token, an agent or nobody. */
+export function ownerOf(caller: Caller | null): string {
+  if (!caller) return 'anonymous';
+  if (caller.kind === 'identity') return `identity:${caller.identity.userId}`;
+  if (caller.kind === 'requester') return `ticket:${caller.ticketId}`;
+  return `agent:${caller.agent.id}`;
+}
+
+const gone = () =>
+  new TicketryError(
+    'NOT_FOUND',
+    'no such conversation: it ended or expired; start a new one',
+  );
+
+/** The conversations of one handler. */
+export function createConversations(settings: AssistantSettings) {
+  const all = new Map<string, Conversation>();
+
+  function sweep(now: number) {
+    for (const [id, c] of all)
+      if (now - c.lastSeen > settings.ttlMs) all.delete(id);
+    while (all.size >= settings.maxConversations) {
+      // Map keeps insertion order and `touch` re-inserts: the first is the least recent.
+      const oldest = all.keys().next().value as string;
+      all.delete(oldest);
+    }
+  }
+
+  function start(
+    ctx: RouteContext,
+    caller: Caller | null,
+    now: number,
+  ): Conversation {
+    sweep(now);
+    const live: Live = { ctx, caller, offered: [] };
+    const kb = () => live.ctx.services.kb?.knowledgeBase;
+    const requester =
+      caller?.kind === 'identity'
+        ? {
+            email: caller.identity.email,
+            ...(caller.identity.name && { name: caller.identity.name }),
+          }
+        : null;
+    const assistant = createAssistant({
+      recognizer: settings.recognizer,
+      flows: flowsFor(settings, ctx.desk, live),
+      suggest: settings.suggest ?? kbSuggest(() => live.ctx, live),
+      ...(settings.answerer && { answerer: settings.answerer }),
+      requester,
+      clock: ctx.desk.core.clock,
+      onSolved: (articles) => {
+        void kb()?.recordDeflection({
+          offered: articles.map((a) => a.id),
+          solvedBy: articles[0]?.id ?? null,
+        });
+      },
+    });
+    const c: Conversation = {
+      id: randomBytes(18).toString('base64url'),
+      owner: ownerOf(caller),
+      assistant,
+      live,
+      lastSeen: now,
+      messages: 0,
+      queue: Promise.resolve(),
+    };
+    all.set(c.id, c);
+    return c;
+  }
+
+  function find(id: string, caller: Caller | null, now: number): Conversation {
+    const c = all.get(id);
+    if (
+      !c ||
+      now - c.lastSeen > settings.ttlMs ||
+      c.owner !== ownerOf(caller)
+    ) {
+      if (c && now - c.lastSeen > settings.ttlMs) all.delete(id);
+      throw gone();
+    }
+    return c;
+  }
+
+  return {
+    /** How many conversations are kept now. */
+    get size() {
+      return all.size;
+    },
+    /**
+     * Answers one message: in the conversation `id` (which must belong
+     * to the same caller), or in a new one when `id` is absent.
+     */
+    async send(
+      ctx: RouteContext,
+      caller: Caller | null,
+      id: string | undefined,
+      message: { text?: string; choice?: string },
+    ) {
+      const now = ctx.desk.core.clock.now().getTime();
+      const c = id ? find(id, caller, now) : start(ctx, caller, now);
+      if (c.messages >= settings.maxMessages) {
+        throw new TicketryError(
+          'VALIDATION_FAILED',
+          `a conversation takes at most ${settings.maxMessages} messages; start a new one`,
+        );
+      }
+      c.messages += 1;
+      all.delete(c.id);
+      all.set(c.id, c);
+      const turn = c.queue.then(() => {
+        c.live.ctx = ctx;
+        c.live.caller = caller;
+        c.lastSeen = ctx.desk.core.clock.now().getTime();
+        return c.assistant.send(message);
+      });
+      c.queue = turn.catch(() => undefined);
+      const replies = await turn;
+      return {
+        conversationId: c.id,
+        replies,
+        expiresAt: new Date(c.lastSeen + settings.ttlMs).toISOString(),
+      };
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/** Handlers of the knowledge base routes (kb-routes.ts). */
+import {
+  articleMetaSchema,
+  deflectionSchema,
+  type KnowledgeBase,
+  parseArticleMarkdown,
+  type StoredArticle,
+  TicketryError,
+} from '@ticketry/core';
+import { z } from 'zod';
+import {
+  optionalCaller,
+  requireAgent,
+  requireCaller,
+  requireTicketAccess,
+} from './auth.js';
+import { parseWith, readJson } from './body.js';
+import { json } from './respond.js';
+import type { Route, RouteContext } from './route.js';
+
+/**
+ * The knowledge base behind the /kb routes: `createKnowledgeBase` from
+ * `@ticketry/core` and a renderer such as `createArticleRenderer()`
+ * from `@ticketry/adapters/kb` (kept apart so this handler never loads
+ * markdown-it itself).
+ */
+export interface KbService {
+  knowledgeBase: KnowledgeBase;
+  render(markdown: string): string;
+}
+
+const articleWriteSchema = z.union([
+  z.strictObject({ markdown: z.string().min(1).max(110_000) }),
+  z.strictObject({
+    ...articleMetaSchema.shape,
+    body: z.string().max(100_000),
+  }),
+]);
+export const postArticleSchema = z.intersection(
+  articleWriteSchema,
+  z.object({ id: z.string().max(128).optional() }),
+);
+export const putArticleSchema = z.intersection(
+  articleWriteSchema,
+  z.object({ expectedVersion: z.number().int().min(1) }),
+);
+export const suggestBodySchema = z.strictObject({
+  subject: z.string().max(500).default(''),
+  description: z.string().max(20_000).default(''),
+  locale: z.string().max(35).optional(),
+  limit: z.number().int().min(1).max(3).default(3),
+});
+export const offeredBodySchema = z.strictObject({
+  offered: z.array(z.string().max(200)).max(20),
+});
+
+export const summarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string().nullable(),
+  tags: z.array(z.string()),
+  locale: z.string(),
+  status: z.enum(['draft', 'published']),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export const articleAnswer = summarySchema.extend({
+  html: z.string(),
+  /** Agents only: the Markdown source with its front matter fields. */
+  markdown: z.string().optional(),
+  sourceTicketId: z.string().nullable().optional(),
+});
+export const suggestionAnswer = z.object({
+  items: z.array(z.record(z.string(), z.unknown())),
+});
+
+function kbOf(ctx: RouteContext): KbService {
+  const kb = ctx.services.kb;
+  if (!kb) {
+    throw new TicketryError('NOT_FOUND', 'the knowledge base is not configured here');
+  }
+  return kb;
+}
+
+function summary(s: StoredArticle) {
+  const { id, title, category, tags, locale, status } = s.article;
+  const { version, updatedAt } = s;
+  return { id, title, category, tags, locale, status, version, updatedAt };
+}
+
+async function isAgent(ctx: RouteContext): Promise<boolean> {
+  const caller = await optionalCaller(ctx.desk, ctx.request, ctx.identity);
+  return caller?.kind === 'agent';
+}
+
+function missing(id: string) {
+  return new TicketryError('NOT_FOUND', `no article ${id}`, {
+    details: { articleId: id },
+  });
+}
+
+export async function listArticles(ctx: RouteContext): Promise<Response> {
+  const { knowledgeBase } = kbOf(ctx);
+  const agent = await isAgent(ctx);
+  const all = await knowledgeBase.listArticles();
+  const items = all
+    .filter((s) => agent || s.article.status === 'published')
+    .map(summary);
+  return json({ items });
+}
+
+export async function getArticle(ctx: RouteContext): Promise<Response> {
+  const { knowledgeBase, render } = kbOf(ctx);
+  const agent = await isAgent(ctx);
+  const s = await knowledgeBase.getArticle(ctx.params.id!);
+  if (!s || (!agent && s.article.status !== 'published')) {
+    throw missing(ctx.params.id!);
+  }
+  const html = render(s.article.body);
+  if (!agent) return json({ ...summary(s), html });
+  const { body: markdown, sourceTicketId } = s.article;
+  return json({ ...summary(s), html, markdown, sourceTicketId });
+}
+
+/** An article's fields from either a Markdown file or plain fields. */
+function fieldsOf(b: z.infer<typeof articleWriteSchema>) {
+  return 'markdown' in b ? parseArticleMarkdown(b.markdown) : b;
+}
+
+export async function postArticle(ctx: RouteContext): Promise<Response> {
+  const { actor } = await requireAgent(ctx.desk, ctx.request);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  const b = parseWith(postArticleSchema, raw, 'article');
+  const fields = { ...fieldsOf(b), ...(b.id && { id: b.id }) };
+  const s = await kbOf(ctx).knowledgeBase.putArticle(fields, 0, actor);
+  return json(summary(s), 201);
+}
+
+export async function putArticle(ctx: RouteContext): Promise<Response> {
+  const { actor } = await requireAgent(ctx.desk, ctx.request);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  const b = parseWith(putArticleSchema, raw, 'article');
+  const { knowledgeBase } = kbOf(ctx);
+  const id = ctx.params.id!;
+  const current = await knowledgeBase.getArticle(id);
+  if (!current) throw missing(id);
+  const fields = { ...fieldsOf(b), id };
+  const merged = { sourceTicketId: current.article.sourceTicketId, ...fields };
+  const s = await knowledgeBase.putArticle(merged, b.expectedVersion, actor);
+  return json(summary(s));
+}
+
+export async function suggest(ctx: RouteContext): Promise<Response> {
+  const { knowledgeBase } = kbOf(ctx);
+  await optionalCaller(ctx.desk, ctx.request, ctx.identity);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  const { limit, ...query } = parseWith(suggestBodySchema, raw, 'suggest request');
+  return json({ items: await knowledgeBase.suggest(query, { limit }) });
+}
+
+export async function deflect(ctx: RouteContext): Promise<Response> {
+  const { knowledgeBase } = kbOf(ctx);
+  await optionalCaller(ctx.desk, ctx.request, ctx.identity);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  await knowledgeBase.recordDeflection(parseWith(deflectionSchema, raw, 'deflection'));
+  return json({ recorded: true }, 201);
+}
+
+export async function deflectionCount(ctx: RouteContext): Promise<Response> {
+  await requireAgent(ctx.desk, ctx.request);
+  return json({ deflections: await kbOf(ctx).knowledgeBase.deflectionCount() });
+}
+
+export async function draft(ctx: RouteContext): Promise<Response> {
+  const { actor } = await requireAgent(ctx.desk, ctx.request);
+  const s = await kbOf(ctx).knowledgeBase.draftFromTicket(ctx.params.id!, actor);
+  return json(summary(s), 201);
+}
+
+export async function ticketSuggestions(ctx: RouteContext): Promise<Response> {
+  await requireAgent(ctx.desk, ctx.request);
+  const items = await kbOf(ctx).knowledgeBase.suggestForTicket(ctx.params.id!);
+  return json({ items });
+}
+
+export async function offered(ctx: RouteContext): Promise<Response> {
+  const caller = await requireCaller(ctx.desk, ctx.request, ctx.identity);
+  const id = ctx.params.id!;
+  await requireTicketAccess(ctx.desk, caller, id);
+  const raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  const b = parseWith(offeredBodySchema, raw, 'offered suggestions');
+  const actor =
+    caller.kind === 'agent' ? caller.actor : { role: 'requester' as const, id: (await ctx.desk.get(id))?.requesterId ?? null };
+  await kbOf(ctx).knowledgeBase.recordOffered(id, b.offered, actor);
+  return json({ recorded: true }, 201);
+}

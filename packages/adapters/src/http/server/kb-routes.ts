@@ -1,0 +1,150 @@
+import { deflectionSchema } from '@ticketry/core';
+import { z } from 'zod';
+import {
+  articleAnswer,
+  deflect,
+  deflectionCount,
+  draft,
+  getArticle,
+  listArticles,
+  offered,
+  offeredBodySchema,
+  postArticle,
+  postArticleSchema,
+  putArticle,
+  putArticleSchema,
+  suggest,
+  suggestBodySchema,
+  suggestionAnswer,
+  summarySchema,
+  ticketSuggestions,
+} from './kb-handlers.js';
+import type { Route } from './route.js';
+
+export type { KbService } from './kb-handlers.js';
+
+const listAnswer = z.object({ items: z.array(summarySchema) });
+const recorded = z.object({ recorded: z.literal(true) });
+const off = 'No such article, or the knowledge base is not configured';
+
+/** The knowledge base: articles, suggestions, deflections and drafts. */
+export const kbRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/kb/articles',
+    operationId: 'listKbArticles',
+    summary:
+      'Knowledge base articles: the published ones for anyone, drafts too for agents.',
+    access: 'public',
+    responses: { 200: { description: 'Articles', schema: listAnswer } },
+    errors: [404],
+    handle: listArticles,
+  },
+  {
+    method: 'POST',
+    path: '/kb/articles',
+    operationId: 'createKbArticle',
+    summary:
+      'Writes a new article, from a Markdown file with front matter (`markdown`) or from its fields (agents only).',
+    access: 'agent',
+    body: postArticleSchema,
+    responses: { 201: { description: 'The new article', schema: summarySchema } },
+    errors: [404, 412],
+    handle: postArticle,
+  },
+  {
+    method: 'GET',
+    path: '/kb/articles/:id',
+    operationId: 'getKbArticle',
+    summary:
+      'One article rendered to safe HTML (no raw HTML, links only http, https or mailto); agents also get its Markdown. Drafts answer 404 to anyone else.',
+    access: 'public',
+    responses: { 200: { description: 'The article', schema: articleAnswer } },
+    notFound: off,
+    handle: getArticle,
+  },
+  {
+    method: 'PUT',
+    path: '/kb/articles/:id',
+    operationId: 'updateKbArticle',
+    summary:
+      'Writes a new version of an article against `expectedVersion`; every version is kept (agents only).',
+    access: 'agent',
+    body: putArticleSchema,
+    responses: { 200: { description: 'The article', schema: summarySchema } },
+    notFound: off,
+    errors: [412],
+    handle: putArticle,
+  },
+  {
+    method: 'POST',
+    path: '/kb/suggest',
+    operationId: 'suggestKbAnswers',
+    summary:
+      'Up to three suggestions for what a requester is typing: published articles and the public resolutions of similar resolved tickets.',
+    access: 'public',
+    body: suggestBodySchema,
+    responses: { 200: { description: 'Suggestions', schema: suggestionAnswer } },
+    errors: [404],
+    handle: suggest,
+  },
+  {
+    method: 'POST',
+    path: '/kb/deflections',
+    operationId: 'recordKbDeflection',
+    summary:
+      '"This solved it": records a deflection (no ticket is opened) with what was offered.',
+    access: 'public',
+    body: deflectionSchema,
+    responses: { 201: { description: 'Recorded', schema: recorded } },
+    errors: [404],
+    handle: deflect,
+  },
+  {
+    method: 'GET',
+    path: '/kb/deflections/count',
+    operationId: 'countKbDeflections',
+    summary: 'How many deflections were recorded (agents only).',
+    access: 'agent',
+    responses: {
+      200: {
+        description: 'The count',
+        schema: z.object({ deflections: z.number().int() }),
+      },
+    },
+    errors: [404],
+    handle: deflectionCount,
+  },
+  {
+    method: 'POST',
+    path: '/tickets/:id/kb-draft',
+    operationId: 'draftKbArticleFromTicket',
+    summary:
+      "Turns a resolved ticket into a draft article: subject as title, description and resolution note as body, the ticket's category and tags (agents only).",
+    access: 'agent',
+    responses: { 201: { description: 'The draft', schema: summarySchema } },
+    errors: [409],
+    handle: draft,
+  },
+  {
+    method: 'GET',
+    path: '/tickets/:id/suggestions',
+    operationId: 'getTicketKbSuggestions',
+    summary:
+      'The knowledge base suggestions for a ticket, with the tickets resolutions came from (agents only).',
+    access: 'agent',
+    responses: { 200: { description: 'Suggestions', schema: suggestionAnswer } },
+    handle: ticketSuggestions,
+  },
+  {
+    method: 'POST',
+    path: '/tickets/:id/kb-offered',
+    operationId: 'recordKbOffered',
+    summary:
+      'Records on the ticket (as a `ticket.kb_offered` event) which suggestions its requester saw before submitting.',
+    access: 'ticket',
+    body: offeredBodySchema,
+    responses: { 201: { description: 'Recorded', schema: recorded } },
+    handle: offered,
+  },
+];

@@ -1,0 +1,93 @@
+import { createPredictions, type Predictions } from '@ticketry/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpHandler } from './handler.js';
+import { serveNode } from './node.js';
+import { aSubmission, seededDesk } from './test-setup.js';
+
+let closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers) await close();
+  closers = [];
+});
+
+/** A desk served on 127.0.0.1 whose tickets say in a field if they missed. */
+async function predictApi(off = false) {
+  const { desk, keys } = await seededDesk();
+  const ids: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const category = i % 2 ? 'Network' : 'Printing';
+    const { ticket } = await desk.submit(
+      aSubmission({ category, fields: { missed: category === 'Network' } }),
+    );
+    ids.push(ticket.id);
+  }
+  let predictions: Predictions | undefined;
+  if (!off) {
+    predictions = await createPredictions(desk, {
+      outcome: (r) => (r.fields['missed'] === true ? 1 : 0),
+      laterAges: [],
+      train: { epochs: 20 },
+    });
+  }
+  const handler = createHttpHandler({
+    desk,
+    services: predictions ? { predictions } : {},
+  });
+  const server = await serveNode(handler);
+  closers.push(async () => {
+    predictions?.stop();
+    await server.close();
+  });
+  const call = (path: string, token: string, method = 'GET') =>
+    fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
+  return { ids, keys, call, predictions };
+}
+
+describe('predictions over HTTP', () => {
+  it('serve a forecast to agents, with its days and split checked', async () => {
+    const { keys, call } = await predictApi();
+    const response = await call('/forecast?days=3&by=category', keys.agent);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ zone: 'UTC', by: 'category' });
+    expect(body.from).toBe(new Date().toISOString().slice(0, 10));
+    expect((await call('/forecast?days=99', keys.agent)).status).toBe(422);
+    expect((await call('/forecast', 'not-a-key')).status).toBe(401);
+  });
+
+  it('score a ticket and rank the queue once the model is trained', async () => {
+    const { ids, keys, call, predictions } = await predictApi();
+    expect((await call(`/tickets/${ids[1]}/risk`, keys.agent)).status).toBe(
+      404,
+    );
+    await predictions!.refresh();
+    const one = await (
+      await call(`/tickets/${ids[1]}/risk`, keys.agent)
+    ).json();
+    expect(one.ticketId).toBe(ids[1]);
+    const queue = await (await call('/risk/queue?limit=5', keys.agent)).json();
+    expect(queue.tickets).toHaveLength(5);
+    const risks = queue.tickets.map((t: { risk: number }) => t.risk);
+    expect(risks).toEqual([...risks].sort((a, b) => b - a));
+    // Network tickets missed in the history, so they lead the queue.
+    expect(ids.indexOf(queue.tickets[0].ticketId) % 2).toBe(1);
+    expect(one.risk).toBeGreaterThan(0.5);
+  });
+
+  it('list alerts and refuse a parent for an unknown one', async () => {
+    const { keys, call } = await predictApi();
+    const body = await (await call('/alerts', keys.agent)).json();
+    expect(body.alerts).toEqual([]);
+    const parent = await call('/alerts/nope/parent', keys.agent, 'POST');
+    expect(parent.status).toBe(404);
+  });
+
+  it('answer 404 when predictions are not configured', async () => {
+    const { keys, call } = await predictApi(true);
+    expect((await call('/forecast', keys.agent)).status).toBe(404);
+    expect((await call('/alerts', keys.agent)).status).toBe(404);
+  });
+});

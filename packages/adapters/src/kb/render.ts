@@ -1,0 +1,42 @@
+/**
+ * Knowledge base articles to safe HTML with markdown-it: raw HTML is
+ * never passed through (it is shown as text), images are off, and a
+ * link survives only when it is http, https or mailto; every link gets
+ * `rel="nofollow noopener noreferrer"`.
+ */
+import MarkdownIt from 'markdown-it';
+
+/** The URL schemes a rendered link may use. */
+export const ALLOWED_LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
+
+/** Whether a link target is absolute and uses an allowed scheme. */
+export function isAllowedLink(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1];
+  return (
+    scheme !== undefined &&
+    (ALLOWED_LINK_SCHEMES as readonly string[]).includes(scheme.toLowerCase())
+  );
+}
+
+/** Turns article Markdown into HTML. */
+export interface ArticleRenderer {
+  render(markdown: string): string;
+}
+
+/**
+ * Creates the renderer the HTTP API uses for `GET /kb/articles/:id`.
+ * @example createArticleRenderer().render('See [help](https://x.test)')
+ */
+export function createArticleRenderer(): ArticleRenderer {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  md.disable('image');
+  md.validateLink = isAllowedLink;
+  const linkOpen = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    tokens[idx]?.attrSet('rel', 'nofollow noopener noreferrer');
+    return linkOpen
+      ? linkOpen(tokens, idx, options, env, self)
+      : self.renderToken(tokens, idx, options);
+  };
+  return { render: (markdown) => md.render(markdown) };
+}

@@ -1,0 +1,87 @@
+/**
+ * What the assistant says when no flow fits a message. A site can plug
+ * a language model in through {@link Answerer}; the default answers
+ * deterministically from the suggested articles and the flows on offer.
+ */
+import type { Recognition } from './recognizer.js';
+import {
+  type ArticleSuggestion,
+  type AssistantReply,
+  flowChoice,
+  type TranscriptLine,
+} from './types.js';
+
+/** The choice value: a suggested article solved the problem. */
+export const SOLVED = 'solved';
+/** The choice value: hand over to a person (open a ticket). */
+export const HANDOVER = 'handover';
+
+/** What an answerer is asked about a message no flow took. */
+export interface AnswerRequest {
+  message: string;
+  transcript: readonly TranscriptLine[];
+  /** The recognizer's guess, under its threshold or without a flow. */
+  recognition: Recognition | null;
+  /** Up to three articles the knowledge base suggests. */
+  articles: readonly ArticleSuggestion[];
+  /** The flows the requester may start, by id and title. */
+  flows: readonly { id: string; title: string }[];
+  /** How many messages in a row no flow took, this one included. */
+  misses: number;
+}
+
+/**
+ * Answers a message no flow took. Returns the replies, or null when it
+ * cannot help: the assistant then hands over to a person. Replies are
+ * checked against `assistantReplySchema` before they are sent, so a
+ * model's output cannot smuggle markup or odd links through.
+ */
+export interface Answerer {
+  answer(request: AnswerRequest): Promise<AssistantReply[] | null>;
+}
+
+/**
+ * The default answerer: offers the suggested articles and asks whether
+ * one solved it; without articles, asks once what the requester needs
+ * among the flows on offer; the second time, gives up (null).
+ *
+ * @example
+ * const answerer = createDefaultAnswerer();
+ */
+export function createDefaultAnswerer(): Answerer {
+  return {
+    async answer(r) {
+      if (r.articles.length > 0) {
+        return [
+          {
+            type: 'articles',
+            text: 'These articles may help:',
+            articles: [...r.articles],
+          },
+          {
+            type: 'choices',
+            text: 'Did one of them solve it?',
+            choices: [
+              { label: 'Yes, solved', value: SOLVED },
+              { label: 'No, I still need help', value: HANDOVER },
+            ],
+          },
+        ];
+      }
+      if (r.misses > 1) return null;
+      return [
+        {
+          type: 'choices',
+          text: 'I am not sure I understood. I can help with these, or open a ticket for a person:',
+          choices: [
+            ...r.flows.map((f) => ({
+              label: f.title,
+              value: flowChoice(f.id),
+            })),
+            { label: 'Talk to a person', value: HANDOVER },
+          ].slice(0, 12),
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The form, one question at a time: the built-in fields a ticket needs
+ * and the form's custom fields, each answer checked with the same zod
+ * schemas `submissionSchemaFor` builds, so the assistant accepts
+ * exactly what `POST /tickets` accepts.
+ */
+import * as z from 'zod/mini';
+import { type FormField, fieldValueSchemaOf } from '../../public/form.js';
+import {
+  type FieldValue,
+  requesterInputSchema,
+  submissionSchema,
+} from '../../public/submission.js';
+import type { Choice } from '../types.js';
+
+/** What the requester answered: typed text or a choice's value. */
+export interface Answer {
+  text: string;
+  choice?: string;
+}
+
+/** A parsed answer: its value (undefined: skipped) or why it is refused. */
+export type Parsed =
+  | { ok: true; value: FieldValue | undefined }
+  | { ok: false; message: string };
+
+/** One question of the form. */
+export interface Question {
+  /** `subject`, `description`, `email`, `category` or `fields.<name>`. */
+  key: string;
+  prompt: string;
+  choices?: Choice[];
+  parse(answer: Answer): Parsed;
+}
+
+/** The choice value that skips an optional question. */
+export const SKIP = 'skip';
+const skipChoice: Choice = { label: 'Skip', value: SKIP };
+const skipped = (a: Answer) =>
+  a.choice === SKIP || /^\s*skip\s*$/i.test(a.text);
+
+function checked(schema: z.ZodMiniType, value: unknown): Parsed {
+  const r = z.safeParse(schema, value);
+  if (r.success) return { ok: true, value: r.data as FieldValue };
+  return {
+    ok: false,
+    message: r.error.issues[0]?.message ?? 'that answer is not valid',
+  };
+}
+
+const typed = (a: Answer) => a.choice ?? a.text;
+
+function builtIn(key: string, prompt: string, schema: z.ZodMiniType): Question {
+  return { key, prompt, parse: (a) => checked(schema, typed(a)) };
+}
+
+function selectAnswer(options: readonly string[], a: Answer): string {
+  const wanted = typed(a).trim().toLowerCase();
+  return options.find((o) => o.toLowerCase() === wanted) ?? typed(a);
+}
+
+/** The question of one custom field. */
+export function fieldQuestion(field: FormField): Question {
+  const schema = fieldValueSchemaOf(field) as z.ZodMiniType;
+  const optional = !field.required;
+  const hint = field.hint ? ` (${field.hint})` : '';
+  const withSkip = (list: Choice[]) =>
+    optional ? [...list, skipChoice] : list;
+  const key = `fields.${field.name}`;
+  const skipOr =
+    (parse: (a: Answer) => Parsed) =>
+    (a: Answer): Parsed =>
+      optional && skipped(a) ? { ok: true, value: undefined } : parse(a);
+  switch (field.kind) {
+    case 'select':
+      return {
+        key,
+        prompt: `${field.label}${hint}?`,
+        choices: withSkip(field.options.map((o) => ({ label: o, value: o }))),
+        parse: skipOr((a) => checked(schema, selectAnswer(field.options, a))),
+      };
+    case 'checkbox':
+      return {
+        key,
+        prompt: `${field.label}${hint}?`,
+        choices: [
+          { label: 'Yes', value: 'yes' },
+          { label: 'No', value: 'no' },
+        ],
+        parse: (a) => checked(schema, /^\s*(y|yes)\b/i.test(typed(a))),
+      };
+    case 'date':
+      return {
+        key,
+        prompt: `${field.label}${hint}? Please write the date as YYYY-MM-DD.`,
+        ...(optional && { choices: [skipChoice] }),
+        parse: skipOr((a) => checked(schema, typed(a).trim())),
+      };
+    default:
+      return {
+        key,
+        prompt: `${field.label}${hint}?`,
+        ...(optional && { choices: [skipChoice] }),
+        parse: skipOr((a) => checked(schema, a.text)),
+      };
+  }
+}
+
+/** What the questions depend on besides the form. */
+export interface QuestionContext {
+  /** The subject is known already (the problem the requester stated). */
+  haveSubject: boolean;
+  /** The requester is identified: no need to ask for an address. */
+  haveEmail: boolean;
+  /** Categories to offer; none asks no category. */
+  categories: readonly string[];
+}
+
+/** Every question to ask, in order. */
+export function questionsFor(
+  fields: readonly FormField[],
+  c: QuestionContext,
+): Question[] {
+  const out: Question[] = [];
+  if (!c.haveSubject) {
+    out.push(
+      builtIn(
+        'subject',
+        'In one line, what is the problem?',
+        submissionSchema.shape.subject,
+      ),
+    );
+  }
+  out.push(
+    builtIn(
+      'description',
+      'Please describe it: what happened, since when, and what you have tried.',
+      submissionSchema.shape.description,
+    ),
+  );
+  if (!c.haveEmail) {
+    out.push(
+      builtIn(
+        'email',
+        'Which email address should we answer to?',
+        requesterInputSchema.shape.email,
+      ),
+    );
+  }
+  if (c.categories.length > 0) {
+    out.push({
+      key: 'category',
+      prompt: 'Which of these fits best?',
+      choices: [
+        ...c.categories.map((x) => ({ label: x, value: x })),
+        skipChoice,
+      ],
+      parse: (a) => {
+        if (skipped(a)) return { ok: true, value: undefined };
+        const value = selectAnswer(c.categories, a);
+        return c.categories.includes(value)
+          ? { ok: true, value }
+          : { ok: false, message: 'Please choose one of the options.' };
+      },
+    });
+  }
+  return [...out, ...fields.map(fieldQuestion)];
+}

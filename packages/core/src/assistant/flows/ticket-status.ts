@@ -1,0 +1,180 @@
+import { assign, emit, fromPromise, setup } from 'xstate';
+import { z } from 'zod';
+import { validationError } from '../../errors.js';
+import { text } from '../replies.js';
+import type {
+  AssistantFlow,
+  FlowEvent,
+  FlowInput,
+  FlowOutput,
+  ReplyEmitted,
+} from '../types.js';
+
+/** What the flow tells about one ticket. */
+export interface TicketStatusItem {
+  ref: string;
+  subject: string;
+  /** The ticket's status, e.g. `in_progress`. */
+  status: string;
+  /** ISO instant of the last change. */
+  updatedAt: string;
+}
+
+/**
+ * Where the flow reads tickets, scoped to who is asking: the server
+ * answers only with tickets the caller may see.
+ */
+export interface TicketLookup {
+  /** The identified requester's tickets, newest first; null when not identified. */
+  mine(): Promise<TicketStatusItem[] | null>;
+  /** A ticket by its reference, or null when none the caller may see. */
+  byRef(ref: string): Promise<TicketStatusItem | null>;
+}
+
+const optionsSchema = z.strictObject({
+  tickets: z.custom<TicketLookup>(
+    (t) => typeof (t as TicketLookup)?.byRef === 'function',
+    'tickets must have byRef() and mine()',
+  ),
+  /** @default ['ticket_status'] */
+  intents: z.array(z.string().min(1)).min(1).default(['ticket_status']),
+  /** Tickets listed for an identified requester. @default 5 */
+  limit: z.number().int().min(1).max(20).default(5),
+});
+
+/** Options of {@link ticketStatusFlow}. */
+export type TicketStatusOptions = z.input<typeof optionsSchema>;
+
+const REF = /\b([A-Za-z][A-Za-z0-9]{0,9}-\d{1,12})\b/;
+
+/** The first ticket reference in a message, upper-cased, or null. */
+export const refIn = (message: string): string | null =>
+  REF.exec(message)?.[1]?.toUpperCase() ?? null;
+
+const line = (t: TicketStatusItem) =>
+  `${t.ref} “${t.subject}”: ${t.status.replaceAll('_', ' ')} (updated ${t.updatedAt.slice(0, 10)})`;
+
+const ASK_REF =
+  'What is the reference of the ticket? It looks like T-1042 and is in the confirmation you got.';
+const NOT_SHOWN = (ref: string) =>
+  `I found no ticket ${ref} that I may show you here. For your privacy I only show a ticket to its requester: open it from My requests, or sign in to the site first.`;
+
+type Ctx = { ref: string | null; tries: number };
+
+/**
+ * "What is the status of my ticket?": lists an identified requester's
+ * latest tickets, or asks for a reference and looks it up (the lookup
+ * only finds what the caller may see).
+ *
+ * @example
+ * ticketStatusFlow({ tickets: { mine: async () => null, byRef: async () => null } });
+ */
+export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw validationError('ticket status flow', parsed.error.issues);
+  }
+  const { tickets, intents, limit } = parsed.data;
+  const machine = setup({
+    types: {
+      input: {} as FlowInput,
+      context: {} as Ctx,
+      events: {} as FlowEvent,
+      emitted: {} as ReplyEmitted,
+      output: {} as FlowOutput,
+    },
+    actors: {
+      mine: fromPromise(() => tickets.mine()),
+      byRef: fromPromise(({ input }: { input: string }) =>
+        tickets.byRef(input),
+      ),
+    },
+    guards: {
+      hasRef: ({ context }) => context.ref !== null,
+      refInMessage: ({ event }) => refIn(event.text) !== null,
+      tooManyTries: ({ context }) => context.tries >= 2,
+    },
+  }).createMachine({
+    id: 'ticket-status',
+    context: ({ input }) => ({ ref: refIn(input.text), tries: 0 }),
+    initial: 'start',
+    states: {
+      start: {
+        always: [
+          { guard: 'hasRef', target: 'lookingUp' },
+          { target: 'listing' },
+        ],
+      },
+      listing: {
+        invoke: {
+          src: 'mine',
+          onDone: [
+            {
+              guard: ({ event }) => (event.output?.length ?? 0) > 0,
+              target: 'done',
+              actions: emit(({ event }) =>
+                text(
+                  `Your latest requests:\n${event.output!.slice(0, limit).map(line).join('\n')}`,
+                ),
+              ),
+            },
+            { target: 'askRef' },
+          ],
+          onError: { target: 'askRef' },
+        },
+      },
+      askRef: {
+        tags: ['waiting'],
+        entry: emit(text(ASK_REF)),
+        on: {
+          message: [
+            {
+              guard: 'refInMessage',
+              target: 'lookingUp',
+              actions: assign({ ref: ({ event }) => refIn(event.text) }),
+            },
+            { guard: 'tooManyTries', target: 'done' },
+            {
+              target: 'askRef',
+              reenter: true,
+              actions: assign({ tries: ({ context }) => context.tries + 1 }),
+            },
+          ],
+        },
+      },
+      lookingUp: {
+        invoke: {
+          src: 'byRef',
+          input: ({ context }) => context.ref!,
+          onDone: [
+            {
+              guard: ({ event }) => event.output !== null,
+              target: 'done',
+              actions: emit(({ event }) => text(line(event.output!))),
+            },
+            {
+              target: 'done',
+              actions: emit(({ context }) => text(NOT_SHOWN(context.ref!))),
+            },
+          ],
+          onError: {
+            target: 'done',
+            actions: emit(
+              text(
+                'I could not look that up just now; please try again in a moment.',
+              ),
+            ),
+          },
+        },
+      },
+      done: { type: 'final' },
+    },
+    output: () => ({}),
+  });
+  return {
+    id: 'ticket-status',
+    title: 'Status of my ticket',
+    intents,
+    machine,
+  };
+}

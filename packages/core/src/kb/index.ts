@@ -1,0 +1,25 @@
+/** The knowledge base: articles, search, suggestions, deflections. */
+export * from './article.js';
+export {
+  ARTICLE_KIND,
+  ARTICLE_VERSION_KIND,
+  type ArticleVersion,
+  type StoredArticle,
+} from './articles.js';
+export * from './bm25.js';
+export {
+  DEFLECTION_KIND,
+  type Deflection,
+  type DeflectionInput,
+  deflectionSchema,
+} from './deflections.js';
+export * from './knowledge-base.js';
+export * from './retriever.js';
+export * from './stem.js';
+export {
+  maskPersonalData,
+  type KbSuggestion,
+  type SuggestQuery,
+  suggestQuerySchema,
+} from './suggest.js';
+export { tokenize as tokenizeForSearch, type TokenizeOptions, words } from './tokenize.js';

@@ -1,0 +1,93 @@
+/**
+ * Suggested answers: published articles and the public resolutions of
+ * similar resolved tickets, ranked together. A resolution carries only
+ * its text and code (e-mail addresses and phone numbers masked), never
+ * the ticket's requester, description or internal notes.
+ */
+import { z } from 'zod';
+import type { Ticket } from '../schemas/ticket.js';
+import type { Article } from './article.js';
+import type { IndexDocument } from './bm25.js';
+
+/** What the requester has typed so far. */
+export const suggestQuerySchema = z.object({
+  subject: z.string().max(500).default(''),
+  description: z.string().max(20_000).default(''),
+  locale: z.string().max(35).optional(),
+});
+
+export type SuggestQuery = z.input<typeof suggestQuerySchema>;
+
+/** One suggestion: an article, or a resolved ticket's public answer. */
+export type KbSuggestion =
+  | {
+      type: 'article';
+      /** `article:<id>`: what a deflection or the ticket names. */
+      id: string;
+      articleId: string;
+      title: string;
+      excerpt: string;
+      score: number;
+    }
+  | {
+      type: 'resolution';
+      /** `resolution:<ticket id>`. */
+      id: string;
+      /** Only for agents' suggestions. */
+      ticketId?: string;
+      code: string;
+      text: string;
+      score: number;
+    };
+
+export const articleDocId = (id: string) => `article:${id}`;
+export const ticketDocId = (id: string) => `resolution:${id}`;
+
+/** The index entry of an article. */
+export function articleDocument(a: Article): IndexDocument {
+  return {
+    id: articleDocId(a.id),
+    locale: a.locale,
+    title: a.title,
+    tags: [...a.tags, ...(a.category ? [a.category] : [])],
+    body: a.body,
+  };
+}
+
+/** Whether a ticket's resolution may be suggested. */
+export function isSuggestable(t: Ticket): boolean {
+  return (
+    (t.status === 'resolved' || t.status === 'closed') &&
+    t.resolution !== null &&
+    t.mergedInto === null
+  );
+}
+
+/** The index entry of a resolved ticket: matched by what it was about. */
+export function ticketDocument(t: Ticket): IndexDocument {
+  return {
+    id: ticketDocId(t.id),
+    title: t.subject,
+    tags: [...t.tags, ...(t.category ? [t.category] : [])],
+    body: `${t.description}\n${t.resolution?.note ?? ''}`,
+  };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+const PHONE = /\+?\d[\d ()./-]{7,}\d/g;
+
+/** Masks e-mail addresses and phone numbers in a public text. */
+export function maskPersonalData(text: string): string {
+  return text.replace(EMAIL, '[e-mail]').replace(PHONE, '[phone]');
+}
+
+/** The first characters of an article's text, Markdown marks dropped. */
+export function excerptOf(markdown: string, max = 200): string {
+  const plain = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~|-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length <= max ? plain : `${plain.slice(0, max - 1)}…`;
+}
