@@ -6,7 +6,7 @@ for (const f of ['/tmp/sn-events.json', '/tmp/it-events.json']) {
   const log = createArrivalLog(); for (const e of events) log.add(e);
   let arr = log.list(); if (f.includes('sn')) arr = arr.filter(a => a.at < Date.parse('2016-06-01'));
   const spikes = plannedSpikes(arr);
-  for (const [threshold, shift] of [[8, 3]]) {
+  for (const [threshold, shift] of [[6, 3], [5, 3], [6, 2]]) {
     const r = evaluateSurges(arr, spikes, { threshold, shift });
     console.log(f, threshold, shift, JSON.stringify({ ...r, delays: undefined }));
   }

@@ -16,10 +16,12 @@ import {
   teamRules,
 } from '@ticketry/core';
 import { createReplayClock, replayFile } from '../replay/index.ts';
+import { demoAssistant } from './demo-assistant.ts';
 import { demoAutomation } from './demo-automation.ts';
 import { demoClassifier } from './demo-classify.ts';
 import { demoConsoleAccounts } from './demo-console.ts';
 import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
+import { demoKnowledgeBase } from './demo-kb.ts';
 import { demoMail } from './demo-mail.ts';
 import { demoPeople } from './demo-people.ts';
 import { startHttp } from './http.ts';
@@ -136,6 +138,8 @@ export async function startDemo(options: DemoOptions = {}) {
   const classifier = await demoClassifier(desk, log, {
     train: options.seed ?? true,
   });
+  // Articles seeded on first start, suggestions, deflections (demo-kb.ts).
+  const kb = await demoKnowledgeBase(desk, log);
   // An organization, watchers, and `change` tickets needing approval
   // (demo-people.ts); made before routing so the gate runs first.
   const people = await demoPeople(desk, log, DEMO_AGENT);
@@ -171,7 +175,10 @@ export async function startDemo(options: DemoOptions = {}) {
       people: people.services,
       mail: mail.service,
       classifier,
+      kb,
       relations,
+      // The widget's assistant: routine requests, then a ticket (demo-assistant.ts).
+      assistant: demoAssistant(options.port ?? 8080),
       ...(routing && { routing }),
     },
   });
@@ -244,6 +251,7 @@ export async function startDemo(options: DemoOptions = {}) {
       classifier.stop();
       await classifier.idle();
       relations.close();
+      kb.knowledgeBase.close();
       await relations.idle();
       routing?.stop();
       await routing?.idle();

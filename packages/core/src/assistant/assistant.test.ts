@@ -27,7 +27,9 @@ function setup(requester: AssistantRequester | null = null) {
           holidays: [{ date: '2026-03-03', name: 'Founders day' }],
         },
       ],
-      policies: [{ id: 'standard', version: 1, targets: { high: { resolution: '8h' } } }],
+      policies: [
+        { id: 'standard', version: 1, targets: { high: { resolution: '8h' } } },
+      ],
       defaultCalendarId: 'office',
     },
   });
@@ -60,11 +62,12 @@ function setup(requester: AssistantRequester | null = null) {
       },
     }),
     passwordResetFlow({ url: 'https://id.example.com/reset' }),
-    openingHoursFlow({ calendar: desk.sla.calendar('office'), clock }),
+    openingHoursFlow({ calendar: desk.sla!.calendar('office'), clock }),
     collectTicketFlow({
       form,
       createTicket: async (s) => {
-        const { ticket } = await desk.submit({ ...s, channel: 'web' });
+        const { attachments: _none, ...fields } = s;
+        const { ticket } = await desk.submit({ ...fields, channel: 'chat' });
         return { id: ticket.id, ref: ticket.ref };
       },
     }),

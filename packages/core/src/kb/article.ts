@@ -112,7 +112,8 @@ export function parseArticleMarkdown(source: string): ArticleMeta & {
 
 /** Writes an article back as Markdown with front matter. */
 export function toArticleMarkdown(a: ArticleMeta & { body: string }): string {
-  const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
+  const list = (xs: string[]) =>
+    `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
   const lines = [
     '---',
     `title: ${JSON.stringify(a.title)}`,

@@ -101,8 +101,12 @@ function termsOf(doc: IndexDocument): string[][] {
  * index.add({ id: 'a1', title: 'Reset your password', body: '…' });
  * index.search('forgot password'); // [{ id: 'a1', score: … }]
  */
-export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
-  const weights = INDEX_FIELDS.map((f) => options.weights?.[f] ?? DEFAULT_WEIGHTS[f]);
+export function createSearchIndex(
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  const weights = INDEX_FIELDS.map(
+    (f) => options.weights?.[f] ?? DEFAULT_WEIGHTS[f],
+  );
   const bs = INDEX_FIELDS.map((f) => options.b?.[f] ?? DEFAULT_B[f]);
   const k1 = options.k1 ?? 1.2;
   const feedback = options.feedback ?? null;
@@ -214,9 +218,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   function search(query: string, opts: SearchOptions = {}): SearchHit[] {
     const terms = new Map<string, number>();
-    const Q = process.env.QW ?? 'one';
-    for (const t of tokenize(query, opts.locale)) terms.set(t, (terms.get(t) ?? 0) + 1);
-    for (const [t, c] of terms) terms.set(t, Q === 'one' ? 1 : Q === 'log' ? 1 + Math.log(c) : c);
+    // A term said twice weighs twice: long queries (a whole ticket) rank better.
+    for (const t of tokenize(query, opts.locale)) {
+      terms.set(t, (terms.get(t) ?? 0) + 1);
+    }
     let hits = rank(terms, opts.filter);
     const fb = opts.feedback === undefined ? feedback : opts.feedback;
     if (fb && hits.length > 0) {

@@ -30,7 +30,11 @@ export function readQaRows(file = QA_FILE): QaRow[] {
     .split('\n')
     .map((line) => {
       const r = JSON.parse(line) as Record<string, string>;
-      return { id: r.id ?? '', question: r.question ?? '', answer: r.answer_text ?? '' };
+      return {
+        id: r.id ?? '',
+        question: r.question ?? '',
+        answer: r.answer_text ?? '',
+      };
     });
 }
 
@@ -44,7 +48,8 @@ export type RankerFactory = (docs: { id: string; text: string }[]) => Ranker;
 export const bm25Ranker: RankerFactory = (docs) => {
   const index = createSearchIndex();
   for (const d of docs) index.add({ id: d.id, body: d.text, locale: 'en' });
-  return (q, limit) => index.search(q, { limit, locale: 'en' }).map((h) => h.id);
+  return (q, limit) =>
+    index.search(q, { limit, locale: 'en' }).map((h) => h.id);
 };
 
 const PLAIN_WORD = /\b\w\w+\b/g;
@@ -112,19 +117,28 @@ export function qaRetrieval(make: RankerFactory, rows = readQaRows()) {
     if (at >= 0 && at < 3) hits++;
     if (at >= 0) rr += 1 / (at + 1);
   }
-  return { recallAt3: hits / rows.length, mrr: rr / rows.length, queries: rows.length };
+  return {
+    recallAt3: hits / rows.length,
+    mrr: rr / rows.length,
+    queries: rows.length,
+  };
 }
 
 /**
  * Precision at 3 on the IT service tickets: for each ticket, the share
  * of its three most similar other tickets that carry its label.
  */
-export function ticketPrecisionAt3(make: RankerFactory, rows = readTicketTexts()) {
+export function ticketPrecisionAt3(
+  make: RankerFactory,
+  rows = readTicketTexts(),
+) {
   const docs = rows.map((r, i) => ({ id: String(i), text: r.text }));
   const rank = make(docs);
   let agree = 0;
   rows.forEach((r, i) => {
-    const top = rank(r.text, 4).filter((id) => id !== String(i)).slice(0, 3);
+    const top = rank(r.text, 4)
+      .filter((id) => id !== String(i))
+      .slice(0, 3);
     for (const id of top) if (rows[Number(id)]?.label === r.label) agree++;
   });
   return { precisionAt3: agree / (rows.length * 3), queries: rows.length };

@@ -17,9 +17,13 @@ export * from './knowledge-base.js';
 export * from './retriever.js';
 export * from './stem.js';
 export {
-  maskPersonalData,
   type KbSuggestion,
+  maskPersonalData,
   type SuggestQuery,
   suggestQuerySchema,
 } from './suggest.js';
-export { tokenize as tokenizeForSearch, type TokenizeOptions, words } from './tokenize.js';
+export {
+  type TokenizeOptions,
+  tokenize as tokenizeForSearch,
+  words,
+} from './tokenize.js';

@@ -24,9 +24,9 @@ describe('knowledge base articles', () => {
       ada,
     );
     expect(v2.version).toBe(2);
-    await expect(kb.putArticle({ ...meta, id: 'vpn' }, 1, ada)).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      kb.putArticle({ ...meta, id: 'vpn' }, 1, ada),
+    ).rejects.toBeInstanceOf(ConflictError);
     const history = await kb.articleHistory('vpn');
     expect(history.map((h) => h.version)).toEqual([1, 2]);
     expect(history[0]?.article.body).not.toContain('Then connect');
@@ -70,27 +70,49 @@ describe('suggestions from resolved tickets', () => {
   it('follow the desk: a reopened ticket is no longer suggested', async () => {
     const { kb, desk, resolved } = await kbDesk();
     await kb.ready();
-    const t = await resolved('Outlook crashes on start', 'Crash', 'Repaired the Office install.');
+    const t = await resolved(
+      'Outlook crashes on start',
+      'Crash',
+      'Repaired the Office install.',
+    );
     expect(await kb.suggest({ subject: 'outlook crash' })).toHaveLength(1);
-    await desk.execute(t.id, { type: 'reject', reason: 'still crashes' }, {
-      actor: { role: 'requester', id: t.requesterId },
-    });
+    await desk.execute(
+      t.id,
+      { type: 'reject', reason: 'still crashes' },
+      {
+        actor: { role: 'requester', id: t.requesterId },
+      },
+    );
     expect(await kb.suggest({ subject: 'outlook crash' })).toEqual([]);
   });
 
   it('show agents the source ticket but not the ticket itself', async () => {
     const { kb, resolved } = await kbDesk();
-    const a = await resolved('Laptop battery drains', 'Battery', 'Updated the BIOS.');
-    const b = await resolved('Battery drains fast on laptop', 'Drains', 'New battery.');
+    const a = await resolved(
+      'Laptop battery drains',
+      'Battery',
+      'Updated the BIOS.',
+    );
+    const b = await resolved(
+      'Battery drains fast on laptop',
+      'Drains',
+      'New battery.',
+    );
     const items = await kb.suggestForTicket(b.id);
-    expect(items.map((i) => (i.type === 'resolution' ? i.ticketId : i.id))).toEqual([a.id]);
+    expect(
+      items.map((i) => (i.type === 'resolution' ? i.ticketId : i.id)),
+    ).toEqual([a.id]);
   });
 });
 
 describe('drafts, deflections and what was offered', () => {
   it('turns a resolved ticket into a draft article in one action', async () => {
     const { kb, resolved } = await kbDesk();
-    const t = await resolved('Cannot map drive S:', 'The S: drive is missing.', 'Re-ran the login script.');
+    const t = await resolved(
+      'Cannot map drive S:',
+      'The S: drive is missing.',
+      'Re-ran the login script.',
+    );
     const draft = await kb.draftFromTicket(t.id, ada);
     expect(draft.article).toMatchObject({
       title: 'Cannot map drive S:',
@@ -104,17 +126,30 @@ describe('drafts, deflections and what was offered', () => {
 
   it('refuses a draft from an unresolved ticket', async () => {
     const { kb, desk } = await kbDesk();
-    const { ticket } = await desk.submit({ subject: 'Open', description: 'x', requester: { email: 'a@example.com' } });
-    await expect(kb.draftFromTicket(ticket.id, ada)).rejects.toMatchObject({ code: 'KB_NO_RESOLUTION' });
+    const { ticket } = await desk.submit({
+      subject: 'Open',
+      description: 'x',
+      requester: { email: 'a@example.com' },
+    });
+    await expect(kb.draftFromTicket(ticket.id, ada)).rejects.toMatchObject({
+      code: 'KB_NO_RESOLUTION',
+    });
   });
 
   it('counts deflections and records what a ticket was offered', async () => {
     const { kb, desk, store } = await kbDesk();
     expect(await kb.deflectionCount()).toBe(0);
-    await kb.recordDeflection({ offered: ['article:vpn'], solvedBy: 'article:vpn' });
+    await kb.recordDeflection({
+      offered: ['article:vpn'],
+      solvedBy: 'article:vpn',
+    });
     expect(await kb.recordDeflection({})).toBe(2);
     expect(await kb.deflectionCount()).toBe(2);
-    const { ticket } = await desk.submit({ subject: 'VPN', description: 'x', requester: { email: 'a@example.com' } });
+    const { ticket } = await desk.submit({
+      subject: 'VPN',
+      description: 'x',
+      requester: { email: 'a@example.com' },
+    });
     await kb.recordOffered(ticket.id, ['article:vpn'], ada);
     const events = await store.listEvents(ticket.siteId, ticket.id);
     expect(events.at(-1)).toMatchObject({
@@ -130,12 +165,26 @@ describe('retrieval behind an interface', () => {
     const topics = ['vpn', 'printer', 'password'];
     const embedder: Embedder = {
       embed: async (texts) =>
-        texts.map((t) => topics.map((w) => (t.toLowerCase().includes(w) ? 1 : 0.01))),
+        texts.map((t) =>
+          topics.map((w) => (t.toLowerCase().includes(w) ? 1 : 0.01)),
+        ),
     };
-    const { kb } = await kbDesk({ retriever: createEmbeddingRetriever(embedder) });
+    const { kb } = await kbDesk({
+      retriever: createEmbeddingRetriever(embedder),
+    });
     const meta = parseArticleMarkdown(VPN);
     await kb.putArticle({ ...meta, id: 'vpn' }, 0, ada);
-    await kb.putArticle({ ...meta, id: 'pw', title: 'Reset a password', tags: [], body: 'Use the password page.' }, 0, ada);
+    await kb.putArticle(
+      {
+        ...meta,
+        id: 'pw',
+        title: 'Reset a password',
+        tags: [],
+        body: 'Use the password page.',
+      },
+      0,
+      ada,
+    );
     const [first] = await kb.suggest({ subject: 'my password expired' });
     expect(first).toMatchObject({ articleId: 'pw' });
   });

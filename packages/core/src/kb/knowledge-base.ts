@@ -4,6 +4,7 @@
  * current from the desk's events, suggestions, drafts from tickets
  * and deflections.
  */
+import { sha256Hex } from '../audit/sha256.js';
 import type { DeskCore } from '../desk/desk-types.js';
 import { TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
@@ -18,8 +19,8 @@ import {
   articleDocument,
   excerptOf,
   isSuggestable,
-  maskPersonalData,
   type KbSuggestion,
+  maskPersonalData,
   type SuggestQuery,
   suggestQuerySchema,
   ticketDocId,
@@ -116,17 +117,38 @@ export function createKnowledgeBase(
     return stored;
   }
 
-  function toSuggestion(id: string, score: number, agent: boolean) {
+  async function toSuggestion(id: string, score: number, agent: boolean) {
     const a = published.get(id)?.article;
     if (a) {
       const excerpt = excerptOf(a.body);
-      return { type: 'article', id, articleId: a.id, title: a.title, excerpt, score } as const;
+      const { title } = a;
+      return {
+        type: 'article',
+        id,
+        articleId: a.id,
+        title,
+        excerpt,
+        score,
+      } as const;
     }
     const t = resolutions.get(id);
     if (!t?.resolution) return null;
     const text = maskPersonalData(t.resolution.note);
-    const base = { type: 'resolution', id, code: t.resolution.code, text, score } as const;
-    return agent ? { ...base, ticketId: t.id } : base;
+    const { code } = t.resolution;
+    if (agent) {
+      return {
+        type: 'resolution',
+        id,
+        ticketId: t.id,
+        code,
+        text,
+        score,
+      } as const;
+    }
+    // Requesters get an opaque id: no ticket id of someone else's ticket.
+    const hash = await sha256Hex(`kb:${core.siteId}:${t.id}`);
+    const opaque = `resolution:${hash.slice(0, 20)}`;
+    return { type: 'resolution', id: opaque, code, text, score } as const;
   }
 
   /**
@@ -147,9 +169,11 @@ export function createKnowledgeBase(
       filter: (id) =>
         id !== opts.exclude && (published.has(id) || resolutions.has(id)),
     });
-    return hits
-      .map((h) => toSuggestion(h.id, h.score, opts.forAgent ?? false))
-      .filter((s): s is KbSuggestion => s !== null);
+    const agent = opts.forAgent ?? false;
+    const items = await Promise.all(
+      hits.map((h) => toSuggestion(h.id, h.score, agent)),
+    );
+    return items.filter((s): s is KbSuggestion => s !== null);
   }
 
   /** The suggestions an agent sees on a ticket (never the ticket itself). */

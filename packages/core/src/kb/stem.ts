@@ -80,12 +80,8 @@ export function stemGerman(word: string): string {
     .replace(/ß/g, 'ss');
   if (w.length < 5) return w;
   w = strip(w, ['ungen', 'heiten', 'keiten', 'ung', 'heit', 'keit'], 4).stem;
-  const ending = strip(w, ['ern', 'em', 'en', 'er', 'es', 'e'], 3);
-  w = ending.stem;
-  if (!ending.suffix && /[bdfghklmnrt]s$/.test(w) && w.length > 4) {
-    w = w.slice(0, -1);
-  }
-  return w;
+  if (/[bdfghklmnrt]s$/.test(w)) w = w.slice(0, -1);
+  return strip(w, ['ern', 'em', 'en', 'er', 'es', 'e'], 3).stem;
 }
 
 /** Folds accents: é → e, ñ → n, ç → c. */

@@ -31,7 +31,7 @@ export type KbSuggestion =
     }
   | {
       type: 'resolution';
-      /** `resolution:<ticket id>`. */
+      /** `resolution:<ticket id>` for agents, an opaque hash for others. */
       id: string;
       /** Only for agents' suggestions. */
       ticketId?: string;

@@ -16,7 +16,12 @@ export async function kbDesk(options: KnowledgeBaseOptions = {}) {
   const store = createMemoryStore();
   const desk = createDesk({ store, clock });
   await desk.createTeam({ id: 'desk', name: 'Service desk' });
-  await desk.createAgent({ id: 'ada', name: 'Ada', role: 'agent', teamIds: ['desk'] });
+  await desk.createAgent({
+    id: 'ada',
+    name: 'Ada',
+    role: 'agent',
+    teamIds: ['desk'],
+  });
   const kb = createKnowledgeBase(desk.core, options);
 
   /** A ticket taken to resolved with a public resolution note. */
@@ -33,7 +38,11 @@ export async function kbDesk(options: KnowledgeBaseOptions = {}) {
       requester: { email },
     });
     const ctx = { actor: ada };
-    await desk.execute(ticket.id, { type: 'assign', assigneeId: 'ada', teamId: 'desk' }, ctx);
+    await desk.execute(
+      ticket.id,
+      { type: 'assign', assigneeId: 'ada', teamId: 'desk' },
+      ctx,
+    );
     await desk.execute(ticket.id, { type: 'start' }, ctx);
     await desk.execute(
       ticket.id,

@@ -1,8 +1,8 @@
 import {
+  applyBand,
+  bandOf,
   errorsBefore,
   forecastTable,
-  intervalOf,
-  MIN_ERRORS,
 } from './forecast.js';
 import {
   type PointModel,
@@ -67,7 +67,8 @@ export function backtest(
   const covered = { inside: 0, scored: 0 };
   for (let t = Math.max(from, 7); t + horizon <= to; t++) {
     origins++;
-    const errors = errorsBefore(y, table, t, lookback);
+    // One band per origin: every horizon draws on the same errors.
+    const band = bandOf(errorsBefore(y, table, t, lookback), coverage);
     for (let h = 1; h <= horizon; h++) {
       const actual = y[t + h - 1]!;
       const f = table[t]![h - 1]!;
@@ -75,12 +76,11 @@ export function backtest(
       sums.naive += Math.abs(actual - seasonalNaive(y, t, h));
       sums.mean += Math.abs(actual - weekdayMean(y, t, h));
       points++;
-      const band =
-        errors.length >= MIN_ERRORS && intervalOf(f, errors, coverage);
       if (!band) continue;
+      const { low, high } = applyBand(f, band);
       covered.scored++;
-      sums.width += band.high - band.low;
-      if (actual >= band.low && actual <= band.high) covered.inside++;
+      sums.width += high - low;
+      if (actual >= low && actual <= high) covered.inside++;
     }
   }
   const mae = {

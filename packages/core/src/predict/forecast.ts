@@ -76,6 +76,28 @@ export function errorsBefore(
 /** The fewest past errors an interval is drawn from. */
 export const MIN_ERRORS = 20;
 
+/** The error quantiles an interval is drawn from, or null while too few are known. */
+export function bandOf(
+  errors: readonly number[],
+  coverage: number,
+): { low: number; high: number } | null {
+  if (errors.length < MIN_ERRORS) return null;
+  const tail = (1 - coverage) / 2;
+  return { low: quantile(errors, tail), high: quantile(errors, 1 - tail) };
+}
+
+/** The interval around `expected` from a band of scaled errors. */
+export function applyBand(
+  expected: number,
+  band: { low: number; high: number },
+): { low: number; high: number } {
+  const root = Math.sqrt(Math.max(expected, 1));
+  return {
+    low: Math.max(0, expected + band.low * root),
+    high: Math.max(0, expected + band.high * root),
+  };
+}
+
 /**
  * The interval around `expected` from the empirical quantiles of past
  * scaled errors, or null while fewer than {@link MIN_ERRORS} are known.
@@ -85,13 +107,8 @@ export function intervalOf(
   errors: readonly number[],
   coverage: number,
 ): { low: number; high: number } | null {
-  if (errors.length < MIN_ERRORS) return null;
-  const tail = (1 - coverage) / 2;
-  const root = Math.sqrt(Math.max(expected, 1));
-  return {
-    low: Math.max(0, expected + quantile(errors, tail) * root),
-    high: Math.max(0, expected + quantile(errors, 1 - tail) * root),
-  };
+  const band = bandOf(errors, coverage);
+  return band && applyBand(expected, band);
 }
 
 /** A series' forecast: each day ahead, and the next seven days as a week. */

@@ -19,7 +19,12 @@ async function historyDesk() {
   const store = createMemoryStore();
   const desk = createDesk({ store, clock });
   await desk.createTeam({ id: 'desk', name: 'Service desk' });
-  await desk.createAgent({ id: 'ada', name: 'Ada', role: 'agent', teamIds: ['desk'] });
+  await desk.createAgent({
+    id: 'ada',
+    name: 'Ada',
+    role: 'agent',
+    teamIds: ['desk'],
+  });
   for (let day = 0; day < 35; day++) {
     const n = PER_WEEKDAY[(day + 1) % 7]!;
     for (let i = 0; i < n; i++) {

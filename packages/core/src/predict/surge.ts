@@ -43,7 +43,9 @@ interface KeyState {
   expected: number;
   tickets: string[];
   quietUntil: number;
-  forecast: { day: number; value: number } | null;
+  forecast: { day: number; value: number; dispersion: number } | null;
+  /** Dispersion is re-estimated once a week. */
+  dispersion: { week: number; value: number } | null;
 }
 
 /**
@@ -73,16 +75,42 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   let bucket = new Map<string, string[]>();
   const alerts: SurgeAlert[] = [];
 
-  function dailyForecast(state: KeyState, day: number): number {
-    if (state.forecast?.day === day) return state.forecast.value;
+  function dailyForecast(state: KeyState, day: number) {
+    if (state.forecast?.day === day) return state.forecast;
     const y: number[] = [];
     // Days before the log began are unknown, not quiet.
     for (let d = Math.max(day - 84, firstDay); d < day; d++) {
       y.push(state.days.get(d) ?? 0);
     }
-    const value = model(y, y.length, 1);
-    state.forecast = { day, value };
-    return value;
+    state.forecast = {
+      day,
+      value: model(y, y.length, 1),
+      dispersion: weeklyDispersion(state, day, y),
+    };
+    return state.forecast;
+  }
+
+  function weeklyDispersion(state: KeyState, day: number, y: number[]) {
+    const week = Math.floor(day / 7);
+    if (state.dispersion?.week !== week) {
+      state.dispersion = { week, value: dispersionOf(y) };
+    }
+    return state.dispersion.value;
+  }
+
+  /**
+   * How much more the key's days spread than Poisson counts would
+   * (at least 1): bursty groups need more evidence before an alert.
+   */
+  function dispersionOf(y: readonly number[]): number {
+    let squares = 0;
+    let expected = 0;
+    for (let t = Math.max(7, y.length - 28); t < y.length; t++) {
+      const f = model(y, t, 1);
+      squares += (y[t]! - f) ** 2;
+      expected += Math.max(f, 0.5);
+    }
+    return expected > 0 ? Math.max(1, squares / expected) : 1;
   }
 
   function closeHour(start: number) {
@@ -93,7 +121,8 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
       const ids = bucket.get(key) ?? [];
       if (ids.length === 0 && state.s === 0) continue;
       if (day - firstDay < warmup || start < state.quietUntil) continue;
-      const mu = Math.max(dailyForecast(state, day) * share, 0.02);
+      const forecast = dailyForecast(state, day);
+      const mu = Math.max(forecast.value * share, 0.02);
       if (state.s === 0)
         Object.assign(state, {
           since: start,
@@ -101,14 +130,14 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
           expected: 0,
           tickets: [],
         });
-      state.s = Math.max(0, state.s + ids.length * Math.log(k) - (k - 1) * mu);
+      const llr = ids.length * Math.log(k) - (k - 1) * mu;
+      state.s = Math.max(0, state.s + llr / Math.sqrt(forecast.dispersion));
       state.observed += ids.length;
       state.expected += mu;
       state.tickets.push(...ids);
       if (state.s > h) raise(key, state, start + HOUR);
     }
-    for (const ids of bucket.values())
-      hourly[hourOf(start)]! += ids.length;
+    for (const ids of bucket.values()) hourly[hourOf(start)]! += ids.length;
     for (let i = 0; i < 24; i++) hourly[i]! *= 1 - 1 / (28 * 24);
     bucket = new Map();
   }
@@ -173,4 +202,5 @@ const newState = (): KeyState => ({
   tickets: [],
   quietUntil: 0,
   forecast: null,
+  dispersion: null,
 });

@@ -91,6 +91,14 @@ export const consoleStyles = css`
     background: var(--_c-background);
     padding: 0.35em 0.75em;
   }
+  input[type='checkbox'] {
+    width: 24px;
+    height: 24px;
+    min-width: 24px;
+    min-height: 24px;
+    margin: 10px;
+    padding: 0;
+  }
   button {
     cursor: pointer;
   }

@@ -1,3 +1,5 @@
+import type { PublicTicket } from '@ticketry/core/public';
+
 /**
  * Types of the tracking answers; their checks live in check/answers.ts
  * (without zod, so the widget bundle carries none).
@@ -10,7 +12,7 @@ export {
 /** `GET /me/tickets`: whom the identity names and their tickets. */
 export type MyTickets = {
   identity: { userId: string; email: string; name: string | null };
-  items: import('@ticketry/core/public').PublicTicket[];
+  items: PublicTicket[];
   nextCursor: string | null;
 };
 

@@ -260,9 +260,11 @@ async function injected(ctx: Ctx, raw: string, text: string, what: string) {
       !recipients.some((r) => r.includes('evil'))
     );
   });
+  // A name that breaks the From line leaves no sender: refused, no mail.
+  const refused = answer.status === 422 && !id && sent.length === 0;
   judge(
     ctx,
-    answer.status === 201 && sent.length === 2 && clean,
+    refused || (answer.status === 201 && sent.length === 2 && clean),
     `${what} → ${answer.status}, ${sent.length} mails, clean: ${clean}`,
     answer,
   );
@@ -288,7 +290,7 @@ async function secretGuesses(ctx: Ctx) {
     `${MAIL_SECRET.slice(0, -1)}${last}`,
     `${MAIL_SECRET}x`,
     MAIL_SECRET.toUpperCase(),
-    ` ${MAIL_SECRET} `,
+    `${MAIL_SECRET}\t`.replace('\t', '%09'),
     `Bearer ${MAIL_SECRET}`,
   ];
   for (const secret of guesses) {

@@ -93,17 +93,23 @@ async function deliver(step: Step, raw: string) {
   return JSON.parse(answer.text) as { ticket: { id: string }; cc: string[] };
 }
 
-/** (c): a notification has our markup and headers only, as for plain words. */
+/**
+ * (c): a notification has only tags, attributes and headers that the
+ * same notification for plain words has: ours.
+ */
 function notificationIsInert(step: Step, sent: SentMail | undefined) {
   if (!sent) return expect(step, false, 'no notification was sent');
+  if (!step.baseline) return; // the control itself
   const kind = sent.mail.kind as 'acknowledgement' | 'reply';
   const want = step.baseline[kind];
-  const got = shapeOf(sent);
   const markup = markupOf(sent.mail.html);
-  expect(step, got.tags === want.tags, `${kind} HTML tags ${got.tags}`);
+  const ours = (list: string, allowed: string) =>
+    list.split(' ').every((x) => !x || allowed.split(' ').includes(x));
+  const got = shapeOf(sent);
+  expect(step, ours(got.tags, want.tags), `${kind} HTML tags ${got.tags}`);
   expect(
     step,
-    got.attributes === want.attributes &&
+    ours(got.attributes, want.attributes) &&
       markup.hrefs.every((h) => /^https?:/i.test(h)),
     `${kind} HTML attributes ${got.attributes}`,
   );
@@ -157,7 +163,7 @@ async function asTextMail(step: Step, text: string, n: number) {
     messageId: `<mail-xss-text-${n}@example.com>`,
   });
   const made = await deliver(step, raw);
-  if (!made) return;
+  if (!made) return null;
   const id = made.ticket.id;
   expect(step, made.cc.join() === cc, `CC became ${made.cc.join()}`);
   const stored = await viewIsText(step, id);
@@ -176,6 +182,7 @@ async function asTextMail(step: Step, text: string, n: number) {
   await step.mail.idle();
   notificationIsInert(step, sentFor(step.mail, id, 'acknowledgement'));
   notificationIsInert(step, sentFor(step.mail, id, 'reply'));
+  return id;
 }
 
 /** Element names the payload makes as HTML, minus those in its own text. */
@@ -218,9 +225,9 @@ async function asHtmlMail(step: Step, text: string, n: number) {
 async function baselineOf(site: Site, mail: MailSide) {
   const step = { tally: createTally('baseline', []), what: 'control', site };
   const full = { ...step, mail, baseline: null as never };
-  await asTextMail(full, 'Plain words about a printer', -1).catch(() => null);
-  const id = mail.sent.find((s) => s.mail.kind === 'acknowledgement')?.mail
-    .ticketId;
+  const id = await asTextMail(full, 'Plain words about a printer', -1).catch(
+    () => null,
+  );
   const ack = id && sentFor(mail, id, 'acknowledgement');
   const reply = id && sentFor(mail, id, 'reply');
   if (!ack || !reply) throw new Error('the control mail sent no notification');

@@ -2,7 +2,10 @@ import {
   type Answerer,
   type ArticleSuggestion,
   type AssistantFlow,
+  type BusinessCalendar,
+  type CalendarInput,
   collectTicketFlow,
+  compileCalendar,
   type Desk,
   defaultIntentRecognizer,
   type IntentRecognizer,
@@ -30,6 +33,10 @@ const optionsSchema = z.strictObject({
   passwordResetUrl: z.string().optional(),
   /** The business calendar of the opening-hours flow (`desk.sla` id); none: no such flow. */
   calendarId: z.string().optional(),
+  /** Or the calendar itself, as SLA configuration writes one. */
+  calendar: z
+    .custom<CalendarInput>((c) => typeof c === 'object' && c !== null)
+    .optional(),
   /** Categories the ticket flow offers. @default none */
   categories: z.array(z.string()).optional(),
   /** @default the knowledge base's suggestions when `services.kb` is set */
@@ -59,6 +66,8 @@ const optionsSchema = z.strictObject({
 export type AssistantServiceOptions = z.input<typeof optionsSchema>;
 export type AssistantSettings = z.output<typeof optionsSchema> & {
   recognizer: IntentRecognizer;
+  /** The compiled `calendar`, when one was given. */
+  hours: BusinessCalendar | null;
 };
 
 /** What `POST /assistant/messages` needs: the settings, made once. */
@@ -80,8 +89,13 @@ export function createAssistantService(
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success)
     throw validationError('assistant options', parsed.error.issues);
+  const { passwordResetUrl } = parsed.data;
+  // Checked now, not at the first message: a bad link fails at startup.
+  if (passwordResetUrl) passwordResetFlow({ url: passwordResetUrl });
   const recognizer = parsed.data.recognizer ?? defaultIntentRecognizer();
-  return { settings: { ...parsed.data, recognizer } };
+  const { calendar } = parsed.data;
+  const hours = calendar ? compileCalendar(calendar) : null;
+  return { settings: { ...parsed.data, recognizer, hours } };
 }
 
 /** The request a conversation is answering now. */
@@ -169,9 +183,11 @@ function ticketCreator(desk: Desk, live: Live) {
       const { email, name } = caller.identity;
       submission.requester = { email, ...(name && { name }) };
     }
+    // The assistant takes no files: nothing was uploaded for it.
+    const { attachments: _none, ...fields } = submission;
     const { ticket } = await desk.submit({
-      ...submission,
-      channel: 'web',
+      ...fields,
+      channel: 'chat',
       tags: ['assistant'],
     });
     const kb = ctx.services.kb?.knowledgeBase;

@@ -16,7 +16,7 @@ import {
 } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { json } from './respond.js';
-import type { Route, RouteContext } from './route.js';
+import type { RouteContext } from './route.js';
 
 /**
  * The knowledge base behind the /kb routes: `createKnowledgeBase` from
@@ -77,7 +77,10 @@ export const suggestionAnswer = z.object({
 function kbOf(ctx: RouteContext): KbService {
   const kb = ctx.services.kb;
   if (!kb) {
-    throw new TicketryError('NOT_FOUND', 'the knowledge base is not configured here');
+    throw new TicketryError(
+      'NOT_FOUND',
+      'the knowledge base is not configured here',
+    );
   }
   return kb;
 }
@@ -154,7 +157,11 @@ export async function suggest(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   await optionalCaller(ctx.desk, ctx.request, ctx.identity);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
-  const { limit, ...query } = parseWith(suggestBodySchema, raw, 'suggest request');
+  const { limit, ...query } = parseWith(
+    suggestBodySchema,
+    raw,
+    'suggest request',
+  );
   return json({ items: await knowledgeBase.suggest(query, { limit }) });
 }
 
@@ -162,7 +169,9 @@ export async function deflect(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   await optionalCaller(ctx.desk, ctx.request, ctx.identity);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
-  await knowledgeBase.recordDeflection(parseWith(deflectionSchema, raw, 'deflection'));
+  await knowledgeBase.recordDeflection(
+    parseWith(deflectionSchema, raw, 'deflection'),
+  );
   return json({ recorded: true }, 201);
 }
 
@@ -173,7 +182,10 @@ export async function deflectionCount(ctx: RouteContext): Promise<Response> {
 
 export async function draft(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
-  const s = await kbOf(ctx).knowledgeBase.draftFromTicket(ctx.params.id!, actor);
+  const s = await kbOf(ctx).knowledgeBase.draftFromTicket(
+    ctx.params.id!,
+    actor,
+  );
   return json(summary(s), 201);
 }
 
@@ -190,7 +202,12 @@ export async function offered(ctx: RouteContext): Promise<Response> {
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
   const b = parseWith(offeredBodySchema, raw, 'offered suggestions');
   const actor =
-    caller.kind === 'agent' ? caller.actor : { role: 'requester' as const, id: (await ctx.desk.get(id))?.requesterId ?? null };
+    caller.kind === 'agent'
+      ? caller.actor
+      : {
+          role: 'requester' as const,
+          id: (await ctx.desk.get(id))?.requesterId ?? null,
+        };
   await kbOf(ctx).knowledgeBase.recordOffered(id, b.offered, actor);
   return json({ recorded: true }, 201);
 }

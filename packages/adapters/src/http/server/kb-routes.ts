@@ -48,7 +48,9 @@ export const kbRoutes: Route[] = [
       'Writes a new article, from a Markdown file with front matter (`markdown`) or from its fields (agents only).',
     access: 'agent',
     body: postArticleSchema,
-    responses: { 201: { description: 'The new article', schema: summarySchema } },
+    responses: {
+      201: { description: 'The new article', schema: summarySchema },
+    },
     errors: [404, 412],
     handle: postArticle,
   },
@@ -84,7 +86,9 @@ export const kbRoutes: Route[] = [
       'Up to three suggestions for what a requester is typing: published articles and the public resolutions of similar resolved tickets.',
     access: 'public',
     body: suggestBodySchema,
-    responses: { 200: { description: 'Suggestions', schema: suggestionAnswer } },
+    responses: {
+      200: { description: 'Suggestions', schema: suggestionAnswer },
+    },
     errors: [404],
     handle: suggest,
   },
@@ -133,7 +137,9 @@ export const kbRoutes: Route[] = [
     summary:
       'The knowledge base suggestions for a ticket, with the tickets resolutions came from (agents only).',
     access: 'agent',
-    responses: { 200: { description: 'Suggestions', schema: suggestionAnswer } },
+    responses: {
+      200: { description: 'Suggestions', schema: suggestionAnswer },
+    },
     handle: ticketSuggestions,
   },
   {

@@ -9,8 +9,8 @@ export interface Issue {
   path: PropertyKey[];
   code: string;
   message: string;
-  minimum?: number;
-  maximum?: number;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
   format?: string;
   keys?: string[];
 }

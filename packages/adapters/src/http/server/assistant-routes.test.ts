@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAssistantService } from './assistant-service.js';
+import { signIdentity } from './identity.js';
+import { startServer, type TestServer } from './test-setup.js';
+
+const SECRET = 'assistant-identity-secret-0123456789';
+let t: TestServer | null = null;
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+const FORM = {
+  fields: [
+    {
+      name: 'asset',
+      kind: 'text' as const,
+      label: 'Asset tag',
+      required: true,
+    },
+  ],
+};
+
+async function server(
+  options: Parameters<typeof createAssistantService>[0] = {},
+) {
+  t = await startServer({
+    identity: { secret: SECRET },
+    form: FORM,
+    services: {
+      assistant: createAssistantService({
+        passwordResetUrl: 'https://id.example.com/reset',
+        ...options,
+      }),
+    },
+  });
+  return t;
+}
+
+/** Sends one message; returns the status and body. */
+async function say(
+  s: TestServer,
+  body: Record<string, unknown>,
+  token?: string,
+) {
+  const r = await s.call('/assistant/messages', {
+    body,
+    ...(token && { token }),
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+const textOf = (body: { replies: { text: string }[] }) =>
+  body.replies.map((r) => r.text).join('\n');
+
+describe('POST /assistant/messages', () => {
+  it('answers a routine request with the site’s reset link', async () => {
+    const s = await server();
+    const r = await say(s, { text: 'I forgot my password' });
+    expect(r.status).toBe(200);
+    expect(r.body.conversationId).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(r.body.replies[0]).toMatchObject({
+      type: 'link',
+      href: 'https://id.example.com/reset',
+    });
+  });
+
+  it('keeps the conversation and opens a ticket with the transcript when it cannot help', async () => {
+    const s = await server();
+    const first = await say(s, {
+      text: 'the plotter prints everything in pink',
+    });
+    const id = first.body.conversationId;
+    const steps = [
+      { choice: 'handover' },
+      { text: 'Since the toner change this morning.' },
+      { text: 'lin@example.com' },
+      { text: 'PLT-7' },
+      { choice: 'yes', text: 'Open the ticket' },
+    ];
+    let last = first;
+    for (const step of steps) {
+      last = await say(s, { conversationId: id, ...step });
+      expect(last.status).toBe(200);
+    }
+    const reply = last.body.replies.find(
+      (r: { type: string }) => r.type === 'ticket',
+    );
+    expect(reply.ticket.accessToken).toMatch(/^tkr_/);
+    const ticket = await s.desk.getByRef(reply.ticket.ref);
+    expect(ticket?.channel).toBe('chat');
+    expect(ticket?.tags).toContain('assistant');
+    expect(ticket?.fields).toEqual({ asset: 'PLT-7' });
+    expect(ticket?.description).toMatch(
+      /Requester: the plotter prints everything in pink/,
+    );
+    const view = await s.call(`/tickets/${ticket?.id}`, {
+      token: reply.ticket.accessToken,
+    });
+    expect(view.status).toBe(200);
+  });
+
+  it('shows ticket status only to the ticket’s own requester', async () => {
+    const s = await server();
+    const identity = await signIdentity(
+      {
+        userId: 'u-1',
+        email: 'grace@example.com',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+      SECRET,
+    );
+    const submitted = await s.call('/tickets', {
+      token: identity,
+      body: {
+        subject: 'Badge does not open door 2',
+        description: 'Since Monday.',
+        requester: { email: 'x@example.com' },
+        fields: { asset: 'B-1' },
+      },
+    });
+    const { ticket } = await submitted.json();
+
+    const mine = await say(
+      s,
+      { text: 'what is the status of my ticket?' },
+      identity,
+    );
+    expect(textOf(mine.body)).toContain(
+      `${ticket.ref} “Badge does not open door 2”: new`,
+    );
+
+    const stranger = await say(s, { text: `status of ${ticket.ref}` });
+    expect(textOf(stranger.body)).toMatch(/found no ticket/);
+    expect(textOf(stranger.body)).not.toContain('Badge');
+  });
+
+  it('binds a conversation to whoever started it', async () => {
+    const s = await server();
+    const first = await say(s, { text: 'I forgot my password' });
+    const identity = await signIdentity(
+      {
+        userId: 'u-2',
+        email: 'mo@example.com',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+      SECRET,
+    );
+    const other = await say(
+      s,
+      { conversationId: first.body.conversationId, text: 'no' },
+      identity,
+    );
+    expect(other.status).toBe(404);
+    expect(other.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses bad bodies, unknown conversations and too many messages', async () => {
+    const s = await server({ maxMessages: 2 });
+    expect((await say(s, { text: '' })).status).toBe(422);
+    expect((await say(s, { text: 'x'.repeat(2001) })).status).toBe(422);
+    expect((await say(s, { text: 'hi', extra: 1 })).status).toBe(422);
+    expect(
+      (await say(s, { conversationId: 'A'.repeat(24), text: 'hi' })).status,
+    ).toBe(404);
+    const first = await say(s, { text: 'when are you open' });
+    const id = first.body.conversationId;
+    expect((await say(s, { conversationId: id, text: 'hello' })).status).toBe(
+      200,
+    );
+    const third = await say(s, { conversationId: id, text: 'again' });
+    expect(third.status).toBe(422);
+    expect(third.body.error.message).toMatch(/at most 2 messages/);
+  });
+
+  it('forgets the least recently used conversation past the cap', async () => {
+    const s = await server({ maxConversations: 2 });
+    const a = await say(s, { text: 'I forgot my password' });
+    await say(s, { text: 'I forgot my password' });
+    await say(s, { text: 'I forgot my password' });
+    const again = await say(s, {
+      conversationId: a.body.conversationId,
+      text: 'yes',
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('answers 404 when the assistant is not configured', async () => {
+    t = await startServer();
+    const r = await say(t, { text: 'hello' });
+    expect(r.status).toBe(404);
+  });
+
+  it('refuses a reset link that is not http or https at configuration', () => {
+    expect(() =>
+      createAssistantService({ passwordResetUrl: 'javascript:alert(1)' }),
+    ).toThrow(/http or https/);
+  });
+});

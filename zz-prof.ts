@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { forecastReport } from './examples/replay/predict-report.ts';
+import { createArrivalLog } from './packages/core/src/predict/series.ts';
+import { evaluateSurges, plannedSpikes } from './packages/core/src/predict/surge-eval.ts';
+const events = JSON.parse(readFileSync('/tmp/it-events.json', 'utf8'));
+let t0 = Date.now();
+forecastReport(events, { spikes: 0 }); console.log('forecast (0 spikes)', Date.now() - t0); t0 = Date.now();
+const log = createArrivalLog(); for (const e of events) log.add(e);
+const arr = log.list();
+evaluateSurges(arr, plannedSpikes(arr, { count: 4 }), { threshold: 8, shift: 3 }); console.log('surges 4', Date.now() - t0);
