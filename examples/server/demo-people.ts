@@ -6,6 +6,7 @@ import {
   type Desk,
   TicketryError,
 } from '@ticketry/core';
+import { DEMO_MAIL_ADDRESS } from './demo-mail.ts';
 import type { Logger } from './log.ts';
 
 /** The demo's organization: everyone at example.com, sharing tickets. */
@@ -33,7 +34,7 @@ export async function demoPeople(
     onError: (error, ticketId) =>
       log.error('approval gate failed', { ticketId, error }),
   });
-  const watchers = createWatchers(desk);
+  const watchers = createWatchers(desk, { ownAddresses: [DEMO_MAIL_ADDRESS] });
   const supervisor: Actor = { role: 'supervisor', id: supervisorId };
 
   /** Creates the demo organization once; the supervisor must exist. */

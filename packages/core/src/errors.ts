@@ -29,7 +29,13 @@ export const ERROR_CODES = {
   CHILDREN_OPEN: 409,
   /** A knowledge base draft asked of a ticket that has no resolution yet. */
   KB_NO_RESOLUTION: 409,
+  /** A create naming an id that is taken (an organization's id…). */
+  ALREADY_EXISTS: 409,
+  /** A message split off once already; details name the ticket it made. */
+  ALREADY_SPLIT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** A watcher address refused: the desk's own, or a mail system's (postmaster, no-reply…). */
+  WATCHER_REFUSED: 422,
   INELIGIBLE_ASSIGNEE: 422,
   /** A webhook URL the address guard refuses (loopback, private, metadata…). */
   DESTINATION_REFUSED: 422,
@@ -45,6 +51,8 @@ export const ERROR_CODES = {
   INTERNAL_ERROR: 500,
   BAD_RESPONSE: 502,
   STORAGE_FAILED: 503,
+  /** The same mail is being taken right now; send it again after Retry-After. */
+  MAIL_IN_PROGRESS: 503,
 } as const;
 
 /**
@@ -100,20 +108,45 @@ export class ValidationError extends TicketryError {
 
   constructor(message: string, issues: readonly $ZodIssue[]) {
     super('VALIDATION_FAILED', message);
-    this.issues = issues;
+    this.issues = issues.map(withoutPattern);
   }
 }
 
-/** The ticket changed since it was read; nothing was written. */
+/**
+ * An issue without the regular expression it failed: internal patterns
+ * (email, date…) are long and say more about us than about the input.
+ */
+function withoutPattern(issue: $ZodIssue): $ZodIssue {
+  if (!('pattern' in issue)) return issue;
+  const { pattern, ...rest } = issue as $ZodIssue & { pattern?: unknown };
+  const source = String(pattern);
+  const format = 'format' in rest ? String(rest.format) : 'regex';
+  const message = rest.message.includes(source)
+    ? `Invalid ${format === 'regex' ? 'format' : format}`
+    : rest.message;
+  return { ...rest, message } as $ZodIssue;
+}
+
+/**
+ * A ticket (or, with `what: 'record'`, a stored record) changed since
+ * it was read; nothing was written. The message names what conflicted.
+ */
 export class ConflictError extends TicketryError {
   override name = 'ConflictError';
 
-  constructor(ticketId: string, expected: number, actual: number | null) {
-    super(
-      'VERSION_CONFLICT',
-      `ticket ${ticketId} is at version ${actual}, not ${expected}`,
-      { details: { ticketId, expected, actual } },
-    );
+  constructor(
+    ticketId: string,
+    expected: number,
+    actual: number | null,
+    what: 'ticket' | 'record' = 'ticket',
+  ) {
+    const now = actual === null ? 'missing' : `at version ${actual}`;
+    super('VERSION_CONFLICT', `${what} ${ticketId} is ${now}, not ${expected}`, {
+      details:
+        what === 'ticket'
+          ? { ticketId, expected, actual }
+          : { record: ticketId, expected, actual },
+    });
   }
 }
 
@@ -133,7 +166,7 @@ export function validationError(
   what: string,
   issues: readonly $ZodIssue[],
 ): ValidationError {
-  const first = issues[0];
+  const first = issues.map(withoutPattern)[0];
   const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
   return new ValidationError(
     `invalid ${what}${where}: ${first?.message ?? 'rejected'}`,

@@ -43,6 +43,7 @@ export {
 } from './desk/passwords.js';
 export * from './desk/public-view.js';
 export * from './desk/rebuild.js';
+export * from './desk/retry.js';
 export { createSecret, fingerprint, hashSecret } from './desk/secrets.js';
 export {
   API_KEY_PREFIX,

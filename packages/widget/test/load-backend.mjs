@@ -24,6 +24,9 @@ function registerLoaders() {
 /** The identity secret the test server shares with its "host site". */
 const IDENTITY_SECRET = 'widget-browser-tests-identity-secret-0123456789';
 
+/** The inbound-mail webhook secret; test/mail-kit.ts holds the same. */
+const MAIL_SECRET = 'widget-browser-tests-mail-webhook-secret-0123456789';
+
 /**
  * The console's browser tests sign in as this agent (and a supervisor
  * with the same password); test/console-kit.ts holds the same values.
@@ -62,10 +65,14 @@ export async function loadBackend() {
     });
     await desk.setAgentPassword(id, CONSOLE_PASSWORD);
   }
+  // Mail intake, so tests can open tickets by mail (mail-xss.browser.test.ts).
+  const { createMailIntake } = await import('@ticketry/adapters/email');
+  const intake = createMailIntake(desk, { address: 'help@widget.test' });
   return {
     handler: createHttpHandler({
       desk,
       identity: { secret: IDENTITY_SECRET },
+      services: { mail: { intake, secret: MAIL_SECRET } },
     }),
     /** Signs an identity token as a host site would. */
     identify: ({ email, name, ttlSeconds = 600, secret = IDENTITY_SECRET }) =>

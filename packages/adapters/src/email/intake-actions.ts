@@ -1,15 +1,21 @@
 import {
   type Actor,
   type Agent,
-  ConflictError,
   createWatchers,
   type Desk,
   EXTRA_EVENT_TYPES,
+  retryOnConflict,
   type Ticket,
   TicketryError,
 } from '@ticketry/core';
 import { isDaemonAddress } from './loop.js';
 import type { ParsedMail } from './parse.js';
+
+/** A CC that could not be added as a watcher, and the error code. */
+export interface CcRefused {
+  address: string;
+  code: string;
+}
 
 /** What one action on the desk left: the ticket and its event id. */
 export interface Applied {
@@ -124,12 +130,16 @@ export async function watchCc(
   ticket: Ticket,
   mail: ParsedMail,
   own: ReadonlySet<string>,
-): Promise<{ addresses: string[]; ids: string[] }> {
+): Promise<{ addresses: string[]; ids: string[]; refused: CcRefused[] }> {
   const watchers = createWatchers(desk);
   const agents = new Set(
     (await desk.listAgents()).map((a) => a.email?.toLowerCase()),
   );
-  const added = { addresses: [] as string[], ids: [] as string[] };
+  const added = {
+    addresses: [] as string[],
+    ids: [] as string[],
+    refused: [] as CcRefused[],
+  };
   const skip = (a: string) =>
     own.has(a) ||
     a === mail.from.address ||
@@ -146,8 +156,11 @@ export async function watchCc(
       added.addresses.push(cc.address);
       added.ids.push(change.requesterId);
     } catch (error) {
-      // A full watcher list or an odd address costs the CC, not the mail.
+      // A full watcher list, an odd address or a race lost every time
+      // (after addWatcher's retries) costs the CC, not the mail; the
+      // receipt event records which and why.
       if (!(error instanceof TicketryError)) throw error;
+      added.refused.push({ address: cc.address, code: error.code });
     }
   }
   return added;
@@ -164,20 +177,14 @@ export async function recordReceipt(
   ticketId: string,
   data: Record<string, unknown>,
 ): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const ticket = await desk.core.load(ticketId);
-    const at = desk.clock.now().toISOString();
-    try {
-      await desk.core.record(
-        ticket,
-        EXTRA_EVENT_TYPES.mail_received,
-        {},
-        data,
-        at,
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 4) throw error;
-    }
-  }
+  // Routing and triage write the new ticket too: retry a lost race.
+  await retryOnConflict(desk.core, ticketId, (ticket) =>
+    desk.core.record(
+      ticket,
+      EXTRA_EVENT_TYPES.mail_received,
+      {},
+      data,
+      desk.clock.now().toISOString(),
+    ),
+  );
 }

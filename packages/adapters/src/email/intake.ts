@@ -147,7 +147,7 @@ export function createMailIntake(
       : [await createFrom(desk, mail), 'new_ticket' as const];
     const { ticket } = applied;
     const cc = automatic
-      ? { addresses: [], ids: [] }
+      ? { addresses: [], ids: [], refused: [] }
       : await watchCc(desk, ticket, mail, own);
     await recordReceipt(desk, ticket.id, {
       messageId: mail.messageId,
@@ -157,6 +157,7 @@ export function createMailIntake(
       automatic,
       acknowledge: applied.kind === 'created' && !automatic,
       cc: cc.ids,
+      ...(cc.refused.length > 0 && { ccRefused: cc.refused }),
       attachments: mail.attachments,
     });
     if (mail.messageId) {

@@ -132,6 +132,9 @@ function attachmentsOf(email: Email): AttachmentMeta[] {
   }));
 }
 
+/** Ends a body cut to fit `LIMITS.body`; counted in the limit. */
+const CUT_NOTE = '\n[… cut at the limit]';
+
 function bodyOf(email: Email): string {
   const source = email.text?.trim()
     ? email.text
@@ -141,7 +144,8 @@ function bodyOf(email: Email): string {
   const body = trimQuotes(cleanText(source));
   if (!body) return '(no text)';
   if (body.length <= LIMITS.body) return body;
-  return `${body.slice(0, LIMITS.body - 20).trimEnd()}\n[… cut at the limit]`;
+  const cut = LIMITS.body - CUT_NOTE.length;
+  return `${body.slice(0, cut).trimEnd()}${CUT_NOTE}`;
 }
 
 const REPORT = /^content-type:\s*multipart\/report/im;

@@ -1,5 +1,6 @@
 import type { DeskCore } from '../desk/desk-types.js';
-import { ConflictError, TicketryError } from '../errors.js';
+import { retryOnConflict } from '../desk/retry.js';
+import { TicketryError } from '../errors.js';
 import type { CommandInput } from '../schemas/commands.js';
 import { type Actor, PRIORITIES, type Priority } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
@@ -178,21 +179,17 @@ function replyStep(
 
 async function send(ctx: ActionContext, ticketId: string, step: Step) {
   if ('skip' in step) return null;
-  for (let round = 0; ; round++) {
-    const t = await ctx.core.load(ticketId);
+  // Someone wrote between the read and the write (a router, triage,
+  // mail intake): read again and rebuild the input, with backoff.
+  return retryOnConflict(ctx.core, ticketId, (t) => {
     const input = typeof step.input === 'function' ? step.input(t) : step.input;
     if (!input) return null;
-    try {
-      return await ctx.core.execute(ticketId, input, {
-        actor: step.actor ?? ctx.actor,
-        expectedVersion: t.version,
-        data: { automation: { ...ctx.marker } },
-      });
-    } catch (error) {
-      // Someone wrote between the read and the write: read again once.
-      if (!(error instanceof ConflictError) || round > 0) throw error;
-    }
-  }
+    return ctx.core.execute(ticketId, input, {
+      actor: step.actor ?? ctx.actor,
+      expectedVersion: t.version,
+      data: { automation: { ...ctx.marker } },
+    });
+  });
 }
 
 async function sideEffect(

@@ -3,7 +3,7 @@
  * commands by the system actor, and into the suggestion kept for it.
  */
 import type { DeskCore } from '../desk/desk-types.js';
-import { ConflictError } from '../errors.js';
+import { retryOnConflict } from '../desk/retry.js';
 import type { Level } from '../schemas/common.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { Suggestion } from './model-store.js';
@@ -42,27 +42,18 @@ function reasonOf(d: Decision, modelApplied: boolean): string {
 
 /** Statuses in which the system may still triage a ticket. */
 const OPEN = new Set(['new', 'open', 'assigned', 'in_progress', 'pending']);
-const ATTEMPTS = 3;
 
 /**
- * Runs `fn` on the ticket as it is now, again when another writer (a
- * router, an agent) got in first; null when `fn` declines or keeps
- * losing the race.
+ * Runs `fn` on the ticket as it is now, again (with backoff) when
+ * another writer (a router, mail intake, a watcher) got in first; null
+ * when `fn` declines. A race lost every time throws, for `onError`.
  */
-async function onLatest<T>(
+function onLatest<T>(
   core: DeskCore,
   ticketId: string,
   fn: (t: Ticket) => Promise<T> | null,
 ): Promise<T | null> {
-  for (let i = 0; i < ATTEMPTS; i++) {
-    const t = await core.load(ticketId);
-    try {
-      return await fn(t);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-  return null;
+  return retryOnConflict(core, ticketId, fn);
 }
 
 /**

@@ -31,6 +31,8 @@ import {
 export interface KnowledgeBaseOptions {
   /** How suggestions are ranked. @default createLexicalRetriever() */
   retriever?: Retriever;
+  /** Called when indexing a changed ticket fails. @default ignored */
+  onError?: (error: unknown, ticketId: string) => void;
 }
 
 /** Options of one suggestion request. */
@@ -97,7 +99,7 @@ export function createKnowledgeBase(
   }
 
   const unsubscribe = core.subscribe((_event, ticket) => {
-    void indexTicket(ticket);
+    indexTicket(ticket).catch((error) => options.onError?.(error, ticket.id));
   });
 
   /** Indexes what the store holds; later changes follow by themselves. */

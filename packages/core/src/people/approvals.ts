@@ -1,5 +1,6 @@
 import type { CommandResult } from '../desk/desk-types.js';
-import { ConflictError, TicketryError } from '../errors.js';
+import { retryWhileConflict } from '../desk/retry.js';
+import { TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
 import { type AuditEvent, EXTRA_EVENT_TYPES } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -117,14 +118,8 @@ export function createApprovals(desk: PeopleDesk, options: ApprovalsOptions) {
    * Sends a ticket of a type that needs approval, not yet started, to
    * wait for it; null when nothing was to do. Retries a conflict.
    */
-  async function gate(ticketId: string): Promise<CommandResult | null> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await gateOnce(ticketId);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= 2) throw error;
-      }
-    }
+  function gate(ticketId: string): Promise<CommandResult | null> {
+    return retryWhileConflict(() => gateOnce(ticketId));
   }
 
   function track(ticketId: string) {

@@ -12,3 +12,4 @@ export * from './organizations.js';
 export * from './people-desk.js';
 export * from './recipients.js';
 export * from './watchers.js';
+export * from './watcher-guard.js';

@@ -1,4 +1,5 @@
-import { TicketryError, validationError } from '../errors.js';
+import { shown, TicketryError, validationError } from '../errors.js';
+import { EMAIL_PATTERN } from '../public/text.js';
 import { createId } from '../ids.js';
 import type { Actor } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
@@ -93,6 +94,11 @@ export function createOrganizations(desk: PeopleDesk) {
       throw validationError('organization', parsed.error.issues);
     }
     const { id, ...rest } = parsed.data;
+    if (id && (await store.getRecord(siteId, ORG_KINDS.org, id))) {
+      throw new TicketryError('ALREADY_EXISTS', `organization ${id} exists`, {
+        details: { path: ['id'], id },
+      });
+    }
     const at = core.clock.now().toISOString();
     return write({ id: id ?? createId(), ...rest, createdAt: at }, 0);
   }
@@ -122,6 +128,13 @@ export function createOrganizations(desk: PeopleDesk) {
 
   async function requesterIdOf(who: MemberRef): Promise<string> {
     if ('requesterId' in who) return who.requesterId;
+    if (typeof who.email !== 'string' || !EMAIL_PATTERN.test(who.email)) {
+      throw new TicketryError(
+        'VALIDATION_FAILED',
+        `not an email address: ${shown(String(who.email))}`,
+        { details: { path: ['email'] } },
+      );
+    }
     const found = await store.findRequesterByEmail(siteId, who.email);
     if (!found) throw missingRecord('requester', who.email);
     return found.id;

@@ -1,9 +1,4 @@
-import {
-  applyBand,
-  bandOf,
-  errorsBefore,
-  forecastTable,
-} from './forecast.js';
+import { applyBand, bandOf, errorsBefore, forecastTable } from './forecast.js';
 import {
   type PointModel,
   seasonalNaive,

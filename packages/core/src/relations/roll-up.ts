@@ -1,5 +1,6 @@
 import type { CommandCheck, DeskCore } from '../desk/desk-types.js';
-import { ConflictError, TicketryError } from '../errors.js';
+import { retryOnConflict } from '../desk/retry.js';
+import { TicketryError } from '../errors.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 import { FINISHED, linkedIds } from './kinds.js';
@@ -67,13 +68,12 @@ export async function resolveParent(
   child: Ticket,
 ): Promise<Ticket | null> {
   for (const parentId of linkedIds(child, 'child_of')) {
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const parent = await core.load(parentId);
-      if (FINISHED.has(parent.status)) break;
+    const resolved = await retryOnConflict(core, parentId, async (parent) => {
+      if (FINISHED.has(parent.status)) return null;
       const all = await children(core, parent);
-      if (all.some((c) => !FINISHED.has(c.status))) break;
+      if (all.some((c) => !FINISHED.has(c.status))) return null;
       if (!all.some((c) => c.status === 'resolved' || c.status === 'closed')) {
-        break;
+        return null;
       }
       const refs = all.map((c) => c.ref).join(', ');
       try {
@@ -88,16 +88,14 @@ export async function resolveParent(
         );
         return ticket;
       } catch (error) {
-        if (error instanceof ConflictError) continue;
-        if (
+        const refused =
           error instanceof TicketryError &&
-          error.code === 'TRANSITION_NOT_ALLOWED'
-        ) {
-          break;
-        }
+          error.code === 'TRANSITION_NOT_ALLOWED';
+        if (refused) return null;
         throw error;
       }
-    }
+    });
+    if (resolved) return resolved;
   }
   return null;
 }

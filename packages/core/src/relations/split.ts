@@ -6,6 +6,7 @@ import { withoutControlCharacters } from '../public/text.js';
 import type { Actor } from '../schemas/common.js';
 import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
+import { claimSplit } from './split-once.js';
 import { threadOf } from './thread.js';
 import { checkStaff, writeSide } from './write.js';
 
@@ -41,7 +42,9 @@ async function requesterEmail(core: DeskCore, t: Ticket): Promise<string> {
  * Makes a new ticket from one public message of a ticket: same
  * requester and channel, the message as its description, linked
  * `split_from` / `split_into`, with a `ticket.split` event on both
- * naming the message. The message stays where it was.
+ * naming the message. The message stays where it was. A message is
+ * split once: splitting it again is refused with ALREADY_SPLIT (409),
+ * whose details name the ticket made (`ticketId`, `ref`).
  */
 export async function splitTicket(
   core: DeskCore,
@@ -77,17 +80,26 @@ export async function splitTicket(
   const subject =
     parsed.data.subject ??
     `${source.ref}: ${source.subject}`.slice(0, LIMITS.subject);
-  const submitted = await core.submit(
-    {
-      subject,
-      description: message.body,
-      requester: { email: await requesterEmail(core, source) },
-      channel: source.channel,
-      ...(message.attachments && { attachments: message.attachments }),
-    },
-    { actor, links: [{ type: 'split_from', ticketId: source.id }] },
-  );
-  const created = submitted.ticket;
+  const email = await requesterEmail(core, source);
+  const claim = await claimSplit(core, source, messageId, events);
+  let created: Ticket;
+  try {
+    const submitted = await core.submit(
+      {
+        subject,
+        description: message.body,
+        requester: { email },
+        channel: source.channel,
+        ...(message.attachments && { attachments: message.attachments }),
+      },
+      { actor, links: [{ type: 'split_from', ticketId: source.id }] },
+    );
+    created = submitted.ticket;
+  } catch (error) {
+    await claim.release();
+    throw error;
+  }
+  await claim.done(created.id);
   const data = { messageId, from: source.id, into: created.id };
   const onNew = await writeSide(
     core,

@@ -1,6 +1,7 @@
 import type { CommandResult, DeskCore } from '../desk/desk-types.js';
 import { checkActor } from '../desk/guards.js';
-import { ConflictError, TicketryError } from '../errors.js';
+import { retryOnConflict } from '../desk/retry.js';
+import { TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
 import type { EventType } from '../schemas/event.js';
 import type { Ticket, TicketChanges } from '../schemas/ticket.js';
@@ -11,7 +12,6 @@ export type SideChange = {
   data: Record<string, unknown>;
 } | null;
 
-const ATTEMPTS = 5;
 
 /**
  * Records one audited event on a ticket, reading it afresh and
@@ -26,17 +26,12 @@ export async function writeSide(
   build: (t: Ticket) => SideChange,
   actor: Actor,
 ): Promise<CommandResult | null> {
-  for (let attempt = 1; ; attempt++) {
-    const t = await core.load(ticketId);
+  return retryOnConflict(core, ticketId, (t) => {
     const next = build(t);
     if (!next) return null;
     const at = core.clock.now().toISOString();
-    try {
-      return await core.record(t, type, next.changes, next.data, at, actor);
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+    return core.record(t, type, next.changes, next.data, at, actor);
+  });
 }
 
 /**

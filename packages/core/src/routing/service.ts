@@ -1,4 +1,5 @@
 import type { DeskCore } from '../desk/desk-types.js';
+import { retryOnConflict } from '../desk/retry.js';
 import { ConflictError, TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
 import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
@@ -19,7 +20,11 @@ export interface RoutingServiceOptions {
   auto?: boolean;
   /** Open work per agent. @default read from the store */
   workload?: WorkloadReader;
-  /** Called when automatic routing fails. @default ignore */
+  /**
+   * Called when automatic routing fails (after its retries; the ticket
+   * is then queued with the reason so `sweep` tries again).
+   * @default ignore
+   */
   onError?: (error: unknown, ticketId: string) => void;
 }
 
@@ -144,7 +149,79 @@ export function createRoutingService(
       );
       if (done && !done.decision.queued) out.push(done);
     }
+    if (options.auto !== false) out.push(...(await sweepMissed()));
     return out;
+  }
+
+  /**
+   * Routes new and open tickets that nobody holds and that routing
+   * never saw (no queued or offer record): one missed while the service
+   * was down, or whose routing kept losing races.
+   */
+  async function sweepMissed(): Promise<RouteOutcome[]> {
+    const out: RouteOutcome[] = [];
+    const known = new Set(
+      [
+        ...(await records.all<Queued>(QUEUE_KIND)),
+        ...(await records.all<Offer>(OFFER_KIND)),
+      ].map((r) => r.key),
+    );
+    let cursor: string | null = null;
+    do {
+      const page = await core.store.listTickets(core.siteId, {
+        status: ['new', 'open'],
+        sort: 'createdAt',
+        limit: 200,
+        cursor,
+      });
+      for (const t of page.items) {
+        if (t.assigneeId || known.has(t.id)) continue;
+        const done = await routeLatest(t.id).catch(() => null);
+        if (done && !done.decision.queued) out.push(done);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  /** Routes the ticket as stored now, retrying lost races; null if held. */
+  function routeLatest(ticketId: string) {
+    return retryOnConflict(core, ticketId, async (t) => {
+      if (!QUEUE_STATUSES.has(t.status) || t.assigneeId) return null;
+      const queued = await records.get<Queued>(QUEUE_KIND, t.id);
+      return routeTicket(t, queued?.value.lapsed ?? []);
+    });
+  }
+
+  /**
+   * Automatic routing failed for good: the ticket is queued with the
+   * reason (a `routing_queued` event and record, so `sweep` retries it)
+   * and `onError` is told. Never silent.
+   */
+  async function failed(error: unknown, ticketId: string) {
+    options.onError?.(error, ticketId);
+    const reason = `routing failed: ${error instanceof Error ? error.message : String(error)}`;
+    const at = core.clock.now().toISOString();
+    await retryOnConflict(core, ticketId, async (t) => {
+      if (!QUEUE_STATUSES.has(t.status) || t.assigneeId) return null;
+      const explanation = {
+        strategy: options.router.name,
+        teamId: t.teamId,
+        agentId: null,
+        reason,
+        considered: [],
+      };
+      const { ticket } = await core.record(
+        t,
+        EXTRA_EVENT_TYPES.routing_queued,
+        {},
+        { routing: trimExplanation(explanation), failed: true },
+        at,
+        core.system,
+      );
+      await records.put<Queued>(QUEUE_KIND, t.id, { reason, lapsed: [] }, at);
+      return ticket;
+    }).catch((again) => options.onError?.(again, ticketId));
   }
 
   const unsubscribe =
@@ -154,9 +231,7 @@ export function createRoutingService(
           if (!TRIGGERS.has(event.type)) return;
           if (!QUEUE_STATUSES.has(ticket.status) || ticket.assigneeId) return;
           pending = pending.then(() =>
-            skipConflicts(() => route(ticket.id)).catch((error) =>
-              options.onError?.(error, ticket.id),
-            ),
+            routeLatest(ticket.id).catch((error) => failed(error, ticket.id)),
           );
         });
 

@@ -125,6 +125,7 @@ export function recordConflict(
     `${write.kind}/${write.key}`,
     write.expectedVersion,
     actual,
+    'record',
   );
 }
 

@@ -216,6 +216,9 @@ export const consoleStyles = css`
     border-radius: 4px;
     padding: 0 0.3em;
   }
+  .sign-in {
+    max-width: 24em;
+  }
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(20em, 1fr));

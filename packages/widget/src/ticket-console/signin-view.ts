@@ -13,7 +13,7 @@ function submit(host: TicketConsole, event: SubmitEvent) {
  * passwords lock the account for a while; the server's message says so.
  */
 export function renderSignIn(host: TicketConsole) {
-  return html`<section aria-labelledby="sign-in-heading">
+  return html`<section class="sign-in" aria-labelledby="sign-in-heading">
     <h2 id="sign-in-heading" tabindex="-1">Sign in to the agents' console</h2>
     <form @submit=${(e: SubmitEvent) => submit(host, e)}>
       <div class="field">

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { XSS_PAYLOADS } from '../../../../widget/test/xss-payloads.js';
-import { KNOWN_SUBMIT_WRITE } from './credentials.js';
 import { type AttackReport, runAttackSuite } from './run.js';
 
 let report: AttackReport;
@@ -36,12 +35,20 @@ describe('the attack suite on loopback', () => {
     ).toBeGreaterThan(XSS_PAYLOADS.length * 20);
   }, 600_000);
 
-  // Reported in docs/security.md ("Attack suite"). Once core's submit
-  // writes nothing before the idempotency check, this fails: then drop
-  // KNOWN_SUBMIT_WRITE and count the attack as refused.
-  it('still sees the known partial write of a refused submission', () => {
-    const known = report.leaks.filter((l) => l.known);
-    expect(known.length).toBe(2);
-    for (const leak of known) expect(leak.what).toContain(KNOWN_SUBMIT_WRITE);
+  // A refused Idempotency-Key reuse used to leave a requester record and
+  // a used ticket number (docs/security.md): now it writes nothing.
+  it('counts no known leak: a refused submission writes nothing', () => {
+    expect(report.leaks.filter((l) => l.known)).toEqual([]);
+    expect(report.known).toBe(0);
+  });
+
+  it('sends every payload through email intake and the mail attacks', () => {
+    const group = (name: string) =>
+      report.groups.find((g) => g.group === name)!;
+    expect(group('XSS through email').passed).toBeGreaterThan(
+      XSS_PAYLOADS.length * 15,
+    );
+    expect(group('email attacks').refused).toBeGreaterThan(90);
+    expect(group('email attacks').statuses[401]).toBeGreaterThan(80);
   });
 });

@@ -92,8 +92,16 @@ export function garbageMail(maxBytes: number): Garbage[] {
       ),
       [200, 201],
     ],
-    ['a 100 KB subject', plain([`Subject: ${'s'.repeat(100_000)}`]), [200, 201]],
-    ['5,000 header fields', plain([many(5000, (i) => `X-H${i}: ${i}`)]), [200, 201]],
+    [
+      'a 100 KB subject',
+      plain([`Subject: ${'s'.repeat(100_000)}`]),
+      [200, 201],
+    ],
+    [
+      '5,000 header fields',
+      plain([many(5000, (i) => `X-H${i}: ${i}`)]),
+      [200, 201],
+    ],
     [
       'NUL bytes in headers and body',
       plain(['X-Nul: a\u0000b'], 'a\u0000b'),

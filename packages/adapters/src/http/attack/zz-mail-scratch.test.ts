@@ -1,22 +1,9 @@
 import { it } from 'vitest';
 import { XSS_PAYLOADS } from '../../../../widget/test/xss-payloads.js';
-import { mailAttacks } from './mail-attacks.js';
-import { startMailSide } from './mail-world.js';
-import { mailXssAttacks } from './mail-xss.js';
-import { figuresTable, type Leak } from './tally.js';
-import { startWorld } from './world.js';
+import { runAttackSuite } from './run.js';
 
-it('scratch', async () => {
-  const world = await startWorld();
-  const mail = await startMailSide(world.sites[0]);
-  const leaks: Leak[] = [];
-  const n = Number(process.env.N ?? 20);
-  const groups = [
-    await mailAttacks(world, mail, leaks),
-    await mailXssAttacks(world, mail, leaks, XSS_PAYLOADS.map((p) => p.text).slice(0, n)),
-  ];
-  await mail.close();
-  await world.close();
-  console.log(figuresTable(groups));
-  console.log(leaks.slice(0, 40).map((l) => l.what).join('\n'));
-}, 600_000);
+it('scratch full', async () => {
+  const started = Date.now();
+  const report = await runAttackSuite({ payloads: XSS_PAYLOADS.map((p) => p.text) });
+  console.log(`${report.tried} tried ${report.refused} refused ${report.leaked} leaks ${report.known} known\n${report.table}\n${report.leaks.slice(0, 30).map((l) => l.what).join('\n')}\ntickets ${report.tickets} events ${report.events} in ${(Date.now() - started) / 1000}s`);
+}, 900_000);

@@ -2,7 +2,7 @@ import { TicketryError } from '@ticketry/core';
 import * as z from 'zod';
 import { requireAgent } from './auth.js';
 import { readBytes } from './body.js';
-import { json } from './respond.js';
+import { json, problem } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
 /** What `POST /mail/inbound` needs: an intake from `@ticketry/adapters/email`. */
@@ -27,6 +27,8 @@ export interface MailInboundService {
 }
 
 const SECRET_HEADER = 'x-ticketry-mail-secret';
+/** Seconds a webhook waits before resending a message taken right now. */
+const IN_PROGRESS_RETRY_SECONDS = 5;
 const MAIL_TYPES = ['message/rfc822', 'text/plain', 'application/octet-stream'];
 
 const intakeResultSchema = z.object({
@@ -84,6 +86,16 @@ async function receive(ctx: RouteContext): Promise<Response> {
     service.maxBytes ?? 10 * 1024 * 1024,
   );
   const result = await service.intake.receive(bytes);
+  if (result.reason === 'in_progress') {
+    // Another copy is being taken: a 2xx would tell the sender the mail
+    // is delivered although that copy may still fail and be released.
+    return problem(
+      503,
+      'MAIL_IN_PROGRESS',
+      'this message is being taken right now; send it again shortly',
+      { headers: { 'retry-after': String(IN_PROGRESS_RETRY_SECONDS) } },
+    );
+  }
   return json(result, result.outcome === 'created' ? 201 : 200);
 }
 
@@ -94,7 +106,7 @@ export const mailRoutes: Route[] = [
     path: '/mail/inbound',
     operationId: 'receiveMail',
     summary:
-      'Takes one raw RFC 5322 message: a new ticket, a reply threaded by In-Reply-To/References or the [ref] in the subject, or nothing (a redelivery, the desk’s own mail, a bounce). Authenticated by an agent key or the webhook secret header.',
+      'Takes one raw RFC 5322 message: a new ticket, a reply threaded by In-Reply-To/References or the [ref] in the subject, or nothing (a redelivery, the desk’s own mail, a bounce). A copy that arrives while the same message is being taken gets 503 MAIL_IN_PROGRESS with Retry-After, so the sender tries again. Authenticated by an agent key or the webhook secret header.',
     access: 'agent',
     rawBody: {
       description: 'The message as it came over SMTP, headers and all',
@@ -108,7 +120,7 @@ export const mailRoutes: Route[] = [
           'The inbound webhook’s shared secret, instead of an agent key',
       },
     ],
-    errors: [404],
+    errors: [404, 503],
     responses: {
       200: {
         description: 'Threaded to a ticket, or ignored',

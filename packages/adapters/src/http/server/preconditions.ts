@@ -21,7 +21,7 @@ export function versionFrom(request: Request): number | undefined {
   if (!match) {
     throw new TicketryError(
       'MALFORMED_REQUEST',
-      'If-Match must be a ticket version, e.g. If-Match: "3"',
+      'If-Match must be a version, e.g. If-Match: "3"',
       { details: { path: ['headers', 'if-match'] } },
     );
   }

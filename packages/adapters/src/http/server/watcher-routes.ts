@@ -58,6 +58,12 @@ async function removerOf(
     if (!ticket) throw notFound(id);
     return { role: 'requester', id: ticket.requesterId };
   }
+  if (caller.kind === 'requester') {
+    throw new TicketryError(
+      'FORBIDDEN',
+      'this access token is for another ticket: use that ticket’s own link',
+    );
+  }
   const self =
     caller.kind === 'identity' &&
     caller.requesterId !== null &&
@@ -105,9 +111,10 @@ export const watcherRoutes: Route[] = [
     path: '/tickets/:id/watchers',
     operationId: 'addWatcher',
     summary:
-      'Adds a watcher by address (audited as ticket.watcher_added); 200 when they already watch.',
+      'Adds a watcher by address (audited as ticket.watcher_added); 200 when they already watch. The desk’s own and mail systems’ addresses (postmaster, no-reply…) are refused with 422 WATCHER_REFUSED; merged, cancelled and closed tickets with 409 TRANSITION_NOT_ALLOWED.',
     access: 'agent',
     body: watcherInputSchema,
+    errors: [409, 422],
     responses: {
       201: { description: 'Added', schema: changeAnswer },
       200: { description: 'Already watching', schema: changeAnswer },
@@ -119,10 +126,10 @@ export const watcherRoutes: Route[] = [
     path: '/tickets/:id/watchers',
     operationId: 'removeWatcher',
     summary:
-      'Removes the watcher `?email=`: agents and the ticket’s requester remove anyone, an identity only itself.',
+      'Removes the watcher `?email=`: agents remove anyone, the ticket’s requester its watchers (another address: 403), an identity only itself (404 when it does not watch the ticket).',
     access: 'ticket',
     query: removeQuerySchema,
-    errors: [403],
+    errors: [403, 404],
     responses: {
       200: {
         description: 'Removed, or was not watching; the ticket only for agents',

@@ -164,6 +164,20 @@ const de: Messages = {
     droppedLater:
       'Eine gespeicherte Anfrage konnte nicht gesendet werden: {message}',
   },
+  assistant: {
+    open: 'Assistent',
+    heading: 'Den Assistenten fragen',
+    name: 'Assistent',
+    you: 'Sie',
+    greeting:
+      'Hallo! Wobei kann ich helfen? Beschreiben Sie das Problem oder fragen Sie nach einer Anfrage, Ihrem Passwort oder unseren Öffnungszeiten.',
+    log: 'Unterhaltung mit dem Assistenten',
+    yourMessage: 'Ihre Nachricht',
+    send: 'Senden',
+    thinking: 'Der Assistent antwortet…',
+    restart: 'Neu beginnen',
+    loading: 'Der Assistent wird geladen…',
+  },
   sizes: {
     bytes: '{n} B',
     kilobytes: '{n} KB',

@@ -162,6 +162,20 @@ const es: Messages = {
     sentLater: 'Se envió tu solicitud guardada. Tu referencia es {ref}.',
     droppedLater: 'No se pudo enviar una solicitud guardada: {message}',
   },
+  assistant: {
+    open: 'Asistente',
+    heading: 'Preguntar al asistente',
+    name: 'Asistente',
+    you: 'Usted',
+    greeting:
+      '¡Hola! ¿En qué puedo ayudarle? Describa el problema o pregunte por una solicitud, su contraseña o nuestro horario.',
+    log: 'Conversación con el asistente',
+    yourMessage: 'Su mensaje',
+    send: 'Enviar',
+    thinking: 'El asistente está respondiendo…',
+    restart: 'Empezar de nuevo',
+    loading: 'Cargando el asistente…',
+  },
   sizes: {
     bytes: '{n} B',
     kilobytes: '{n} KB',

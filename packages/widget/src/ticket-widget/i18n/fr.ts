@@ -159,6 +159,20 @@ const fr: Messages = {
       'Votre demande enregistrée a été envoyée. Votre numéro de suivi est {ref}.',
     droppedLater: 'Une demande enregistrée n’a pas pu être envoyée : {message}',
   },
+  assistant: {
+    open: 'Assistant',
+    heading: 'Demander à l’assistant',
+    name: 'Assistant',
+    you: 'Vous',
+    greeting:
+      'Bonjour ! Comment puis-je vous aider ? Décrivez le problème, ou posez une question sur une demande, votre mot de passe ou nos horaires.',
+    log: 'Conversation avec l’assistant',
+    yourMessage: 'Votre message',
+    send: 'Envoyer',
+    thinking: 'L’assistant répond…',
+    restart: 'Recommencer',
+    loading: 'Chargement de l’assistant…',
+  },
   sizes: {
     bytes: '{n} o',
     kilobytes: '{n} Ko',

@@ -161,6 +161,20 @@ const ja: Messages = {
       '保存していたお問い合わせを送信しました。受付番号は {ref} です。',
     droppedLater: '保存していたお問い合わせを送信できませんでした: {message}',
   },
+  assistant: {
+    open: 'アシスタント',
+    heading: 'アシスタントに質問',
+    name: 'アシスタント',
+    you: 'あなた',
+    greeting:
+      'こんにちは。どのようなご用件でしょうか。問題の内容をお書きいただくか、お問い合わせの状況、パスワード、受付時間についてお尋ねください。',
+    log: 'アシスタントとの会話',
+    yourMessage: 'メッセージ',
+    send: '送信',
+    thinking: 'アシスタントが回答しています…',
+    restart: '最初からやり直す',
+    loading: 'アシスタントを読み込んでいます…',
+  },
   sizes: {
     bytes: '{n} B',
     kilobytes: '{n} KB',

@@ -158,6 +158,20 @@ const pt: Messages = {
     sentLater: 'A sua solicitação salva foi enviada. O número dela é {ref}.',
     droppedLater: 'Não foi possível enviar uma solicitação salva: {message}',
   },
+  assistant: {
+    open: 'Assistente',
+    heading: 'Perguntar ao assistente',
+    name: 'Assistente',
+    you: 'Você',
+    greeting:
+      'Olá! Como posso ajudar? Descreva o problema ou pergunte sobre uma solicitação, sua senha ou nosso horário de atendimento.',
+    log: 'Conversa com o assistente',
+    yourMessage: 'Sua mensagem',
+    send: 'Enviar',
+    thinking: 'O assistente está respondendo…',
+    restart: 'Recomeçar',
+    loading: 'Carregando o assistente…',
+  },
   sizes: {
     bytes: '{n} B',
     kilobytes: '{n} KB',

@@ -1,0 +1,233 @@
+/**
+ * The conversational mode of `<ticket-widget>`, in a chunk of its own
+ * (`ticket-widget-assistant-panel.js`) loaded the first time the
+ * requester opens the assistant. It imports nothing at run time that
+ * the main file has: Lit's `html` and `nothing` come in as arguments.
+ * Every reply is rendered as text; links only with http or https.
+ */
+import type {
+  html as litHtml,
+  nothing as litNothing,
+  TemplateResult,
+} from 'lit';
+import type { Messages } from '../i18n/en.js';
+import { adoptStyles } from './assistant-styles.js';
+import { type Answer, answerOf, type Reply } from './replies.js';
+
+/** What the panel needs from the widget. */
+export interface AssistantDeps {
+  lit: { html: typeof litHtml; nothing: typeof litNothing };
+  root(): ShadowRoot | null;
+  endpoint(): string;
+  /** The identity token, when the host identified the requester. */
+  identity(): string | null;
+  t(): Messages;
+  announce(text: string): void;
+  update(): void;
+  /** Keeps a ticket the assistant opened, for My requests. */
+  keep(ticket: { id: string; ref: string; token: string }): void;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+interface Entry {
+  from: 'you' | 'bot';
+  reply: Reply;
+}
+
+/** The panel's state and its calls. */
+export class AssistantPanel {
+  entries: Entry[] = [];
+  conversationId: string | null = null;
+  sending = false;
+  error = '';
+  readonly #d: AssistantDeps;
+
+  constructor(deps: AssistantDeps) {
+    this.#d = deps;
+  }
+
+  async #post(message: { text: string; choice?: string }): Promise<Answer> {
+    const d = this.#d;
+    const token = d.identity();
+    const response = await (d.fetch ?? globalThis.fetch)(
+      `${d.endpoint().replace(/\/+$/, '')}/assistant/messages`,
+      {
+        method: 'POST',
+        credentials: 'omit',
+        signal: AbortSignal.timeout(30_000),
+        headers: {
+          'content-type': 'application/json',
+          ...(token && { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({
+          ...(this.conversationId && { conversationId: this.conversationId }),
+          ...message,
+        }),
+      },
+    );
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      throw Object.assign(new Error('assistant'), {
+        code: body?.error?.code ?? 'HTTP_ERROR',
+        status: response.status,
+      });
+    }
+    const answer = answerOf(body);
+    if (!answer)
+      throw Object.assign(new Error('assistant'), { code: 'BAD_RESPONSE' });
+    return answer;
+  }
+
+  /** Sends a message (or a choice) and shows the replies. */
+  async send(text: string, choice?: string): Promise<void> {
+    const said = text.trim();
+    if (this.sending || (!said && !choice)) return;
+    const d = this.#d;
+    this.entries = [
+      ...this.entries,
+      { from: 'you', reply: { type: 'text', text: said || (choice ?? '') } },
+    ];
+    this.sending = true;
+    this.error = '';
+    d.update();
+    try {
+      const message = { text: said, ...(choice && { choice }) };
+      const answer = await this.#post(message).catch((e: { code?: string }) => {
+        // An expired conversation starts again with the same message.
+        if (e.code !== 'NOT_FOUND' || !this.conversationId) throw e;
+        this.conversationId = null;
+        return this.#post(message);
+      });
+      this.conversationId = answer.conversationId;
+      this.#heard(answer.replies);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'UNEXPECTED';
+      const errors = d.t().errors as Record<string, string>;
+      this.error = errors[code] ?? errors.UNEXPECTED ?? '';
+      d.announce(this.error);
+    } finally {
+      this.sending = false;
+      d.update();
+    }
+  }
+
+  #heard(replies: Reply[]): void {
+    const d = this.#d;
+    this.entries = [
+      ...this.entries,
+      ...replies.map((reply) => ({ from: 'bot' as const, reply })),
+    ];
+    for (const r of replies) {
+      if (r.type === 'ticket' && r.ticket.accessToken) {
+        d.keep({
+          id: r.ticket.id,
+          ref: r.ticket.ref,
+          token: r.ticket.accessToken,
+        });
+      }
+    }
+    d.announce(replies.map((r) => r.text).join(' '));
+  }
+
+  /** Starts a new conversation. */
+  restart(): void {
+    this.entries = [];
+    this.conversationId = null;
+    this.error = '';
+    this.#d.update();
+  }
+
+  /** The panel. */
+  render(): TemplateResult {
+    const d = this.#d;
+    const { html, nothing } = d.lit;
+    const t = d.t().assistant;
+    adoptStyles(d.root());
+    const last = this.entries.at(-1);
+    return html`<section part="assistant" class="assistant" aria-labelledby="assistant-heading">
+      <h2 id="assistant-heading" tabindex="-1">${t.heading}</h2>
+      <ol part="assistant-log" class="log" aria-label=${t.log}>
+        <li class="bot"><span class="who">${t.name}</span><p class="said" dir="auto">${t.greeting}</p></li>
+        ${this.entries.map((e) => this.#entry(e, e === last))}
+      </ol>
+      ${this.sending ? html`<p class="meta">${t.thinking}</p>` : nothing}
+      ${this.error ? html`<p class="alert" part="alert" role="alert">${this.error}</p>` : nothing}
+      <form part="assistant-form" novalidate @submit=${(ev: Event) => this.#submit(ev)}>
+        <label for="assistant-input">${t.yourMessage}</label>
+        <textarea id="assistant-input" part="textarea" rows="2" maxlength="2000"
+          @keydown=${(ev: KeyboardEvent) => this.#key(ev)}></textarea>
+        <div class="actions">
+          <button type="submit" class="primary" part="button assistant-send" ?disabled=${this.sending}>${t.send}</button>
+          <button type="button" part="button assistant-restart" @click=${() => this.restart()}>${t.restart}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  #entry(e: Entry, latest: boolean): TemplateResult {
+    const { html } = this.#d.lit;
+    const t = this.#d.t().assistant;
+    return html`<li part="assistant-message" class=${e.from}>
+      <span class="who">${e.from === 'you' ? t.you : t.name}</span>
+      <p class="said" dir="auto">${e.reply.text}</p>
+      ${this.#extra(e.reply, latest)}
+    </li>`;
+  }
+
+  #extra(r: Reply, latest: boolean) {
+    const { html, nothing } = this.#d.lit;
+    switch (r.type) {
+      case 'link':
+        return html`<p><a part="assistant-link" href=${r.href} target="_blank" rel="noopener noreferrer">${r.label}</a></p>`;
+      case 'articles':
+        return html`<ul class="articles">${r.articles.map(
+          (a) =>
+            html`<li><strong dir="auto">${a.title}</strong>${a.snippet ? html`<br /><span dir="auto">${a.snippet}</span>` : nothing}</li>`,
+        )}</ul>`;
+      case 'choices':
+        return latest
+          ? html`<div class="choices" role="group" aria-label=${r.text}>${r.choices.map(
+              (
+                c,
+              ) => html`<button type="button" part="button assistant-choice" ?disabled=${this.sending}
+                @click=${() => this.#choose(c.label, c.value)}>${c.label}</button>`,
+            )}</div>`
+          : nothing;
+      default:
+        return nothing;
+    }
+  }
+
+  #choose(label: string, value: string): void {
+    void this.send(label, value);
+    this.#focusInput();
+  }
+
+  #focusInput(): void {
+    this.#d
+      .root()
+      ?.querySelector<HTMLTextAreaElement>('#assistant-input')
+      ?.focus();
+  }
+
+  #key(ev: KeyboardEvent): void {
+    if (ev.key !== 'Enter' || ev.shiftKey || ev.isComposing) return;
+    ev.preventDefault();
+    (ev.target as HTMLTextAreaElement).form?.requestSubmit();
+  }
+
+  #submit(ev: Event): void {
+    ev.preventDefault();
+    const input = (ev.target as HTMLFormElement).querySelector('textarea');
+    if (!input) return;
+    const text = input.value;
+    input.value = '';
+    void this.send(text);
+  }
+}
+
+/** Makes the panel; the widget calls this once the chunk is in. */
+export function createAssistantPanel(deps: AssistantDeps): AssistantPanel {
+  return new AssistantPanel(deps);
+}
