@@ -52,6 +52,32 @@ describe('the demo automation', () => {
       `${api}/tickets/${ticket.id}/macros/ask-for-logs`,
       { method: 'POST', headers: auth },
     );
-    expect(applied.status).toBe(409); // a new ticket cannot be pended yet
+    // A new ticket cannot wait for the requester: refused up front,
+    // naming the step, with nothing mailed or tagged.
+    expect(applied.status).toBe(409);
+    const { error } = await applied.json();
+    expect(error.message).toMatch(/step 4 \(command\): sends pend/);
+    expect(error.message).toMatch(/refused before any step ran/);
+    const untouched = await demo.desk.get(ticket.id);
+    expect(untouched?.tags).not.toContain('logs-requested');
+    const replies = (await demo.desk.events(ticket.id)).filter(
+      (e) => e.type === 'ticket.replied',
+    );
+    expect(replies).toHaveLength(0);
+
+    // On a ticket assigned to the agent it works: started, then pending.
+    await demo.desk.core.execute(
+      ticket.id,
+      { type: 'assign', assigneeId: 'demo-agent', teamId: 'service-desk' },
+      { actor: { role: 'supervisor', id: 'demo-agent' } },
+    );
+    const ok = await fetch(`${api}/tickets/${ticket.id}/macros/ask-for-logs`, {
+      method: 'POST',
+      headers: auth,
+    });
+    expect(ok.status).toBe(200);
+    const after = await demo.desk.get(ticket.id);
+    expect(after).toMatchObject({ status: 'pending', pendingReason: 'requester' });
+    expect(after?.tags).toContain('logs-requested');
   });
 });

@@ -87,7 +87,12 @@ export const DEMO_SCHEDULES: ScheduleInput[] = [
   },
 ];
 
-/** An example macro agents apply with POST /tickets/:id/macros/ask-for-logs. */
+/**
+ * An example macro agents apply with POST /tickets/:id/macros/ask-for-logs
+ * on a ticket assigned or in progress: it asks for logs, tags the ticket
+ * and waits for the requester. On a ticket that cannot wait (new,
+ * unassigned) it is refused before any step runs.
+ */
 export const DEMO_MACROS: MacroInput[] = [
   {
     id: 'ask-for-logs',
@@ -98,6 +103,8 @@ export const DEMO_MACROS: MacroInput[] = [
         template: 'Could you attach the logs for {{ticket.ref}}? Thank you.',
       },
       { type: 'set', addTags: ['logs-requested'] },
+      // An assigned ticket is started first; one in progress already is.
+      { type: 'command', command: { type: 'start' }, ifAllowed: true },
       { type: 'command', command: { type: 'pend', reason: 'requester' } },
     ],
   },

@@ -131,7 +131,9 @@ export async function startDemo(options: DemoOptions = {}) {
   const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
   const attachmentStore = demoAttachmentStore(dbFile);
   // Mail intake, and notifications written to .ticketry/outbox (demo-mail.ts).
-  const mail = demoMail(desk, dbFile, log);
+  // The demo page's address, known once the server listens (port 0).
+  let siteUrl = `http://127.0.0.1:${options.port ?? 8080}`;
+  const mail = demoMail(desk, dbFile, log, () => siteUrl);
   // Example triggers, schedules and a macro (demo-automation.ts).
   const automation = await demoAutomation(desk, log, DEMO_AGENT);
   // Rules and a text model on new tickets (demo-classify.ts).
@@ -197,6 +199,7 @@ export async function startDemo(options: DemoOptions = {}) {
     await opened.close();
     throw error;
   });
+  siteUrl = server.url;
   const apiKey = await firstStart(desk, options.seed ?? true, log);
   // The agents' console at /console: accounts made now, passwords shown once.
   const consoleAccounts = await demoConsoleAccounts(desk, DEMO_TEAM);

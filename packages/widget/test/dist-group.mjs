@@ -14,12 +14,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The tests that run against the bundle too: submit, track, a11y. */
+/** The tests that run against the bundle too: submit, track, a11y, assistant. */
 export const DIST_FILES = [
   'packages/widget/src/ticket-widget/submit.browser.test.ts',
   'packages/widget/src/ticket-widget/tracking.browser.test.ts',
   'packages/widget/src/ticket-widget/a11y.browser.test.ts',
   'packages/widget/src/ticket-widget/keyboard.browser.test.ts',
+  'packages/widget/src/ticket-widget/assistant.browser.test.ts',
 ];
 
 const BUNDLE = '/packages/widget/dist/ticket-widget.js';
@@ -72,8 +73,16 @@ function distPage(framework) {
 export const CONSOLE_TAGS = ['ticket-console', 'ticket-console-dashboard'];
 
 /**
+ * Strings only the assistant's chunk (`ticket-widget-assistant-panel.js`)
+ * has: its API path and its style sheet. The main file loads that chunk
+ * when the assistant opens, and must not carry it.
+ */
+export const ASSISTANT_MARKERS = ['/assistant/messages', '.assistant .log'];
+
+/**
  * Throws when the requester bundle holds any of the console's tag names
- * or chunk names: console and chart code stay in `ticket-console.js`.
+ * or chunk names (console and chart code stay in `ticket-console.js`),
+ * or the assistant's code (it stays in its chunk).
  *
  * @param {string} file the built `ticket-widget.js`
  */
@@ -82,6 +91,10 @@ export function checkWidgetBundle(file) {
   const found = CONSOLE_TAGS.filter((tag) => text.includes(tag));
   if (found.length) {
     throw new Error(`${file} holds console code: ${found.join(', ')}`);
+  }
+  const asking = ASSISTANT_MARKERS.filter((m) => text.includes(m));
+  if (asking.length) {
+    throw new Error(`${file} holds assistant code: ${asking.join(', ')}`);
   }
 }
 

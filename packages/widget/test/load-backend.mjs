@@ -41,9 +41,8 @@ const CONSOLE_PASSWORD = 'console-browser-tests-password';
 export async function loadBackend() {
   registerLoaders();
   const core = await import('@ticketry/core');
-  const { createHttpHandler, signIdentity } = await import(
-    '@ticketry/adapters/http/server'
-  );
+  const { createAssistantService, createHttpHandler, signIdentity } =
+    await import('@ticketry/adapters/http/server');
   const desk = core.createDesk({ store: core.createMemoryStore() });
   const team = await desk.createTeam({ name: 'Service desk' });
   const agent = await desk.createAgent({
@@ -72,7 +71,13 @@ export async function loadBackend() {
     handler: createHttpHandler({
       desk,
       identity: { secret: IDENTITY_SECRET },
-      services: { mail: { intake, secret: MAIL_SECRET } },
+      services: {
+        mail: { intake, secret: MAIL_SECRET },
+        // The assistant (assistant.browser.test.ts): its reset link is fake.
+        assistant: createAssistantService({
+          passwordResetUrl: 'https://id.example.com/reset',
+        }),
+      },
     }),
     /** Signs an identity token as a host site would. */
     identify: ({ email, name, ttlSeconds = 600, secret = IDENTITY_SECRET }) =>

@@ -124,12 +124,36 @@ function tidy(text: string): string {
     .trim();
 }
 
+/**
+ * Whether an element's own attributes hide it: the `hidden` attribute,
+ * or an inline style with `display: none`, `visibility: hidden` /
+ * `collapse` or Outlook's `mso-hide: all` (any case, spacing, comments
+ * or `!important`). `aria-hidden` is not hiding: that content is on
+ * screen, only kept from assistive technology, so it is text.
+ */
+export function hiddenByAttributes(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  const style = attribs.style;
+  if (!style) return false;
+  const rules = style
+    .toLowerCase()
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, '')
+    .split(';');
+  return rules.some((rule) =>
+    /^(display:none|visibility:(hidden|collapse)|mso-hide:all)(!important)?$/.test(
+      rule,
+    ),
+  );
+}
+
 const linkable = (href: string | undefined): string | null =>
   href && /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
 
 /**
  * Reduces an HTML body to plain text with a real HTML parser: scripts,
- * styles and other hidden content are dropped, blocks become lines,
+ * styles and hidden elements ({@link hiddenByAttributes}) are dropped
+ * with everything inside them, blocks become lines,
  * list items get a dash, blockquotes are quoted with `> ` (so quoted
  * history can be trimmed like plain text), and web links are kept in
  * brackets after their text. Entities are decoded; no markup is kept.
@@ -140,11 +164,15 @@ const linkable = (href: string | undefined): string | null =>
 export function htmlToText(html: string): string {
   const w = createWriter();
   let hidden = 0;
+  // One entry per open element: whether it hid its content.
+  const hiding: boolean[] = [];
   const links: { href: string | null; text: string }[] = [];
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (HIDDEN.has(name)) hidden++;
+        const hides = HIDDEN.has(name) || hiddenByAttributes(attribs);
+        hiding.push(hides);
+        if (hides) hidden++;
         if (hidden) return;
         if (name === 'br') w.lineBreak();
         if (BLOCKS.has(name)) w.endBlock(GAPS.has(name));
@@ -163,7 +191,7 @@ export function htmlToText(html: string): string {
         w.write(text);
       },
       onclosetag(name) {
-        if (HIDDEN.has(name)) {
+        if (hiding.pop()) {
           hidden = Math.max(0, hidden - 1);
           return;
         }

@@ -13,7 +13,8 @@ export {
   type SafeHtml,
   safeUrl,
 } from './html.js';
-export { htmlToText } from './html-text.js';
+export { hiddenByAttributes, htmlToText } from './html-text.js';
+export { splitBody } from './long-body.js';
 export {
   createMailIntake,
   type MailIntake,

@@ -8,6 +8,7 @@ import {
   type Ticket,
   TicketryError,
 } from '@ticketry/core';
+import { postRest, splitBody } from './long-body.js';
 import { isDaemonAddress } from './loop.js';
 import type { ParsedMail } from './parse.js';
 
@@ -35,16 +36,21 @@ export async function agentByAddress(
   );
 }
 
-/** Opens a ticket from a message, as its sender (channel `email`). */
+/**
+ * Opens a ticket from a message, as its sender (channel `email`). A body
+ * over `LIMITS.body` is split: the first part is the description, the
+ * rest follow as the sender's replies, in order.
+ */
 export async function createFrom(
   desk: Desk,
   mail: ParsedMail,
   followUpOf?: string,
 ): Promise<Applied> {
+  const [description = mail.body, ...rest] = splitBody(mail.body);
   const { ticket, event } = await desk.submit(
     {
       subject: mail.subject,
-      description: mail.body,
+      description,
       requester: {
         email: mail.from.address,
         ...(mail.from.name && { name: mail.from.name }),
@@ -55,18 +61,26 @@ export async function createFrom(
       ? { links: [{ type: 'follow_up_of', ticketId: followUpOf }] }
       : {},
   );
-  return { ticket, eventId: event.id, kind: 'created' };
+  const requester: Actor = { role: 'requester', id: ticket.requesterId };
+  const last = await postRest(desk, ticket.id, rest, requester, 'reply');
+  return { ticket: last ?? ticket, eventId: event.id, kind: 'created' };
 }
 
-/** An internal note, by an agent or (for machines and others) the system. */
+/**
+ * An internal note, by an agent or (for machines and others) the
+ * system; a long body becomes several notes in order.
+ */
 export async function noteOn(
   desk: Desk,
   ticket: Ticket,
   body: string,
   actor: Actor = desk.core.system,
 ): Promise<Applied> {
-  const done = await desk.note(ticket.id, { body }, { actor });
-  return { ticket: done.ticket, eventId: done.event.id, kind: 'noted' };
+  const [first = body, ...rest] = splitBody(body);
+  const done = await desk.note(ticket.id, { body: first }, { actor });
+  const last = await postRest(desk, ticket.id, rest, actor, 'note');
+  const after = last ?? done.ticket;
+  return { ticket: after, eventId: done.event.id, kind: 'noted' };
 }
 
 /** The refusals after which a requester's mail opens a follow-up. */
@@ -83,11 +97,13 @@ export async function requesterReply(
   mail: ParsedMail,
 ): Promise<Applied> {
   const actor: Actor = { role: 'requester', id: ticket.requesterId };
+  const [first = mail.body, ...rest] = splitBody(mail.body);
   try {
-    const done = await desk.reply(ticket.id, { body: mail.body }, { actor });
+    const done = await desk.reply(ticket.id, { body: first }, { actor });
     const created = done.ticket.id !== ticket.id;
+    const last = await postRest(desk, done.ticket.id, rest, actor, 'reply');
     return {
-      ticket: done.ticket,
+      ticket: last ?? done.ticket,
       eventId: done.event.id,
       kind: created ? 'created' : 'replied',
     };
@@ -109,9 +125,12 @@ export async function agentMail(
 ): Promise<Applied> {
   const actor: Actor = { role: agent.role, id: agent.id };
   if (mode === 'reply') {
+    const [first = mail.body, ...rest] = splitBody(mail.body);
     try {
-      const done = await desk.reply(ticket.id, { body: mail.body }, { actor });
-      return { ticket: done.ticket, eventId: done.event.id, kind: 'replied' };
+      const done = await desk.reply(ticket.id, { body: first }, { actor });
+      const last = await postRest(desk, ticket.id, rest, actor, 'reply');
+      const after = last ?? done.ticket;
+      return { ticket: after, eventId: done.event.id, kind: 'replied' };
     } catch (error) {
       if (!(error instanceof TicketryError)) throw error;
       if (error.code !== 'TRANSITION_NOT_ALLOWED') throw error;

@@ -69,6 +69,13 @@ function checkOptions(options: MailIntakeOptions): string[] {
 
 const summary = (t: { id: string; ref: string }) => ({ id: t.id, ref: t.ref });
 
+/** Intake outcomes whose message is public on the ticket. */
+const PUBLIC_REASONS: ReadonlySet<IntakeReason> = new Set([
+  'new_ticket',
+  'follow_up',
+  'requester_reply',
+]);
+
 /**
  * Mail intake for a desk: a raw message becomes a new ticket (channel
  * `email`) or a reply to the ticket it threads to, by `In-Reply-To` /
@@ -104,7 +111,7 @@ export function createMailIntake(
         automatic === 'bounce' ? 'Delivery report' : 'Automatic reply';
       const body = `${what} from ${mail.from.address}:\n\n${mail.body}`;
       const reason = automatic === 'bounce' ? 'bounce' : 'automatic_note';
-      return [await noteOn(desk, ticket, body.slice(0, 20_000)), reason];
+      return [await noteOn(desk, ticket, body), reason];
     }
     const agent = await agentByAddress(desk, mail.from.address);
     if (agent) {
@@ -123,7 +130,7 @@ export function createMailIntake(
     const who = mail.from.name
       ? `${mail.from.name} <${mail.from.address}>`
       : mail.from.address;
-    const body = `Mail from ${who}:\n\n${mail.body}`.slice(0, 20_000);
+    const body = `Mail from ${who}:\n\n${mail.body}`;
     return [await noteOn(desk, ticket, body), 'third_party_note'];
   }
 
@@ -166,7 +173,9 @@ export function createMailIntake(
         messageId: mail.messageId,
         direction: 'in' as const,
       };
-      await fileMessageId(desk.store, desk.siteId, entry, now());
+      // Only mail the requester sees joins the References we send.
+      const listed = PUBLIC_REASONS.has(reason);
+      await fileMessageId(desk.store, desk.siteId, entry, now(), listed);
     }
     const outcome = applied.kind === 'created' ? 'created' : 'replied';
     return { outcome, reason, ticket: summary(ticket), cc: cc.addresses };

@@ -80,14 +80,18 @@ export interface ThreadEntry {
 
 /**
  * Files a Message-ID under a ticket: maps it to the ticket (the first
- * mapping stays when two mails reuse an id) and appends it to the
- * ticket's thread.
+ * mapping stays when two mails reuse an id) and, when `listed`, appends
+ * it to the ticket's thread, the IDs outgoing mail names in
+ * `References`. Only what the requester saw is listed: our own mail and
+ * the requester's public messages, never mail kept as an internal note
+ * (a bounce, an auto-reply, a stranger's or an agent's mail).
  */
 export async function fileMessageId(
   store: TicketStore,
   siteId: string,
   entry: ThreadEntry,
   when: string,
+  listed = true,
 ): Promise<void> {
   const key = await sha256(entry.messageId);
   await updateRecord<ThreadEntry>(
@@ -95,6 +99,7 @@ export async function fileMessageId(
     (current) => (current ? undefined : entry),
     when,
   );
+  if (!listed) return;
   await updateRecord<{ ids: string[] }>(
     { store, siteId, kind: MAIL_KINDS.ticket, key: entry.ticketId },
     (current) => {

@@ -7,6 +7,7 @@ import {
 } from '@ticketry/core';
 import { takeAck } from './ack-budget.js';
 import { composeMail, threadHeaders } from './compose.js';
+import { createDateFormat } from './dates.js';
 import { safeUrl } from './html.js';
 import { isDaemonAddress } from './loop.js';
 import { fileMessageId, threadIds } from './mail-records.js';
@@ -32,6 +33,13 @@ export interface MailNotifierOptions {
   ratingUrl?: string | ((ticket: Ticket) => string | Promise<string>);
   /** Acknowledgements to one address per hour. @default 5 */
   maxAcksPerHour?: number;
+  /**
+   * The locale dates in notifications are written in (BCP 47), e.g.
+   * `Fri, 11 Dec 2026, 22:11 UTC`. @default 'en-GB'
+   */
+  locale?: string;
+  /** The IANA time zone of dates in notifications. @default 'UTC' */
+  timeZone?: string;
   /** More addresses never written to: the intake's. @default none */
   ownAddresses?: readonly string[];
   /** Told of each failed send; the notifier itself prints nothing. */
@@ -139,6 +147,7 @@ export function createMailNotifier(
   const from = checkOptions(options);
   const templates = { ...DEFAULT_TEMPLATES, ...options.templates };
   const maxAcks = options.maxAcksPerHour ?? 5;
+  const formatDate = createDateFormat(options);
   const never = new Set([
     from.address,
     ...(options.ownAddresses ?? []).map((a) => a.toLowerCase()),
@@ -197,6 +206,10 @@ export function createMailNotifier(
       requesterName: requester?.name ?? null,
       body: d.body ?? null,
       reopenUntil: d.kind === 'resolved' ? ticket.reopenUntil : null,
+      reopenUntilText:
+        d.kind === 'resolved' && ticket.reopenUntil
+          ? formatDate(ticket.reopenUntil)
+          : null,
       ratingUrl: d.kind === 'closed' ? await ratingLink(ticket) : null,
       reminder: d.reminder ?? 0,
     };

@@ -132,9 +132,6 @@ function attachmentsOf(email: Email): AttachmentMeta[] {
   }));
 }
 
-/** Ends a body cut to fit `LIMITS.body`; counted in the limit. */
-const CUT_NOTE = '\n[… cut at the limit]';
-
 function bodyOf(email: Email): string {
   const source = email.text?.trim()
     ? email.text
@@ -142,10 +139,8 @@ function bodyOf(email: Email): string {
       ? htmlToText(email.html)
       : '';
   const body = trimQuotes(cleanText(source));
-  if (!body) return '(no text)';
-  if (body.length <= LIMITS.body) return body;
-  const cut = LIMITS.body - CUT_NOTE.length;
-  return `${body.slice(0, cut).trimEnd()}${CUT_NOTE}`;
+  // Kept whole: the intake splits a body over `LIMITS.body` into parts.
+  return body || '(no text)';
 }
 
 const REPORT = /^content-type:\s*multipart\/report/im;

@@ -13,8 +13,13 @@ export interface TemplateView {
   requesterName: string | null;
   /** The agent's reply or the resolution note; null for the others. */
   body: string | null;
-  /** For `resolved`: until when a reply reopens the ticket. */
+  /** For `resolved`: until when a reply reopens the ticket (ISO 8601). */
   reopenUntil: string | null;
+  /**
+   * `reopenUntil` as people read it, in the notifier's `locale` and
+   * `timeZone`: `Fri, 11 Dec 2026, 22:11 UTC`.
+   */
+  reopenUntilText?: string | null;
   /** For `closed`: where the requester rates the help, when configured. */
   ratingUrl: string | null;
   /** For `reminder`: 0 for the first ask, then 1, 2… */
@@ -84,7 +89,7 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, MailTemplate> = {
     render(
       v,
       `[${v.ref}] Resolved: ${v.subject}`,
-      `${v.ref} was resolved:\n\n${v.body ?? ''}${v.reopenUntil ? `\n\nIf it is not fixed, reply before ${v.reopenUntil} and we will reopen it.` : ''}`,
+      `${v.ref} was resolved:\n\n${v.body ?? ''}${v.reopenUntil ? `\n\nIf it is not fixed, reply before ${v.reopenUntilText ?? v.reopenUntil} and we will reopen it.` : ''}`,
     ),
   closed: (v) =>
     render(

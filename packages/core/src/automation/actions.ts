@@ -1,10 +1,12 @@
 import type { DeskCore } from '../desk/desk-types.js';
+import { stateOf } from '../desk/guards.js';
 import { retryOnConflict } from '../desk/retry.js';
 import { TicketryError } from '../errors.js';
 import type { CommandInput } from '../schemas/commands.js';
 import { type Actor, PRIORITIES, type Priority } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
+import { allowedFrom } from './macro-plan.js';
 import type { AutomationAction, MacroAction } from './schema.js';
 import { fillTemplate } from './template.js';
 
@@ -153,8 +155,15 @@ function stepsOf(t: Ticket, a: MacroAction, ctx: ActionContext): Step[] {
       const body = fillTemplate(a.template, t);
       return [body ? { input: { type: 'note', body } } : { skip: 'empty' }];
     }
-    case 'command':
-      return [{ input: a.command as CommandInput }];
+    case 'command': {
+      const input = a.command as CommandInput;
+      const reason = input.type === 'pend' ? input.reason : undefined;
+      const allowed = allowedFrom(stateOf(t), input.type, ctx.actor, reason);
+      if (a.ifAllowed && !allowed) {
+        return [{ skip: `${input.type} not allowed while ${t.status}` }];
+      }
+      return [{ input }];
+    }
     default:
       return [];
   }

@@ -26,6 +26,7 @@ import {
   type WebhookDispatcher,
   webhookUrls,
 } from './webhook.js';
+import { checkWebhookUrl } from './webhook-url.js';
 
 /** Options of {@link createAutomation}. */
 export interface AutomationOptions {
@@ -37,6 +38,13 @@ export interface AutomationOptions {
   macros?: MacroInput[];
   /** Sends `webhook` actions; without it they fail. @default none */
   webhook?: WebhookDispatcher;
+  /**
+   * Hosts and literal addresses webhook rules may name although they
+   * are private or local; checked by `save` when the sender has no
+   * `check` of its own (a sender's check uses its own allow-list).
+   * @default none
+   */
+  webhookAllow?: readonly string[];
   /** Delivers `notify` actions; without it they fail. @default none */
   notify?: Notifier;
   /** The agent rules reply as when a reply names none. @default none */
@@ -175,9 +183,13 @@ export function createAutomation(
     ) {
       const at = core.clock.now().toISOString();
       const parsed = parseRules(list, items);
-      // A URL the sender will refuse is refused now, not at 3 a.m.
-      for (const url of webhookUrls(parsed))
-        await options.webhook?.check?.(url);
+      // A URL the sender will refuse is refused now, not at 3 a.m.;
+      // without a sender's guard, literal private addresses and
+      // internal names are refused all the same (webhook-url.ts).
+      for (const url of webhookUrls(parsed)) {
+        if (options.webhook?.check) await options.webhook.check(url);
+        else checkWebhookUrl(url, options.webhookAllow);
+      }
       const saved = await saveRules(
         core.store,
         core.siteId,

@@ -26,3 +26,4 @@ export * from './schema.js';
 export { fillTemplate, TEMPLATE_FIELDS } from './template.js';
 export { type LoopGuard, markerOf, type SkipReason } from './triggers.js';
 export * from './webhook.js';
+export { checkWebhookUrl, webhookUrlRefusal } from './webhook-url.js';

@@ -7,6 +7,7 @@ import {
   type ActionOutcome,
   runActions,
 } from './actions.js';
+import { checkMacroPlan } from './macro-plan.js';
 import type { Macro } from './schema.js';
 
 /** A macro applied: the ticket after it and what each step did. */
@@ -30,21 +31,41 @@ async function checkAgent(core: DeskCore, actor: Actor) {
   }
 }
 
-/** Names the failing step of a macro, keeping the step's code. */
-function stepFailed(macro: Macro, step: number, error: TicketryError) {
+/**
+ * Names the failing step of a macro, keeping the step's code, and lists
+ * the steps applied before it (a concurrent change or a check the plan
+ * could not see failed it).
+ */
+function stepFailed(
+  macro: Macro,
+  step: number,
+  error: TicketryError,
+  applied: ActionOutcome[],
+) {
   const action = macro.actions[step]!;
+  const done = applied.filter((o) => o.applied).map((o) => o.type);
+  const kept = done.length
+    ? `; steps before it stay applied (${done.join(', ')})`
+    : '; nothing was applied';
   return new TicketryError(
     error.code,
-    `macro ${macro.id}, step ${step + 1} (${action.type}): ${error.message}`,
-    { cause: error, details: { ...error.details, macroId: macro.id, step } },
+    `macro ${macro.id}, step ${step + 1} (${action.type}): ${error.message}${kept}`,
+    {
+      cause: error,
+      details: { ...error.details, macroId: macro.id, step, applied },
+    },
   );
 }
 
 /**
  * Applies a macro's steps in order as the agent: each command meets
  * the lifecycle's checks for the agent's role, exactly as if they sent
- * it. The first refused step stops the macro and throws; the steps
- * before it stay applied.
+ * it. The whole macro is first walked through the lifecycle table
+ * (macro-plan.ts): a step the ticket's status would refuse refuses the
+ * macro before anything is written. A step can still fail while it
+ * runs (a concurrent change, a module's check); that stops the macro,
+ * the steps before it stay applied, and the error lists them in
+ * `details.applied`.
  */
 export async function applyMacro(
   core: DeskCore,
@@ -65,6 +86,7 @@ export async function applyMacro(
   if (expectedVersion !== undefined && expectedVersion !== before.version) {
     throw new ConflictError(before.id, expectedVersion, before.version);
   }
+  checkMacroPlan(before, macro, actor);
   const ctx: ActionContext = {
     ...context,
     core,
@@ -79,7 +101,7 @@ export async function applyMacro(
       outcomes.push(...(await runActions(ctx, ticketId, [action])));
     } catch (error) {
       if (!(error instanceof TicketryError)) throw error;
-      throw stepFailed(macro, step, error);
+      throw stepFailed(macro, step, error, outcomes);
     }
   }
   return { ticket: await core.load(ticketId), outcomes };

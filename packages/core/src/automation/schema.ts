@@ -154,7 +154,12 @@ export type AutomationAction = z.infer<typeof actionSchema>;
 /** A macro step: any action, or a lifecycle command as the agent. */
 export const macroActionSchema = z.union([
   actionSchema,
-  z.object({ type: z.literal('command'), command: commandSchema }),
+  z.object({
+    type: z.literal('command'),
+    command: commandSchema,
+    /** Skip (not fail) when the ticket's status does not allow it. */
+    ifAllowed: z.boolean().optional(),
+  }),
 ]);
 
 export type MacroAction = z.infer<typeof macroActionSchema>;

@@ -13,7 +13,10 @@ import type { IndexDocument } from './bm25.js';
 export const suggestQuerySchema = z.object({
   subject: z.string().max(500).default(''),
   description: z.string().max(20_000).default(''),
-  locale: z.string().max(35).optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/)
+    .optional(),
 });
 
 export type SuggestQuery = z.input<typeof suggestQuerySchema>;

@@ -34,6 +34,15 @@ const STOP_WORDS: Record<string, ReadonlySet<string>> = {
   ),
 };
 
+/** Lower case in the language's rules; plain rules for a bad tag. */
+function lowerCase(text: string, lang: string): string {
+  try {
+    return text.toLocaleLowerCase(lang);
+  } catch {
+    return text.toLowerCase();
+  }
+}
+
 /** Options of {@link tokenize}. */
 export interface TokenizeOptions {
   /** Keep stop words (for phrases or tiny texts). @default false */
@@ -43,7 +52,7 @@ export interface TokenizeOptions {
 /** The raw lower-case words of a text, elisions and possessives cut. */
 export function words(text: string, locale?: string): string[] {
   const lang = languageOf(locale);
-  const lower = text.normalize('NFKC').toLocaleLowerCase(lang);
+  const lower = lowerCase(text.normalize('NFKC'), lang);
   const out: string[] = [];
   for (const match of lower.match(WORD) ?? []) {
     let w = match.replace(/’/g, "'");

@@ -38,7 +38,7 @@ describe('watcher guard', () => {
     const { desk, staff, ticket, watchers } = await setup();
     for (const email of [
       'help@desk.example',
-      ' IT@desk.example',
+      'IT@desk.example',
       'postmaster@example.com',
       'no-reply@example.com',
     ]) {

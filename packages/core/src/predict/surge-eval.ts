@@ -6,6 +6,7 @@ import {
 } from './surge.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const MONTH = 30.44 * 24 * HOUR;
 
 /** A spike added to a real log: `count` tickets of `category` over `hours`. */
@@ -99,8 +100,10 @@ export function evaluateSurges(
 
 /**
  * Spikes for a log: in its busiest categories, on weekday mornings
- * after the warm-up, each `size` times the category's mean hourly rate
- * over three hours (at least `min` tickets), spaced through the log.
+ * after the warm-up, each `size` times the category's working-hour
+ * rate over the four weeks before it (arrivals taken to fall in nine
+ * working hours a weekday), for three hours and at least `min`
+ * tickets, spaced evenly through the log.
  */
 export function plannedSpikes(
   arrivals: readonly Arrival[],
@@ -116,18 +119,20 @@ export function plannedSpikes(
   const last = arrivals[arrivals.length - 1]?.at ?? 0;
   const perCategory = new Map<string, number>();
   for (const a of arrivals) {
-    if (a.category)
-      perCategory.set(a.category, (perCategory.get(a.category) ?? 0) + 1);
+    if (!a.category) continue;
+    perCategory.set(a.category, (perCategory.get(a.category) ?? 0) + 1);
   }
   const top = [...perCategory].sort((a, b) => b[1] - a[1]).slice(0, 4);
-  const start = first + (warmupDays + 7) * 24 * HOUR;
+  const start = first + (warmupDays + 7) * DAY;
   const step = (last - start) / (count + 1);
-  const hours = (last - first) / HOUR;
   return Array.from({ length: count }, (_, i) => {
-    const [category, total] = top[i % top.length]!;
-    let at = Math.floor((start + step * (i + 1)) / (24 * HOUR)) * 24 * HOUR;
-    while ([0, 6].includes(new Date(at).getUTCDay())) at += 24 * HOUR;
-    const rate = (total / hours) * (24 / 9); // arrivals fall mostly in 9 working hours
+    const category = top[i % top.length]![0];
+    let at = Math.floor((start + step * (i + 1)) / DAY) * DAY;
+    while ([0, 6].includes(new Date(at).getUTCDay())) at += DAY;
+    const recent = arrivals.filter(
+      (a) => a.category === category && a.at >= at - 28 * DAY && a.at < at,
+    ).length;
+    const rate = recent / (20 * 9); // 20 weekdays of 9 working hours
     return {
       category,
       at: at + 9 * HOUR,

@@ -101,16 +101,23 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   /**
    * How much more the key's days spread than Poisson counts would
    * (at least 1): bursty groups need more evidence before an alert.
+   * The excess is shrunk toward 1 for small counts, where the days'
+   * spread says more about the forecast's own noise than about bursts.
    */
   function dispersionOf(y: readonly number[]): number {
     let squares = 0;
     let expected = 0;
+    let n = 0;
     for (let t = Math.max(7, y.length - 28); t < y.length; t++) {
       const f = model(y, t, 1);
       squares += (y[t]! - f) ** 2;
       expected += Math.max(f, 0.5);
+      n++;
     }
-    return expected > 0 ? Math.max(1, squares / expected) : 1;
+    if (expected === 0) return 1;
+    const excess = Math.max(0, squares / expected - 1);
+    const mean = expected / n;
+    return 1 + (excess * mean) / (mean + 5);
   }
 
   function closeHour(start: number) {

@@ -60,6 +60,17 @@ describe('<ticket-console> sign-in', () => {
     match(q(el, '[role=alert]').textContent, /\S/);
   });
 
+  it('says when repeated failures lock the account', async () => {
+    const el = await mountConsole();
+    const email = `locked-${Date.now()}@example.com`;
+    for (let i = 0; i < 6; i++) {
+      await signIn(el, email, `wrong password number ${i}`);
+      await waitFor(() => !el.busy, 'the answer');
+    }
+    match(q(el, '[role=alert]').textContent, /too many failed sign-ins/);
+    match(el.announcement, /try again in \d+ s/);
+  });
+
   it('signs in and shows the queue with the heading focused', async () => {
     const el = await mountConsole();
     await signIn(el);
@@ -169,6 +180,16 @@ describe('<ticket-console> queue and ticket', () => {
     q(el, 'h2').focus();
     press(el, 'Enter');
     await waitFor(() => el.open?.ticket.id === first.id, 'Enter opens');
+    await el.updateComplete;
+
+    press(el, 'a');
+    await el.updateComplete;
+    equal(el.form, 'assign', 'a opens the assign form');
+    equal(el.shadowRoot!.activeElement?.id, 'cmd-assigneeId', 'focus');
+    press(el, 'Escape');
+    await el.updateComplete;
+    equal(el.form, null, 'Escape closes it unsent');
+    equal(el.shadowRoot!.activeElement?.id, 'ticket-heading', 'focus back');
   });
 
   it('assigns ticked tickets in bulk and skips what the machine refuses', async () => {

@@ -1,7 +1,7 @@
 import type { PublicExpectation } from '@ticketry/core/public';
-import { type DateStyle, dateFormatter } from './i18n/dates.js';
-import { en, type Messages } from './i18n/en.js';
-import { format } from './i18n/locale.js';
+import type { DateStyle } from './i18n/dates.js';
+import type { Messages } from './i18n/en.js';
+import { kit } from './tracking-kit.js';
 
 /** One promise shown to a requester: what, and by when. */
 export interface ExpectationLine {
@@ -39,6 +39,7 @@ export function expectationLines(
     i18n?: ExpectationLocalizer;
   } = {},
 ): ExpectationLine[] {
+  const { dateFormatter, en, format } = kit();
   if (!expectation || expectation.paused) return [];
   const { t, date } = options.i18n ?? {
     t: en,

@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { kit } from './tracking-kit.js';
 
 /**
  * Web addresses in text: `http://` or `https://` not inside another
@@ -44,6 +45,7 @@ export function safeWebUrl(text: string): URL | null {
  * html`<p>${linkText(message.body)}</p>`
  */
 export function linkText(text: string): (string | TemplateResult)[] {
+  const { html } = kit();
   const out: (string | TemplateResult)[] = [];
   let from = 0;
   for (const match of text.matchAll(WEB_ADDRESS)) {

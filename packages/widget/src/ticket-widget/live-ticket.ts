@@ -1,8 +1,8 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type TicketApi, toWidgetError, type WidgetError } from './api.js';
-import { ticketCheck } from './check/answers.js';
+import type { TicketApi, WidgetError } from './api.js';
 import { readEventStream, StreamRefused } from './event-stream.js';
+import { kit } from './tracking-kit.js';
 
 /** The ticket a {@link LiveTicketController} follows. */
 export interface LiveTarget {
@@ -154,6 +154,7 @@ export class LiveTicketController implements ReactiveController {
   }
 
   #receive(data: string): void {
+    const { ticketCheck } = kit();
     let json: unknown;
     try {
       json = JSON.parse(data);
@@ -167,6 +168,7 @@ export class LiveTicketController implements ReactiveController {
   }
 
   async #poll(): Promise<void> {
+    const { toWidgetError } = kit();
     const target = this.#target;
     if (!target || this.#polling === target) return;
     this.#polling = target;

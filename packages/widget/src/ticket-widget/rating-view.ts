@@ -1,7 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
 import type { Messages } from './i18n/index.js';
+import { kit } from './tracking-kit.js';
 
 /** What the rating form shows and whom it tells. */
 export interface RatingModel {
@@ -32,6 +31,7 @@ const STARS = [1, 2, 3, 4, 5] as const;
  * with a 44 × 44 px label that names the rating in words.
  */
 export function renderRating(m: RatingModel): TemplateResult {
+  const { html, ifDefined, live, nothing } = kit();
   const { tr } = m;
   const describedBy = m.ratingError ? 'rating-error' : undefined;
   return html`<section part="rating" class="rating"
@@ -94,6 +94,7 @@ export function renderRating(m: RatingModel): TemplateResult {
 }
 
 function star(m: RatingModel, n: number): TemplateResult {
+  const { html, live } = kit();
   const on = m.chosen !== null && n <= m.chosen;
   return html`<input type="radio" class="star-input" name="rating"
       id="rating-${n}" value=${n} .checked=${live(m.chosen === n)}

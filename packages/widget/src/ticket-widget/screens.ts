@@ -1,4 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AssistantHost } from './assistant-host.js';
 import type { Feedback } from './feedback.js';
 import type { FormController, Submitted } from './form-controller.js';
 import type { Localizer } from './i18n/index.js';
@@ -22,6 +23,8 @@ export interface ScreensOptions {
   categories(): readonly string[];
   /** The honeypot field's name, or empty for none. */
   honeypot(): string;
+  /** The assistant, when the widget offers it. */
+  assistant(): AssistantHost | null;
 }
 
 /**
@@ -63,8 +66,8 @@ export class Screens {
     this.#host.requestUpdate();
   }
 
-  /** Goes to the form or to My requests, leaving any open ticket. */
-  go(view: 'form' | 'list'): void {
+  /** Goes to the form, My requests or the assistant, leaving any open ticket. */
+  go(view: 'form' | 'list' | 'assistant'): void {
     const tracking = this.#o.tracking();
     const { feedback } = this.#o;
     const from = tracking.current;
@@ -74,6 +77,14 @@ export class Screens {
     if (view === 'form') {
       this.#o.form().clearFailure();
       void feedback.focus('#form-heading');
+      return;
+    }
+    if (view === 'assistant') {
+      void this.#o
+        .assistant()
+        ?.load()
+        .then(() => feedback.focus('#assistant-input'));
+      void feedback.focus('#assistant-heading');
       return;
     }
     void this.#o.tickets.refresh();
@@ -88,7 +99,9 @@ export class Screens {
     const { i18n, tickets } = this.#o;
     const count = tickets.entries().length;
     const nav = connected
-      ? renderNav(this.view, count, (view) => this.go(view), i18n)
+      ? renderNav(this.view, count, (view) => this.go(view), i18n, {
+          assistant: this.#o.assistant() !== null,
+        })
       : html`<p class="alert" part="alert" role="alert">${i18n.t.noEndpoint}</p>`;
     return html`${nav}${this.#screen()}`;
   }
@@ -117,6 +130,11 @@ export class Screens {
         })}${tickets.note()}`;
       case 'ticket':
         return this.#o.tracking().render();
+      case 'assistant':
+        return (
+          this.#o.assistant()?.render() ??
+          this.#o.form().render(this.#o.categories(), this.#o.honeypot())
+        );
       default:
         return this.#o.form().render(this.#o.categories(), this.#o.honeypot());
     }

@@ -1,7 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+import type { TemplateResult } from 'lit';
 import type { Messages } from './i18n/index.js';
+import { kit } from './tracking-kit.js';
 
 /** What the answer to a resolution shows and whom it tells. */
 export interface DecisionModel {
@@ -33,6 +32,7 @@ export interface DecisionModel {
 export function renderDecision(
   m: DecisionModel,
 ): TemplateResult | typeof nothing {
+  const { html, nothing } = kit();
   if (!m.canAccept && !m.canReject) return nothing;
   const { tr } = m;
   const busy = m.sending !== null;
@@ -83,6 +83,7 @@ export function renderDecision(
 }
 
 function rejectForm(m: DecisionModel, busy: boolean): TemplateResult {
+  const { html, ifDefined, live, nothing } = kit();
   const { tr } = m;
   const describedBy = m.reasonError
     ? 'reject-reason-error reject-reason-hint'

@@ -1,17 +1,12 @@
-import { LIMITS, type PublicTicket } from '@ticketry/core/public';
-import {
-  html,
-  nothing,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import type { PublicTicket } from '@ticketry/core/public';
+import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
 import { type Allowed, allowedActions } from './allowed-actions.js';
-import { type TicketApi, toWidgetError } from './api.js';
-import { replyCheck } from './check/submission-check.js';
+import type { TicketApi } from './api.js';
 import type { Localizer } from './i18n/index.js';
 import { renderRating } from './rating-view.js';
 import { renderDecision } from './ticket-actions-view.js';
 import type { StoredTicket } from './token-store.js';
+import { kit } from './tracking-kit.js';
 import type {
   ClosedReplyPolicy,
   RequesterCommandInput,
@@ -88,6 +83,7 @@ export class TicketActionsController {
 
   /** The sections and reply rules for `ticket`, opened with `entry`. */
   view(entry: StoredTicket, ticket: PublicTicket): TrackingView {
+    const { html, nothing } = kit();
     const { t, format, date } = this.#o.i18n();
     const tr = t.tracking;
     const allowed = allowedActions(ticket, this.#policy, Date.now());
@@ -209,6 +205,7 @@ export class TicketActionsController {
     entry: StoredTicket,
     ticket: PublicTicket,
   ): Promise<void> {
+    const { replyCheck } = kit();
     event.preventDefault();
     const tr = this.#o.i18n().t.tracking;
     const checked = replyCheck.safeParse({ body: this.#reason });
@@ -240,6 +237,7 @@ export class TicketActionsController {
     entry: StoredTicket,
     ticket: PublicTicket,
   ): Promise<void> {
+    const { LIMITS } = kit();
     event.preventDefault();
     const { t, format } = this.#o.i18n();
     const tr = t.tracking;
@@ -277,6 +275,7 @@ export class TicketActionsController {
   }
 
   #tooLong(): string {
+    const { LIMITS } = kit();
     const { t, format } = this.#o.i18n();
     return format(t.issues.tooLong, { max: LIMITS.body });
   }
@@ -288,6 +287,7 @@ export class TicketActionsController {
     ticket: PublicTicket,
     command: RequesterCommandInput,
   ): Promise<boolean> {
+    const { toWidgetError } = kit();
     if (this.#sending) return false;
     this.#sending = kind;
     this.#clearErrors();

@@ -1,13 +1,11 @@
 import type { PublicMessage, PublicTicket } from '@ticketry/core/public';
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
+import type { TemplateResult } from 'lit';
 import { type FileUrl, renderFiles } from './attachment-links.js';
 import { expectationLines } from './expectation.js';
 import type { Localizer } from './i18n/index.js';
 import { linkText } from './link-text.js';
 import type { TrackingView } from './ticket-actions.js';
+import { kit } from './tracking-kit.js';
 import type { StoredTicket } from './token-store.js';
 
 /** What the tracking view of one ticket shows and whom it tells. */
@@ -32,6 +30,7 @@ export interface TicketViewModel {
 
 /** One ticket: status, pending reason, resolution, conversation, reply. */
 export function renderTicket(m: TicketViewModel): TemplateResult {
+  const { html, nothing } = kit();
   const { entry, ticket } = m;
   const { t } = m.i18n;
   // The requester's subject in <bdi>: its direction stays its own.
@@ -74,6 +73,7 @@ function details(
   actions: unknown,
   fileUrl?: FileUrl,
 ) {
+  const { html, nothing, repeat } = kit();
   const { t } = i18n;
   const reason = ticket.status === 'pending' ? ticket.pendingReason : null;
   return html`
@@ -113,6 +113,7 @@ function details(
 }
 
 function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
+  const { html } = kit();
   const { t, date } = i18n;
   const who = msg.author === 'agent' ? t.support : t.you;
   return html`<li part="message message-${msg.author}"
@@ -132,6 +133,7 @@ const REPLY_HINTS = {
 } as const;
 
 function replyForm(m: TicketViewModel) {
+  const { html, ifDefined, live, nothing } = kit();
   const { t } = m.i18n;
   const status = m.ticket?.status;
   const hint = m.tracking

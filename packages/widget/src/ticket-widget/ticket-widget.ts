@@ -82,6 +82,14 @@ import { WidgetParts } from './widget-parts.js';
  * @csspart panel - Launcher mode: the floating panel around everything
  *   else.
  * @csspart close-button - Launcher mode: the panel's close button.
+ * @csspart assistant - The assistant's screen (the `assistant` attribute).
+ * @csspart assistant-log - The conversation with the assistant.
+ * @csspart assistant-message - One message of it.
+ * @csspart assistant-form - The message box and its buttons.
+ * @csspart assistant-choice - A choice the assistant offers.
+ * @csspart assistant-link - A link the assistant gives.
+ * @csspart assistant-send - Sends the message.
+ * @csspart assistant-restart - Starts a new conversation.
  *
  * @cssprop [--ticket-font-family=system-ui, sans-serif] - Font of the
  *   widget.
@@ -140,6 +148,7 @@ export class TicketWidget extends LitElement {
     theme: { type: String, reflect: true },
     mode: { type: String, reflect: true },
     honeypot: { type: String },
+    assistant: { type: Boolean, reflect: true },
   };
 
   /** Base URL of the Ticketry API, e.g. `https://help.example.com/api/v1`. */
@@ -168,6 +177,12 @@ export class TicketWidget extends LitElement {
    */
   declare honeypot: string | undefined;
   /**
+   * Offers the support assistant (`POST /assistant/messages`) as a third
+   * screen; its code loads only when the requester opens it.
+   * @default false
+   */
+  declare assistant: boolean;
+  /**
    * Returns a fresh CAPTCHA token before each submission (sent as
    * `Ticketry-Captcha`); one that throws stops the submission.
    */
@@ -181,6 +196,7 @@ export class TicketWidget extends LitElement {
     this.categories = DEFAULT_CATEGORIES;
     this.pollInterval = 15_000;
     this.mode = 'inline';
+    this.assistant = false;
   }
 
   protected override async scheduleUpdate(): Promise<unknown> {

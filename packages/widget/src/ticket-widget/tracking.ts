@@ -1,16 +1,14 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { TicketApi } from './api.js';
-import { replyCheck } from './check/submission-check.js';
-import { emit } from './events.js';
 import type { Feedback } from './feedback.js';
-import { describeIssue, type Localizer } from './i18n/index.js';
-import { describeStatus } from './labels.js';
+import type { Localizer } from './i18n/index.js';
 import { LiveTicketController } from './live-ticket.js';
 import type { MyTickets } from './my-tickets.js';
 import { TicketActionsController } from './ticket-actions.js';
 import { renderTicket } from './ticket-view.js';
 import type { StoredTicket } from './token-store.js';
+import { kit } from './tracking-kit.js';
 
 /** What {@link Tracking} needs from its element. */
 export interface TrackingOptions {
@@ -118,6 +116,7 @@ export class Tracking {
    * Returns what a requester should hear about the change, if anything.
    */
   show(ticket: PublicTicket): string | null {
+    const { describeStatus, emit } = kit();
     if (this.current?.id !== ticket.id) return null;
     this.#o.tickets.remember(ticket);
     const before = this.ticket;
@@ -184,6 +183,7 @@ export class Tracking {
   }
 
   async #reply(event: SubmitEvent): Promise<void> {
+    const { describeIssue, replyCheck } = kit();
     event.preventDefault();
     const entry = this.current;
     if (!entry || this.replySending) return;
@@ -222,6 +222,7 @@ export class Tracking {
 
   /** A reply to a closed ticket opened a new one: keep it and show it. */
   #openFollowUp(from: StoredTicket, ticket: PublicTicket, token: string) {
+    const { emit } = kit();
     const entry = { id: ticket.id, ref: ticket.ref, token };
     const { tickets, feedback, i18n } = this.#o;
     tickets.keep(entry);

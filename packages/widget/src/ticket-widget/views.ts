@@ -5,23 +5,32 @@ import type { Localizer } from './i18n/index.js';
 import type { StoredTicket } from './token-store.js';
 
 /** The widget's screens. */
-export type View = 'form' | 'submitted' | 'list' | 'ticket';
+export type View = 'form' | 'submitted' | 'list' | 'ticket' | 'assistant';
 
 /** Switches between a new request and the requester's requests. */
 export function renderNav(
   view: View,
   count: number,
-  go: (view: 'form' | 'list') => void,
+  go: (view: 'form' | 'list' | 'assistant') => void,
   { t, format }: Localizer,
+  options: { assistant?: boolean } = {},
 ): TemplateResult {
   const current = (on: boolean) => (on ? 'page' : 'false');
   const creating = view === 'form' || view === 'submitted';
+  const asking = view === 'assistant';
   return html`<nav part="nav" aria-label=${t.helpDesk}>
     <button type="button" part="nav-button" aria-current=${current(creating)}
       @click=${() => go('form')}>${t.newRequest}</button>
     <button type="button" part="nav-button"
-      aria-current=${current(!creating)}
+      aria-current=${current(!creating && !asking)}
       @click=${() => go('list')}>${format(t.myRequestsCount, { count })}</button>
+    ${
+      options.assistant
+        ? html`<button type="button" part="nav-button"
+          aria-current=${current(asking)}
+          @click=${() => go('assistant')}>${t.assistant.open}</button>`
+        : nothing
+    }
   </nav>`;
 }
 

@@ -1,5 +1,6 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createTicketApi, type TicketApi } from './api.js';
+import { AssistantHost } from './assistant-host.js';
 import { Feedback } from './feedback.js';
 import { FormController } from './form-controller.js';
 import type { CaptchaProvider } from './honeypot.js';
@@ -19,6 +20,7 @@ export interface PartsHost extends ReactiveControllerHost, HTMLElement {
   mode: WidgetMode;
   honeypot: string | undefined;
   captchaProvider: CaptchaProvider | null;
+  assistant: boolean;
 }
 
 /**
@@ -49,8 +51,16 @@ export class WidgetParts {
     this.launcher = new LauncherController(host);
     this.feedback = feedback;
     this.tickets = tickets;
+    const assistant = new AssistantHost({
+      host,
+      endpoint: () => host.endpoint,
+      i18n,
+      feedback,
+      tickets,
+    });
     this.screens = new Screens(host, {
       ...common,
+      assistant: () => (host.assistant ? assistant : null),
       tracking: () => this.tracking,
       form: () => this.form,
       categories: () => host.categories,

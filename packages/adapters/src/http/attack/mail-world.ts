@@ -9,7 +9,7 @@ import type { Site } from './world.js';
 
 /** The desk's address on the mail side of the attack suite. */
 export const DESK_ADDRESS = 'help@acme.example';
-/** The inbound webhook's shared secret (48 characters). */
+/** The inbound webhook's shared secret (47 characters). */
 export const MAIL_SECRET = 'attack-suite-mail-webhook-secret-0123456789abcd';
 /** Largest message the intake takes here, so oversized mail stays cheap. */
 export const MAIL_MAX_BYTES = 256 * 1024;

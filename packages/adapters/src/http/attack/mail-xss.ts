@@ -1,5 +1,6 @@
 import { LIMITS } from '@ticketry/core';
 import { Parser } from 'htmlparser2';
+import { splitBody } from '../../email/long-body.js';
 import { cleanText, oneLine } from '../../email/parse.js';
 import { trimQuotes } from '../../email/quotes.js';
 import { compose } from '../../email/test-support.js';
@@ -144,16 +145,10 @@ async function viewIsText(step: Step, id: string) {
 const sentFor = (mail: MailSide, id: string, kind: string) =>
   mail.sent.find((s) => s.mail.ticketId === id && s.mail.kind === kind);
 
-/** The text body as stored: as sent, or cut to the limit with a note. */
+/** The text body as stored: as sent, or its first part when split. */
 function keptBody(sent: string, stored: string): boolean {
   const body = trimQuotes(cleanText(sent)) || '(no text)';
-  if (body.length <= LIMITS.body) return stored === body;
-  const note = '\n[… cut at the limit]';
-  return (
-    stored.length <= LIMITS.body &&
-    stored.endsWith(note) &&
-    body.startsWith(stored.slice(0, -note.length))
-  );
+  return stored.length <= LIMITS.body && stored === splitBody(body)[0];
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type KnowledgeBase,
   parseArticleMarkdown,
   type StoredArticle,
+  suggestQuerySchema,
   TicketryError,
 } from '@ticketry/core';
 import { z } from 'zod';
@@ -36,24 +37,29 @@ const articleWriteSchema = z.union([
     body: z.string().max(100_000),
   }),
 ]);
+/** A new article: a Markdown file or its fields, and an optional id. */
 export const postArticleSchema = z.intersection(
   articleWriteSchema,
   z.object({ id: z.string().max(128).optional() }),
 );
+/** A new version of an article, against the version read. */
 export const putArticleSchema = z.intersection(
   articleWriteSchema,
   z.object({ expectedVersion: z.number().int().min(1) }),
 );
+/** What a requester typed, for `POST /kb/suggest`. */
 export const suggestBodySchema = z.strictObject({
   subject: z.string().max(500).default(''),
   description: z.string().max(20_000).default(''),
-  locale: z.string().max(35).optional(),
+  locale: suggestQuerySchema.shape.locale,
   limit: z.number().int().min(1).max(3).default(3),
 });
+/** The suggestion ids a requester saw before submitting. */
 export const offeredBodySchema = z.strictObject({
   offered: z.array(z.string().max(200)).max(20),
 });
 
+/** An article as lists show it. */
 export const summarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -64,12 +70,14 @@ export const summarySchema = z.object({
   version: z.number(),
   updatedAt: z.string(),
 });
+/** One article, rendered; agents also get its Markdown. */
 export const articleAnswer = summarySchema.extend({
   html: z.string(),
   /** Agents only: the Markdown source with its front matter fields. */
   markdown: z.string().optional(),
   sourceTicketId: z.string().nullable().optional(),
 });
+/** Suggestions, best first. */
 export const suggestionAnswer = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
 });
@@ -102,6 +110,7 @@ function missing(id: string) {
   });
 }
 
+/** GET /kb/articles: published ones, drafts too for agents. */
 export async function listArticles(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   const agent = await isAgent(ctx);
@@ -112,6 +121,7 @@ export async function listArticles(ctx: RouteContext): Promise<Response> {
   return json({ items });
 }
 
+/** GET /kb/articles/:id: safe HTML, Markdown for agents. */
 export async function getArticle(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase, render } = kbOf(ctx);
   const agent = await isAgent(ctx);
@@ -130,6 +140,7 @@ function fieldsOf(b: z.infer<typeof articleWriteSchema>) {
   return 'markdown' in b ? parseArticleMarkdown(b.markdown) : b;
 }
 
+/** POST /kb/articles (agents). */
 export async function postArticle(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
@@ -139,6 +150,7 @@ export async function postArticle(ctx: RouteContext): Promise<Response> {
   return json(summary(s), 201);
 }
 
+/** PUT /kb/articles/:id (agents), against `expectedVersion`. */
 export async function putArticle(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
@@ -153,6 +165,7 @@ export async function putArticle(ctx: RouteContext): Promise<Response> {
   return json(summary(s));
 }
 
+/** POST /kb/suggest (anyone). */
 export async function suggest(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   await optionalCaller(ctx.desk, ctx.request, ctx.identity);
@@ -165,6 +178,7 @@ export async function suggest(ctx: RouteContext): Promise<Response> {
   return json({ items: await knowledgeBase.suggest(query, { limit }) });
 }
 
+/** POST /kb/deflections (anyone): "this solved it". */
 export async function deflect(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   await optionalCaller(ctx.desk, ctx.request, ctx.identity);
@@ -175,11 +189,13 @@ export async function deflect(ctx: RouteContext): Promise<Response> {
   return json({ recorded: true }, 201);
 }
 
+/** GET /kb/deflections/count (agents). */
 export async function deflectionCount(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
   return json({ deflections: await kbOf(ctx).knowledgeBase.deflectionCount() });
 }
 
+/** POST /tickets/:id/kb-draft (agents). */
 export async function draft(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
   const s = await kbOf(ctx).knowledgeBase.draftFromTicket(
@@ -189,12 +205,14 @@ export async function draft(ctx: RouteContext): Promise<Response> {
   return json(summary(s), 201);
 }
 
+/** GET /tickets/:id/suggestions (agents). */
 export async function ticketSuggestions(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
   const items = await kbOf(ctx).knowledgeBase.suggestForTicket(ctx.params.id!);
   return json({ items });
 }
 
+/** POST /tickets/:id/kb-offered (the ticket's requester or agents). */
 export async function offered(ctx: RouteContext): Promise<Response> {
   const caller = await requireCaller(ctx.desk, ctx.request, ctx.identity);
   const id = ctx.params.id!;

@@ -150,3 +150,17 @@ describe('knowledge base over HTTP', () => {
     expect((await s.call('/kb/articles')).status).toBe(404);
   });
 });
+
+describe('knowledge base input', () => {
+  it('refuses a malformed locale with 422 instead of failing', async () => {
+    const { call } = await kbApi();
+    const response = await call('/kb/suggest', {
+      body: { subject: 'vpn', locale: 'e!' },
+    });
+    expect(response.status).toBe(422);
+    const ok = await call('/kb/suggest', {
+      body: { subject: 'vpn', locale: 'de-CH' },
+    });
+    expect(ok.status).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@
  * (allowed under `style-src 'self'`, like Lit's own sheets).
  */
 const CSS = `
-.assistant .log { list-style: none; margin: 0 0 0.75em; padding: 0; max-height: 24em; overflow-y: auto; }
+.assistant .log { list-style: none; margin: 0 0 0.75em; padding: 0; }
 .assistant .log > li { margin: 0 0 0.6em; }
 .assistant .who { display: block; font-weight: 600; font-size: 0.875em; color: var(--ticket-muted-color, #59636e); }
 .assistant .said { margin: 0.1em 0 0; white-space: pre-line; overflow-wrap: anywhere; }
