@@ -161,9 +161,37 @@ describe("the agents' console on the demo server", () => {
       `${replay.tickets + 1} tickets`,
     );
 
+    // A related ticket, linked over the API: the detail view lists it.
+    const other = await (
+      await fetch(`${demo.url}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subject: 'VPN slow in the Berlin office',
+          description: 'Pages time out over the VPN.',
+          requester: { email: 'ada@example.com', name: 'Ada' },
+        }),
+      })
+    ).json();
+    const linked = await fetch(
+      `${demo.url}/api/v1/tickets/${ticket.id}/links`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${demo.apiKey}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ type: 'related', ticketId: other.ticket.id }),
+      },
+    );
+    expect(linked.status).toBe(201);
+
     await inConsole('nav[aria-label=Console] button:text-is("Queues")').click();
     await inConsole(`button.open:text-is("${ticket.ref}")`).click();
     await inConsole('#ticket-heading').waitFor();
+    expect(
+      await inConsole('section[aria-labelledby=links-heading]').textContent(),
+    ).toContain(other.ticket.id);
 
     const status = () => inConsole('dl dd').first().textContent();
     // The assignee field starts with the signed-in agent.

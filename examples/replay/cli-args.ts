@@ -12,8 +12,8 @@ export const cliArgsSchema = z.object({
   sla: z.string().min(1).optional(),
   json: z.boolean().default(false),
   routing: z.enum(ROUTING_STRATEGIES).optional(),
-  forecast: z.boolean().default(false),
-  risk: z.boolean().default(false),
+  forecast: z.boolean().optional(),
+  risk: z.boolean().optional(),
 });
 
 /** Parsed command-line arguments. */
@@ -57,8 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     sla: parsed.values.sla,
     json: parsed.values.json ?? false,
     routing: parsed.values.routing,
-    forecast: parsed.values.forecast ?? false,
-    risk: parsed.values.risk ?? false,
+    forecast: parsed.values.forecast,
+    risk: parsed.values.risk,
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;

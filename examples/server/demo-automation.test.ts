@@ -77,7 +77,10 @@ describe('the demo automation', () => {
     });
     expect(ok.status).toBe(200);
     const after = await demo.desk.get(ticket.id);
-    expect(after).toMatchObject({ status: 'pending', pendingReason: 'requester' });
+    expect(after).toMatchObject({
+      status: 'pending',
+      pendingReason: 'requester',
+    });
     expect(after?.tags).toContain('logs-requested');
   });
 });

@@ -34,17 +34,26 @@ export const DEMO_CLASSIFY_RULES: ClassifyRuleInput[] = [
  * no ticket text, so on the first start the model learns from the 2,000
  * labelled IT tickets of data/it-service-tickets-text and is saved to
  * the store (with `seed`, like the history); later starts load it, and
- * `POST /api/v1/classifier/train` retrains it on the desk's own
- * resolved tickets.
+ * `POST /api/v1/classifier/train` retrains it on that corpus plus the
+ * desk's resolved tickets that have real text, without blocking the
+ * server.
  */
 export async function demoClassifier(
   desk: Desk,
   log: Logger,
   options: { train: boolean },
 ): Promise<Triage> {
+  let base: ReturnType<typeof readTicketTexts> | undefined;
   const triage = await createTriage(desk, {
     rules: DEMO_CLASSIFY_RULES,
     threshold: 0.8,
+    // Retraining keeps the labelled corpus and adds the desk's resolved
+    // tickets with real text; the replayed history (only "Category N,
+    // Subcategory M") is skipped.
+    baseExamples: () => {
+      base ??= readTicketTexts();
+      return base;
+    },
     onError: (error, ticketId) =>
       log.error('classification failed', { ticketId, error }),
   });

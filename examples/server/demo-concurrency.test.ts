@@ -82,7 +82,12 @@ async function listenerDesk(store: TicketStore, name: string) {
     teamIds: [DEMO_TEAM],
   });
   for (const id of AGENTS) {
-    await desk.createAgent({ id, name: id, role: 'agent', teamIds: [DEMO_TEAM] });
+    await desk.createAgent({
+      id,
+      name: id,
+      role: 'agent',
+      teamIds: [DEMO_TEAM],
+    });
   }
   // The same order as startDemo builds them.
   const mail = demoMail(desk, join(dir, `${name}.sqlite`), log);
@@ -97,7 +102,8 @@ async function listenerDesk(store: TicketStore, name: string) {
       fallbackTeamId: DEMO_TEAM,
       pick: roundRobin(),
     }),
-    onError: (error, ticketId) => log.error('routing failed', { ticketId, error }),
+    onError: (error, ticketId) =>
+      log.error('routing failed', { ticketId, error }),
   });
   const idle = async () => {
     for (let round = 0; round < 20; round++) {

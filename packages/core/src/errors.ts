@@ -141,12 +141,16 @@ export class ConflictError extends TicketryError {
     what: 'ticket' | 'record' = 'ticket',
   ) {
     const now = actual === null ? 'missing' : `at version ${actual}`;
-    super('VERSION_CONFLICT', `${what} ${ticketId} is ${now}, not ${expected}`, {
-      details:
-        what === 'ticket'
-          ? { ticketId, expected, actual }
-          : { record: ticketId, expected, actual },
-    });
+    super(
+      'VERSION_CONFLICT',
+      `${what} ${ticketId} is ${now}, not ${expected}`,
+      {
+        details:
+          what === 'ticket'
+            ? { ticketId, expected, actual }
+            : { record: ticketId, expected, actual },
+      },
+    );
   }
 }
 

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+
+export * from './assistant/index.js';
 export {
   type ChainedEvent,
   chainEvent,
@@ -13,10 +15,8 @@ export {
 export * from './audit/report.js';
 export * from './audit/requester-data.js';
 export * from './audit/verify.js';
-export * from './assistant/index.js';
 export * from './automation/index.js';
 export * from './classify/index.js';
-export * from './kb/index.js';
 export * from './clock.js';
 export * from './config.js';
 export {
@@ -59,6 +59,7 @@ export type {
 export type { SubmitOptions, SubmitResult } from './desk/submit.js';
 export * from './errors.js';
 export * from './ids.js';
+export * from './kb/index.js';
 export * from './machine/diagram.js';
 export * from './machine/lifecycle.js';
 export * from './machine/table.js';

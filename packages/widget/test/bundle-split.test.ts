@@ -47,6 +47,29 @@ describe('the script-tag bundles', () => {
     expect(chunk).toContain('src/ticket-console/dashboard/charts.ts');
   });
 
+  it('keep the tracking views in their chunk, which imports nothing', () => {
+    const views = [
+      'tracking.ts',
+      'ticket-view.ts',
+      'ticket-actions.ts',
+      'rating-view.ts',
+      'live-ticket.ts',
+      'event-stream.ts',
+    ].map((f) => `src/ticket-widget/${f}`);
+    const main = inputsOf('ticket-widget.js');
+    expect(main).toContain('src/ticket-widget/lazy-tracking.ts');
+    for (const view of views) expect(main).not.toContain(view);
+    const chunk = inputsOf('ticket-widget-tracking-views.js');
+    for (const view of views) expect(chunk).toContain(view);
+    // Lit and the shared helpers come from the main file as arguments.
+    expect(chunk.some((i) => i.includes('node_modules/lit'))).toBe(false);
+    const key = Object.keys(meta.outputs).find((k) =>
+      k.endsWith('/ticket-widget-tracking-views.js'),
+    );
+    const out = meta.outputs[key!] as { imports?: unknown[] };
+    expect(out.imports ?? []).toEqual([]);
+  });
+
   it('refuses a requester bundle that mentions the console', () => {
     const fake = join(outdir, 'ticket-console.js');
     expect(() => checkWidgetBundle(fake)).toThrow(/ticket-console/);

@@ -29,7 +29,12 @@ describe('hidden HTML is not text', () => {
   });
 
   it('keeps what is on screen: other styles, aria-hidden, display:none-ish words', () => {
-    for (const style of ['display:block', 'display:nonee', 'visibility:visible', 'color:none']) {
+    for (const style of [
+      'display:block',
+      'display:nonee',
+      'visibility:visible',
+      'color:none',
+    ]) {
       expect(hiddenByAttributes({ style }), style).toBe(false);
     }
     const html =

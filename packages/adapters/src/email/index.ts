@@ -14,12 +14,12 @@ export {
   safeUrl,
 } from './html.js';
 export { hiddenByAttributes, htmlToText } from './html-text.js';
-export { splitBody } from './long-body.js';
 export {
   createMailIntake,
   type MailIntake,
   type MailIntakeOptions,
 } from './intake.js';
+export { splitBody } from './long-body.js';
 export { type AutomaticKind, automaticKind, LOOP_HEADERS } from './loop.js';
 export { MAIL_KINDS } from './mail-records.js';
 export {

@@ -6,7 +6,8 @@ import { compose, mailDesk, STORES } from './test-support.js';
 /** About 100 KB of numbered lines, so order and completeness show. */
 const HUNDRED_KB = Array.from(
   { length: 2_000 },
-  (_, i) => `Line ${String(i + 1).padStart(4, '0')}: the printer log says paper jam in tray ${i % 3}.`,
+  (_, i) =>
+    `Line ${String(i + 1).padStart(4, '0')}: the printer log says paper jam in tray ${i % 3}.`,
 ).join('\n');
 
 /** The text of parts put back together, markers taken out. */
@@ -14,8 +15,14 @@ function rejoin(parts: string[]): string {
   return parts
     .map((p) =>
       p
-        .replace(/^\[Continued: part \d+ of \d+ of the same message\.\]\n\n/, '')
-        .replace(/\n\n\[Message continues in the next message: part \d+ of \d+\.\]$/, ''),
+        .replace(
+          /^\[Continued: part \d+ of \d+ of the same message\.\]\n\n/,
+          '',
+        )
+        .replace(
+          /\n\n\[Message continues in the next message: part \d+ of \d+\.\]$/,
+          '',
+        ),
     )
     .join('\n');
 }
@@ -41,7 +48,9 @@ describe('splitBody', () => {
         expect(part.split('\n').at(-3)).toMatch(/^Line \d{4}: .* tray \d\.$/);
       }
       if (i > 0) {
-        expect(part.startsWith(continuationMarker(i + 1, parts.length))).toBe(true);
+        expect(part.startsWith(continuationMarker(i + 1, parts.length))).toBe(
+          true,
+        );
       }
     }
     expect(rejoin(parts)).toBe(HUNDRED_KB);
@@ -50,13 +59,15 @@ describe('splitBody', () => {
   it('cuts between words when there is no line break, and hard only when there is no space', () => {
     const prose = Array.from({ length: 6_000 }, (_, i) => `word${i}`).join(' ');
     const parts = splitBody(prose);
-    expect(words(parts.map((p) => p.replace(/\[[^\]]*\]/g, '')).join(' '))).toEqual(
-      words(prose),
-    );
+    expect(
+      words(parts.map((p) => p.replace(/\[[^\]]*\]/g, '')).join(' ')),
+    ).toEqual(words(prose));
     const blob = 'A'.repeat(LIMITS.body * 2 + 7);
     const pieces = splitBody(blob);
     expect(pieces.every((p) => p.length <= LIMITS.body)).toBe(true);
-    expect(pieces.map((p) => p.replace(/\[[^\]]*\]/g, '').trim()).join('')).toBe(blob);
+    expect(
+      pieces.map((p) => p.replace(/\[[^\]]*\]/g, '').trim()).join(''),
+    ).toBe(blob);
   });
 });
 
@@ -77,10 +88,14 @@ describe.each(STORES)('a long mail on %s', (_name, makeStore) => {
     expect(bodies.length).toBe(splitBody(HUNDRED_KB).length);
     expect(rejoin(bodies)).toBe(HUNDRED_KB);
     const ticket = (await t.desk.get(id))!;
-    const replies = (await t.desk.events(id)).filter((e) => e.type === 'ticket.replied');
+    const replies = (await t.desk.events(id)).filter(
+      (e) => e.type === 'ticket.replied',
+    );
     expect(replies.every((e) => e.actor.id === ticket.requesterId)).toBe(true);
     await t.notifier.idle();
-    expect(t.outbox.sent.filter((m) => m.kind === 'acknowledgement')).toHaveLength(1);
+    expect(
+      t.outbox.sent.filter((m) => m.kind === 'acknowledgement'),
+    ).toHaveLength(1);
     t.notifier.stop();
   });
 
@@ -104,7 +119,10 @@ describe.each(STORES)('a long mail on %s', (_name, makeStore) => {
         inReplyTo: '<first.long@example.com>',
       }),
     );
-    expect(reply).toMatchObject({ outcome: 'replied', reason: 'requester_reply' });
+    expect(reply).toMatchObject({
+      outcome: 'replied',
+      reason: 'requester_reply',
+    });
     const view = await t.desk.publicView(first.ticket!.id);
     const bodies = view.messages.map((m) => m.body);
     expect(bodies[0]).toBe('It jams.');

@@ -53,18 +53,38 @@ describe('threading headers of notifications', () => {
       raw('Ada <ada@example.com>', internal[1]!, ack.messageId, 'I am away.', [
         'Auto-Submitted: auto-replied',
       ]),
-      raw('Eve <eve@elsewhere.example>', internal[2]!, ack.messageId, 'Me too, secretly.'),
-      raw('Sam <sam@desk.example>', internal[3]!, ack.messageId, 'Internal: toner.'),
+      raw(
+        'Eve <eve@elsewhere.example>',
+        internal[2]!,
+        ack.messageId,
+        'Me too, secretly.',
+      ),
+      raw(
+        'Sam <sam@desk.example>',
+        internal[3]!,
+        ack.messageId,
+        'Internal: toner.',
+      ),
     ];
     const reasons = [];
-    for (const step of steps) reasons.push((await t.intake.receive(step)).reason);
-    expect(reasons).toEqual(['bounce', 'automatic_note', 'third_party_note', 'agent_note']);
+    for (const step of steps)
+      reasons.push((await t.intake.receive(step)).reason);
+    expect(reasons).toEqual([
+      'bounce',
+      'automatic_note',
+      'third_party_note',
+      'agent_note',
+    ]);
     const reply = '<ada.2@mail.example.com>';
     const answered = await t.intake.receive(
       raw('Ada <ada@example.com>', reply, internal[3]!, 'Tray 1 as well.'),
     );
     expect(answered.reason).toBe('requester_reply');
-    await t.desk.reply(id, { body: 'A technician is on the way.' }, { actor: t.sam });
+    await t.desk.reply(
+      id,
+      { body: 'A technician is on the way.' },
+      { actor: t.sam },
+    );
     await t.notifier.idle();
 
     const out = t.outbox.sent.filter((m) => m.kind === 'reply').at(-1)!;

@@ -96,6 +96,22 @@ describe('createAssistant', () => {
     expect(assistant.activeFlow).toBe('collect-ticket');
   });
 
+  it('files what a flow could not solve as the ticket’s subject', async () => {
+    const { assistant, desk } = setup({ email: 'ada@example.com' });
+    await assistant.send('I forgot my password');
+    const asked = await assistant.send({ text: 'No', choice: 'no' });
+    expect(texts(asked)).toMatch(/describe it/);
+    await assistant.send('Locked out since the reset mail never came.');
+    await assistant.send('PC-7');
+    await assistant.send({ text: 'Skip', choice: 'skip' });
+    const done = await assistant.send({ text: 'Open', choice: 'yes' });
+    const reply = done.find((r) => r.type === 'ticket');
+    const ref = reply?.type === 'ticket' ? reply.ticket.ref : '';
+    const ticket = await desk.getByRef(ref);
+    expect(ticket?.subject).toBe('I forgot my password');
+    expect(ticket?.fields).toEqual({ asset: 'PC-7' });
+  });
+
   it('answers opening hours from the business calendar', async () => {
     const { assistant } = setup();
     const replies = await assistant.send('what are your opening hours?');

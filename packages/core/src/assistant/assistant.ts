@@ -106,6 +106,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const transcript: TranscriptLine[] = [];
   let running: RunningFlow | null = null;
   let problem: string | null = null;
+  let flowText = '';
   let misses = 0;
   let offered: readonly ArticleSuggestion[] = [];
 
@@ -121,6 +122,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (!step.output) return step.replies;
     running = null;
     if (!step.output.handover) return step.replies;
+    // What started the flow that gave up is the problem to file.
+    problem ??= flowText.trim() || null;
     return [...step.replies, ...(await handOver())];
   }
 
@@ -130,6 +133,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     recognition: Recognition | null,
   ) {
     running?.actor.stop();
+    flowText = text;
     const started = await startFlow(
       flow,
       {

@@ -6,7 +6,10 @@ import { webhookUrlRefusal } from './webhook-url.js';
 
 describe('webhookUrlRefusal', () => {
   it.each([
-    ['http://169.254.169.254/latest/meta-data/', /link-local or cloud metadata/],
+    [
+      'http://169.254.169.254/latest/meta-data/',
+      /link-local or cloud metadata/,
+    ],
     ['http://2852039166/', /link-local/],
     ['http://0xa9.0xfe.0xa9.0xfe/', /link-local/],
     ['http://127.0.0.1:8080/hook', /loopback/],
@@ -77,7 +80,12 @@ describe('saving webhook rules without a sender', () => {
     const checked: string[] = [];
     const withSender = createAutomation(desk, {
       webhook: {
-        send: async () => ({ ok: true, status: 200, error: null, attempts: [] }),
+        send: async () => ({
+          ok: true,
+          status: 200,
+          error: null,
+          attempts: [],
+        }),
         check: async (url) => {
           checked.push(url);
         },

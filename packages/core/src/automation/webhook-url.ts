@@ -45,7 +45,8 @@ function v4Denied(n: number): string | null {
 /** The 8 groups of a compressed IPv6 text as the URL parser writes it. */
 function v6Groups(text: string): number[] {
   const [left = '', right] = text.split('::');
-  const parse = (s: string) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const parse = (s: string) =>
+    s ? s.split(':').map((g) => parseInt(g, 16)) : [];
   const l = parse(left);
   if (right === undefined) return l;
   const r = parse(right);
@@ -99,7 +100,9 @@ export function webhookUrlRefusal(
   // The URL parser already turned 2852039166 or 0xa9.0xfe… into dotted form.
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
   const lower = host.toLowerCase();
-  if (allow.some((a) => a.toLowerCase().replace(/^\[(.*)\]$/, '$1') === lower)) {
+  if (
+    allow.some((a) => a.toLowerCase().replace(/^\[(.*)\]$/, '$1') === lower)
+  ) {
     return null;
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {

@@ -25,6 +25,15 @@ export {
 export * from './rules.js';
 export * from './text-classifier.js';
 export {
+  DEFAULT_MAX_REPEATS,
+  DEFAULT_MIN_WORDS,
+  hasRealText,
+  type RetrainOptions,
+  retrainOptionsSchema,
+  type TrainingSet,
+  trainingSet,
+} from './training-set.js';
+export {
   createTriage,
   type RetrainResult,
   type Triage,

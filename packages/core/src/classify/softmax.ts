@@ -167,6 +167,39 @@ function descend(st: FitState, rate: number, l2: number): void {
 }
 
 /**
+ * The fit, pausing (a `yield`) after every `every` rows so an async
+ * caller can give the event loop a turn; the sync caller never pauses.
+ */
+function* fitting(
+  samples: readonly Sample[],
+  s: FitSettings,
+  every: number,
+): Generator<void, SoftmaxWeights> {
+  const { index, rows } = indexSamples(samples);
+  const L = s.labels;
+  const st = fitState(index.size, L);
+  const n = Math.max(rows.length, 1);
+  let since = 0;
+  for (let it = 0; it < s.iterations; it++) {
+    st.grad.fill(0);
+    st.gb.fill(0);
+    for (const r of rows) {
+      accumulate(st, r, L, n);
+      if (++since >= every) {
+        since = 0;
+        yield;
+      }
+    }
+    descend(st, s.rate, s.l2);
+  }
+  const weights = new Map<string, number[]>();
+  for (const [f, i] of index) {
+    weights.set(f, Array.from(st.W.subarray(i * L, i * L + L)));
+  }
+  return { weights, bias: Array.from(st.b), temperature: 1 };
+}
+
+/**
  * Fits weights from scratch on every sample: gradient descent on the
  * mean cross-entropy plus L2, with momentum 0.9. Deterministic, so the
  * same history always gives the same model.
@@ -175,19 +208,27 @@ export function fitSoftmax(
   samples: readonly Sample[],
   s: FitSettings,
 ): SoftmaxWeights {
-  const { index, rows } = indexSamples(samples);
-  const L = s.labels;
-  const st = fitState(index.size, L);
-  const n = Math.max(rows.length, 1);
-  for (let it = 0; it < s.iterations; it++) {
-    st.grad.fill(0);
-    st.gb.fill(0);
-    for (const r of rows) accumulate(st, r, L, n);
-    descend(st, s.rate, s.l2);
+  const run = fitting(samples, s, Number.POSITIVE_INFINITY);
+  let next = run.next();
+  while (!next.done) next = run.next();
+  return next.value;
+}
+
+/**
+ * {@link fitSoftmax} that awaits a macrotask after every `every` rows
+ * (row visits, over all passes), so a server keeps answering while it
+ * trains. The same weights as the sync fit.
+ */
+export async function fitSoftmaxAsync(
+  samples: readonly Sample[],
+  s: FitSettings,
+  every = 20_000,
+): Promise<SoftmaxWeights> {
+  const run = fitting(samples, s, Math.max(1, every));
+  let next = run.next();
+  while (!next.done) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    next = run.next();
   }
-  const weights = new Map<string, number[]>();
-  for (const [f, i] of index) {
-    weights.set(f, Array.from(st.W.subarray(i * L, i * L + L)));
-  }
-  return { weights, bias: Array.from(st.b), temperature: 1 };
+  return next.value;
 }

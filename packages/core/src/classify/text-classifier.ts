@@ -11,6 +11,7 @@ import {
 import {
   type FitSettings,
   fitSoftmax,
+  fitSoftmaxAsync,
   probabilities,
   type Sample,
   type SoftmaxWeights,
@@ -124,13 +125,30 @@ export function textClassifierFromJSON(json: unknown): TextClassifier {
   });
 }
 
+const macrotask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Below this many examples the temperature stays 1. */
 const CALIBRATE_FROM = 40;
 
 /**
  * Fits on four fifths, picks the temperature on the fifth left out,
- * then fits on everything and keeps that temperature.
+ * then fits on everything and keeps that temperature. With `every`,
+ * the fits await a macrotask after that many rows.
  */
+async function calibratedFitAsync(
+  samples: Sample[],
+  settings: FitSettings,
+  every: number,
+) {
+  const model = await fitSoftmaxAsync(samples, settings, every);
+  if (samples.length < CALIBRATE_FROM) return model;
+  const rest = samples.filter((_, i) => i % 5 !== 4);
+  const heldOut = samples.filter((_, i) => i % 5 === 4);
+  const probe = await fitSoftmaxAsync(rest, settings, every);
+  model.temperature = fitTemperature(probe, heldOut, settings.labels);
+  return model;
+}
+
 function calibratedFit(samples: Sample[], settings: FitSettings) {
   const model = fitSoftmax(samples, settings);
   if (samples.length < CALIBRATE_FROM) return model;
@@ -166,6 +184,43 @@ function fromState(settings: Settings, s: State) {
     for (const f of c.keys()) s.df.set(f, (s.df.get(f) ?? 0) + 1);
   };
 
+  /** Forgets everything, counts the examples and answers the samples. */
+  const reset = (examples: Iterable<LabelledText>): Sample[] => {
+    s.labels = [];
+    s.docs = 0;
+    s.df = new Map();
+    const rows = [...examples].map((e) => ({
+      c: counts(e.text),
+      y: labelIndex(e.label),
+    }));
+    for (const r of rows) count(r.c);
+    return rows.map((r) => ({ x: vector(r.c), y: r.y }));
+  };
+  /** `reset` that gives the event loop a turn every few hundred texts. */
+  const resetAsync = async (
+    examples: Iterable<LabelledText>,
+    every: number,
+  ): Promise<Sample[]> => {
+    const all = [...examples];
+    const chunk = Math.max(1, Math.floor(every / 10));
+    s.labels = [];
+    s.docs = 0;
+    s.df = new Map();
+    const rows: { c: SparseVector; y: number }[] = [];
+    for (let i = 0; i < all.length; i++) {
+      rows.push({ c: counts(all[i]!.text), y: labelIndex(all[i]!.label) });
+      if (i % chunk === chunk - 1) await macrotask();
+    }
+    for (const r of rows) count(r.c);
+    return rows.map((r) => ({ x: vector(r.c), y: r.y }));
+  };
+  const fitSettings = (labels: number): FitSettings => ({
+    labels,
+    iterations: settings.iterations,
+    rate: settings.rate,
+    l2: settings.l2,
+  });
+
   return {
     /** The labels seen so far, in the order first seen. */
     get labels(): readonly string[] {
@@ -177,21 +232,21 @@ function fromState(settings: Settings, s: State) {
     },
     /** Forgets everything and fits on these examples. */
     train(examples: Iterable<LabelledText>): void {
-      s.labels = [];
-      s.docs = 0;
-      s.df = new Map();
-      const rows = [...examples].map((e) => ({
-        c: counts(e.text),
-        y: labelIndex(e.label),
-      }));
-      for (const r of rows) count(r.c);
-      const samples: Sample[] = rows.map((r) => ({ x: vector(r.c), y: r.y }));
-      s.model = calibratedFit(samples, {
-        labels: s.labels.length,
-        iterations: settings.iterations,
-        rate: settings.rate,
-        l2: settings.l2,
-      });
+      const samples = reset(examples);
+      s.model = calibratedFit(samples, fitSettings(s.labels.length));
+    },
+    /**
+     * `train` that gives the event loop a turn (awaits a macrotask)
+     * after every `yieldEvery` row visits of the fit, so a server keeps
+     * answering; the same model as `train`. @default 4,000 rows
+     */
+    async trainAsync(
+      examples: Iterable<LabelledText>,
+      yieldEvery = 4_000,
+    ): Promise<void> {
+      const samples = await resetAsync(examples, yieldEvery);
+      const fit = fitSettings(s.labels.length);
+      s.model = await calibratedFitAsync(samples, fit, yieldEvery);
     },
     /** Folds one more labelled text into the model (a new label too). */
     learn(text: string, label: string): void {

@@ -22,9 +22,15 @@ import {
 import {
   type Classification,
   createTextClassifier,
+  type LabelledText,
   type TextClassifier,
   type TextClassifierOptions,
 } from './text-classifier.js';
+import {
+  type RetrainOptions,
+  retrainOptionsSchema,
+  trainingSet,
+} from './training-set.js';
 import { applyDecision, type Decision } from './triage-apply.js';
 
 /** Options of {@link createTriage}. */
@@ -45,6 +51,11 @@ export interface TriageOptions {
   modelOptions?: TextClassifierOptions;
   /** The record key of the model. @default 'default' */
   modelKey?: string;
+  /**
+   * Examples `retrain` always learns from besides the desk's tickets
+   * (the corpus the first model was trained on). @default none
+   */
+  baseExamples?: () => readonly LabelledText[];
   /** Told about failures of the background work; silent by default. */
   onError?: (error: unknown, ticketId: string) => void;
 }
@@ -62,6 +73,10 @@ export interface RetrainResult {
   examples: number;
   labels: string[];
   ms: number;
+  /** Desk tickets trained on, skipped for too little text, base examples. */
+  fromDesk: number;
+  skipped: number;
+  fromBase: number;
 }
 
 /**
@@ -157,23 +172,42 @@ export async function createTriage(
     getSuggestion: (ticketId: string) => readSuggestion(place, ticketId),
     /**
      * Trains a new model on the store's resolved and closed tickets
-     * with a category, saves it, and uses it from now on.
+     * with a category and real text (training-set.ts: enough words,
+     * not a repeated template), plus `baseExamples`; saves it and
+     * uses it from now on. Gives the event loop a turn while it fits.
      */
-    async retrain(): Promise<RetrainResult> {
+    async retrain(input: RetrainOptions = {}): Promise<RetrainResult> {
+      const parsedInput = retrainOptionsSchema.safeParse(input);
+      if (!parsedInput.success) {
+        throw validationError('retrain options', parsedInput.error.issues);
+      }
+      const opts = parsedInput.data;
       const started = performance.now();
-      const examples = await resolvedExamples(place);
-      if (examples.length === 0) {
+      const base =
+        opts.includeBase === false ? [] : (options.baseExamples?.() ?? []);
+      const set = trainingSet(await resolvedExamples(place), base, opts);
+      if (set.examples.length === 0) {
         throw new TicketryError(
           'VALIDATION_FAILED',
-          'no resolved ticket with a category to train on',
+          'no resolved ticket with a category and enough text to train on',
+          { details: { skipped: set.skipped } },
         );
       }
       const next = createTextClassifier(options.modelOptions);
-      next.train(examples);
+      await next.trainAsync(set.examples);
       await saveModel(place, next, settings.modelKey);
       model = next;
       const ms = performance.now() - started;
-      return { examples: examples.length, labels: [...next.labels], ms };
+      const { fromDesk, skipped, fromBase } = set;
+      const labels = [...next.labels];
+      return {
+        examples: set.examples.length,
+        labels,
+        ms,
+        fromDesk,
+        skipped,
+        fromBase,
+      };
     },
     /** Saves the model as it is now. */
     save: () => saveModel(place, model, settings.modelKey),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, TicketryError } from '../errors.js';
-import { createRoutingService } from '../routing/service.js';
 import { roundRobin } from '../routing/round-robin.js';
+import { createRoutingService } from '../routing/service.js';
 import { teamRules } from '../routing/team-rules.js';
 import { agent, routingDesk, ticket } from '../routing/test-support.js';
 import { createMemoryStore } from '../store/memory-store.js';

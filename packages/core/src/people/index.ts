@@ -11,5 +11,5 @@ export * from './org-schema.js';
 export * from './organizations.js';
 export * from './people-desk.js';
 export * from './recipients.js';
-export * from './watchers.js';
 export * from './watcher-guard.js';
+export * from './watchers.js';

@@ -1,6 +1,6 @@
 import { shown, TicketryError, validationError } from '../errors.js';
-import { EMAIL_PATTERN } from '../public/text.js';
 import { createId } from '../ids.js';
+import { EMAIL_PATTERN } from '../public/text.js';
 import type { Actor } from '../schemas/common.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';

@@ -29,7 +29,11 @@ describe('watcher guard', () => {
     ]) {
       expect(isMachineAddress(a), a).toBe(true);
     }
-    for (const a of ['replyall@example.com', 'noreen@example.com', 'lin@x.io']) {
+    for (const a of [
+      'replyall@example.com',
+      'noreen@example.com',
+      'lin@x.io',
+    ]) {
       expect(isMachineAddress(a), a).toBe(false);
     }
   });
@@ -48,7 +52,10 @@ describe('watcher guard', () => {
     }
     expect((await desk.get(ticket.id))?.watchers ?? []).toEqual([]);
     expect(
-      await desk.store.findRequesterByEmail(desk.siteId, 'postmaster@example.com'),
+      await desk.store.findRequesterByEmail(
+        desk.siteId,
+        'postmaster@example.com',
+      ),
     ).toBeNull();
   });
 
@@ -58,7 +65,11 @@ describe('watcher guard', () => {
     for (const state of ['merged', 'cancelled', 'closed'] as const) {
       const t = await ticketIn(env, state);
       await expect(
-        watchers.addWatcher(t.id, { email: 'lin@example.com' }, env.staff.agent),
+        watchers.addWatcher(
+          t.id,
+          { email: 'lin@example.com' },
+          env.staff.agent,
+        ),
       ).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
       expect((await env.desk.get(t.id))?.watchers ?? []).toEqual([]);
     }
@@ -94,7 +105,10 @@ describe('watcher guard', () => {
       { email: 'lin@example.com' },
       asGrace,
     );
-    expect(removed).toMatchObject({ changed: true, requesterId: lin.requesterId });
+    expect(removed).toMatchObject({
+      changed: true,
+      requesterId: lin.requesterId,
+    });
   });
 
   it('answers NOT_FOUND to a person removing themself from a ticket they do not watch', async () => {
@@ -107,6 +121,9 @@ describe('watcher guard', () => {
     const asKim = { role: 'requester', id: other.ticket.requesterId } as const;
     await expect(
       watchers.removeWatcher(ticket.id, { email: 'kim@example.com' }, asKim),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'you do not watch this ticket' });
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'you do not watch this ticket',
+    });
   });
 });

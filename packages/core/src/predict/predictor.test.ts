@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '../clock.js';
 import { createDesk } from '../desk/desk.js';
 import type { Actor } from '../schemas/common.js';
@@ -90,6 +90,22 @@ describe('predictions on a desk', () => {
     expect(again.risk(queue[0]!.ticketId)?.risk).toBeCloseTo(queue[0]!.risk, 6);
     predictions.stop();
     again.stop();
+  });
+
+  it('retrain on its schedule and store the model without being asked', async () => {
+    const { desk, store } = await historyDesk();
+    const predictions = await createPredictions(desk, {
+      outcome: missedField,
+      laterAges: [],
+      refreshEveryMs: 50,
+    });
+    const read = () =>
+      store.getRecord('default', RISK_MODEL_RECORD.kind, RISK_MODEL_RECORD.key);
+    expect(await read()).toBeNull();
+    await vi.waitFor(async () => expect(await read()).not.toBeNull(), {
+      timeout: 5000,
+    });
+    predictions.stop();
   });
 
   it('raise a possible incident on a surge and open its parent on request', async () => {

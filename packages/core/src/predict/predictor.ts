@@ -47,6 +47,8 @@ export interface PredictionsOptions {
   surges?: SurgeOptions;
   /** Feed page size while catching up. @default 1000 */
   pageSize?: number;
+  /** Failures of a scheduled refresh. @default ignored */
+  onError?(error: unknown): void;
 }
 
 /** A ticket's breach risk. */
@@ -174,7 +176,10 @@ export async function createPredictions(
   }
 
   const timer = options.refreshEveryMs
-    ? setInterval(() => void refresh().catch(() => {}), options.refreshEveryMs)
+    ? setInterval(
+        () => void refresh().catch((e: unknown) => options.onError?.(e)),
+        options.refreshEveryMs,
+      )
     : null;
   timer?.unref?.();
   const localOf = localClock(zone);

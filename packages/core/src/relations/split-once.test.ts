@@ -7,7 +7,12 @@ describe('split is done once per message', () => {
     const { desk, relations, submit } = await relationsDesk();
     const source = await submit('Two problems');
     const [submitted] = await desk.events(source.id);
-    const { created } = await relations.split(source.id, submitted!.id, {}, ada);
+    const { created } = await relations.split(
+      source.id,
+      submitted!.id,
+      {},
+      ada,
+    );
     const before = (await desk.list({})).items.length;
     const again = relations.split(source.id, submitted!.id, {}, ada);
     await expect(again).rejects.toMatchObject({
@@ -42,13 +47,21 @@ describe('split is done once per message', () => {
     const { desk, store, relations, submit } = await relationsDesk();
     const source = await submit('Old split');
     const [submitted] = await desk.events(source.id);
-    const { created } = await relations.split(source.id, submitted!.id, {}, ada);
+    const { created } = await relations.split(
+      source.id,
+      submitted!.id,
+      {},
+      ada,
+    );
     const key = `${source.id}/${submitted!.id}`;
     const mark = await store.getRecord(desk.siteId, SPLIT_KIND, key);
     await store.deleteRecord(desk.siteId, SPLIT_KIND, key, mark!.version);
     await expect(
       relations.split(source.id, submitted!.id, {}, ada),
-    ).rejects.toMatchObject({ code: 'ALREADY_SPLIT', details: { ref: created.ref } });
+    ).rejects.toMatchObject({
+      code: 'ALREADY_SPLIT',
+      details: { ref: created.ref },
+    });
   });
 
   it('lets another message of the same ticket be split', async () => {

@@ -12,7 +12,6 @@ export type SideChange = {
   data: Record<string, unknown>;
 } | null;
 
-
 /**
  * Records one audited event on a ticket, reading it afresh and
  * building the change again when another writer got there first: the

@@ -56,6 +56,8 @@ function conversation(open: OpenTicket) {
 }
 
 function changesOf(event: AuditEvent): string {
+  // A submission sets every field: the conversation shows what matters.
+  if (event.type === 'ticket.submitted') return '';
   return Object.entries(event.changes)
     .filter(([name]) => name !== 'description' && name !== 'sla')
     .map(

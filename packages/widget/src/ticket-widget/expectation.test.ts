@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectationLines } from './expectation.js';
+import { trackingKit } from './lazy-tracking.js';
+import { provideKit } from './tracking-kit.js';
+
+// The tracking chunk's modules get their helpers as the widget gives them.
+beforeAll(() => provideKit(trackingKit));
 
 const expectation = {
   firstResponseBy: '2024-03-04T13:00:00.000Z',

@@ -3,9 +3,9 @@ import type { AssistantHost } from './assistant-host.js';
 import type { Feedback } from './feedback.js';
 import type { FormController, Submitted } from './form-controller.js';
 import type { Localizer } from './i18n/index.js';
+import type { LazyTracking } from './lazy-tracking.js';
 import type { MyTickets } from './my-tickets.js';
 import type { StoredTicket } from './token-store.js';
-import type { Tracking } from './tracking.js';
 import {
   renderConfirmation,
   renderList,
@@ -18,7 +18,7 @@ export interface ScreensOptions {
   i18n: Localizer;
   feedback: Feedback;
   tickets: MyTickets;
-  tracking(): Tracking;
+  tracking(): LazyTracking;
   form(): FormController;
   categories(): readonly string[];
   /** The honeypot field's name, or empty for none. */
@@ -48,6 +48,7 @@ export class Screens {
   confirm(ticket: Submitted): void {
     this.submitted = ticket;
     this.view = 'submitted';
+    this.#o.tracking().prefetch();
     this.#host.requestUpdate();
   }
 
@@ -88,6 +89,8 @@ export class Screens {
       return;
     }
     void this.#o.tickets.refresh();
+    // A ticket of the list opens without waiting for its chunk.
+    tracking.prefetch();
     const back = from ? `[data-id="${CSS.escape(from.id)}"]` : '#list-heading';
     void feedback
       .focus(back)

@@ -1,5 +1,9 @@
 import type { PublicTicket } from '@ticketry/core/public';
-import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
+import type {
+  nothing as litNothing,
+  ReactiveControllerHost,
+  TemplateResult,
+} from 'lit';
 import { type Allowed, allowedActions } from './allowed-actions.js';
 import type { TicketApi } from './api.js';
 import type { Localizer } from './i18n/index.js';
@@ -15,7 +19,7 @@ import type {
 /** What the ticket view takes from the controller. */
 export interface TrackingView {
   /** The decision and rating sections, or nothing. */
-  actions: TemplateResult | typeof nothing;
+  actions: TemplateResult | typeof litNothing;
   /** False hides the reply form: the machine or the desk refuses it. */
   canReply: boolean;
   /** What a reply will do, when it does more than add a message. */
@@ -83,7 +87,8 @@ export class TicketActionsController {
 
   /** The sections and reply rules for `ticket`, opened with `entry`. */
   view(entry: StoredTicket, ticket: PublicTicket): TrackingView {
-    const { html, nothing } = kit();
+    const { html } = kit();
+    const nothing: typeof litNothing = kit().nothing;
     const { t, format, date } = this.#o.i18n();
     const tr = t.tracking;
     const allowed = allowedActions(ticket, this.#policy, Date.now());

@@ -6,9 +6,9 @@ import { FormController } from './form-controller.js';
 import type { CaptchaProvider } from './honeypot.js';
 import { LocaleController } from './i18n/index.js';
 import { LauncherController, type WidgetMode } from './launcher.js';
+import { LazyTracking } from './lazy-tracking.js';
 import { MyTickets } from './my-tickets.js';
 import { Screens } from './screens.js';
-import { Tracking } from './tracking.js';
 
 /** The element's properties the parts read. */
 export interface PartsHost extends ReactiveControllerHost, HTMLElement {
@@ -36,7 +36,7 @@ export class WidgetParts {
   readonly feedback: Feedback;
   readonly tickets: MyTickets;
   readonly screens: Screens;
-  readonly tracking: Tracking;
+  readonly tracking: LazyTracking;
   readonly form: FormController;
   readonly #host: PartsHost;
 
@@ -66,7 +66,7 @@ export class WidgetParts {
       categories: () => host.categories,
       honeypot: () => host.honeypot ?? '',
     });
-    this.tracking = new Tracking(host, {
+    this.tracking = new LazyTracking(host, {
       ...common,
       pollInterval: () => host.pollInterval,
       back: () => this.screens.go('list'),

@@ -1,46 +1,24 @@
 import { compose } from '../../email/test-support.js';
-import { found, mustRefuse, secretsOf } from './judge.js';
+import { mustRefuse } from './judge.js';
 import { garbageMail } from './mail-garbage.js';
+import { headerInjection, secretGuesses } from './mail-injection.js';
+import {
+  type Ctx,
+  judge,
+  post,
+  refusedWith,
+  withSecret,
+} from './mail-judge.js';
 import {
   DESK_ADDRESS,
-  headerNames,
   MAIL_MAX_BYTES,
   MAIL_SECRET,
   MAX_ACKS,
   type MailSide,
 } from './mail-world.js';
-import { type Answer, send } from './routes.js';
-import { createTally, type Leak, type Tally } from './tally.js';
-import type { Site, World } from './world.js';
-
-interface Ctx {
-  world: World;
-  site: Site;
-  mail: MailSide;
-  tally: Tally;
-}
-
-const withSecret = (secret = MAIL_SECRET) => ({
-  'content-type': 'message/rfc822',
-  'x-ticketry-mail-secret': secret,
-});
-
-async function post(ctx: Ctx, raw: string | Uint8Array, secret?: string) {
-  const answer = await send(ctx.mail.api, {
-    method: 'POST',
-    path: '/mail/inbound',
-    headers: withSecret(secret),
-    body: raw,
-  });
-  ctx.tally.saw(answer.status);
-  return answer;
-}
-
-function judge(ctx: Ctx, held: boolean, what: string, answer?: Answer) {
-  if (answer && answer.status >= 500) ctx.tally.leak(what, answer.status);
-  else if (held) ctx.tally.passed();
-  else ctx.tally.leak(what);
-}
+import { send } from './routes.js';
+import { createTally, type Leak } from './tally.js';
+import type { World } from './world.js';
 
 /** Events of the victim's ticket, and what its requester can see. */
 async function victimState(ctx: Ctx) {
@@ -176,125 +154,6 @@ async function loops(ctx: Ctx, storm = 20) {
   ];
   for (const raw of own) {
     await refusedWith(ctx, raw, MAIL_SECRET, 200, 'our own mail back');
-  }
-}
-
-/**
- * Refused means: exactly `status` (200 only as `ignored`), no quote of
- * a secret, and not one row of the database changed.
- */
-async function refusedWith(
-  ctx: Ctx,
-  raw: string,
-  secret: string,
-  status: number,
-  what: string,
-) {
-  await ctx.mail.idle();
-  const before = ctx.world.snapshot().sum;
-  const answer = await post(ctx, raw, secret);
-  const after = ctx.world.snapshot().sum;
-  const label = `${what} → ${answer.status} ${answer.text.slice(0, 80)}`;
-  const ignored =
-    status !== 200 || JSON.parse(answer.text).outcome === 'ignored';
-  if (answer.status >= 500) ctx.tally.leak(label, answer.status);
-  else if (answer.status !== status || !ignored) ctx.tally.leak(label);
-  else if (
-    found(answer.text, secretsOf(ctx.world)) ||
-    answer.text.includes(MAIL_SECRET)
-  )
-    ctx.tally.leak(`${label} quotes a secret`);
-  else if (after !== before) ctx.tally.leak(`${label} wrote to the store`);
-  else ctx.tally.refused();
-}
-
-/**
- * Names and subjects with CR/LF and header lines in them: the outgoing
- * mail, as written for SMTP, gains no header and no recipient.
- */
-async function headerInjection(ctx: Ctx) {
-  const evil = [
-    'Eve\r\nBcc: eve@evil.example',
-    'Hi\nX-Injected: yes',
-    'Hi\r\n\r\n<script>alert(1)</script>',
-    '=?utf-8?q?Hi=0D=0ABcc:_eve@evil.example?=',
-    'x\u2028Bcc: eve@evil.example',
-  ];
-  for (const [i, text] of evil.entries()) {
-    const handmade = [
-      `From: "${text.replace(/"/g, '')}" <inject${i}@attack.example>`,
-      `To: ${DESK_ADDRESS}`,
-      `Subject: ${text}`,
-      `Message-ID: <inject-${i}@attack.example>`,
-      '',
-      'Body of an injection attempt.',
-    ].join('\r\n');
-    const encoded = await compose({
-      from: { name: text, address: `encoded${i}@attack.example` },
-      to: DESK_ADDRESS,
-      subject: text,
-      text: 'Body of an injection attempt.',
-    });
-    await injected(ctx, handmade, text, `header injection ${i} (as sent)`);
-    await injected(ctx, encoded, text, `header injection ${i} (encoded)`);
-  }
-}
-
-/** One injection attempt: its acknowledgement and an agent's reply. */
-async function injected(ctx: Ctx, raw: string, text: string, what: string) {
-  const answer = await post(ctx, raw);
-  const result = answer.status < 300 ? JSON.parse(answer.text) : null;
-  const id = result?.ticket?.id;
-  if (id) {
-    const actor = { role: 'agent' as const, id: ctx.site.canaries.assignee };
-    await ctx.site.desk.reply(id, { body: text }, { actor });
-  }
-  await ctx.mail.idle();
-  const sent = ctx.mail.sent.filter((s) => s.mail.ticketId === id);
-  const clean = sent.every((s) => {
-    const names = headerNames(s.raw);
-    const recipients = [...s.mail.to, ...s.mail.cc].map((a) => a.address);
-    return (
-      !names.includes('bcc') &&
-      !names.includes('x-injected') &&
-      !recipients.some((r) => r.includes('evil'))
-    );
-  });
-  // A name that breaks the From line leaves no sender: refused, no mail.
-  const refused = answer.status === 422 && !id && sent.length === 0;
-  judge(
-    ctx,
-    refused || (answer.status === 201 && sent.length === 2 && clean),
-    `${what} → ${answer.status}, ${sent.length} mails, clean: ${clean}`,
-    answer,
-  );
-}
-
-/**
- * Guessing the webhook secret: random, one character off, every prefix,
- * longer, other case, padded, empty. Each is 401 and writes nothing.
- */
-async function secretGuesses(ctx: Ctx) {
-  const raw = await compose({
-    from: 'guess@attack.example',
-    to: DESK_ADDRESS,
-    subject: 'Guess',
-    text: 'Only with the right secret.',
-  });
-  const last = MAIL_SECRET.at(-1) === 'a' ? 'b' : 'a';
-  const guesses = [
-    ...Array.from({ length: 40 }, () => crypto.randomUUID().repeat(2)),
-    ...Array.from({ length: MAIL_SECRET.length }, (_, i) =>
-      MAIL_SECRET.slice(0, i),
-    ),
-    `${MAIL_SECRET.slice(0, -1)}${last}`,
-    `${MAIL_SECRET}x`,
-    MAIL_SECRET.toUpperCase(),
-    `${MAIL_SECRET}\t`.replace('\t', '%09'),
-    `Bearer ${MAIL_SECRET}`,
-  ];
-  for (const secret of guesses) {
-    await refusedWith(ctx, raw, secret, 401, 'a guessed webhook secret');
   }
 }
 

@@ -1,17 +1,18 @@
 import {
   LIMITS,
+  retrainOptionsSchema,
   suggestionSchema,
   TicketryError,
   type Triage,
 } from '@ticketry/core';
 import { z } from 'zod';
 import { requireAgent, requireSupervisor } from './auth.js';
-import { parseWith, readJson } from './body.js';
+import { parseWith, readBytes, readJson } from './body.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
 const classifyBodySchema = z
-  .object({
+  .strictObject({
     /** Free text; or a subject and a description, read together. */
     text: z.string().max(LIMITS.body).optional(),
     subject: z.string().max(LIMITS.subject).optional(),
@@ -19,6 +20,10 @@ const classifyBodySchema = z
   })
   .refine((b) => b.text || b.subject || b.description, {
     message: 'send text, or a subject and a description',
+    path: ['text'],
+  })
+  .refine((b) => b.text === undefined || (!b.subject && !b.description), {
+    message: 'send text, or a subject and a description, not both',
     path: ['text'],
   });
 
@@ -34,6 +39,10 @@ const retrainSchema = z.object({
   examples: z.number().int(),
   labels: z.array(z.string()),
   ms: z.number(),
+  /** Desk tickets trained on, skipped for too little text, base examples. */
+  fromDesk: z.number().int(),
+  skipped: z.number().int(),
+  fromBase: z.number().int(),
 });
 
 function serviceOf(ctx: RouteContext): Triage {
@@ -75,7 +84,20 @@ async function classify(ctx: RouteContext): Promise<Response> {
 
 async function retrain(ctx: RouteContext): Promise<Response> {
   await requireSupervisor(ctx.desk, ctx.request);
-  return json(await serviceOf(ctx).retrain());
+  const classifier = serviceOf(ctx);
+  // `{}` or the documented options, as JSON; no body at all counts as
+  // `{}` (a bare POST), anything else must be valid JSON of that shape.
+  const typed = ctx.request.headers.get('content-type') !== null;
+  let raw: unknown = {};
+  if (typed) raw = await readJson(ctx.request, ctx.maxBodyBytes);
+  else if ((await readBytes(ctx.request, ctx.maxBodyBytes)).byteLength > 0) {
+    throw new TicketryError(
+      'MALFORMED_REQUEST',
+      'send options as JSON with Content-Type: application/json, or no body',
+    );
+  }
+  const options = parseWith(retrainOptionsSchema, raw, 'retrain options');
+  return json(await classifier.retrain(options));
 }
 
 const off = 'No such ticket or suggestion, or classification is not configured';
@@ -117,8 +139,9 @@ export const classifyRoutes: Route[] = [
     path: '/classifier/train',
     operationId: 'trainClassifier',
     summary:
-      "Retrains the classifier on the desk's resolved and closed tickets that have a category, saves it to the store and uses it from now on (supervisors only).",
+      "Retrains the classifier on the desk's resolved and closed tickets that have a category and real text (at least `minWords`, default 3, different words, and not a template shared by more than `maxRepeats`, default 5, tickets once numbers are blanked, such as replayed history that holds no text), plus the base corpus the desk was given, saves it to the store and uses it from now on; the server keeps answering while it trains (supervisors only). Body: `{}`, no body, or `{ minWords?, maxRepeats?, includeBase? }`.",
     access: 'supervisor',
+    body: retrainOptionsSchema,
     responses: {
       200: {
         description: 'What the new model learned from',

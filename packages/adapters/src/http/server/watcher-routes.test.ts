@@ -12,7 +12,9 @@ describe('watcher routes refuse what should not be', () => {
       identity: { secret: SECRET },
       servicesFor: (desk: Desk) => ({
         people: {
-          watchers: createWatchers(desk, { ownAddresses: ['help@desk.example'] }),
+          watchers: createWatchers(desk, {
+            ownAddresses: ['help@desk.example'],
+          }),
         },
       }),
     });
@@ -29,7 +31,11 @@ describe('watcher routes refuse what should not be', () => {
 
   it('refuses the desk’s own and mail-system addresses with 422 WATCHER_REFUSED', async () => {
     const { id } = await t.submit();
-    for (const email of ['help@desk.example', 'MAILER-DAEMON@mx.example', 'noreply@shop.example']) {
+    for (const email of [
+      'help@desk.example',
+      'MAILER-DAEMON@mx.example',
+      'noreply@shop.example',
+    ]) {
       const response = await add(id, email);
       expect(response.status).toBe(422);
       expect((await response.json()).error.code).toBe('WATCHER_REFUSED');
@@ -70,15 +76,23 @@ describe('watcher routes refuse what should not be', () => {
     expect((await add(other.id, 'lin@example.com')).status).toBe(201);
     const wrongTicket = await remove(other.id, 'grace@example.com', mine.token);
     expect(wrongTicket.status).toBe(403);
-    expect((await wrongTicket.json()).error.message).toContain('another ticket');
+    expect((await wrongTicket.json()).error.message).toContain(
+      'another ticket',
+    );
 
     const lin = await signIdentity(
-      { userId: 'u-lin', email: 'lin@example.com', expiresAt: new Date(Date.now() + 3.6e6) },
+      {
+        userId: 'u-lin',
+        email: 'lin@example.com',
+        expiresAt: new Date(Date.now() + 3.6e6),
+      },
       SECRET,
     );
     const notWatching = await remove(mine.id, 'lin@example.com', lin);
     expect(notWatching.status).toBe(404);
-    expect((await notWatching.json()).error.message).toBe('you do not watch this ticket');
+    expect((await notWatching.json()).error.message).toBe(
+      'you do not watch this ticket',
+    );
     expect((await remove(other.id, 'lin@example.com', lin)).status).toBe(200);
   });
 });
