@@ -134,7 +134,8 @@ async function listenerDesk(store: TicketStore, name: string) {
 async function submitAll(desk: Desk, intake: ReturnType<typeof demoMail>) {
   const work = Array.from({ length: 50 }, async (_, i) => {
     if (i % 2 === 1) {
-      const result = await intake.service.intake.receive(mailOf(i));
+      const raw = new TextEncoder().encode(mailOf(i));
+      const result = await intake.service.intake.receive(raw);
       expect(result.outcome).toBe('created');
       return { i, id: result.ticket!.id, mail: true };
     }

@@ -180,7 +180,7 @@ export async function startDemo(options: DemoOptions = {}) {
       kb,
       relations,
       // The widget's assistant: routine requests, then a ticket (demo-assistant.ts).
-      assistant: demoAssistant(options.port ?? 8080),
+      assistant: demoAssistant(options.port || 8080),
       ...(routing && { routing }),
     },
   });

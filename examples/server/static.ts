@@ -27,6 +27,11 @@ const FILES: Record<string, { path: string; type: string; csp?: true }> = {
   },
   '/ticket-launcher.js': { path: dist('ticket-launcher.js'), type: JS },
   '/console': { path: join(here, 'public/console.html'), type: HTML },
+  // The stand-in for a site's own reset page the assistant links to.
+  '/password-reset.html': {
+    path: join(here, 'public/password-reset.html'),
+    type: HTML,
+  },
   '/ticket-console.js': { path: dist('ticket-console.js'), type: JS },
   '/embed/': { path: embed('index.html'), type: HTML, csp: true },
   '/embed/inline.html': { path: embed('inline.html'), type: HTML, csp: true },

@@ -167,7 +167,14 @@ describeOnDatabases('postgres idempotency retention', ({ db, open }) => {
     const retry = await submit(store, 'k1');
     expect(retry.replayed).toBe(true);
     expect(retry.ticket.id).toBe(first.ticket.id);
+    const site = first.ticket.siteId;
+    expect(await store.findIdempotency(site, 'k1')).toEqual({
+      ticketId: first.ticket.id,
+      fingerprint: 'body',
+    });
     clock.advance(HOUR);
+    // Past its retention, a key reads as unused, as createTicket treats it.
+    expect(await store.findIdempotency(site, 'k1')).toBeNull();
     const late = await submit(store, 'k1');
     expect(late.replayed).toBe(false);
     expect(late.ticket.id).not.toBe(first.ticket.id);
