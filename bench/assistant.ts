@@ -71,7 +71,7 @@ export const run: BenchSectionRun = async (ctx) => {
       'Data: data/support-qa-stackexchange (CC BY-SA 3.0, see data/README.md for credits): question titles and the intent labels of the corpus authors, split by its `corpus_training_flag`; one model per site, as the corpus publishes them.',
       'Ours: multinomial logistic regression on sublinear TF-IDF of words (light stemming), word pairs and character 3- to 5-grams inside words, 200 full-batch passes with momentum (createIntentRecognizer).',
       `Baseline: ${BASELINE} on words (createTextClassifier, the desk classifier), trained and scored on the same rows in the same run.`,
-      'Threshold: picked from the training rows only, by 5-fold cross-validation: the lowest confidence whose held-out answers are right 90% of the time. Under it the assistant asks the requester to rephrase or choose. The training time includes those five extra fits; it also includes the baseline\'s fit and the scoring.',
+      "Threshold: picked from the training rows only, by 5-fold cross-validation: the lowest confidence whose held-out answers are right 90% of the time. Under it the assistant asks the requester to rephrase or choose. The training time includes those five extra fits; it also includes the baseline's fit and the scoring.",
       'Accuracy figures are single values (the split is fixed and training is deterministic); only the timings repeat.',
     ],
   };

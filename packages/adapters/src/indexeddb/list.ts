@@ -29,6 +29,7 @@ const querySchema = z.object({
   status: z.optional(z.array(oneOf(STATUSES))),
   teamId: z.optional(text),
   assigneeId: z.optional(text),
+  unassigned: z.optional(z.boolean({ error: 'must be true or false' })),
   requesterId: z.optional(text),
   priority: z.optional(z.array(oneOf(PRIORITIES))),
   category: z.optional(text),

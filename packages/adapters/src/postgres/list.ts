@@ -45,6 +45,7 @@ function filters(q: ParsedTicketQuery, p: (v: unknown) => string) {
   }
   equal('team_id', q.teamId);
   equal('assignee_id', q.assigneeId);
+  if (q.unassigned) where.push('assignee_id IS NULL');
   equal('requester_id', q.requesterId);
   oneOf('priority', q.priority);
   equal('category', q.category);

@@ -188,7 +188,9 @@ describe('createAssistant', () => {
       recognizer,
       flows,
       suggest: async () => [{ id: 'kb-1', title: 'Fix a flickering screen' }],
-      onSolved: (articles) => solved.push(...articles.map((a) => a.id)),
+      onSolved: (articles) => {
+        solved.push(...articles.map((a) => a.id));
+      },
     });
     const replies = await assistant.send('screen flickers all the time');
     expect(replies[0]).toMatchObject({
@@ -221,6 +223,24 @@ describe('createAssistant', () => {
     const guarded = createAssistant({ recognizer, flows, answerer: unsafe });
     const replies = await guarded.send('the coffee machine is sad');
     expect(JSON.stringify(replies)).not.toMatch(/javascript/);
+  });
+
+  it('asks once what is needed, then hands over on the second miss', async () => {
+    const { assistant } = setup();
+    const first = await assistant.send('the coffee machine is sad');
+    const menu = first.find((r) => r.type === 'choices');
+    expect(
+      menu?.type === 'choices' && menu.choices.map((c) => c.value),
+    ).toEqual([
+      'flow:ticket-status',
+      'flow:password-reset',
+      'flow:opening-hours',
+      'handover',
+    ]);
+    expect(assistant.activeFlow).toBeNull();
+    const second = await assistant.send('it makes odd noises');
+    expect(texts(second)).toMatch(/pass it to a person/);
+    expect(assistant.activeFlow).toBe('collect-ticket');
   });
 
   it('refuses empty and oversized messages', async () => {

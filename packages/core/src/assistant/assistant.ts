@@ -46,7 +46,7 @@ export interface AssistantOptions {
   onSolved?(
     articles: readonly ArticleSuggestion[],
     transcript: readonly TranscriptLine[],
-  ): void;
+  ): void | Promise<void>;
   /** @default the system clock */
   clock?: Clock;
   /** Longest wait for a flow's lookups, in ms. @default 10000 */
@@ -198,7 +198,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         await stepFlow(running, { text, ...(choice && { choice }) }, timeoutMs),
       );
     if (choice === SOLVED) {
-      options.onSolved?.(offered, transcript);
+      await options.onSolved?.(offered, transcript);
       misses = 0;
       return [{ type: 'text', text: 'Glad that helped. Anything else?' }];
     }

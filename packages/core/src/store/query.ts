@@ -10,6 +10,7 @@ export function matchesQuery(t: Ticket, q: TicketQuery): boolean {
   if (q.status && !q.status.includes(t.status)) return false;
   if (q.teamId !== undefined && t.teamId !== q.teamId) return false;
   if (q.assigneeId !== undefined && t.assigneeId !== q.assigneeId) return false;
+  if (q.unassigned && t.assigneeId) return false;
   if (q.requesterId !== undefined && t.requesterId !== q.requesterId) {
     return false;
   }
@@ -32,6 +33,7 @@ export const ticketQuerySchema = z.object({
   status: z.array(z.enum(STATUSES)).optional(),
   teamId: z.string().optional(),
   assigneeId: z.string().optional(),
+  unassigned: z.boolean().optional(),
   requesterId: z.string().optional(),
   priority: z.array(z.enum(PRIORITIES)).optional(),
   category: z.string().optional(),

@@ -88,6 +88,8 @@ export interface TicketQuery {
   status?: Status[];
   teamId?: string;
   assigneeId?: string;
+  /** `true`: only tickets nobody holds (no assignee), whatever their status. */
+  unassigned?: boolean;
   requesterId?: string;
   priority?: Priority[];
   category?: string;

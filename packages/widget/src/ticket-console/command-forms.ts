@@ -13,6 +13,8 @@ export interface CommandField {
   required: boolean;
   /** Filled in when the form opens (`me` is the signed-in agent). */
   initial?: 'me' | 'team' | string;
+  /** How the value is sent: a comma-separated list or a whole number. */
+  parse?: 'list' | 'number';
 }
 
 const LEVELS = ['high', 'medium', 'low'];
@@ -91,9 +93,42 @@ export const COMMAND_FIELDS: Record<string, readonly CommandField[]> = {
   reject: [
     { name: 'reason', label: 'Reason', kind: 'textarea', required: false },
   ],
+  update: [
+    {
+      name: 'tags',
+      label: 'Tags (comma-separated; replaces the tags)',
+      kind: 'text',
+      required: false,
+      parse: 'list',
+    },
+    {
+      name: 'priority',
+      label: 'Priority',
+      kind: 'select',
+      options: ['', 'critical', 'high', 'moderate', 'low', 'planning'],
+      required: false,
+    },
+    {
+      name: 'priorityReason',
+      label: 'Why this priority (needed with a priority)',
+      kind: 'textarea',
+      required: false,
+    },
+  ],
+  rate: [
+    {
+      name: 'rating',
+      label: 'Rating (1 to 5)',
+      kind: 'select',
+      options: ['5', '4', '3', '2', '1'],
+      required: true,
+      parse: 'number',
+    },
+    { name: 'comment', label: 'Comment', kind: 'textarea', required: false },
+  ],
 };
 
-/** Commands with a form or none to fill; `update` and `rate` stay off the console. */
+/** Commands with no field to fill: sent as `{ type }`. */
 const BARE = new Set(['start', 'resume', 'accept', 'close', 'unassign']);
 
 /** Commands the console has no composer for but sends elsewhere. */
@@ -108,11 +143,18 @@ export function hasForm(type: string): boolean {
 export function commandFrom(
   type: string,
   values: Record<string, string>,
-): Record<string, string> {
-  const command: Record<string, string> = { type };
+): Record<string, string | number | string[]> {
+  const command: Record<string, string | number | string[]> = { type };
   for (const field of COMMAND_FIELDS[type] ?? []) {
     const value = values[field.name]?.trim();
-    if (value) command[field.name] = value;
+    if (!value) continue;
+    if (field.parse === 'number') command[field.name] = Number(value);
+    else if (field.parse === 'list') {
+      command[field.name] = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+    } else command[field.name] = value;
   }
   return command;
 }

@@ -50,7 +50,7 @@ function control(
   const input =
     field.kind === 'select'
       ? html`<select id=${id} name=${field.name} ?required=${field.required}>
-          ${options.map((o) => html`<option value=${o}>${o}</option>`)}
+          ${options.map((o) => html`<option value=${o}>${o || 'unchanged'}</option>`)}
         </select>`
       : field.kind === 'textarea'
         ? html`<textarea id=${id} name=${field.name} rows="3" ?required=${field.required}></textarea>`

@@ -1,3 +1,4 @@
+import { type AnswerKind, checkAnswer } from './console-answers.js';
 import type { Agent, AuditEvent, Ticket } from './console-types.js';
 
 /** A failed call: the API's error code and message, and the status. */
@@ -72,48 +73,73 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
   const api: ConsoleApi = {
     token: null,
     signIn: (email, password) =>
-      call('/sessions', { method: 'POST', body: { email, password } }),
+      call(
+        '/sessions',
+        { method: 'POST', body: { email, password } },
+        'session',
+      ),
     async signOut() {
       await call('/sessions/current', { method: 'DELETE' }).catch(() => {});
       api.token = null;
     },
-    list: (query) => call(`/tickets?${queryString(query)}`),
-    ticket: (id) => call(`/tickets/${enc(id)}`),
-    events: async (id) => (await call(`/tickets/${enc(id)}/events`)).events,
+    list: (query) => call(`/tickets?${queryString(query)}`, {}, 'page'),
+    ticket: (id) => call(`/tickets/${enc(id)}`, {}, 'ticket'),
+    events: async (id) =>
+      (await call(`/tickets/${enc(id)}/events`, {}, 'events')).events,
     commands: async (id) =>
-      (await call(`/tickets/${enc(id)}/commands`)).commands,
-    sla: (id) => call(`/tickets/${enc(id)}/sla`).catch(() => null),
+      (await call(`/tickets/${enc(id)}/commands`, {}, 'commands')).commands,
+    sla: (id) => call(`/tickets/${enc(id)}/sla`, {}, 'sla').catch(() => null),
     send: async (id, version, command) =>
       (
-        await call(`/tickets/${enc(id)}/commands`, {
-          method: 'POST',
-          body: command,
-          headers: { 'if-match': `"${version}"` },
-        })
+        await call(
+          `/tickets/${enc(id)}/commands`,
+          {
+            method: 'POST',
+            body: command,
+            headers: { 'if-match': `"${version}"` },
+          },
+          'command',
+        )
       ).ticket,
     message: async (id, body, internal) =>
       (
-        await call(`/tickets/${enc(id)}/messages`, {
-          method: 'POST',
-          body: { body, visibility: internal ? 'internal' : 'public' },
-        })
+        await call(
+          `/tickets/${enc(id)}/messages`,
+          {
+            method: 'POST',
+            body: { body, visibility: internal ? 'internal' : 'public' },
+          },
+          'command',
+        )
       ).ticket,
     presence: async (id) =>
-      (await call(`/tickets/${enc(id)}/presence`, { method: 'POST' })).viewers,
+      (
+        await call(
+          `/tickets/${enc(id)}/presence`,
+          { method: 'POST' },
+          'presence',
+        )
+      ).viewers,
     macros: () =>
-      call('/automation/macros').then(
+      call('/automation/macros', {}, 'macros').then(
         (answer) => answer.items,
         () => null,
       ),
     applyMacro: (id, macroId) =>
       call(`/tickets/${enc(id)}/macros/${enc(macroId)}`, { method: 'POST' }),
-    metrics: (period = {}) => call(`/metrics?${queryString(period)}`),
+    metrics: (period = {}) =>
+      call(`/metrics?${queryString(period)}`, {}, 'metrics'),
     streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
     changesUrl: () => `${root}/changes/stream`,
   };
 
-  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
-  async function call(path: string, init: CallInit = {}): Promise<any> {
+  /** Calls the API; a JSON answer is checked when `kind` names its shape. */
+  async function call(
+    path: string,
+    init: CallInit = {},
+    kind?: AnswerKind,
+    // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
+  ): Promise<any> {
     const headers: Record<string, string> = { ...init.headers };
     if (api.token) headers.authorization = `Bearer ${api.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -125,7 +151,9 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
     if (!response.ok) throw await failure(response);
-    return response.status === 204 ? null : response.json();
+    if (response.status === 204) return null;
+    const body = await response.json();
+    return kind ? checkAnswer(kind, body) : body;
   }
   return api;
 }

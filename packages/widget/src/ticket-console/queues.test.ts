@@ -5,8 +5,12 @@ import {
   ACTIVE,
   BREACHING_WINDOW_MS,
   matchText,
-  queueQuery,
+  mergePages,
+  queueQueries,
 } from './queues.js';
+
+const queueQuery = (...args: Parameters<typeof queueQueries>) =>
+  queueQueries(...args)[0]!;
 
 const agent = {
   id: 'ada',
@@ -25,12 +29,19 @@ describe('queueQuery', () => {
     });
   });
 
-  it("reads the agent's first team for the team queue", () => {
-    expect(queueQuery('team', agent, none, now).teamId).toBe('service-desk');
+  it('asks once per team of the agent for the team queue', () => {
+    const queries = queueQueries('team', agent, none, now);
+    expect(queries.map((q) => q.teamId)).toEqual(['service-desk', 'network']);
+    expect(queries.every((q) => q.status === ACTIVE)).toBe(true);
+    const loner = { ...agent, teamIds: [] } as Agent;
+    expect(queueQueries('team', loner, none, now)).toEqual([]);
   });
 
-  it('treats new and open tickets as unassigned', () => {
-    expect(queueQuery('unassigned', agent, none, now).status).toBe('new,open');
+  it('asks for tickets with no assignee in any active status as unassigned', () => {
+    const query = queueQuery('unassigned', agent, none, now);
+    expect(query.unassigned).toBe('true');
+    expect(query.status).toBe(ACTIVE);
+    expect(query.assigneeId).toBeUndefined();
   });
 
   it('looks four hours ahead for breaching soon, sorted by SLA due', () => {
@@ -53,6 +64,21 @@ describe('queueQuery', () => {
       now,
     );
     expect(closed.status).toBe('closed');
+  });
+});
+
+describe('mergePages', () => {
+  const t = (id: string, updatedAt: string, dueAt: string | null = null) =>
+    ({ id, updatedAt, dueAt }) as Ticket;
+  const a = [t('a', '2026-01-03', '2026-01-09'), t('b', '2026-01-01')];
+  const b = [t('c', '2026-01-02', '2026-01-08'), t('a', '2026-01-03')];
+
+  it('keeps each ticket once, in the sort order, cut to the limit', () => {
+    const ids = (list: Ticket[]) => list.map((x) => x.id);
+    expect(ids(mergePages([a, b], '-updatedAt', 10))).toEqual(['a', 'c', 'b']);
+    expect(ids(mergePages([a, b], '-updatedAt', 2))).toEqual(['a', 'c']);
+    const byDue = mergePages([[a[0]!, a[1]!], [b[0]!]], 'dueAt', 10);
+    expect(ids(byDue)).toEqual(['c', 'a', 'b']);
   });
 });
 
@@ -85,6 +111,30 @@ describe('command forms', () => {
   it('knows which commands it can send from the bar', () => {
     expect(hasForm('assign')).toBe(true);
     expect(hasForm('close')).toBe(true);
-    expect(hasForm('rate')).toBe(false);
+    expect(hasForm('update')).toBe(true);
+    expect(hasForm('rate')).toBe(true);
+    expect(hasForm('submit')).toBe(false);
+  });
+
+  it('sends tags as a list and a rating as a number', () => {
+    expect(
+      commandFrom('update', {
+        tags: ' vpn, ,network ',
+        priority: 'high',
+        priorityReason: 'CEO',
+      }),
+    ).toEqual({
+      type: 'update',
+      tags: ['vpn', 'network'],
+      priority: 'high',
+      priorityReason: 'CEO',
+    });
+    expect(commandFrom('update', { tags: '', priority: '' })).toEqual({
+      type: 'update',
+    });
+    expect(commandFrom('rate', { rating: '4', comment: '' })).toEqual({
+      type: 'rate',
+      rating: 4,
+    });
   });
 });

@@ -26,11 +26,24 @@ export interface QueueFilters {
 }
 
 /**
- * The `GET /tickets` query of a queue for `agent` at `nowMs`. The API
- * has no "unassigned" filter: new and open tickets are the ones nobody
- * holds, since assigning moves a ticket to `assigned`.
+ * The `GET /tickets` queries of a queue for `agent` at `nowMs`: one for
+ * most queues, one per team of the agent for "my team's" (none when the
+ * agent is in no team). "Unassigned" means no assignee, whatever the
+ * status (`unassigned=true`).
  */
-export function queueQuery(
+export function queueQueries(
+  queue: QueueName,
+  agent: Agent,
+  filters: QueueFilters,
+  nowMs: number,
+): ListQuery[] {
+  const query = queueQuery(queue, agent, filters, nowMs);
+  if (queue !== 'team') return [query];
+  return agent.teamIds.map((teamId) => ({ ...query, teamId }));
+}
+
+/** The query of a queue, `teamId` of "my team's" left to {@link queueQueries}. */
+function queueQuery(
   queue: QueueName,
   agent: Agent,
   filters: QueueFilters,
@@ -43,8 +56,7 @@ export function queueQuery(
     ...(filters.priority && { priority: filters.priority }),
   };
   if (queue === 'mine') query.assigneeId = agent.id;
-  if (queue === 'team') query.teamId = agent.teamIds[0];
-  if (queue === 'unassigned') query.status = filters.status || 'new,open';
+  if (queue === 'unassigned') query.unassigned = 'true';
   if (queue === 'breaching') {
     query.dueBefore = new Date(nowMs + BREACHING_WINDOW_MS).toISOString();
     query.sort = 'dueAt';
@@ -61,4 +73,28 @@ export function matchText(tickets: Ticket[], text: string): Ticket[] {
     const hay = `${t.ref} ${t.subject} ${t.category ?? ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
+}
+
+/**
+ * The pages of several queries as one list: each ticket once, in the
+ * queries' `sort` order (empty values last), at most `limit` of them.
+ */
+export function mergePages(
+  pages: readonly Ticket[][],
+  sort: string,
+  limit: number,
+): Ticket[] {
+  const byId = new Map<string, Ticket>();
+  for (const items of pages) for (const t of items) byId.set(t.id, t);
+  const down = sort.startsWith('-');
+  const field = (down ? sort.slice(1) : sort) as keyof Ticket;
+  const key = (t: Ticket) => (t[field] as string | null | undefined) ?? null;
+  const order = (a: Ticket, b: Ticket) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === y) return a.id < b.id ? -1 : 1;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * (down ? -1 : 1);
+  };
+  return [...byId.values()].sort(order).slice(0, limit);
 }

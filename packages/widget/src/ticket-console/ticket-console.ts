@@ -8,7 +8,7 @@ import { ConsoleState } from './console-state.js';
 import { consoleStyles } from './console-styles.js';
 import type { ConsoleView, SlaExplanation, Ticket } from './console-types.js';
 import { watchQueue, watchTicket } from './live.js';
-import { matchText, queueQuery } from './queues.js';
+import { matchText, mergePages, queueQueries } from './queues.js';
 import { renderShell } from './shell-view.js';
 import { handleShortcut } from './shortcuts.js';
 
@@ -143,10 +143,9 @@ export class TicketConsole extends ConsoleState {
     if (!this.agent) return;
     this.#unwatch?.();
     this.queue = queue;
-    const query = queueQuery(queue, this.agent, this.filters, Date.now());
-    const page = await this.run(() => this.api.list(query));
+    const page = await this.run(() => this.#listQueue());
     if (!page) return;
-    this.tickets = page.items;
+    this.tickets = page;
     this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
     this.selected = new Set();
     if (this.view !== 'queue') this.#go('queue');
@@ -157,11 +156,29 @@ export class TicketConsole extends ConsoleState {
   /** Reloads the queue on screen after a change, keeping ticks and cursor. */
   async #refreshQueue(): Promise<void> {
     if (!this.agent || this.view !== 'queue') return;
-    const query = queueQuery(this.queue, this.agent, this.filters, Date.now());
-    const page = await this.api.list(query).catch(() => null);
+    const page = await this.#listQueue().catch(() => null);
     if (!page || this.view !== 'queue') return;
-    this.tickets = page.items;
+    this.tickets = page;
     this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
+  }
+
+  /** The queue's tickets: one call per query, merged in their order. */
+  async #listQueue(): Promise<Ticket[]> {
+    const queries = queueQueries(
+      this.queue,
+      this.agent!,
+      this.filters,
+      Date.now(),
+    );
+    const pages = await Promise.all(queries.map((q) => this.api.list(q)));
+    const first = queries[0];
+    if (pages.length < 2 || !first) return pages[0]?.items ?? [];
+    const limit = Number(first.limit);
+    return mergePages(
+      pages.map((p) => p.items),
+      first.sort ?? '-updatedAt',
+      limit,
+    );
   }
 
   /** Opens a ticket's detail view and follows it live. */

@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import type { nothing as litNothing, TemplateResult } from 'lit';
 import type { Messages } from './i18n/index.js';
 import { kit } from './tracking-kit.js';
 
@@ -31,8 +31,9 @@ export interface DecisionModel {
  */
 export function renderDecision(
   m: DecisionModel,
-): TemplateResult | typeof nothing {
-  const { html, nothing } = kit();
+): TemplateResult | typeof litNothing {
+  const { html } = kit();
+  const nothing: typeof litNothing = kit().nothing;
   if (!m.canAccept && !m.canReject) return nothing;
   const { tr } = m;
   const busy = m.sending !== null;

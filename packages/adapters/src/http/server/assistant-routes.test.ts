@@ -1,4 +1,6 @@
+import { createKnowledgeBase } from '@ticketry/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createArticleRenderer } from '../../kb/render.js';
 import { createAssistantService } from './assistant-service.js';
 import { signIdentity } from './identity.js';
 import { startServer, type TestServer } from './test-setup.js';
@@ -183,6 +185,58 @@ describe('POST /assistant/messages', () => {
       text: 'yes',
     });
     expect(again.status).toBe(404);
+  });
+
+  it('offers knowledge-base articles, counts a deflection and notes what was offered', async () => {
+    const kbs: ReturnType<typeof createKnowledgeBase>[] = [];
+    t = await startServer({
+      servicesFor: async (desk) => {
+        const knowledgeBase = createKnowledgeBase(desk.core);
+        kbs.push(knowledgeBase);
+        await knowledgeBase.putArticle(
+          {
+            id: 'toner',
+            title: 'Printer prints streaks: replace the toner',
+            body: 'Streaks on every page mean the toner cartridge is empty.',
+            status: 'published',
+          },
+          0,
+          { role: 'agent', id: 'ada' },
+        );
+        const { render } = createArticleRenderer();
+        return {
+          kb: { knowledgeBase, render },
+          assistant: createAssistantService(),
+        };
+      },
+    });
+    const kb = kbs[0]!;
+    const first = await say(t, {
+      text: 'printer prints streaks on every page',
+    });
+    expect(first.body.replies[0]).toMatchObject({
+      type: 'articles',
+      articles: [{ id: 'article:toner' }],
+    });
+    const id = first.body.conversationId;
+    await say(t, { conversationId: id, choice: 'solved', text: 'Yes' });
+    expect(await kb.deflectionCount()).toBe(1);
+
+    const other = await say(t, { text: 'printer prints streaks again' });
+    const cid = other.body.conversationId;
+    for (const step of [
+      { choice: 'handover' },
+      { text: 'New toner did not help.' },
+      { text: 'lee@example.com' },
+      { choice: 'yes' },
+    ]) {
+      await say(t, { conversationId: cid, ...step });
+    }
+    const [ticket] = (await t.desk.list({})).items;
+    const events = await t.desk.events(ticket!.id);
+    const offered = events.find((e) => e.type === 'ticket.kb_offered');
+    expect(offered?.data).toEqual({ offered: ['article:toner'] });
+    kb.close();
   });
 
   it('answers 404 when the assistant is not configured', async () => {

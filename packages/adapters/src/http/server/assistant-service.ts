@@ -210,13 +210,11 @@ export function flowsFor(
   const flows = [ticketStatusFlow({ tickets: lookupFor(desk, live) })];
   if (s.passwordResetUrl)
     flows.push(passwordResetFlow({ url: s.passwordResetUrl }));
-  if (s.calendarId && desk.sla) {
-    flows.push(
-      openingHoursFlow({
-        calendar: desk.sla.calendar(s.calendarId),
-        clock: desk.core.clock,
-      }),
-    );
+  const calendar =
+    s.hours ??
+    (s.calendarId && desk.sla ? desk.sla.calendar(s.calendarId) : null);
+  if (calendar) {
+    flows.push(openingHoursFlow({ calendar, clock: desk.core.clock }));
   }
   flows.push(...(s.flows?.(desk) ?? []));
   flows.push(

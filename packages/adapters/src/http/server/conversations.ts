@@ -76,10 +76,10 @@ export function createConversations(settings: AssistantSettings) {
       ...(settings.answerer && { answerer: settings.answerer }),
       requester,
       clock: ctx.desk.core.clock,
-      onSolved: (articles) => {
-        void kb()?.recordDeflection({
+      onSolved: async (articles) => {
+        await kb()?.recordDeflection({
           offered: articles.map((a) => a.id),
-          solvedBy: articles[0]?.id ?? null,
+          solvedBy: null,
         });
       },
     });

@@ -27,6 +27,11 @@ export const listQuerySchema = z.strictObject({
   status: list(z.enum(STATUSES)).optional(),
   teamId: idSchema.optional(),
   assigneeId: idSchema.optional(),
+  unassigned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only tickets with no assignee, whatever their status'),
   priority: list(z.enum(PRIORITIES)).optional(),
   category: labelSchema.optional(),
   dueBefore: z.iso.datetime().optional(),

@@ -1,0 +1,98 @@
+/**
+ * Runtime checks of the API answers the console reads, with zod/mini:
+ * only the fields the views use, every other field kept as it came.
+ * An answer of another shape (a proxy's error page, an older server)
+ * becomes a `ConsoleError` with code `INVALID_ANSWER` instead of a
+ * view that breaks half-drawn.
+ */
+import { z } from 'zod/mini';
+import { ConsoleError } from './console-api.js';
+
+const text = z.string();
+const maybe = z.optional(z.nullable(z.string()));
+
+const agentSchema = z.looseObject({
+  id: text,
+  name: text,
+  role: text,
+  teamIds: z.array(text),
+});
+
+/** The fields of a ticket the queue and the ticket view read. */
+export const ticketSchema = z.looseObject({
+  id: text,
+  ref: text,
+  version: z.number(),
+  subject: text,
+  status: text,
+  channel: text,
+  priority: maybe,
+  teamId: maybe,
+  assigneeId: maybe,
+  category: maybe,
+  dueAt: maybe,
+  pendingReason: maybe,
+  links: z.array(z.looseObject({ type: text, ticketId: text })),
+});
+
+const eventSchema = z.looseObject({
+  id: text,
+  at: text,
+  type: text,
+  actor: z.looseObject({ role: text, id: maybe }),
+  changes: z.record(text, z.unknown()),
+});
+
+/** Every answer the console checks, by what it asked for. */
+export const ANSWERS = {
+  session: z.looseObject({ token: text, expiresAt: text, agent: agentSchema }),
+  page: z.looseObject({ items: z.array(ticketSchema) }),
+  ticket: ticketSchema,
+  events: z.looseObject({ events: z.array(eventSchema) }),
+  commands: z.looseObject({
+    commands: z.array(
+      z.looseObject({
+        type: text,
+        to: text,
+        reasons: z.optional(z.array(text)),
+      }),
+    ),
+  }),
+  command: z.looseObject({ ticket: ticketSchema }),
+  presence: z.looseObject({
+    viewers: z.array(z.looseObject({ agentId: text, name: text })),
+  }),
+  macros: z.looseObject({
+    items: z.array(z.looseObject({ id: text, name: text })),
+  }),
+  sla: z.looseObject({
+    policy: z.looseObject({ id: text }),
+    clocks: z.array(z.looseObject({ target: text, state: text })),
+  }),
+  metrics: z.looseObject({
+    tickets: z.number(),
+    period: z.looseObject({ from: text, to: text }),
+    volume: z.looseObject({ week: z.array(z.unknown()) }),
+    backlog: z.looseObject({ age: z.array(z.unknown()) }),
+  }),
+} as const;
+
+/** What the console asked for: a key of {@link ANSWERS}. */
+export type AnswerKind = keyof typeof ANSWERS;
+
+/**
+ * `value` checked against the shape of `kind`; throws `INVALID_ANSWER`
+ * naming the first field that is off.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: callers read the checked fields
+export function checkAnswer(kind: AnswerKind, value: unknown): any {
+  const parsed = ANSWERS[kind].safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.join('.') || 'the answer';
+  throw new ConsoleError(
+    'INVALID_ANSWER',
+    `The server's answer (${kind}) is not what the console reads: ${where}: ${issue?.message ?? 'invalid'}`,
+    200,
+  );
+}
