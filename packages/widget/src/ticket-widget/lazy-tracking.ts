@@ -92,7 +92,10 @@ export class LazyTracking {
 
   /** Opens `entry` now, or as soon as the chunk is here. */
   open(entry: StoredTicket): void {
-    if (this.#real) return this.#real.open(entry);
+    if (this.#real) {
+      this.#real.open(entry);
+      return;
+    }
     this.#pending = entry;
     this.#error = null;
     this.#host.requestUpdate();
@@ -130,10 +133,16 @@ export class LazyTracking {
 
   /** See {@link Tracking.reidentify}. */
   reidentify(before: string | null, token: string | null): void {
-    if (this.#real) return this.#real.reidentify(before, token);
+    if (this.#real) {
+      this.#real.reidentify(before, token);
+      return;
+    }
     const pending = this.#pending;
     if (!before || pending?.token !== before) return;
-    if (!token) return this.#o.back();
+    if (!token) {
+      this.#o.back();
+      return;
+    }
     this.#pending = { ...pending, token };
   }
 

@@ -5,8 +5,8 @@ import { expectationLines } from './expectation.js';
 import type { Localizer } from './i18n/index.js';
 import { linkText } from './link-text.js';
 import type { TrackingView } from './ticket-actions.js';
-import { kit } from './tracking-kit.js';
 import type { StoredTicket } from './token-store.js';
+import { kit } from './tracking-kit.js';
 
 /** What the tracking view of one ticket shows and whom it tells. */
 export interface TicketViewModel {

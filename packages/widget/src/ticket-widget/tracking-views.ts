@@ -7,8 +7,8 @@
  * carries none of them (see tracking-kit.ts).
  */
 import type { ReactiveControllerHost } from 'lit';
-import { provideKit, type TrackingKit } from './tracking-kit.js';
 import { Tracking, type TrackingOptions } from './tracking.js';
+import { provideKit, type TrackingKit } from './tracking-kit.js';
 
 /** Gives the chunk its kit, then makes the tracking part of one widget. */
 export function createTracking(

@@ -175,6 +175,16 @@ describe('POST /assistant/messages', () => {
     expect(third.body.error.message).toMatch(/at most 2 messages/);
   });
 
+  it('refuses a conversation past its character budget', async () => {
+    const s = await server({ maxChars: 150 });
+    const first = await say(s, { text: 'x'.repeat(100) });
+    expect(first.status).toBe(200);
+    const id = first.body.conversationId;
+    const over = await say(s, { conversationId: id, text: 'y'.repeat(60) });
+    expect(over.status).toBe(422);
+    expect(over.body.error.message).toMatch(/at most 150 characters/);
+  });
+
   it('forgets the least recently used conversation past the cap', async () => {
     const s = await server({ maxConversations: 2 });
     const a = await say(s, { text: 'I forgot my password' });

@@ -60,6 +60,11 @@ const optionsSchema = z.strictObject({
   maxConversations: z.number().int().min(1).max(1_000_000).default(1000),
   /** Messages one conversation takes. @default 60 */
   maxMessages: z.number().int().min(2).max(1000).default(60),
+  /**
+   * Characters the requester may send in one conversation: what the
+   * transcript on a ticket can hold. @default 20000
+   */
+  maxChars: z.number().int().min(100).max(200_000).default(20_000),
 });
 
 /** Options of {@link createAssistantService}. */

@@ -2,7 +2,8 @@
  * The assistant's conversations, kept in memory on the server: each
  * under a random id, bound to whoever started it, forgotten after
  * `ttlMs` idle, at most `maxConversations` at once (the least recently
- * used goes first) and `maxMessages` messages each.
+ * used goes first), and `maxMessages` messages and `maxChars`
+ * characters each.
  */
 import { randomBytes } from 'node:crypto';
 import { type Assistant, createAssistant, TicketryError } from '@ticketry/core';
@@ -22,6 +23,8 @@ interface Conversation {
   live: Live;
   lastSeen: number;
   messages: number;
+  /** Characters the requester sent so far. */
+  chars: number;
   /** Messages of one conversation are answered one after another. */
   queue: Promise<unknown>;
 }
@@ -90,6 +93,7 @@ export function createConversations(settings: AssistantSettings) {
       live,
       lastSeen: now,
       messages: 0,
+      chars: 0,
       queue: Promise.resolve(),
     };
     all.set(c.id, c);
@@ -132,6 +136,14 @@ export function createConversations(settings: AssistantSettings) {
           `a conversation takes at most ${settings.maxMessages} messages; start a new one`,
         );
       }
+      const chars = (message.text?.length ?? 0) + (message.choice?.length ?? 0);
+      if (c.chars + chars > settings.maxChars) {
+        throw new TicketryError(
+          'VALIDATION_FAILED',
+          `a conversation takes at most ${settings.maxChars} characters; start a new one`,
+        );
+      }
+      c.chars += chars;
       c.messages += 1;
       all.delete(c.id);
       all.set(c.id, c);
