@@ -48,7 +48,7 @@ function conversation(open: OpenTicket) {
         (m) => html`<li class=${m.internal ? 'internal' : 'public'}>
           <strong>${m.internal ? 'Internal note' : 'Message'}</strong>
           <span class="muted">· ${m.who} · ${when(m.at)}</span>
-          <div class="body" .innerHTML=${m.body}></div>
+          <div class="body">${m.body}</div>
         </li>`,
       )}
     </ol>

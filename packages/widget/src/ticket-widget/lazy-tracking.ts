@@ -24,6 +24,12 @@ import type { StoredTicket } from './token-store.js';
 import type { Tracking, TrackingOptions } from './tracking.js';
 import type { TrackingKit } from './tracking-kit.js';
 
+/** What the chunk exports. */
+export type TrackingViews = Pick<
+  typeof import('./tracking-views.js'),
+  'createTracking'
+>;
+
 /** What the tracking chunk takes from the main file. */
 export const trackingKit: TrackingKit = {
   html,
@@ -59,13 +65,18 @@ export class LazyTracking {
   #error: string | null = null;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #o: TrackingOptions;
+  readonly #import: () => Promise<TrackingViews>;
 
+  /** `importViews` is for tests: it stands in for the chunk's import. */
   constructor(
     host: ReactiveControllerHost & HTMLElement,
     options: TrackingOptions,
+    importViews: () => Promise<TrackingViews> = () =>
+      import('./tracking-views.js'),
   ) {
     this.#host = host;
     this.#o = options;
+    this.#import = importViews;
   }
 
   /** The ticket open on screen, or null when another view shows. */
@@ -75,7 +86,7 @@ export class LazyTracking {
 
   /** Loads the chunk once (again after a failure). */
   load(): Promise<Tracking> {
-    this.#loading ??= import('./tracking-views.js').then(
+    this.#loading ??= this.#import().then(
       (m) => (this.#real = m.createTracking(trackingKit, this.#host, this.#o)),
       (error: unknown) => {
         this.#loading = null;
