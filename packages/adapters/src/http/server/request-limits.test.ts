@@ -1,7 +1,13 @@
 import { request as httpRequest } from 'node:http';
-import { createAutomation, createTriage } from '@ticketry/core';
+import {
+  createAutomation,
+  createKnowledgeBase,
+  createTriage,
+} from '@ticketry/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailIntake } from '../../email/index.js';
+import { createArticleRenderer } from '../../kb/render.js';
+import { createAssistantService } from './assistant-service.js';
 import { createMemoryAttachmentStore } from './attachments/store.js';
 import { createCors } from './cors.js';
 import { createHttpHandler } from './handler.js';
@@ -22,6 +28,11 @@ beforeAll(async () => {
       },
       automation: createAutomation(desk),
       classifier: await createTriage(desk),
+      kb: {
+        knowledgeBase: createKnowledgeBase(desk.core),
+        render: createArticleRenderer().render,
+      },
+      assistant: createAssistantService({}),
     }),
     maxBodyBytes: MAX,
     form: { attachments: { types: ['text/plain'], maxBytes: MAX } },
