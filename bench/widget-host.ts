@@ -196,6 +196,10 @@ export async function startWidgetHost() {
       main: size('ticket-widget.js'),
       /** Every chunk, each language and feature loaded on demand. */
       chunks: size(...chunks),
+      /** The features loaded on first use (tracking views, assistant). */
+      features: size(
+        ...chunks.filter((n) => !english.includes(n) && !languages.includes(n)),
+      ),
       /** The largest language chunk: what a page in it adds. */
       language: languages
         .map((name) => size(name))

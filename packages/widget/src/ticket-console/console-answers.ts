@@ -5,7 +5,30 @@
  * becomes a `ConsoleError` with code `INVALID_ANSWER` instead of a
  * view that breaks half-drawn.
  */
-import { z } from 'zod/mini';
+import {
+  array,
+  looseObject,
+  nullable,
+  number,
+  optional,
+  record,
+  string,
+  unknown,
+} from 'zod/mini';
+
+// Named imports, not the `z` namespace: a namespace object would make
+// esbuild share its export helper with the dashboard chunk.
+const z = {
+  array,
+  looseObject,
+  nullable,
+  number,
+  optional,
+  record,
+  string,
+  unknown,
+};
+
 import { ConsoleError } from './console-api.js';
 
 const text = z.string();
