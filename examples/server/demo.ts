@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createHttpHandler,
+  type HttpServices,
   type RateLimitOptions,
 } from '@ticketry/adapters/http/server';
 import {
@@ -24,6 +25,7 @@ import { DEMO_FORM, demoAttachmentStore, UPLOAD_TTL_MS } from './demo-form.ts';
 import { demoKnowledgeBase } from './demo-kb.ts';
 import { demoMail } from './demo-mail.ts';
 import { demoPeople } from './demo-people.ts';
+import { demoPredictions } from './demo-predict.ts';
 import { startHttp } from './http.ts';
 import { demoIdentityRoute, identitySecret } from './identity.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -163,6 +165,18 @@ export async function startDemo(options: DemoOptions = {}) {
           onError: (error, ticketId) =>
             log.error('routing failed', { ticketId, error }),
         });
+  // Filled in once the history is seeded: predictions (demo-predict.ts).
+  const services: HttpServices = {
+    automation,
+    people: people.services,
+    mail: mail.service,
+    classifier,
+    kb,
+    relations,
+    // The widget's assistant: routine requests, then a ticket (demo-assistant.ts).
+    assistant: demoAssistant(options.port || 8080),
+    ...(routing && { routing }),
+  };
   const api = createHttpHandler({
     desk,
     identity: { secret: identity.secret },
@@ -172,17 +186,7 @@ export async function startDemo(options: DemoOptions = {}) {
     logger: { error: (message, fields) => log.error(message, fields) },
     debug: options.debug ?? false,
     rateLimit: options.rateLimit ?? false,
-    services: {
-      automation,
-      people: people.services,
-      mail: mail.service,
-      classifier,
-      kb,
-      relations,
-      // The widget's assistant: routine requests, then a ticket (demo-assistant.ts).
-      assistant: demoAssistant(options.port || 8080),
-      ...(routing && { routing }),
-    },
+    services,
   });
   const signDemoUser = demoIdentityRoute(identity.secret);
   const files = staticFiles();
@@ -203,6 +207,8 @@ export async function startDemo(options: DemoOptions = {}) {
   const apiKey = await firstStart(desk, options.seed ?? true, log);
   // The agents' console at /console: accounts made now, passwords shown once.
   const consoleAccounts = await demoConsoleAccounts(desk, DEMO_TEAM);
+  const predictions = await demoPredictions(desk, log);
+  services.predictions = predictions;
   await people.ensureOrg();
   if (options.configFile) {
     const config = JSON.parse(readFileSync(options.configFile, 'utf8'));
@@ -245,6 +251,7 @@ export async function startDemo(options: DemoOptions = {}) {
     backend: opened.backend,
     async close() {
       clearInterval(timer);
+      predictions.stop();
       mail.notifier.stop();
       await mail.notifier.idle();
       automation.close();

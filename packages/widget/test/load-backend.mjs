@@ -67,6 +67,7 @@ export async function loadBackend() {
   // Mail intake, so tests can open tickets by mail (mail-xss.browser.test.ts).
   const { createMailIntake } = await import('@ticketry/adapters/email');
   const intake = createMailIntake(desk, { address: 'help@widget.test' });
+  const kb = await loadKnowledgeBase(core, desk);
   return {
     handler: createHttpHandler({
       desk,
@@ -77,6 +78,8 @@ export async function loadBackend() {
         assistant: createAssistantService({
           passwordResetUrl: 'https://id.example.com/reset',
         }),
+        // Suggested answers (suggestions.browser.test.ts).
+        kb,
       },
     }),
     /** Signs an identity token as a host site would. */
@@ -101,4 +104,43 @@ export async function loadBackend() {
         { actor },
       ),
   };
+}
+
+/**
+ * Articles of the knowledge base the suggestions tests find: ordinary
+ * ones, and one whose title and body carry markup that must stay text.
+ */
+export const KB_ARTICLES = {
+  'vpn-certificate': {
+    title: 'VPN client says the certificate expired',
+    body: 'Restart the laptop once while connected to the office network so the VPN client fetches a new certificate.',
+    tags: ['vpn', 'certificate'],
+  },
+  'mailbox-quota': {
+    title: 'Mailbox full: archive old mail',
+    body: 'Move mail older than a year to the archive folder; the quota warning goes away within an hour.',
+    tags: ['mail', 'quota'],
+  },
+  'toner-xss': {
+    title: 'Toner smudges <img src=x onerror="window.__kbXss=1"> printer',
+    body: 'Printer toner smudges pages: <script>window.__kbXss=2</script> replace the toner cartridge <b>now</b>.',
+    tags: ['printer', 'toner'],
+  },
+};
+
+async function loadKnowledgeBase(core, desk) {
+  const { createArticleRenderer } = await import('@ticketry/adapters/kb');
+  const knowledgeBase = core.createKnowledgeBase(desk.core);
+  for (const [id, a] of Object.entries(KB_ARTICLES)) {
+    const article = {
+      id,
+      ...a,
+      category: null,
+      locale: 'en',
+      status: 'published',
+    };
+    await knowledgeBase.putArticle(article, 0, desk.core.system);
+  }
+  await knowledgeBase.ready();
+  return { knowledgeBase, render: createArticleRenderer().render };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bm25Ranker,
   qaRetrieval,
+  readQaRows,
   tfidfRanker,
   ticketPrecisionAt3,
 } from './evaluate.js';
@@ -10,16 +11,26 @@ import {
 const QUOTED_BASELINE = { recallAt3: 0.547, mrr: 0.482 };
 
 describe('suggestion quality on real data', () => {
-  it('finds Stack Exchange answers better than TF-IDF cosine measured beside it', () => {
+  it('finds Stack Exchange answers 0.05 above TF-IDF, quoted and same-run', () => {
     const ours = qaRetrieval(bm25Ranker);
     const base = qaRetrieval(tfidfRanker);
-    expect(ours.queries).toBe(251);
+    // The quoted protocol: each question against the 245 non-empty answers.
+    expect(ours.queries).toBe(245);
     expect(ours.recallAt3).toBeGreaterThanOrEqual(base.recallAt3 + 0.05);
     expect(ours.mrr).toBeGreaterThanOrEqual(base.mrr + 0.05);
-    // Above the quoted baseline too (by 0.039 and 0.049 today,
-    // short of its +0.05 aim: see the core README).
-    expect(ours.recallAt3).toBeGreaterThan(QUOTED_BASELINE.recallAt3);
-    expect(ours.mrr).toBeGreaterThan(QUOTED_BASELINE.mrr);
+    expect(ours.recallAt3).toBeGreaterThanOrEqual(
+      QUOTED_BASELINE.recallAt3 + 0.05,
+    );
+    expect(ours.mrr).toBeGreaterThanOrEqual(QUOTED_BASELINE.mrr + 0.05);
+  });
+
+  it('stays ahead of TF-IDF on the held-out test questions of the split', () => {
+    const test = (r: { train: boolean }) => !r.train;
+    const ours = qaRetrieval(bm25Ranker, readQaRows(), test);
+    const base = qaRetrieval(tfidfRanker, readQaRows(), test);
+    expect(ours.queries).toBe(163);
+    expect(ours.recallAt3).toBeGreaterThanOrEqual(base.recallAt3 + 0.05);
+    expect(ours.mrr).toBeGreaterThanOrEqual(base.mrr + 0.05);
   });
 
   it('ranks IT tickets of the same label at least as often as TF-IDF', () => {

@@ -92,6 +92,26 @@ export const ANSWERS = {
     policy: z.looseObject({ id: text }),
     clocks: z.array(z.looseObject({ target: text, state: text })),
   }),
+  forecast: z.looseObject({
+    from: text,
+    series: z.array(
+      z.looseObject({
+        key: text,
+        days: z.array(
+          z.looseObject({
+            date: text,
+            expected: z.number(),
+            low: z.number(),
+            high: z.number(),
+          }),
+        ),
+      }),
+    ),
+  }),
+  riskQueue: z.looseObject({
+    tickets: z.array(z.looseObject({ ticketId: text, risk: z.number() })),
+  }),
+  deflections: z.looseObject({ deflections: z.number() }),
   metrics: z.looseObject({
     tickets: z.number(),
     period: z.looseObject({ from: text, to: text }),

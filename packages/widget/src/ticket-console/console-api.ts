@@ -20,6 +20,28 @@ export interface AllowedCommand {
   reasons?: string[];
 }
 
+/** One day of a forecast: expected tickets and the 80% interval. */
+export interface ForecastDay {
+  date: string;
+  expected: number;
+  low: number;
+  high: number;
+}
+
+/** `GET /forecast`: one series per group ("all" by default). */
+export interface Forecast {
+  from: string;
+  series: { key: string; days: ForecastDay[] }[];
+}
+
+/** An open ticket's probability of missing its SLA (0 … 1). */
+export interface TicketRisk {
+  ticketId: string;
+  risk: number;
+  priority?: string | null;
+  ageHours?: number;
+}
+
 /** A console session just opened. */
 export interface SignedIn {
   token: string;
@@ -47,6 +69,12 @@ export interface ConsoleApi {
   applyMacro(id: string, macroId: string): Promise<void>;
   /** `GET /metrics` over `[from, to)`; the whole log when neither is given. */
   metrics(period?: { from?: string; to?: string }): Promise<unknown>;
+  /** `GET /forecast` over `days` (overall); null when predictions are off. */
+  forecast(days: number): Promise<Forecast | null>;
+  /** `GET /risk/queue`: riskiest open tickets; null when predictions are off. */
+  riskQueue(limit: number): Promise<TicketRisk[] | null>;
+  /** `GET /kb/deflections/count`; null without a knowledge base. */
+  deflections(): Promise<number | null>;
   /** The `text/event-stream` URL of one ticket. */
   streamUrl(id: string): string;
   /** The `text/event-stream` URL of every change on the desk. */
@@ -129,6 +157,18 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       call(`/tickets/${enc(id)}/macros/${enc(macroId)}`, { method: 'POST' }),
     metrics: (period = {}) =>
       call(`/metrics?${queryString(period)}`, {}, 'metrics'),
+    forecast: (days) =>
+      call(`/forecast?days=${days}`, {}, 'forecast').catch(offWhen404),
+    riskQueue: (limit) =>
+      call(`/risk/queue?limit=${limit}`, {}, 'riskQueue').then(
+        (answer) => answer.tickets,
+        offWhen404,
+      ),
+    deflections: () =>
+      call('/kb/deflections/count', {}, 'deflections').then(
+        (answer) => answer.deflections,
+        offWhen404,
+      ),
     streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
     changesUrl: () => `${root}/changes/stream`,
   };
@@ -165,6 +205,12 @@ interface CallInit {
 }
 
 const enc = encodeURIComponent;
+
+/** A feature the server does not serve (404) answers null; others throw. */
+function offWhen404(error: unknown): null {
+  if (error instanceof ConsoleError && error.status === 404) return null;
+  throw error;
+}
 
 function queryString(query: ListQuery): string {
   const params = new URLSearchParams();

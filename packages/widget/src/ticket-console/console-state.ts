@@ -8,6 +8,7 @@ import type {
   SlaExplanation,
   Ticket,
 } from './console-types.js';
+import type { Insight } from './insight.js';
 import type { QueueFilters } from './queues.js';
 
 /** The ticket open in the detail view and what the server said about it. */
@@ -42,6 +43,8 @@ export class ConsoleState extends LitElement {
     help: { state: true, attribute: false },
     macros: { state: true, attribute: false },
     dashboard: { state: true, attribute: false },
+    insight: { state: true, attribute: false },
+    risks: { state: true, attribute: false },
   };
 
   /** The API root, e.g. `/api/v1`. @default '/api/v1' */
@@ -78,6 +81,10 @@ export class ConsoleState extends LitElement {
   declare macros: { id: string; name: string }[] | null;
   /** @internal The metrics report the dashboard draws. */
   declare dashboard: unknown;
+  /** @internal Forecast, at-risk tickets and deflections for the dashboard. */
+  declare insight: Insight | null;
+  /** @internal Breach risk by ticket id; null when predictions are off. */
+  declare risks: Map<string, number> | null;
 
   constructor() {
     super();
@@ -98,5 +105,7 @@ export class ConsoleState extends LitElement {
     this.help = false;
     this.macros = null;
     this.dashboard = null;
+    this.insight = null;
+    this.risks = null;
   }
 }

@@ -145,6 +145,10 @@ export const consoleStyles = css`
   .muted {
     color: var(--_c-muted);
   }
+  .risk.high {
+    color: var(--_c-error);
+    font-weight: 600;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

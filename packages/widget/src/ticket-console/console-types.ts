@@ -14,4 +14,10 @@ export type {
 export type ConsoleView = 'sign-in' | 'queue' | 'ticket' | 'dashboard';
 
 /** The queues an agent works from. */
-export type QueueName = 'mine' | 'team' | 'unassigned' | 'breaching' | 'all';
+export type QueueName =
+  | 'mine'
+  | 'team'
+  | 'unassigned'
+  | 'breaching'
+  | 'risk'
+  | 'all';

@@ -56,7 +56,7 @@ export function renderDashboardView(host: TicketConsole): TemplateResult {
     ${periodForm(host, report)}
     ${
       loaded && report
-        ? loaded.renderDashboard({ html, svg, nothing }, report)
+        ? loaded.renderDashboard({ html, svg, nothing }, report, host.insight)
         : html`<p role="status">Loading the charts…</p>`
     }
   </section>`;

@@ -75,6 +75,22 @@ function due(ticket: Ticket) {
   return html`<time datetime=${ticket.dueAt}>${at.toLocaleString()}</time>${late ? html` <strong>(overdue)</strong>` : nothing}`;
 }
 
+/** Breach risk from this share up is flagged high. */
+export const HIGH_RISK = 0.5;
+
+/** A row's risk badge: the probability of missing its SLA, as a percent. */
+function riskBadge(host: TicketConsole, ticket: Ticket) {
+  if (!host.risks) return nothing;
+  const risk = host.risks.get(ticket.id);
+  if (risk === undefined) return html`<td><span class="muted">–</span></td>`;
+  const high = risk >= HIGH_RISK;
+  return html`<td>
+    <span class=${high ? 'risk high' : 'risk'} data-risk=${risk}>
+      ${Math.round(risk * 100)}%${high ? ' high' : ''}
+    </span>
+  </td>`;
+}
+
 function row(host: TicketConsole, ticket: Ticket, index: number) {
   const current = index === host.cursor;
   return html`<tr aria-selected=${current ? 'true' : 'false'} data-id=${ticket.id}>
@@ -96,6 +112,7 @@ function row(host: TicketConsole, ticket: Ticket, index: number) {
     <td>${ticket.priority ?? '–'}</td>
     <td>${ticket.assigneeId ?? html`<span class="muted">nobody</span>`}</td>
     <td>${due(ticket)}</td>
+    ${riskBadge(host, ticket)}
   </tr>`;
 }
 
@@ -119,7 +136,7 @@ export function renderQueue(host: TicketConsole) {
   return html`<section aria-labelledby="queue-heading">
     <h2 id="queue-heading" tabindex="-1">Queue: ${label}</h2>
     <nav aria-label="Queues" class="row">
-      ${QUEUES.map(
+      ${QUEUES.filter((q) => q.name !== 'risk' || host.risks).map(
         (q) => html`<button
           type="button"
           aria-current=${q.name === host.queue ? 'page' : 'false'}
@@ -145,6 +162,7 @@ export function renderQueue(host: TicketConsole) {
                 <th scope="col">Priority</th>
                 <th scope="col">Assignee</th>
                 <th scope="col">SLA due</th>
+                ${host.risks ? html`<th scope="col">Breach risk</th>` : nothing}
               </tr>
             </thead>
             <tbody>

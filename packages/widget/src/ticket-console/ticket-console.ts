@@ -7,6 +7,7 @@ import {
 import { ConsoleState } from './console-state.js';
 import { consoleStyles } from './console-styles.js';
 import type { ConsoleView, SlaExplanation, Ticket } from './console-types.js';
+import { byRisk, loadInsight, loadRisks } from './insight.js';
 import { watchQueue, watchTicket } from './live.js';
 import { matchText, mergePages, queueQueries } from './queues.js';
 import { renderShell } from './shell-view.js';
@@ -162,8 +163,22 @@ export class TicketConsole extends ConsoleState {
     this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
   }
 
-  /** The queue's tickets: one call per query, merged in their order. */
+  /**
+   * The queue's tickets and, when predictions are on, their breach
+   * risks; the "at risk" queue keeps the tickets with a risk, riskiest
+   * first.
+   */
   async #listQueue(): Promise<Ticket[]> {
+    const [tickets, risks] = await Promise.all([
+      this.#listPages(),
+      loadRisks(this.api),
+    ]);
+    this.risks = risks;
+    return this.queue === 'risk' && risks ? byRisk(tickets, risks) : tickets;
+  }
+
+  /** The queue's pages: one call per query, merged in their order. */
+  async #listPages(): Promise<Ticket[]> {
     const queries = queueQueries(
       this.queue,
       this.agent!,
@@ -256,9 +271,11 @@ export class TicketConsole extends ConsoleState {
    */
   async showDashboard(period: { from?: string; to?: string } = {}) {
     this.#unwatch?.();
-    const report = await this.run(() => this.api.metrics(period));
-    if (!report) return;
-    this.dashboard = report;
+    const loaded = await this.run(() =>
+      Promise.all([this.api.metrics(period), loadInsight(this.api)]),
+    );
+    if (!loaded) return;
+    [this.dashboard, this.insight] = loaded;
     this.#go('dashboard');
   }
 

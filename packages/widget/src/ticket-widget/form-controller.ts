@@ -12,6 +12,7 @@ import { OutboxController } from './outbox-controller.js';
 import type { PrefillValues } from './prefill.js';
 import { clearOutbox } from './sign-out.js';
 import { SubmissionController } from './submission.js';
+import { SuggestionsHost } from './suggestions-host.js';
 
 /** The ticket a submission made, as the confirmation shows it. */
 export interface Submitted {
@@ -30,6 +31,8 @@ export interface FormOptions {
   tickets: MyTickets;
   /** A submission made its ticket: show the confirmation. */
   submitted(ticket: Submitted): void;
+  /** Whether to suggest answers while the requester types. */
+  suggest(): boolean;
 }
 
 /**
@@ -44,6 +47,7 @@ export class FormController {
   readonly #o: FormOptions;
   readonly #draft: SubmissionController;
   readonly #outbox: OutboxController;
+  readonly #suggestions: SuggestionsHost;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -74,6 +78,14 @@ export class FormController {
       },
     });
     this.#draft.outbox = this.#outbox;
+    this.#suggestions = new SuggestionsHost({
+      host,
+      endpoint: options.endpoint,
+      i18n,
+      announce: (text) => void feedback.announce(text),
+      clear: () => this.#draft.restart(),
+      enabled: options.suggest,
+    });
     this.#draft.describe = {
       error: (error) => feedback.describe(error),
       issue: (issue) => describeIssue(issue, i18n.t),
@@ -126,7 +138,14 @@ export class FormController {
         onCustom: (name, value) => form.editCustom(name, value),
         onFiles: (files) => form.setFiles(files),
       })}${renderHoneypot(honeypot, this.trap)}`,
-      onInput: (field, value) => form.edit(field, value),
+      suggestions: this.#suggestions.render(),
+      onInput: (field, value) => {
+        form.edit(field, value);
+        const { subject, description } = form.draft;
+        if (field === 'subject' || field === 'description') {
+          this.#suggestions.typed(subject, description);
+        }
+      },
       onSubmit: (event) => void this.#submit(event),
     });
   }
@@ -158,6 +177,7 @@ export class FormController {
     const saved = tickets.keep({ id, ref, token: accessToken });
     tickets.remember(ticket);
     this.#o.submitted({ id, ref, saved });
+    this.#suggestions.submitted(id, accessToken);
     emit(this.#host, 'ticket-submitted', { id, ref });
     const { t, format } = i18n;
     void feedback.announce(format(t.submitted, { ref }));

@@ -15,6 +15,8 @@ export interface FormViewModel {
   i18n: Localizer;
   /** Shown after the built-in fields: custom fields, attachments. */
   extra?: unknown;
+  /** Suggested answers, right after the description. */
+  suggestions?: unknown;
   onInput(field: FieldName, value: string): void;
   onSubmit(event: SubmitEvent): void;
 }
@@ -63,6 +65,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
           @input=${input('description')}></textarea>
         ${fieldError(m.errors, 'description')}
       </div>
+      ${m.suggestions ?? nothing}
       <div class="field" part="field">
         <label for="category" part="label">${optional(t.category)}</label>
         <select id="category" name="category" part="select"

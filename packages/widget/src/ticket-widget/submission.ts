@@ -192,6 +192,12 @@ export class SubmissionController implements ReactiveController {
     }
   }
 
+  /** A suggested answer solved it: a new draft, as after a submission. */
+  restart(): void {
+    this.#fresh();
+    this.#host.requestUpdate();
+  }
+
   /** A new draft: who is asking stays, the rest empties and refills. */
   #fresh(): void {
     this.#key = null;

@@ -90,6 +90,11 @@ import { WidgetParts } from './widget-parts.js';
  * @csspart assistant-link - A link the assistant gives.
  * @csspart assistant-send - Sends the message.
  * @csspart assistant-restart - Starts a new conversation.
+ * @csspart suggestions - The suggested answers under the description.
+ * @csspart suggestion - One suggested answer.
+ * @csspart solved-button - "This solved it" on a suggested answer.
+ * @csspart need-help-button - "I still need help": hides the suggestions.
+ * @csspart suggestions-thanks - The thank-you after "This solved it".
  *
  * @cssprop [--ticket-font-family=system-ui, sans-serif] - Font of the
  *   widget.
@@ -149,6 +154,7 @@ export class TicketWidget extends LitElement {
     mode: { type: String, reflect: true },
     honeypot: { type: String },
     assistant: { type: Boolean, reflect: true },
+    noSuggestions: { type: Boolean, attribute: 'no-suggestions' },
   };
 
   /** Base URL of the Ticketry API, e.g. `https://help.example.com/api/v1`. */
@@ -183,6 +189,12 @@ export class TicketWidget extends LitElement {
    */
   declare assistant: boolean;
   /**
+   * Turns off the suggested answers (`POST /kb/suggest`) offered under
+   * the description while the requester types. They are also off when
+   * the server has no knowledge base (404). @default false
+   */
+  declare noSuggestions: boolean;
+  /**
    * Returns a fresh CAPTCHA token before each submission (sent as
    * `Ticketry-Captcha`); one that throws stops the submission.
    */
@@ -197,6 +209,7 @@ export class TicketWidget extends LitElement {
     this.pollInterval = 15_000;
     this.mode = 'inline';
     this.assistant = false;
+    this.noSuggestions = false;
   }
 
   protected override async scheduleUpdate(): Promise<unknown> {

@@ -21,6 +21,7 @@ export interface PartsHost extends ReactiveControllerHost, HTMLElement {
   honeypot: string | undefined;
   captchaProvider: CaptchaProvider | null;
   assistant: boolean;
+  noSuggestions: boolean;
 }
 
 /**
@@ -75,6 +76,7 @@ export class WidgetParts {
       ...common,
       endpoint: () => host.endpoint,
       submitted: (ticket) => this.screens.confirm(ticket),
+      suggest: () => !host.noSuggestions,
     });
   }
 

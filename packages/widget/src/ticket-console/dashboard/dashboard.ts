@@ -1,15 +1,23 @@
 import type { MetricsReport } from '../console-types.js';
 import { dashboardData } from './chart-data.js';
+import type { Insight } from '../insight.js';
 import { barChart, dataTable, type LitTags, lineChart } from './charts.js';
+import { renderInsight } from './predict-charts.js';
 
 export { dashboardData } from './chart-data.js';
 
 /**
  * The dashboard: volume over time, backlog by age, resolution time,
- * SLA attainment by priority and satisfaction, from one metrics report.
- * Loaded on demand by the console; Lit's tags come in as `lit`.
+ * SLA attainment by priority and satisfaction, from one metrics report;
+ * with `insight`, the volume forecast, the deflection rate and the
+ * tickets most at risk. Loaded on demand by the console; Lit's tags
+ * come in as `lit`.
  */
-export function renderDashboard(lit: LitTags, report: MetricsReport) {
+export function renderDashboard(
+  lit: LitTags,
+  report: MetricsReport,
+  insight: Insight | null = null,
+) {
   const { html } = lit;
   const d = dashboardData(report);
   const s = d.summary;
@@ -21,6 +29,7 @@ export function renderDashboard(lit: LitTags, report: MetricsReport) {
       ${s.resolved} resolved in the period, satisfaction ${s.average ?? '–'} / 5.
     </p>
     <div class="charts">
+      ${insight ? renderInsight(lit, insight, report.tickets) : lit.nothing}
       ${lineChart(
         lit,
         'volume',

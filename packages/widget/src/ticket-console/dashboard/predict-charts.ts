@@ -1,0 +1,136 @@
+import type { ForecastDay, TicketRisk } from '../console-api.js';
+import type { Insight } from '../insight.js';
+import { dataTable, type LitTags, SERIES } from './charts.js';
+
+const W = 480;
+const H = 200;
+const PAD = 28;
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** Expected tickets per day as an SVG polyline, the 80% band as an area. */
+function forecastPaths(days: ForecastDay[]) {
+  const top = Math.max(1, ...days.map((d) => d.high));
+  const x = (i: number) =>
+    PAD + (i * (W - 2 * PAD)) / Math.max(1, days.length - 1);
+  const y = (v: number) => H - PAD - ((H - 2 * PAD) * v) / top;
+  const at = (i: number, v: number) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+  const upper = days.map((d, i) => at(i, d.high));
+  const lower = days.map((d, i) => at(i, d.low)).reverse();
+  return {
+    top,
+    band: [...upper, ...lower].join(' '),
+    line: days.map((d, i) => at(i, d.expected)).join(' '),
+  };
+}
+
+/**
+ * The volume forecast of the next days: the expected count as a line
+ * over its 80% prediction interval (a shaded area), with a table of
+ * the same figures.
+ */
+export function forecastChart(lit: LitTags, days: ForecastDay[]) {
+  const { html, svg } = lit;
+  const title = `Forecast: tickets per day, next ${days.length} days`;
+  if (!days.length) {
+    return html`<figure class="chart" data-chart="forecast">
+      <figcaption>${title}</figcaption>
+      <p>No forecast yet: no tickets arrived in the last 16 weeks.</p>
+    </figure>`;
+  }
+  const p = forecastPaths(days);
+  const total = days.reduce((n, d) => n + d.expected, 0);
+  const first = days[0]!.date;
+  const last = days[days.length - 1]!.date;
+  return html`<figure class="chart" data-chart="forecast">
+    <figcaption id="forecast-title">
+      ${title}:
+      <span style="color:${SERIES[0]}">━ expected</span>,
+      shaded: 80% interval
+    </figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="forecast-title forecast-desc">
+      <desc id="forecast-desc">
+        ${first} to ${last}: about ${Math.round(total)} tickets in all,
+        at most ${Math.max(...days.map((d) => d.high))} on a day at the top of the interval.
+      </desc>
+      <polygon points=${p.band} fill=${SERIES[0]} fill-opacity="0.18" stroke="none"></polygon>
+      <polyline points=${p.line} fill="none" stroke=${SERIES[0]} stroke-width="2"></polyline>
+      ${svg`<text x=${PAD} y=${H - 6}>${first}</text>
+        <text x=${W - PAD} y=${H - 6} text-anchor="end">${last}</text>
+        <text x=${4} y=${PAD - 8}>${p.top}</text>`}
+    </svg>
+    ${dataTable(
+      lit,
+      'Forecast per day',
+      ['day', 'expected', '80% low', '80% high'],
+      days.map((d) => [d.date, d.expected, d.low, d.high]),
+    )}
+  </figure>`;
+}
+
+/**
+ * Deflections against tickets: the share of requests a suggested
+ * article solved before a ticket was opened, to date.
+ */
+export function deflectionFigure(
+  lit: LitTags,
+  deflections: number,
+  tickets: number,
+) {
+  const { html } = lit;
+  const asked = deflections + tickets;
+  const rate = asked ? percent(deflections / asked) : '–';
+  return html`<figure class="chart" data-chart="deflection">
+    <figcaption>Deflection rate, to date</figcaption>
+    <p class="figure"><strong>${rate}</strong></p>
+    <p>
+      ${deflections} requests solved by an article, ${tickets} tickets
+      opened: deflections ÷ (deflections + tickets).
+    </p>
+  </figure>`;
+}
+
+/** The riskiest open tickets with their probability of missing the SLA. */
+export function atRiskList(lit: LitTags, risks: TicketRisk[]) {
+  const { html } = lit;
+  return html`<figure class="chart" data-chart="at-risk">
+    <figcaption id="at-risk-title">Open tickets most at risk of missing their SLA</figcaption>
+    ${
+      risks.length
+        ? html`<table aria-labelledby="at-risk-title">
+            <thead>
+              <tr>
+                <th scope="col">Ticket</th>
+                <th scope="col">Breach risk</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Age (hours)</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${risks.map(
+                (r) => html`<tr data-id=${r.ticketId}>
+                  <td>${r.ticketId}</td>
+                  <td>${percent(r.risk)}</td>
+                  <td>${r.priority ?? '–'}</td>
+                  <td>${r.ageHours ?? '–'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>No open ticket is scored yet (the risk model trains on resolved history).</p>`
+    }
+  </figure>`;
+}
+
+/** The predictions part of the dashboard; nothing of what the server does not serve. */
+export function renderInsight(lit: LitTags, insight: Insight, tickets: number) {
+  const { html, nothing } = lit;
+  const overall = insight.forecast?.series.find((s) => s.key === 'all');
+  return html`${
+    insight.forecast
+      ? forecastChart(lit, overall?.days ?? insight.forecast.series[0]?.days ?? [])
+      : nothing
+  }
+  ${insight.deflections === null ? nothing : deflectionFigure(lit, insight.deflections, tickets)}
+  ${insight.atRisk ? atRiskList(lit, insight.atRisk) : nothing}`;
+}
