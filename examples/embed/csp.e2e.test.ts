@@ -45,6 +45,8 @@ beforeAll(async () => {
     dbFile: join(dir, 'demo.sqlite'),
     seed: false,
     logger: createLogger({ quiet: true }),
+    // The page shows a fresh ticket as received; routing would assign it.
+    routing: false,
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -23,6 +23,8 @@ export const DIST_FILES = [
   'packages/widget/src/ticket-widget/a11y.browser.test.ts',
   'packages/widget/src/ticket-widget/keyboard.browser.test.ts',
   'packages/widget/src/ticket-widget/assistant.browser.test.ts',
+  // Suggested answers: their chunk, loaded after typing, from the bundle.
+  'packages/widget/src/ticket-widget/suggestions.browser.test.ts',
 ];
 
 const BUNDLE = '/packages/widget/dist/ticket-widget.js';
@@ -81,6 +83,9 @@ export const CONSOLE_TAGS = ['ticket-console', 'ticket-console-dashboard'];
  */
 export const ASSISTANT_MARKERS = ['/assistant/messages', '.assistant .log'];
 
+/** Strings only the suggestions' chunk holds. */
+export const SUGGESTIONS_MARKERS = ['/kb/suggest', '/kb/deflections'];
+
 /**
  * Throws when the requester bundle holds any of the console's tag names
  * or chunk names (console and chart code stay in `ticket-console.js`),
@@ -97,6 +102,10 @@ export function checkWidgetBundle(file) {
   const asking = ASSISTANT_MARKERS.filter((m) => text.includes(m));
   if (asking.length) {
     throw new Error(`${file} holds assistant code: ${asking.join(', ')}`);
+  }
+  const suggesting = SUGGESTIONS_MARKERS.filter((m) => text.includes(m));
+  if (suggesting.length) {
+    throw new Error(`${file} holds suggestions code: ${suggesting.join(', ')}`);
   }
 }
 
