@@ -64,6 +64,13 @@ export async function loadBackend() {
     });
     await desk.setAgentPassword(id, CONSOLE_PASSWORD);
   }
+  // Predictions over seeded history (console-predict.browser.test.ts).
+  const { seedPredictionHistory } = await import('./predict-seed.mjs');
+  await seedPredictionHistory(core, desk.store, agent.id);
+  const predictions = await core.createPredictions(desk, {
+    outcome: (risk) => core.madeSlaOutcome(risk) ?? core.slaOutcome(risk),
+  });
+  await predictions.refresh();
   // Mail intake, so tests can open tickets by mail (mail-xss.browser.test.ts).
   const { createMailIntake } = await import('@ticketry/adapters/email');
   const intake = createMailIntake(desk, { address: 'help@widget.test' });
@@ -74,6 +81,7 @@ export async function loadBackend() {
       identity: { secret: IDENTITY_SECRET },
       services: {
         mail: { intake, secret: MAIL_SECRET },
+        predictions,
         // The assistant (assistant.browser.test.ts): its reset link is fake.
         assistant: createAssistantService({
           passwordResetUrl: 'https://id.example.com/reset',

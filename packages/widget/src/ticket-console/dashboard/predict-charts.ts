@@ -125,10 +125,9 @@ export function atRiskList(lit: LitTags, risks: TicketRisk[]) {
 /** The predictions part of the dashboard; nothing of what the server does not serve. */
 export function renderInsight(lit: LitTags, insight: Insight, tickets: number) {
   const { html, nothing } = lit;
-  const overall = insight.forecast?.series.find((s) => s.key === 'all');
   return html`${
     insight.forecast
-      ? forecastChart(lit, overall?.days ?? insight.forecast.series[0]?.days ?? [])
+      ? forecastChart(lit, insight.forecast.series[0]?.days ?? [])
       : nothing
   }
   ${insight.deflections === null ? nothing : deflectionFigure(lit, insight.deflections, tickets)}
