@@ -44,14 +44,13 @@ describe('the suggestions chunk', () => {
   });
 
   it('shares nothing with the main file: no Lit inside', () => {
-    expect(inputsOf(CHUNK).some((i) => i.includes('node_modules'))).toBe(
-      false,
-    );
+    expect(inputsOf(CHUNK).some((i) => i.includes('node_modules'))).toBe(false);
   });
 
   it('is what the bundle check refuses in ticket-widget.js', () => {
-    expect(() => checkWidgetBundle(join(outdir, 'ticket-widget.js'))).not
-      .toThrow();
+    expect(() =>
+      checkWidgetBundle(join(outdir, 'ticket-widget.js')),
+    ).not.toThrow();
     const text = readFileSync(join(outdir, CHUNK), 'utf8');
     for (const m of SUGGESTIONS_MARKERS) expect(text).toContain(m);
     expect(() => checkWidgetBundle(join(outdir, CHUNK))).toThrow(

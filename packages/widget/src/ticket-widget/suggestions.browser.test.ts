@@ -51,8 +51,7 @@ async function asAgent<T>(path: string): Promise<T> {
 }
 
 const deflections = async () =>
-  (await asAgent<{ deflections: number }>('/kb/deflections/count'))
-    .deflections;
+  (await asAgent<{ deflections: number }>('/kb/deflections/count')).deflections;
 
 const items = (el: TicketWidget) =>
   el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="suggestion"]');

@@ -145,9 +145,11 @@ export class SuggestionsPanel {
   dismiss(): void {
     this.state = 'dismissed';
     this.#d.update();
-    void this.#d.settled().then(() =>
-      this.#d.root()?.querySelector<HTMLElement>('#category')?.focus(),
-    );
+    void this.#d
+      .settled()
+      .then(() =>
+        this.#d.root()?.querySelector<HTMLElement>('#category')?.focus(),
+      );
   }
 
   /** A ticket was submitted: records on it what was offered. */
