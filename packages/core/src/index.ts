@@ -46,6 +46,11 @@ export * from './desk/rebuild.js';
 export * from './desk/retry.js';
 export { createSecret, fingerprint, hashSecret } from './desk/secrets.js';
 export {
+  listSecurityLog,
+  SECURITY_LOG_KIND,
+  type SecurityLogEntry,
+} from './desk/security-log.js';
+export {
   API_KEY_PREFIX,
   SESSION_PREFIX,
   type SessionCheck,

@@ -3,6 +3,7 @@
  * a language model in through {@link Answerer}; the default answers
  * deterministically from the suggested articles and the flows on offer.
  */
+import { type AssistantLocale, assistantText } from './i18n/index.js';
 import type { Recognition } from './recognizer.js';
 import {
   type ArticleSuggestion,
@@ -28,6 +29,8 @@ export interface AnswerRequest {
   flows: readonly { id: string; title: string }[];
   /** How many messages in a row no flow took, this one included. */
   misses: number;
+  /** The language to answer in. @default 'en' */
+  locale?: AssistantLocale;
 }
 
 /**
@@ -51,19 +54,21 @@ export interface Answerer {
 export function createDefaultAnswerer(): Answerer {
   return {
     async answer(r) {
+      const t = (key: Parameters<typeof assistantText>[1]) =>
+        assistantText(r.locale ?? 'en', key);
       if (r.articles.length > 0) {
         return [
           {
             type: 'articles',
-            text: 'These articles may help:',
+            text: t('articles'),
             articles: [...r.articles],
           },
           {
             type: 'choices',
-            text: 'Did one of them solve it?',
+            text: t('solvedQuestion'),
             choices: [
-              { label: 'Yes, solved', value: SOLVED },
-              { label: 'No, I still need help', value: HANDOVER },
+              { label: t('yesSolved'), value: SOLVED },
+              { label: t('stillNeedHelp'), value: HANDOVER },
             ],
           },
         ];
@@ -72,13 +77,13 @@ export function createDefaultAnswerer(): Answerer {
       return [
         {
           type: 'choices',
-          text: 'I am not sure I understood. I can help with these, or open a ticket for a person:',
+          text: t('notSure'),
           choices: [
             ...r.flows.map((f) => ({
               label: f.title,
               value: flowChoice(f.id),
             })),
-            { label: 'Talk to a person', value: HANDOVER },
+            { label: t('talkToPerson'), value: HANDOVER },
           ].slice(0, 12),
         },
       ];

@@ -7,6 +7,13 @@ import {
   HANDOVER,
   SOLVED,
 } from './answerer.js';
+import {
+  ASSISTANT_CATALOGS,
+  type AssistantLocale,
+  type AssistantTextKey,
+  assistantLocaleSchema,
+  assistantText,
+} from './i18n/index.js';
 import type { IntentRecognizer, Recognition } from './recognizer.js';
 import {
   type FlowStep,
@@ -51,6 +58,8 @@ export interface AssistantOptions {
   clock?: Clock;
   /** Longest wait for a flow's lookups, in ms. @default 10000 */
   timeoutMs?: number;
+  /** The language to answer in until a message says otherwise. @default 'en' */
+  locale?: AssistantLocale;
 }
 
 /** Characters in one message the assistant reads. */
@@ -61,6 +70,7 @@ const inputSchema = z.union([
   z.strictObject({
     text: z.string().max(MESSAGE_LIMIT).optional(),
     choice: z.string().max(200).optional(),
+    locale: assistantLocaleSchema.optional(),
   }),
 ]);
 
@@ -109,6 +119,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
   let flowText = '';
   let misses = 0;
   let offered: readonly ArticleSuggestion[] = [];
+  let locale: AssistantLocale = assistantLocaleSchema
+    .catch('en')
+    .parse(options.locale ?? 'en');
+  const t = (key: AssistantTextKey) => assistantText(locale, key);
 
   const log = (from: TranscriptLine['from'], text: string) =>
     transcript.push({ from, text, at: clock.now().toISOString() });
@@ -116,7 +130,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const menu = () =>
     options.flows
       .filter((f) => f.id !== handoverId)
-      .map((f) => ({ id: f.id, title: f.title }));
+      .map((f) => ({ id: f.id, title: flowTitle(f) }));
+  const flowTitle = (f: AssistantFlow) =>
+    `flow.${f.id}` in ASSISTANT_CATALOGS.en
+      ? t(`flow.${f.id}` as AssistantTextKey)
+      : f.title;
 
   async function afterStep(step: FlowStep): Promise<AssistantReply[]> {
     if (!step.output) return step.replies;
@@ -142,6 +160,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         requester: options.requester ?? null,
         transcript: () => transcript,
         problem,
+        locale,
       },
       timeoutMs,
     );
@@ -152,14 +171,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   async function handOver(): Promise<AssistantReply[]> {
     const flow = flowById(handoverId);
     const intro: AssistantReply = flow
-      ? {
-          type: 'text',
-          text: 'I cannot solve this myself, so I will pass it to a person. A few questions first.',
-        }
-      : {
-          type: 'text',
-          text: 'I cannot solve this myself. Please use the form to reach a person.',
-        };
+      ? { type: 'text', text: t('handover') }
+      : { type: 'text', text: t('handoverForm') };
     return flow ? [intro, ...(await begin(flow, '', null))] : [intro];
   }
 
@@ -176,6 +189,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       articles: offered,
       flows: menu(),
       misses,
+      locale,
     };
     let replies = await answerer
       .answer(request)
@@ -200,7 +214,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (choice === SOLVED) {
       await options.onSolved?.(offered, transcript);
       misses = 0;
-      return [{ type: 'text', text: 'Glad that helped. Anything else?' }];
+      return [{ type: 'text', text: t('glad') }];
     }
     if (choice === HANDOVER) return handOver();
     const chosen = choice?.startsWith('flow:')
@@ -226,6 +240,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       const m =
         typeof parsed.data === 'string' ? { text: parsed.data } : parsed.data;
       const text = m.text ?? '';
+      if (m.locale) locale = m.locale;
       if (!text.trim() && !m.choice)
         throw new TicketryError(
           'VALIDATION_FAILED',
@@ -238,12 +253,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       } catch {
         running?.actor.stop();
         running = null;
-        replies = [
-          {
-            type: 'text',
-            text: 'Something went wrong on my side. Please try again, or use the form.',
-          },
-        ];
+        replies = [{ type: 'text', text: t('error') }];
       }
       for (const r of replies) log('assistant', replyText(r));
       return replies;

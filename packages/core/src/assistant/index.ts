@@ -30,6 +30,15 @@ export {
   ticketStatusFlow,
 } from './flows/ticket-status.js';
 export { withTranscript } from './flows/transcript.js';
+export {
+  ASSISTANT_CATALOGS,
+  ASSISTANT_LOCALES,
+  type AssistantCatalog,
+  type AssistantLocale,
+  type AssistantTextKey,
+  assistantLocaleSchema,
+  assistantText,
+} from './i18n/index.js';
 export * from './recognizer.js';
 export { NO, YES } from './replies.js';
 export * from './types.js';

@@ -6,6 +6,7 @@
 
 import type { AnyStateMachine } from 'xstate';
 import { z } from 'zod';
+import type { AssistantLocale } from './i18n/index.js';
 import type { Recognition } from './recognizer.js';
 
 const plain = z.string().min(1).max(4000);
@@ -75,7 +76,9 @@ export interface TranscriptLine {
 }
 
 /** What the requester sends: typed text, or the value of a choice. */
-export type AssistantInput = string | { text?: string; choice?: string };
+export type AssistantInput =
+  | string
+  | { text?: string; choice?: string; locale?: AssistantLocale };
 
 /** The requester, when the site identified them. */
 export interface AssistantRequester {
@@ -93,6 +96,8 @@ export interface FlowInput {
   transcript(): readonly TranscriptLine[];
   /** What the requester said about the problem before the flow. */
   problem: string | null;
+  /** The language to answer in. @default 'en' */
+  locale?: AssistantLocale;
 }
 
 /** What a flow's machine ends with. */

@@ -15,6 +15,7 @@ import {
   verifyPassword,
 } from './passwords.js';
 import { createSecret, hashSecret } from './secrets.js';
+import { logSecurity } from './security-log.js';
 
 /** The prefix of agents' API keys. */
 export const API_KEY_PREFIX = 'tka_';
@@ -104,6 +105,7 @@ export function createSessionMethods(ctx: AccessContext) {
       revokedAt: at,
       generation: generationOf(previous, siteId) + 1,
     });
+    await logSecurity(store, siteId, { type: 'sessions.revoked', agentId, at });
   }
 
   /** The one active agent with this email, or null (none, or several). */
@@ -276,6 +278,12 @@ export function createSessionMethods(ctx: AccessContext) {
         kind: 'revocation',
         revokedAt: at,
         generation: 1,
+      });
+      const { agentId } = session;
+      await logSecurity(store, siteId, {
+        type: 'session.signed_out',
+        agentId,
+        at,
       });
       return true;
     },

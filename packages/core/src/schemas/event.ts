@@ -76,6 +76,8 @@ export const EXTRA_EVENT_TYPES = {
   mail_received: 'ticket.mail_received',
   /** Knowledge base: what was suggested before submit; `data.offered`. */
   kb_offered: 'ticket.kb_offered',
+  /** Security: the ticket's access tokens revoked; `data.generation`. */
+  access_revoke: 'ticket.access_revoked',
 } as const;
 
 export type EventType =

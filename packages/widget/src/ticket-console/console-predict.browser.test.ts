@@ -48,7 +48,7 @@ describe('<ticket-console> predictions', () => {
       'forecast table',
     );
     // The band: one point per day along the top, one along the bottom.
-    const band = q(el, '[data-chart=forecast] polygon').getAttribute('points');
+    const band = q(el, '[data-chart=forecast] .band').getAttribute('points');
     equal(band?.split(' ').length, 28, 'band points');
 
     const risky = await callAs(token, '/risk/queue?limit=10');
@@ -100,7 +100,7 @@ describe('<ticket-console> predictions', () => {
     const el = await mountConsole();
     await signIn(el);
     await waitFor(() => el.risks !== null, 'the risks');
-    q(el, 'nav[aria-label=Queues] button:nth-child(5)').click();
+    q(el, 'nav[aria-label=Queues] button:nth-child(6)').click();
     await waitFor(() => !el.busy && el.queue === 'risk', 'the at-risk queue');
     await shown(el, 'tbody tr');
     await expectNoViolations(el, 'at-risk queue');

@@ -85,7 +85,7 @@ function riskBadge(host: TicketConsole, ticket: Ticket) {
   if (risk === undefined) return html`<td><span class="muted">–</span></td>`;
   const high = risk >= HIGH_RISK;
   return html`<td>
-    <span class=${high ? 'risk high' : 'risk'} data-risk=${risk}>
+    <span class=${high ? 'risk high' : 'risk'}>
       ${Math.round(risk * 100)}%${high ? ' high' : ''}
     </span>
   </td>`;

@@ -13,8 +13,8 @@ export const QUEUES: readonly { name: QueueName; label: string }[] = [
   { name: 'team', label: "My team's" },
   { name: 'unassigned', label: 'Unassigned' },
   { name: 'breaching', label: 'Breaching soon' },
-  { name: 'risk', label: 'At risk' },
   { name: 'all', label: 'All' },
+  { name: 'risk', label: 'At risk' },
 ];
 
 /** Filters the agent chose on top of a queue. */

@@ -53,6 +53,11 @@ async function asAgent<T>(path: string): Promise<T> {
 const deflections = async () =>
   (await asAgent<{ deflections: number }>('/kb/deflections/count')).deflections;
 
+const chunkLoaded = () =>
+  performance
+    .getEntriesByType('resource')
+    .some((e) => /suggestions-panel/.test(new URL(e.name).pathname));
+
 const items = (el: TicketWidget) =>
   el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="suggestion"]');
 
@@ -73,6 +78,8 @@ describe('<ticket-widget> suggested answers', () => {
     fill(el, '#subject', 'VPN');
     await new Promise((r) => setTimeout(r, 700));
     equal((await requestsTo('/kb/suggest')).length, before, 'asked early');
+    const build = (window as { TICKETRY_BUILD?: string }).TICKETRY_BUILD;
+    if (build === 'dist') equal(chunkLoaded(), false, 'chunk before typing');
     for (const more of ['', ' again', ' again today']) {
       fill(el, '#subject', `VPN certificate expired${more}`);
     }
@@ -80,6 +87,7 @@ describe('<ticket-widget> suggested answers', () => {
     const asked = (await requestsTo('/kb/suggest')).length - before;
     equal(asked, 1, 'requests after a burst of typing');
     ok(items(el).length <= 3, 'at most three');
+    if (build === 'dist') equal(chunkLoaded(), true, 'chunk after typing');
     match(items(el)[0]!.textContent ?? '', /certificate expired/);
     await expectNoViolations(el, 'suggestions shown');
   });

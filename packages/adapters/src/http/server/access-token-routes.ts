@@ -36,8 +36,8 @@ async function issue(ctx: RouteContext): Promise<Response> {
 }
 
 async function revoke(ctx: RouteContext): Promise<Response> {
-  await requireAgent(ctx.desk, ctx.request);
-  return json(await ctx.desk.revokeAccessTokens(ctx.params.id!));
+  const { actor } = await requireAgent(ctx.desk, ctx.request);
+  return json(await ctx.desk.revokeAccessTokens(ctx.params.id!, actor));
 }
 
 /** Requester access tokens, issued and revoked by agents. */

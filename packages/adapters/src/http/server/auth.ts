@@ -124,11 +124,21 @@ export async function requireCaller(
   return caller;
 }
 
-/** The agent behind a request; requester tokens are refused with 403. */
+/**
+ * The agent behind a request; requester and identity tokens are refused
+ * with 403. An identity token is refused by its prefix, unverified: no
+ * identity can call an agent route, so there is nothing to check.
+ */
 export async function requireAgent(
   desk: Desk,
   request: Request,
 ): Promise<Extract<Caller, { kind: 'agent' }>> {
+  if (bearerOf(request)?.startsWith(IDENTITY_PREFIX)) {
+    throw new TicketryError(
+      'FORBIDDEN',
+      'identity tokens cannot call this route',
+    );
+  }
   const caller = await requireCaller(desk, request);
   if (caller.kind !== 'agent') {
     throw new TicketryError(

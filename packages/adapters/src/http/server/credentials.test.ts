@@ -166,6 +166,14 @@ describe('requester access tokens over HTTP', () => {
       revokedAt: clock.now().toISOString(),
       generation: 1,
     });
+    const audit = await call(`/tickets/${mine.id}/events`, { token: keys.ada });
+    const { events } = await audit.json();
+    expect(events.at(-1)).toMatchObject({
+      type: 'ticket.access_revoked',
+      actor: { role: 'agent', id: 'ada' },
+      data: { generation: 1 },
+    });
+    expect(JSON.stringify(events)).not.toContain(mine.token);
     const token = mine.token;
     await expectError(
       await call(`/tickets/${mine.id}`, { token }),

@@ -148,7 +148,32 @@ describe('identity tokens', () => {
     });
     expect(await codeOf(note)).toBe('403 FORBIDDEN');
     const list = await t.call('/tickets', { token });
-    expect(list.status).toBe(401);
+    expect(await codeOf(list)).toBe('403 FORBIDDEN');
+    expect((await t.desk.get(mine.id))?.version).toBe(1);
+  });
+
+  it('are refused with 403 on agent and supervisor routes, reads and writes', async () => {
+    const mine = await t.submit({ requester: { email: 'ivy@example.com' } });
+    const token = await tokenFor('ivy@example.com');
+    const calls: [string, { method?: string; body?: unknown }][] = [
+      [`/tickets/${mine.id}/events`, {}],
+      [`/tickets/${mine.id}/watchers`, {}],
+      ['/tickets', {}],
+      ['/agents', {}],
+      [`/tickets/${mine.id}/access-token`, { method: 'POST', body: {} }],
+      [`/tickets/${mine.id}/access-tokens/revoke`, { method: 'POST', body: {} }],
+      ['/teams', { method: 'POST', body: { name: 'x' } }],
+    ];
+    for (const [path, init] of calls) {
+      const response = await t.call(path, { ...init, token });
+      const body = await response.json();
+      expect(`${response.status} ${body.error?.code}`, path).toBe(
+        '403 FORBIDDEN',
+      );
+      expect(body.error.message, path).toBe(
+        'identity tokens cannot call this route',
+      );
+    }
     expect((await t.desk.get(mine.id))?.version).toBe(1);
   });
 

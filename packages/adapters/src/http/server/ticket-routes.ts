@@ -12,8 +12,9 @@ import { requireTicketRead } from './people-services.js';
 import { idempotencyKeyFrom } from './preconditions.js';
 import { etagOf, json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
-import { listQuerySchema, MULTI_VALUED, ticketPageSchema } from './schemas.js';
+import { MULTI_VALUED, ticketPageSchema } from './schemas.js';
 import { screenSubmission } from './submit-screen.js';
+import { searchQuerySchema, searchTickets } from './ticket-search.js';
 
 async function submit(ctx: RouteContext): Promise<Response> {
   const { desk, request } = ctx;
@@ -88,7 +89,12 @@ function queryObject(url: URL): Record<string, unknown> {
 
 async function listTickets(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
-  const query = parseWith(listQuerySchema, queryObject(ctx.url), 'query');
+  const { q, ...query } = parseWith(
+    searchQuerySchema,
+    queryObject(ctx.url),
+    'query',
+  );
+  if (q !== undefined) return json(await searchTickets(ctx, { ...query, q }));
   return json(await ctx.desk.list(query));
 }
 
@@ -152,9 +158,10 @@ export const ticketRoutes: Route[] = [
     method: 'GET',
     path: '/tickets',
     operationId: 'listTickets',
-    summary: 'Lists tickets for agents, filtered, sorted and paged.',
+    summary:
+      'Lists tickets for agents, filtered, sorted and paged; `q` searches their text (one page, no cursor).',
     access: 'agent',
-    query: listQuerySchema,
+    query: searchQuerySchema,
     responses: {
       200: { description: 'One page of tickets', schema: ticketPageSchema },
     },

@@ -11,6 +11,12 @@ import {
   requesterInputSchema,
   submissionSchema,
 } from '../../public/submission.js';
+import {
+  type AssistantLocale,
+  type AssistantTextKey,
+  assistantText,
+} from '../i18n/index.js';
+import { isYes } from '../replies.js';
 import type { Choice } from '../types.js';
 
 /** What the requester answered: typed text or a choice's value. */
@@ -35,7 +41,10 @@ export interface Question {
 
 /** The choice value that skips an optional question. */
 export const SKIP = 'skip';
-const skipChoice: Choice = { label: 'Skip', value: SKIP };
+const skipChoice = (locale: AssistantLocale): Choice => ({
+  label: assistantText(locale, 'skip'),
+  value: SKIP,
+});
 const skipped = (a: Answer) =>
   a.choice === SKIP || /^\s*skip\s*$/i.test(a.text);
 
@@ -60,12 +69,18 @@ function selectAnswer(options: readonly string[], a: Answer): string {
 }
 
 /** The question of one custom field. */
-export function fieldQuestion(field: FormField): Question {
+export function fieldQuestion(
+  field: FormField,
+  locale: AssistantLocale = 'en',
+): Question {
   const schema = fieldValueSchemaOf(field) as z.ZodMiniType;
   const optional = !field.required;
   const hint = field.hint ? ` (${field.hint})` : '';
+  const ask = assistantText(locale, 'askField', {
+    label: `${field.label}${hint}`,
+  });
   const withSkip = (list: Choice[]) =>
-    optional ? [...list, skipChoice] : list;
+    optional ? [...list, skipChoice(locale)] : list;
   const key = `fields.${field.name}`;
   const skipOr =
     (parse: (a: Answer) => Parsed) =>
@@ -75,32 +90,32 @@ export function fieldQuestion(field: FormField): Question {
     case 'select':
       return {
         key,
-        prompt: `${field.label}${hint}?`,
+        prompt: ask,
         choices: withSkip(field.options.map((o) => ({ label: o, value: o }))),
         parse: skipOr((a) => checked(schema, selectAnswer(field.options, a))),
       };
     case 'checkbox':
       return {
         key,
-        prompt: `${field.label}${hint}?`,
+        prompt: ask,
         choices: [
-          { label: 'Yes', value: 'yes' },
-          { label: 'No', value: 'no' },
+          { label: assistantText(locale, 'yes'), value: 'yes' },
+          { label: assistantText(locale, 'no'), value: 'no' },
         ],
-        parse: (a) => checked(schema, /^\s*(y|yes)\b/i.test(typed(a))),
+        parse: (a) => checked(schema, isYes(a)),
       };
     case 'date':
       return {
         key,
-        prompt: `${field.label}${hint}? Please write the date as YYYY-MM-DD.`,
-        ...(optional && { choices: [skipChoice] }),
+        prompt: `${ask} ${assistantText(locale, 'askDate')}`,
+        ...(optional && { choices: [skipChoice(locale)] }),
         parse: skipOr((a) => checked(schema, typed(a).trim())),
       };
     default:
       return {
         key,
-        prompt: `${field.label}${hint}?`,
-        ...(optional && { choices: [skipChoice] }),
+        prompt: ask,
+        ...(optional && { choices: [skipChoice(locale)] }),
         parse: skipOr((a) => checked(schema, a.text)),
       };
   }
@@ -114,6 +129,8 @@ export interface QuestionContext {
   haveEmail: boolean;
   /** Categories to offer; none asks no category. */
   categories: readonly string[];
+  /** The language to ask in. @default 'en' */
+  locale?: AssistantLocale;
 }
 
 /** Every question to ask, in order. */
@@ -122,11 +139,13 @@ export function questionsFor(
   c: QuestionContext,
 ): Question[] {
   const out: Question[] = [];
+  const locale = c.locale ?? 'en';
+  const t = (key: AssistantTextKey) => assistantText(locale, key);
   if (!c.haveSubject) {
     out.push(
       builtIn(
         'subject',
-        'In one line, what is the problem?',
+        t('askSubject'),
         submissionSchema.shape.subject,
       ),
     );
@@ -134,7 +153,7 @@ export function questionsFor(
   out.push(
     builtIn(
       'description',
-      'Please describe it: what happened, since when, and what you have tried.',
+      t('askDescription'),
       submissionSchema.shape.description,
     ),
   );
@@ -142,7 +161,7 @@ export function questionsFor(
     out.push(
       builtIn(
         'email',
-        'Which email address should we answer to?',
+        t('askEmail'),
         requesterInputSchema.shape.email,
       ),
     );
@@ -150,19 +169,19 @@ export function questionsFor(
   if (c.categories.length > 0) {
     out.push({
       key: 'category',
-      prompt: 'Which of these fits best?',
+      prompt: t('askChoice'),
       choices: [
         ...c.categories.map((x) => ({ label: x, value: x })),
-        skipChoice,
+        skipChoice(locale),
       ],
       parse: (a) => {
         if (skipped(a)) return { ok: true, value: undefined };
         const value = selectAnswer(c.categories, a);
         return c.categories.includes(value)
           ? { ok: true, value }
-          : { ok: false, message: 'Please choose one of the options.' };
+          : { ok: false, message: t('chooseOne') };
       },
     });
   }
-  return [...out, ...fields.map(fieldQuestion)];
+  return [...out, ...fields.map((f) => fieldQuestion(f, locale))];
 }

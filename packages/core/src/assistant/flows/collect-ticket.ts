@@ -17,6 +17,7 @@ import type {
   ReplyEmitted,
 } from '../types.js';
 import { type Question, questionsFor } from './collect-questions.js';
+import { type AssistantTextKey, assistantText } from '../i18n/index.js';
 import { withTranscript } from './transcript.js';
 
 /** What the desk answers when the ticket is created. */
@@ -105,6 +106,12 @@ export function collectTicketFlow(
   const form: Form = formParsed.data;
   const schema = submissionSchemaFor(form);
   const { createTicket, categories, intents } = parsed.data;
+  /** A text in the conversation's language. */
+  const t = (
+    context: Ctx,
+    key: AssistantTextKey,
+    values?: Record<string, string>,
+  ) => assistantText(context.input.locale ?? 'en', key, values);
 
   const machine = setup({
     types: {
@@ -135,6 +142,7 @@ export function collectTicketFlow(
         haveSubject: Boolean(input.problem?.trim()),
         haveEmail: input.requester !== null,
         categories,
+        locale: input.locale ?? 'en',
       }),
     }),
     initial: 'next',
@@ -163,7 +171,7 @@ export function collectTicketFlow(
             {
               actions: emit(({ context, event }) => {
                 const r = context.questions[context.index]!.parse(event);
-                return text(r.ok ? 'Please try again.' : r.message);
+                return text(r.ok ? t(context, 'tryAgain') : r.message);
               }),
             },
           ],
@@ -173,10 +181,12 @@ export function collectTicketFlow(
         tags: ['waiting'],
         entry: emit(({ context }) =>
           choices(
-            `Shall I open a ticket about “${String(submissionOf(context).subject ?? '')}”? This conversation goes with it.`,
+            t(context, 'confirm', {
+              subject: String(submissionOf(context).subject ?? ''),
+            }),
             [
-              { label: 'Open the ticket', value: YES },
-              { label: 'Cancel', value: NO },
+              { label: t(context, 'openTicket'), value: YES },
+              { label: t(context, 'cancel'), value: NO },
             ],
           ),
         ),
@@ -200,7 +210,9 @@ export function collectTicketFlow(
               const issue = schema.safeParse(submissionOf(context)).error
                 ?.issues[0];
               return text(
-                `I could not put that ticket together (${issue?.message ?? 'invalid'}). Please use the form instead.`,
+                t(context, 'invalidTicket', {
+                  error: issue?.message ?? 'invalid',
+                }),
               );
             }),
           },
@@ -213,19 +225,24 @@ export function collectTicketFlow(
             schema.parse(submissionOf(context)) as Submission,
           onDone: {
             target: 'created',
-            actions: emit(({ event }) =>
+            actions: emit(({ context, event }) =>
               say({
                 type: 'ticket',
-                text: `I opened ticket ${event.output.ref} for you, with this conversation attached. A person will answer you there.`,
+                text: t(context, 'created', { ref: event.output.ref }),
                 ticket: event.output,
               }),
             ),
           },
           onError: {
             target: 'failed',
-            actions: emit(({ event }) =>
+            actions: emit(({ context, event }) =>
               text(
-                `I could not open the ticket: ${event.error instanceof Error ? event.error.message : 'unknown error'}. Please try the form.`,
+                t(context, 'createFailed', {
+                  error:
+                    event.error instanceof Error
+                      ? event.error.message
+                      : 'unknown error',
+                }),
               ),
             ),
           },
@@ -235,7 +252,7 @@ export function collectTicketFlow(
       failed: { type: 'final' },
       cancelled: {
         type: 'final',
-        entry: emit(text('All right, I sent nothing.')),
+        entry: emit(({ context }) => text(t(context, 'cancelled'))),
       },
     },
     output: () => ({}),

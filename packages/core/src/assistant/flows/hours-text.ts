@@ -1,58 +1,81 @@
 /**
- * Opening hours in words, from a business calendar: whether the desk
- * is open now, until when or from when, and the weekly hours.
+ * Opening hours in words, from a business calendar, in the requester's
+ * language: whether the desk is open now, until when or from when (a
+ * date and time formatted for the locale in the desk's time zone), the
+ * weekly hours and the holidays of the next two weeks.
  */
 import type { BusinessCalendar } from '../../sla/business-calendar.js';
 import { WEEKDAYS } from '../../sla/calendar-schema.js';
+import { type AssistantLocale, assistantText } from '../i18n/index.js';
 
 const DAY_MS = 86_400_000;
-const NAMES = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
+/** A Monday at noon UTC: the reference week for weekday names. */
+const MONDAY = Date.UTC(2024, 0, 1, 12);
 
-/** `2024-03-04T09:00` → `Monday 09:00`. */
-function spoken(wall: string): string {
-  const day = new Date(`${wall.slice(0, 10)}T00:00:00Z`).getUTCDay();
-  return `${NAMES[day]} ${wall.slice(0, 10)} at ${wall.slice(11, 16)}`;
+/** An instant as the locale writes it, in the desk's time zone. */
+function spoken(locale: AssistantLocale, zone: string, at: number): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
 }
 
-/** The weekly hours, one day a line: `Mon 09:00–12:00, 13:00–17:00`. */
-export function weeklyHours(calendar: BusinessCalendar): string {
+/** The weekly hours, one day a line: `Mo. 09:00–12:00, 13:00–17:00`. */
+export function weeklyHours(
+  calendar: BusinessCalendar,
+  locale: AssistantLocale = 'en',
+): string {
   const hours = calendar.definition.hours;
-  if (hours === '24/7') return 'Every day, around the clock.';
-  return WEEKDAYS.map((d) => {
+  if (hours === '24/7') return assistantText(locale, 'everyDay');
+  const dayName = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
+  return WEEKDAYS.map((d, i) => {
     const segments = hours[d] ?? [];
-    const label = d.charAt(0).toUpperCase() + d.slice(1);
+    const label = dayName.format(MONDAY + i * DAY_MS);
     return segments.length
       ? `${label} ${segments.map(([s, e]) => `${s}–${e}`).join(', ')}`
-      : `${label} closed`;
+      : `${label} ${assistantText(locale, 'closedDay')}`;
   }).join('\n');
 }
 
 /** Whether the desk is open at `now`, and its next change, in words. */
-export function openNow(calendar: BusinessCalendar, now: number): string {
+export function openNow(
+  calendar: BusinessCalendar,
+  now: number,
+  locale: AssistantLocale = 'en',
+): string {
   const zone = calendar.timeZone;
-  if (calendar.alwaysOpen) return 'We are open around the clock.';
+  if (calendar.alwaysOpen) return assistantText(locale, 'alwaysOpen');
   const [next] = calendar.workingIntervals(now, now + 21 * DAY_MS, 1);
-  if (!next) return `We are closed for the next three weeks (${zone}).`;
+  if (!next) return assistantText(locale, 'closedWeeks', { zone });
   if (calendar.isWorking(now)) {
-    return `We are open now, until ${spoken(calendar.wallTime(next[1]))} (${zone} time).`;
+    const until = spoken(locale, zone, next[1]);
+    return assistantText(locale, 'openUntil', { until, zone });
   }
-  return `We are closed now. We open again on ${spoken(calendar.wallTime(next[0]))} (${zone} time).`;
+  const from = spoken(locale, zone, next[0]);
+  return assistantText(locale, 'closedUntil', { from, zone });
 }
 
 /** Holidays in the next two weeks, in words, or null for none. */
 export function comingHolidays(
   calendar: BusinessCalendar,
   now: number,
+  locale: AssistantLocale = 'en',
 ): string | null {
   const days = calendar.holidaysBetween(now, now + 14 * DAY_MS);
   if (days.length === 0) return null;
-  return `Closed on ${days.map((h) => `${h.date} (${h.name})`).join(', ')}.`;
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+  const list = days
+    .map((h) => `${date.format(Date.parse(`${h.date}T12:00:00Z`))} (${h.name})`)
+    .join(', ');
+  return assistantText(locale, 'closedOn', { days: list });
 }

@@ -44,21 +44,27 @@ export function openingHoursFlow(options: OpeningHoursOptions): AssistantFlow {
   }
   const { calendar, intents } = parsed.data;
   const clock = parsed.data.clock ?? systemClock;
-  const answer = (): ReplyEmitted => {
+  const answer = ({ context }: { context: FlowInput }): ReplyEmitted => {
     const now = clock.now().getTime();
-    const lines = [openNow(calendar, now), weeklyHours(calendar)];
-    const holidays = comingHolidays(calendar, now);
+    const locale = context.locale ?? 'en';
+    const lines = [
+      openNow(calendar, now, locale),
+      weeklyHours(calendar, locale),
+    ];
+    const holidays = comingHolidays(calendar, now, locale);
     if (holidays) lines.push(holidays);
     return text(lines.join('\n'));
   };
   const machine = setup({
     types: {
       input: {} as FlowInput,
+      context: {} as FlowInput,
       emitted: {} as ReplyEmitted,
       output: {} as FlowOutput,
     },
   }).createMachine({
     id: 'opening-hours',
+    context: ({ input }) => input,
     initial: 'answered',
     states: { answered: { type: 'final', entry: emit(answer) } },
     output: () => ({}),

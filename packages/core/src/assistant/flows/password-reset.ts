@@ -1,6 +1,7 @@
 import { assign, emit, setup } from 'xstate';
 import { z } from 'zod';
 import { validationError } from '../../errors.js';
+import { type AssistantLocale, assistantText } from '../i18n/index.js';
 import { choices, isYes, NO, say, text, YES } from '../replies.js';
 import {
   type AssistantFlow,
@@ -30,12 +31,15 @@ const optionsSchema = z.strictObject({
 /** Options of {@link passwordResetFlow}. */
 export type PasswordResetOptions = z.input<typeof optionsSchema>;
 
-const MESSAGES = {
-  offer: 'You can reset your password yourself on this page:',
-  label: 'Reset your password',
-  check: 'Did that work?',
-  solved: 'Glad that worked.',
-};
+/** The default messages in `locale`. */
+const messagesIn = (locale: AssistantLocale) => ({
+  offer: assistantText(locale, 'resetOffer'),
+  label: assistantText(locale, 'resetLabel'),
+  check: assistantText(locale, 'resetCheck'),
+  solved: assistantText(locale, 'resetSolved'),
+  yes: assistantText(locale, 'yes'),
+  no: assistantText(locale, 'no'),
+});
 
 /**
  * "I forgot my password": links to the site's own reset page, asks
@@ -52,11 +56,12 @@ export function passwordResetFlow(
     throw validationError('password reset flow', parsed.error.issues);
   }
   const { url, intents } = parsed.data;
-  const m = { ...MESSAGES, ...parsed.data.messages };
+  const custom = parsed.data.messages;
+  type Ctx = { handover: boolean; m: ReturnType<typeof messagesIn> };
   const machine = setup({
     types: {
       input: {} as FlowInput,
-      context: {} as { handover: boolean },
+      context: {} as Ctx,
       events: {} as FlowEvent,
       emitted: {} as ReplyEmitted,
       output: {} as FlowOutput,
@@ -66,17 +71,22 @@ export function passwordResetFlow(
     },
   }).createMachine({
     id: 'password-reset',
-    context: { handover: false },
+    context: ({ input }) => ({
+      handover: false,
+      m: { ...messagesIn(input.locale ?? 'en'), ...custom },
+    }),
     initial: 'offered',
     states: {
       offered: {
         tags: ['waiting'],
         entry: [
-          emit(say({ type: 'link', text: m.offer, label: m.label, href: url })),
-          emit(
+          emit(({ context: { m } }) =>
+            say({ type: 'link', text: m.offer, label: m.label, href: url }),
+          ),
+          emit(({ context: { m } }) =>
             choices(m.check, [
-              { label: 'Yes', value: YES },
-              { label: 'No', value: NO },
+              { label: m.yes, value: YES },
+              { label: m.no, value: NO },
             ]),
           ),
         ],
@@ -84,7 +94,10 @@ export function passwordResetFlow(
           message: [{ guard: 'yes', target: 'solved' }, { target: 'handover' }],
         },
       },
-      solved: { type: 'final', entry: emit(text(m.solved)) },
+      solved: {
+        type: 'final',
+        entry: emit(({ context }) => text(context.m.solved)),
+      },
       handover: { type: 'final', entry: assign({ handover: true }) },
     },
     output: ({ context }) => ({ handover: context.handover }),

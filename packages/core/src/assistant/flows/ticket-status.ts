@@ -1,6 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import { validationError } from '../../errors.js';
+import { type AssistantLocale, assistantText } from '../i18n/index.js';
 import { text } from '../replies.js';
 import type {
   AssistantFlow,
@@ -51,15 +52,15 @@ const REF = /\b([A-Za-z][A-Za-z0-9]{0,9}-\d{1,12})\b/;
 export const refIn = (message: string): string | null =>
   REF.exec(message)?.[1]?.toUpperCase() ?? null;
 
-const line = (t: TicketStatusItem) =>
-  `${t.ref} “${t.subject}”: ${t.status.replaceAll('_', ' ')} (updated ${t.updatedAt.slice(0, 10)})`;
+const line = (locale: AssistantLocale, t: TicketStatusItem) =>
+  assistantText(locale, 'statusLine', {
+    ref: t.ref,
+    subject: t.subject,
+    status: t.status.replaceAll('_', ' '),
+    date: t.updatedAt.slice(0, 10),
+  });
 
-const ASK_REF =
-  'What is the reference of the ticket? It looks like T-1042 and is in the confirmation you got.';
-const NOT_SHOWN = (ref: string) =>
-  `I found no ticket ${ref} that I may show you here. For your privacy I only show a ticket to its requester: open it from My requests, or sign in to the site first.`;
-
-type Ctx = { ref: string | null; tries: number };
+type Ctx = { ref: string | null; tries: number; locale: AssistantLocale };
 
 /**
  * "What is the status of my ticket?": lists an identified requester's
@@ -96,7 +97,11 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
     },
   }).createMachine({
     id: 'ticket-status',
-    context: ({ input }) => ({ ref: refIn(input.text), tries: 0 }),
+    context: ({ input }) => ({
+      ref: refIn(input.text),
+      tries: 0,
+      locale: input.locale ?? 'en',
+    }),
     initial: 'start',
     states: {
       start: {
@@ -112,9 +117,12 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
             {
               guard: ({ event }) => (event.output?.length ?? 0) > 0,
               target: 'done',
-              actions: emit(({ event }) =>
+              actions: emit(({ context: { locale }, event }) =>
                 text(
-                  `Your latest requests:\n${event.output!.slice(0, limit).map(line).join('\n')}`,
+                  [
+                    assistantText(locale, 'latest'),
+                    ...event.output!.slice(0, limit).map((t) => line(locale, t)),
+                  ].join('\n'),
                 ),
               ),
             },
@@ -125,7 +133,7 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
       },
       askRef: {
         tags: ['waiting'],
-        entry: emit(text(ASK_REF)),
+        entry: emit(({ context }) => text(assistantText(context.locale, 'askRef'))),
         on: {
           message: [
             {
@@ -150,19 +158,23 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
             {
               guard: ({ event }) => event.output !== null,
               target: 'done',
-              actions: emit(({ event }) => text(line(event.output!))),
+              actions: emit(({ context, event }) =>
+                text(line(context.locale, event.output!)),
+              ),
             },
             {
               target: 'done',
-              actions: emit(({ context }) => text(NOT_SHOWN(context.ref!))),
+              actions: emit(({ context }) =>
+                text(
+                  assistantText(context.locale, 'notShown', { ref: context.ref! }),
+                ),
+              ),
             },
           ],
           onError: {
             target: 'done',
-            actions: emit(
-              text(
-                'I could not look that up just now; please try again in a moment.',
-              ),
+            actions: emit(({ context }) =>
+              text(assistantText(context.locale, 'lookupFailed')),
             ),
           },
         },

@@ -8,6 +8,9 @@ const PAD = 28;
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
+/** The band's fill: the series colour, lightened (the line keeps its contrast). */
+const BAND = '#c6dcf7';
+
 /** Expected tickets per day as an SVG polyline, the 80% band as an area. */
 function forecastPaths(days: ForecastDay[]) {
   const top = Math.max(1, ...days.map((d) => d.high));
@@ -53,7 +56,7 @@ export function forecastChart(lit: LitTags, days: ForecastDay[]) {
         ${first} to ${last}: about ${Math.round(total)} tickets in all,
         at most ${Math.max(...days.map((d) => d.high))} on a day at the top of the interval.
       </desc>
-      <polygon points=${p.band} fill=${SERIES[0]} fill-opacity="0.18" stroke="none"></polygon>
+      <polyline class="band" points=${p.band} fill=${BAND} stroke="none"></polyline>
       <polyline points=${p.line} fill="none" stroke=${SERIES[0]} stroke-width="2"></polyline>
       ${svg`<text x=${PAD} y=${H - 6}>${first}</text>
         <text x=${W - PAD} y=${H - 6} text-anchor="end">${last}</text>

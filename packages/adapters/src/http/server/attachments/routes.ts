@@ -13,7 +13,7 @@ import type { RouteContext } from '../route.js';
 import { streamCaller } from '../stream.js';
 import { dispositionOf, safeName, sha256 } from './names.js';
 import { declaredType, sniff } from './sniff.js';
-import type { AttachmentStore } from './store.js';
+import type { AttachmentStore, StoredAttachment } from './store.js';
 
 const refuse = (message: string, path: string[]) =>
   new TicketryError('VALIDATION_FAILED', message, { details: { path } });
@@ -57,7 +57,7 @@ function typeOf(
 /**
  * `POST /attachments?name=<file name>`: the file's bytes as the body,
  * under the `Idempotency-Key` of the submission it belongs to. The id
- * comes from the key, the bytes and the name, so a retried upload
+ * comes from the site, the key, the bytes and the name, so a retried upload
  * answers the same id and stores nothing twice.
  */
 export async function upload(ctx: RouteContext): Promise<Response> {
@@ -76,7 +76,8 @@ export async function upload(ctx: RouteContext): Promise<Response> {
   const name = safeName(ctx.url.searchParams.get('name'), type);
   const digest = await sha256(bytes);
   const keyHash = await sha256(key);
-  const id = `att_${(await sha256(`${keyHash}\n${digest}\n${name}`)).slice(0, 32)}`;
+  const { siteId } = ctx.desk;
+  const id = `att_${(await sha256(`${siteId}\n${keyHash}\n${digest}\n${name}`)).slice(0, 32)}`;
   await store.put(
     {
       id,
@@ -87,11 +88,28 @@ export async function upload(ctx: RouteContext): Promise<Response> {
       keyHash,
       createdAt: new Date().toISOString(),
       ticketId: null,
+      siteId,
     },
     bytes,
   );
   const info: AttachmentInfo = { id, name, size: bytes.byteLength, type };
   return json(info, 201);
+}
+
+/**
+ * The record of `id` when it belongs to this desk's site, else null.
+ * Records stored before sites were recorded carry none and pass.
+ */
+async function ownRecord(
+  ctx: RouteContext,
+  store: AttachmentStore,
+  id: string,
+): Promise<StoredAttachment | null> {
+  const info = await store.get(id);
+  if (!info) return null;
+  const foreign =
+    info.siteId !== undefined && info.siteId !== ctx.desk.siteId;
+  return foreign ? null : info;
 }
 
 /**
@@ -110,7 +128,7 @@ export async function attachmentsFor(
   const issues: $ZodIssue[] = [];
   const found: AttachmentInfo[] = [];
   for (const [index, id] of ids.entries()) {
-    const info = await store.get(id);
+    const info = await ownRecord(ctx, store, id);
     if (!info || info.keyHash !== keyHash) {
       issues.push({
         code: 'custom',
@@ -158,7 +176,9 @@ export async function download(ctx: RouteContext): Promise<Response> {
   const listed = ticket.messages.some((m) =>
     m.attachments?.some((a) => a.id === attachmentId),
   );
-  const info = listed ? await ctx.attachments?.get(attachmentId) : null;
+  const store = ctx.attachments;
+  const info =
+    listed && store ? await ownRecord(ctx, store, attachmentId) : null;
   const bytes = info ? await ctx.attachments?.read(attachmentId) : null;
   if (!info || !bytes) {
     throw new TicketryError('NOT_FOUND', 'no such attachment on this ticket');

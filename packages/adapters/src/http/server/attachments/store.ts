@@ -17,6 +17,12 @@ export interface StoredAttachment {
   createdAt: string;
   /** The ticket that took the file; null until its submission lands. */
   ticketId: string | null;
+  /**
+   * The site the file was uploaded to; another site's submissions and
+   * downloads do not find it. Absent only on records stored before
+   * sites were recorded.
+   */
+  siteId?: string;
 }
 
 /**

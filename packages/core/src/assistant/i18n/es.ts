@@ -1,0 +1,65 @@
+import type { AssistantCatalog } from './en.js';
+
+/** The assistant's replies in Spanish. */
+export const es: AssistantCatalog = {
+  yes: 'Sí',
+  no: 'No',
+  handover:
+    'No puedo resolver esto por mi cuenta, así que se lo pasaré a una persona. Antes, unas preguntas.',
+  handoverForm:
+    'No puedo resolver esto por mi cuenta. Use el formulario para contactar con una persona.',
+  glad: 'Me alegra que le haya servido. ¿Algo más?',
+  error:
+    'Algo ha fallado por mi parte. Inténtelo de nuevo o use el formulario.',
+  articles: 'Estos artículos pueden ayudarle:',
+  solvedQuestion: '¿Alguno de ellos lo ha resuelto?',
+  yesSolved: 'Sí, resuelto',
+  stillNeedHelp: 'No, todavía necesito ayuda',
+  notSure:
+    'No estoy seguro de haberle entendido. Puedo ayudarle con esto, o abrir un ticket para una persona:',
+  talkToPerson: 'Hablar con una persona',
+  'flow.ticket-status': 'Estado de mi ticket',
+  'flow.password-reset': 'Restablecer mi contraseña',
+  'flow.opening-hours': 'Horario de atención',
+  'flow.collect-ticket': 'Abrir un ticket',
+  resetOffer: 'Puede restablecer su contraseña usted mismo en esta página:',
+  resetLabel: 'Restablecer su contraseña',
+  resetCheck: '¿Ha funcionado?',
+  resetSolved: 'Me alegra que haya funcionado.',
+  askRef:
+    '¿Cuál es la referencia del ticket? Tiene el aspecto T-1042 y aparece en la confirmación que recibió.',
+  notShown:
+    'No he encontrado ningún ticket {ref} que pueda mostrarle aquí. Por su privacidad, solo muestro un ticket a quien lo solicitó: ábralo desde Mis solicitudes o inicie sesión primero en el sitio.',
+  latest: 'Sus últimas solicitudes:',
+  statusLine: '{ref} «{subject}»: {status} (actualizado el {date})',
+  lookupFailed:
+    'No he podido consultarlo ahora mismo; inténtelo de nuevo en un momento.',
+  alwaysOpen: 'Estamos abiertos las 24 horas.',
+  everyDay: 'Todos los días, las 24 horas.',
+  closedDay: 'cerrado',
+  openUntil: 'Ahora estamos abiertos, hasta el {until} (hora de {zone}).',
+  closedUntil:
+    'Ahora estamos cerrados. Volvemos a abrir el {from} (hora de {zone}).',
+  closedWeeks: 'Estamos cerrados las próximas tres semanas ({zone}).',
+  closedOn: 'Cerrado el {days}.',
+  askSubject: 'En una línea, ¿cuál es el problema?',
+  askDescription:
+    'Descríbalo: qué ha pasado, desde cuándo y qué ha probado ya.',
+  askEmail: '¿A qué dirección de correo debemos responder?',
+  askChoice: '¿Cuál de estas opciones encaja mejor?',
+  askField: '¿{label}?',
+  askDate: 'Escriba la fecha con el formato AAAA-MM-DD (YYYY-MM-DD).',
+  chooseOne: 'Elija una de las opciones.',
+  skip: 'Omitir',
+  tryAgain: 'Inténtelo de nuevo.',
+  confirm:
+    '¿Abro un ticket sobre «{subject}»? Esta conversación se adjuntará.',
+  openTicket: 'Abrir el ticket',
+  cancel: 'Cancelar',
+  cancelled: 'De acuerdo, no he enviado nada.',
+  invalidTicket:
+    'No he podido preparar ese ticket ({error}). Use el formulario en su lugar.',
+  created:
+    'He abierto el ticket {ref} para usted, con esta conversación adjunta. Una persona le responderá allí.',
+  createFailed: 'No he podido abrir el ticket: {error}. Pruebe el formulario.',
+};

@@ -1,0 +1,48 @@
+/**
+ * The assistant's reply catalog in the widget's seven languages, and
+ * the helpers that pick and fill a text. Recognition stays English-
+ * trained; only what the assistant says follows the requester.
+ */
+import { z } from 'zod';
+import { ar } from './ar.js';
+import { de } from './de.js';
+import { type AssistantCatalog, type AssistantTextKey, en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { ja } from './ja.js';
+import { pt } from './pt.js';
+
+export type { AssistantCatalog, AssistantTextKey } from './en.js';
+
+/** The languages the assistant answers in (the widget's). */
+export const ASSISTANT_LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const;
+/** One of {@link ASSISTANT_LOCALES}. */
+export type AssistantLocale = (typeof ASSISTANT_LOCALES)[number];
+/** Validates a locale; unknown or missing means `en`. */
+export const assistantLocaleSchema = z.enum(ASSISTANT_LOCALES);
+
+/** Every catalog, by locale. */
+export const ASSISTANT_CATALOGS: Readonly<
+  Record<AssistantLocale, AssistantCatalog>
+> = { en, de, fr, es, pt, ja, ar };
+
+/**
+ * The text for `key` in `locale`, with `{name}` placeholders filled.
+ *
+ * @example
+ * assistantText('de', 'created', { ref: 'T-1' });
+ */
+export function assistantText(
+  locale: AssistantLocale,
+  key: AssistantTextKey,
+  values: Record<string, string> = {},
+): string {
+  const template = (ASSISTANT_CATALOGS[locale] ?? en)[key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? values[name]! : all,
+  );
+}
+
+/** The `{placeholders}` a text uses, sorted. */
+export const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
