@@ -43,7 +43,9 @@ describe('predictions in the demo server', () => {
       expect(items.length).toBeGreaterThan(0);
       expect(tickets.length).toBe(Math.min(10, items.length));
       const ids = new Set(items.map((t: { id: string }) => t.id));
-      expect(tickets.every((t: { ticketId: string }) => ids.has(t.ticketId))).toBe(true);
+      expect(
+        tickets.every((t: { ticketId: string }) => ids.has(t.ticketId)),
+      ).toBe(true);
       const risks = tickets.map((t: { risk: number }) => t.risk);
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
       expect(risks.every((r: number) => r >= 0 && r <= 1)).toBe(true);

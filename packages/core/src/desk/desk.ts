@@ -354,7 +354,13 @@ export function createDesk(options: DeskOptions) {
     listTeams: () => store.listTeams(siteId),
 
     // API keys, passwords, sessions and requester access tokens.
-    ...createAccessMethods({ store, siteId, clock, access: options.access, record }),
+    ...createAccessMethods({
+      store,
+      siteId,
+      clock,
+      access: options.access,
+      record,
+    }),
     /** A requester's record and tickets as JSON (docs/audit.md). */
     exportRequester: (requesterId: string): Promise<RequesterExport> =>
       exportRequester({ store, siteId, clock }, requesterId),

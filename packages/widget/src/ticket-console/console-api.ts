@@ -57,7 +57,8 @@ export interface ConsoleApi {
   token: string | null;
   signIn(email: string, password: string): Promise<SignedIn>;
   signOut(): Promise<void>;
-  list(query: ListQuery): Promise<{ items: Ticket[] }>;
+  /** `GET /tickets`; `signal` aborts a list no longer wanted. */
+  list(query: ListQuery, signal?: AbortSignal): Promise<{ items: Ticket[] }>;
   ticket(id: string): Promise<Ticket>;
   events(id: string): Promise<AuditEvent[]>;
   commands(id: string): Promise<AllowedCommand[]>;
@@ -110,7 +111,8 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       await call('/sessions/current', { method: 'DELETE' }).catch(() => {});
       api.token = null;
     },
-    list: (query) => call(`/tickets?${queryString(query)}`, {}, 'page'),
+    list: (query, signal) =>
+      call(`/tickets?${queryString(query)}`, signal ? { signal } : {}, 'page'),
     ticket: (id) => call(`/tickets/${enc(id)}`, {}, 'ticket'),
     events: async (id) =>
       (await call(`/tickets/${enc(id)}/events`, {}, 'events')).events,
@@ -188,6 +190,7 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       headers,
       credentials: 'omit',
       cache: 'no-store',
+      ...(init.signal && { signal: init.signal }),
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
     if (!response.ok) throw await failure(response);
@@ -202,6 +205,7 @@ interface CallInit {
   method?: string;
   body?: unknown;
   headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 const enc = encodeURIComponent;

@@ -70,7 +70,11 @@ describe('<ticket-console> predictions', () => {
     const { deflections } = (await callAs(token, '/kb/deflections/count')).body;
     const { tickets } = (await callAs(token, '/metrics')).body;
     const rate = q(el, '[data-chart=deflection] strong').textContent;
-    equal(rate, percent(deflections / (deflections + tickets)), 'deflection rate');
+    equal(
+      rate,
+      percent(deflections / (deflections + tickets)),
+      'deflection rate',
+    );
   });
 
   it('computes the deflection rate as deflections ÷ (deflections + tickets)', async () => {

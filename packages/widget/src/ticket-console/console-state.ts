@@ -49,7 +49,7 @@ export class ConsoleState extends LitElement {
 
   /** The API root, e.g. `/api/v1`. @default '/api/v1' */
   declare endpoint: string;
-  /** The queue shown after sign-in: mine, team, unassigned, breaching or all. @default 'mine' */
+  /** The queue shown after sign-in: mine, team, unassigned, breaching, all or risk. @default 'mine' */
   declare queue: QueueName;
   /** @internal The view on screen. */
   declare view: ConsoleView;

@@ -48,7 +48,6 @@ export function byRisk<T extends { id: string; ref: string }>(
   return tickets
     .filter((t) => risks.has(t.id))
     .sort(
-      (a, b) =>
-        risks.get(b.id)! - risks.get(a.id)! || (a.ref < b.ref ? -1 : 1),
+      (a, b) => risks.get(b.id)! - risks.get(a.id)! || (a.ref < b.ref ? -1 : 1),
     );
 }

@@ -17,7 +17,8 @@ const STATUSES = [
 
 function setFilter(host: TicketConsole, name: string, value: string | boolean) {
   host.filters = { ...host.filters, [name]: value };
-  if (name !== 'text') void host.showQueue();
+  if (name === 'text') host.searchSoon();
+  else void host.showQueue();
 }
 
 function filters(host: TicketConsole) {

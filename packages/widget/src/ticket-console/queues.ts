@@ -21,7 +21,7 @@ export const QUEUES: readonly { name: QueueName; label: string }[] = [
 export interface QueueFilters {
   priority: string;
   status: string;
-  /** Words every shown ticket's subject, reference or category holds. */
+  /** Words the server searches for (`q`: subject, description, ref). */
   text: string;
   sortByDue: boolean;
 }
@@ -55,6 +55,7 @@ function queueQuery(
     limit: '100',
     sort: filters.sortByDue ? 'dueAt' : '-updatedAt',
     ...(filters.priority && { priority: filters.priority }),
+    ...(filters.text.trim() && { q: filters.text.trim().slice(0, 200) }),
   };
   if (queue === 'mine') query.assigneeId = agent.id;
   if (queue === 'unassigned') query.unassigned = 'true';

@@ -9,7 +9,7 @@ import { consoleStyles } from './console-styles.js';
 import type { ConsoleView, SlaExplanation, Ticket } from './console-types.js';
 import { byRisk, loadInsight, loadRisks } from './insight.js';
 import { watchQueue, watchTicket } from './live.js';
-import { matchText, mergePages, queueQueries } from './queues.js';
+import { mergePages, queueQueries } from './queues.js';
 import { renderShell } from './shell-view.js';
 import { handleShortcut } from './shortcuts.js';
 
@@ -18,6 +18,12 @@ export type { OpenTicket } from './console-state.js';
 /** A console event: it bubbles and crosses shadow roots. */
 const consoleEvent = (type: string, detail: object) =>
   new CustomEvent(type, { detail, bubbles: true, composed: true });
+
+/** How long typing in the search box rests before the queue is searched. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+const isAbort = (error: unknown) =>
+  error instanceof DOMException && error.name === 'AbortError';
 
 /**
  * The agents' console: sign in with a console password, work the
@@ -41,6 +47,8 @@ export class TicketConsole extends ConsoleState {
   api: ConsoleApi;
   #unwatch: (() => void) | null = null;
   #focusHeading = false;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #listing: AbortController | null = null;
   readonly #keys = (event: KeyboardEvent) => handleShortcut(this, event);
 
   constructor() {
@@ -48,9 +56,18 @@ export class TicketConsole extends ConsoleState {
     this.api = createConsoleApi(this.endpoint);
   }
 
-  /** The tickets of the queue after the text filter. */
+  /** The tickets of the queue; the server applied the search text (`q`). */
   get shown(): Ticket[] {
-    return matchText(this.tickets, this.filters.text);
+    return this.tickets;
+  }
+
+  /** Searches the queue for `filters.text` once typing rests. */
+  searchSoon(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(
+      () => void this.showQueue(),
+      SEARCH_DEBOUNCE_MS,
+    );
   }
 
   override connectedCallback(): void {
@@ -101,6 +118,7 @@ export class TicketConsole extends ConsoleState {
     try {
       return await work();
     } catch (error) {
+      if (isAbort(error)) return undefined; // a newer list replaced it
       const e = error instanceof ConsoleError ? error : null;
       this.error = e?.message ?? String(error);
       this.announce(this.error);
@@ -185,7 +203,12 @@ export class TicketConsole extends ConsoleState {
       this.filters,
       Date.now(),
     );
-    const pages = await Promise.all(queries.map((q) => this.api.list(q)));
+    this.#listing?.abort();
+    const listing = new AbortController();
+    this.#listing = listing;
+    const pages = await Promise.all(
+      queries.map((q) => this.api.list(q, listing.signal)),
+    );
     const first = queries[0];
     if (pages.length < 2 || !first) return pages[0]?.items ?? [];
     const limit = Number(first.limit);

@@ -38,6 +38,7 @@ export class AssistantHost {
         endpoint: o.endpoint,
         identity: () => o.tickets.identity.token,
         t: () => o.i18n.t,
+        lang: () => o.i18n.lang,
         announce: (text) => void o.feedback.announce(text),
         update: () => o.host.requestUpdate(),
         keep: (ticket) => {

@@ -109,6 +109,12 @@ describe('<ticket-widget assistant>', () => {
     match($(el, '#assistant-heading').textContent ?? '', /اسأل المساعد/);
     equal($(el, '.root').getAttribute('dir'), 'rtl', 'direction');
     await say(el, 'when are you open?');
+    // The server answers in the widget's language (recognition is
+    // English-trained; with no hours flow here it offers its menu).
+    match(lastBot(el).textContent ?? '', /لست متأكدًا من أنني فهمت/);
+    match(lastBot(el).textContent ?? '', /التحدث إلى موظف/);
+    const sent = (await requestsTo('/assistant/messages')).at(-1);
+    equal(JSON.parse(sent?.body ?? '{}').locale, 'ar', 'locale sent');
     await expectNoViolations(el, 'assistant in Arabic, dark');
   });
 

@@ -1,4 +1,4 @@
-import { createKnowledgeBase } from '@ticketry/core';
+import { ASSISTANT_CATALOGS, createKnowledgeBase } from '@ticketry/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArticleRenderer } from '../../kb/render.js';
 import { createAssistantService } from './assistant-service.js';
@@ -155,6 +155,28 @@ describe('POST /assistant/messages', () => {
     );
     expect(other.status).toBe(404);
     expect(other.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers in the locale each message names, and refuses unknown ones', async () => {
+    const s = await server();
+    const de = await say(s, { text: 'I forgot my password', locale: 'de' });
+    expect(de.status).toBe(200);
+    expect(de.body.replies[0]).toMatchObject({
+      type: 'link',
+      text: ASSISTANT_CATALOGS.de.resetOffer,
+      href: 'https://id.example.com/reset',
+    });
+    const id = de.body.conversationId;
+    const ja = await say(s, {
+      conversationId: id,
+      choice: 'no',
+      locale: 'ja',
+    });
+    expect(ja.body.replies[0].text).toBe(ASSISTANT_CATALOGS.ja.handover);
+    const en = await say(s, { text: 'I forgot my password' });
+    expect(en.body.replies[0].text).toBe(ASSISTANT_CATALOGS.en.resetOffer);
+    const bad = await say(s, { text: 'hi', locale: 'xx' });
+    expect(bad.status).toBe(422);
   });
 
   it('refuses bad bodies, unknown conversations and too many messages', async () => {

@@ -1,4 +1,5 @@
 import {
+  assistantLocaleSchema,
   assistantReplySchema,
   MESSAGE_LIMIT,
   TicketryError,
@@ -22,6 +23,8 @@ export const assistantMessageSchema = z
     text: z.string().max(MESSAGE_LIMIT).optional(),
     /** The value of a choice the assistant offered. */
     choice: z.string().max(200).optional(),
+    /** The language to answer in: en, de, fr, es, pt, ja or ar. @default en */
+    locale: assistantLocaleSchema.optional(),
   })
   .refine((b) => Boolean(b.text?.trim() || b.choice), {
     message: 'send text or a choice',
@@ -61,10 +64,11 @@ async function postMessage(ctx: RouteContext): Promise<Response> {
   const caller = await optionalCaller(ctx.desk, ctx.request, ctx.identity);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
   const body = parseWith(assistantMessageSchema, raw, 'assistant message');
-  const { conversationId, text, choice } = body;
+  const { conversationId, text, choice, locale } = body;
   const answer = await conversations.send(ctx, caller, conversationId, {
     ...(text !== undefined && { text }),
     ...(choice !== undefined && { choice }),
+    ...(locale !== undefined && { locale }),
   });
   return json(answer, 200, { 'cache-control': 'no-store' });
 }

@@ -6,7 +6,12 @@
  * characters each.
  */
 import { randomBytes } from 'node:crypto';
-import { type Assistant, createAssistant, TicketryError } from '@ticketry/core';
+import {
+  type Assistant,
+  type AssistantLocale,
+  createAssistant,
+  TicketryError,
+} from '@ticketry/core';
 import {
   type AssistantSettings,
   flowsFor,
@@ -126,7 +131,7 @@ export function createConversations(settings: AssistantSettings) {
       ctx: RouteContext,
       caller: Caller | null,
       id: string | undefined,
-      message: { text?: string; choice?: string },
+      message: { text?: string; choice?: string; locale?: AssistantLocale },
     ) {
       const now = ctx.desk.core.clock.now().getTime();
       const c = id ? find(id, caller, now) : start(ctx, caller, now);

@@ -14,6 +14,9 @@ import { listQuerySchema } from './schemas.js';
 /** How many of the newest tickets a store without full-text search scans. */
 export const SEARCH_SCAN_LIMIT = 5000;
 
+/** How many best matches a store's own search returns (PostgreSQL: at most 200). */
+export const STORE_SEARCH_LIMIT = 200;
+
 /** Tickets read per store call while scanning. */
 const SCAN_PAGE = 500;
 
@@ -111,7 +114,7 @@ export async function searchTickets(
   const store = ctx.desk.core.store;
   const found = canSearch(store)
     ? (
-        await store.searchTickets(ctx.desk.core.siteId, q, SEARCH_SCAN_LIMIT)
+        await store.searchTickets(ctx.desk.core.siteId, q, STORE_SEARCH_LIMIT)
       ).filter((t) => matchesQuery(t, filters))
     : await scan(ctx, filters, q);
   const byRef = await ctx.desk.getByRef(q.trim());

@@ -143,11 +143,7 @@ export function questionsFor(
   const t = (key: AssistantTextKey) => assistantText(locale, key);
   if (!c.haveSubject) {
     out.push(
-      builtIn(
-        'subject',
-        t('askSubject'),
-        submissionSchema.shape.subject,
-      ),
+      builtIn('subject', t('askSubject'), submissionSchema.shape.subject),
     );
   }
   out.push(
@@ -158,13 +154,7 @@ export function questionsFor(
     ),
   );
   if (!c.haveEmail) {
-    out.push(
-      builtIn(
-        'email',
-        t('askEmail'),
-        requesterInputSchema.shape.email,
-      ),
-    );
+    out.push(builtIn('email', t('askEmail'), requesterInputSchema.shape.email));
   }
   if (c.categories.length > 0) {
     out.push({

@@ -8,6 +8,7 @@ import {
   submissionSchemaFor,
 } from '../../public/form.js';
 import type { FieldValue, Submission } from '../../public/submission.js';
+import { type AssistantTextKey, assistantText } from '../i18n/index.js';
 import { choices, isYes, NO, say, text, YES } from '../replies.js';
 import type {
   AssistantFlow,
@@ -17,7 +18,6 @@ import type {
   ReplyEmitted,
 } from '../types.js';
 import { type Question, questionsFor } from './collect-questions.js';
-import { type AssistantTextKey, assistantText } from '../i18n/index.js';
 import { withTranscript } from './transcript.js';
 
 /** What the desk answers when the ticket is created. */

@@ -121,7 +121,9 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
                 text(
                   [
                     assistantText(locale, 'latest'),
-                    ...event.output!.slice(0, limit).map((t) => line(locale, t)),
+                    ...event
+                      .output!.slice(0, limit)
+                      .map((t) => line(locale, t)),
                   ].join('\n'),
                 ),
               ),
@@ -133,7 +135,9 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
       },
       askRef: {
         tags: ['waiting'],
-        entry: emit(({ context }) => text(assistantText(context.locale, 'askRef'))),
+        entry: emit(({ context }) =>
+          text(assistantText(context.locale, 'askRef')),
+        ),
         on: {
           message: [
             {
@@ -166,7 +170,9 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
               target: 'done',
               actions: emit(({ context }) =>
                 text(
-                  assistantText(context.locale, 'notShown', { ref: context.ref! }),
+                  assistantText(context.locale, 'notShown', {
+                    ref: context.ref!,
+                  }),
                 ),
               ),
             },

@@ -52,8 +52,7 @@ export const es: AssistantCatalog = {
   chooseOne: 'Elija una de las opciones.',
   skip: 'Omitir',
   tryAgain: 'Inténtelo de nuevo.',
-  confirm:
-    '¿Abro un ticket sobre «{subject}»? Esta conversación se adjuntará.',
+  confirm: '¿Abro un ticket sobre «{subject}»? Esta conversación se adjuntará.',
   openTicket: 'Abrir el ticket',
   cancel: 'Cancelar',
   cancelled: 'De acuerdo, no he enviado nada.',

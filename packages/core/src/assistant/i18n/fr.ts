@@ -39,9 +39,9 @@ export const fr: AssistantCatalog = {
   everyDay: 'Tous les jours, 24 heures sur 24.',
   closedDay: 'fermé',
   openUntil: 'Nous sommes ouverts jusqu’à {until} (heure {zone}).',
-  closedUntil:
-    'Nous sommes fermés. Nous rouvrons le {from} (heure {zone}).',
-  closedWeeks: 'Nous sommes fermés pour les trois prochaines semaines ({zone}).',
+  closedUntil: 'Nous sommes fermés. Nous rouvrons le {from} (heure {zone}).',
+  closedWeeks:
+    'Nous sommes fermés pour les trois prochaines semaines ({zone}).',
   closedOn: 'Fermé le {days}.',
   askSubject: 'En une ligne, quel est le problème ?',
   askDescription:

@@ -15,7 +15,15 @@ import { pt } from './pt.js';
 export type { AssistantCatalog, AssistantTextKey } from './en.js';
 
 /** The languages the assistant answers in (the widget's). */
-export const ASSISTANT_LOCALES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const;
+export const ASSISTANT_LOCALES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'ja',
+  'ar',
+] as const;
 /** One of {@link ASSISTANT_LOCALES}. */
 export type AssistantLocale = (typeof ASSISTANT_LOCALES)[number];
 /** Validates a locale; unknown or missing means `en`. */

@@ -9,8 +9,7 @@ export const pt: AssistantCatalog = {
   handoverForm:
     'Não consigo resolver isto sozinho. Use o formulário para falar com uma pessoa.',
   glad: 'Que bom que ajudou. Mais alguma coisa?',
-  error:
-    'Algo deu errado do meu lado. Tente novamente ou use o formulário.',
+  error: 'Algo deu errado do meu lado. Tente novamente ou use o formulário.',
   articles: 'Estes artigos podem ajudar:',
   solvedQuestion: 'Algum deles resolveu o problema?',
   yesSolved: 'Sim, resolvido',
@@ -52,8 +51,7 @@ export const pt: AssistantCatalog = {
   chooseOne: 'Escolha uma das opções.',
   skip: 'Pular',
   tryAgain: 'Tente novamente.',
-  confirm:
-    'Abro um ticket sobre “{subject}”? Esta conversa vai junto.',
+  confirm: 'Abro um ticket sobre “{subject}”? Esta conversa vai junto.',
   openTicket: 'Abrir o ticket',
   cancel: 'Cancelar',
   cancelled: 'Tudo bem, não enviei nada.',
@@ -61,6 +59,5 @@ export const pt: AssistantCatalog = {
     'Não consegui montar esse ticket ({error}). Use o formulário em vez disso.',
   created:
     'Abri o ticket {ref} para você, com esta conversa anexada. Uma pessoa vai responder lá.',
-  createFailed:
-    'Não consegui abrir o ticket: {error}. Tente o formulário.',
+  createFailed: 'Não consegui abrir o ticket: {error}. Tente o formulário.',
 };

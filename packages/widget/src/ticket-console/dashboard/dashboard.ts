@@ -1,6 +1,6 @@
 import type { MetricsReport } from '../console-types.js';
-import { dashboardData } from './chart-data.js';
 import type { Insight } from '../insight.js';
+import { dashboardData } from './chart-data.js';
 import { barChart, dataTable, type LitTags, lineChart } from './charts.js';
 import { renderInsight } from './predict-charts.js';
 

@@ -22,6 +22,8 @@ export interface AssistantDeps {
   /** The identity token, when the host identified the requester. */
   identity(): string | null;
   t(): Messages;
+  /** The widget's language, sent so the assistant answers in it. @default 'en' */
+  lang?(): string;
   announce(text: string): void;
   update(): void;
   /** Keeps a ticket the assistant opened, for My requests. */
@@ -63,6 +65,7 @@ export class AssistantPanel {
         body: JSON.stringify({
           ...(this.conversationId && { conversationId: this.conversationId }),
           ...message,
+          locale: d.lang?.() ?? 'en',
         }),
       },
     );

@@ -107,8 +107,7 @@ async function ownRecord(
 ): Promise<StoredAttachment | null> {
   const info = await store.get(id);
   if (!info) return null;
-  const foreign =
-    info.siteId !== undefined && info.siteId !== ctx.desk.siteId;
+  const foreign = info.siteId !== undefined && info.siteId !== ctx.desk.siteId;
   return foreign ? null : info;
 }
 

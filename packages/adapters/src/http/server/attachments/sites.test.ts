@@ -85,7 +85,9 @@ describe('attachments on several sites sharing one store', () => {
     const { ticket, accessToken } = await created.json();
     const path = `/tickets/${ticket.id}/attachments/${id}`;
     const get = () =>
-      fetch(at('b', path), { headers: { authorization: `Bearer ${accessToken}` } });
+      fetch(at('b', path), {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
     expect((await get()).status).toBe(200);
     // A record that says it belongs to acme is not served on globex.
     const record = await files.get(id);
