@@ -89,7 +89,7 @@ describe('<ticket-console> against XSS payloads', () => {
     this.timeout(300_000);
     token = await sessionFor(AGENT_EMAIL);
     const seed = (text: string, n: number) => seedTicket(token, text, n);
-    [control] = await seedAll(['Plain words about a printer'], seed);
+    control = (await seedAll(['Plain words about a printer'], seed))[0]!;
     seeded = await seedAll(TEXTS, seed);
   });
 
@@ -204,7 +204,7 @@ describe('<ticket-console> showing payloads that came by mail', () => {
       });
       return { id: ticket.id, ref: ticket.ref, text };
     };
-    [control] = await seedAll(['Plain words\nabout a printer'], byMail);
+    control = (await seedAll(['Plain words\nabout a printer'], byMail))[0]!;
     mailed = await seedAll(TEXTS, byMail, 4);
   });
 
