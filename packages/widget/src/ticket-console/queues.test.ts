@@ -29,6 +29,15 @@ describe('queueQuery', () => {
     });
   });
 
+  it('sends the search text as q, trimmed and cut to 200 characters', () => {
+    const text = `  vpn ${'x'.repeat(300)}`;
+    const query = queueQuery('all', agent, { ...none, text }, now);
+    expect(query.q).toBe(`vpn ${'x'.repeat(196)}`);
+    expect(queueQuery('all', agent, { ...none, text: '   ' }, now).q).toBe(
+      undefined,
+    );
+  });
+
   it('asks once per team of the agent for the team queue', () => {
     const queries = queueQueries('team', agent, none, now);
     expect(queries.map((q) => q.teamId)).toEqual(['service-desk', 'network']);

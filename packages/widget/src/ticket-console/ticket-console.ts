@@ -79,6 +79,8 @@ export class TicketConsole extends ConsoleState {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#keys);
     this.#unwatch?.();
+    clearTimeout(this.#searchTimer);
+    this.#listing?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
