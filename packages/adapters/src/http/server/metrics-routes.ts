@@ -73,11 +73,13 @@ async function reportFor(ctx: RouteContext, query: MetricsQuery) {
  * Agents see the desk's figures; only supervisors see other agents'
  * workload, an agent sees their own row.
  */
+type Caller = Awaited<ReturnType<typeof requireAgent>>;
+
+/** The report as the caller may see it: others' workload for supervisors. */
 async function authorised(
-  ctx: RouteContext,
+  caller: Caller,
   report: () => Promise<MetricsReport>,
 ) {
-  const caller = await requireAgent(ctx.desk, ctx.request);
   const answer = await report();
   if (caller.agent.role === 'supervisor') return answer;
   const own = answer.workload.agents.filter((a) => a.id === caller.agent.id);
@@ -85,18 +87,25 @@ async function authorised(
 }
 
 async function getMetrics(ctx: RouteContext): Promise<Response> {
+  // The caller first: a stranger learns nothing, not even query errors.
+  const caller = await requireAgent(ctx.desk, ctx.request);
   const params = parseWith(metricsParamsSchema, single(ctx.url), 'query');
-  const report = await authorised(ctx, () => reportFor(ctx, toQuery(params)));
+  const report = await authorised(caller, () =>
+    reportFor(ctx, toQuery(params)),
+  );
   return json(report);
 }
 
 async function getMetricsCsv(ctx: RouteContext): Promise<Response> {
+  const caller = await requireAgent(ctx.desk, ctx.request);
   const { section, ...params } = parseWith(
     metricsCsvParamsSchema,
     single(ctx.url),
     'query',
   );
-  const report = await authorised(ctx, () => reportFor(ctx, toQuery(params)));
+  const report = await authorised(caller, () =>
+    reportFor(ctx, toQuery(params)),
+  );
   const day = (iso: string) => iso.slice(0, 10);
   const name = `metrics-${section}-${day(report.period.from)}-${day(report.period.to)}.csv`;
   return new Response(toCsv(report, section), {
