@@ -5,17 +5,17 @@
  * @packageDocumentation
  */
 
-export { createFileAttachmentStore } from './attachments/file-store.js';
-export { type Sniffed, sniff } from './attachments/sniff.js';
+export {
+  assistantAnswerSchema,
+  assistantMessageSchema,
+} from './assistant-routes.js';
 export {
   type AssistantService,
   type AssistantServiceOptions,
   createAssistantService,
 } from './assistant-service.js';
-export {
-  assistantAnswerSchema,
-  assistantMessageSchema,
-} from './assistant-routes.js';
+export { createFileAttachmentStore } from './attachments/file-store.js';
+export { type Sniffed, sniff } from './attachments/sniff.js';
 export {
   type AttachmentStore,
   createMemoryAttachmentStore,
@@ -48,6 +48,7 @@ export {
   identityClaimsSchema,
   signIdentity,
 } from './identity.js';
+export type { MailInboundService } from './mail-routes.js';
 export { type NodeServer, type ServeNodeOptions, serveNode } from './node.js';
 export { createOpenApiDocument, type OpenApiOptions } from './openapi.js';
 export {
@@ -79,7 +80,6 @@ export { type ErrorBody, HTTP_ERROR_CODES } from './respond.js';
 export type { Access, Route, RouteContext } from './route.js';
 export { ROUTES } from './routes.js';
 export type { HttpServices } from './services.js';
-export type { MailInboundService } from './mail-routes.js';
 export {
   createMultiSiteHandler,
   type MultiSiteOptions,
