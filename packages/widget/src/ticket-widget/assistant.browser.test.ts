@@ -108,9 +108,10 @@ describe('<ticket-widget assistant>', () => {
     await openAssistant(el);
     match($(el, '#assistant-heading').textContent ?? '', /اسأل المساعد/);
     equal($(el, '.root').getAttribute('dir'), 'rtl', 'direction');
-    await say(el, 'when are you open?');
+    await say(el, 'quizzical wombats juggle');
     // The server answers in the widget's language (recognition is
-    // English-trained; with no hours flow here it offers its menu).
+    // English-trained; words it cannot place, and no article matches,
+    // bring its menu).
     match(lastBot(el).textContent ?? '', /لست متأكدًا من أنني فهمت/);
     match(lastBot(el).textContent ?? '', /التحدث إلى موظف/);
     const sent = (await requestsTo('/assistant/messages')).at(-1);
