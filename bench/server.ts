@@ -25,8 +25,8 @@ interface Plan {
 
 const plan = (quick: boolean): Plan =>
   quick
-    ? { requests: 1000, repeats: 3, limitSeconds: 30 }
-    : { requests: 5000, repeats: 5, limitSeconds: 60 };
+    ? { requests: 500, repeats: 3, limitSeconds: 90 }
+    : { requests: 5000, repeats: 5, limitSeconds: 300 };
 
 interface Host {
   ready: HostReady;

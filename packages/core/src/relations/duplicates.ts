@@ -12,6 +12,12 @@ export interface DuplicateOptions {
   windowMs?: number;
   /** At most this many suggestions, best first. @default 5 */
   limit?: number;
+  /**
+   * At most this many of the requester's newest open tickets are
+   * compared, so a requester with thousands open (a monitoring system
+   * mailing in) keeps intake fast. @default 200
+   */
+  maxScanned?: number;
 }
 
 /** One possible duplicate: an open ticket of the same requester. */
@@ -31,6 +37,7 @@ export const DUPLICATE_DEFAULTS = {
   threshold: 0.5,
   windowMs: 7 * 86_400_000,
   limit: 5,
+  maxScanned: 200,
 } as const;
 
 /**
@@ -44,11 +51,15 @@ export async function findDuplicates(
   t: Ticket,
   options: DuplicateOptions = {},
 ): Promise<DuplicateSuggestion[]> {
-  const { threshold, windowMs, limit } = { ...DUPLICATE_DEFAULTS, ...options };
+  const { threshold, windowMs, limit, maxScanned } = {
+    ...DUPLICATE_DEFAULTS,
+    ...options,
+  };
   const since = Date.parse(t.createdAt) - windowMs;
   const shape = shapeOf(t.subject);
   const found: DuplicateSuggestion[] = [];
   let cursor: string | null = null;
+  let scanned = 0;
   do {
     const page = await core.store.listTickets(core.siteId, {
       requesterId: t.requesterId,
@@ -59,6 +70,7 @@ export async function findDuplicates(
     });
     for (const other of page.items) {
       if (Date.parse(other.createdAt) < since) return rank(found, limit);
+      if (++scanned > maxScanned) return rank(found, limit);
       if (other.id === t.id || other.createdAt > t.createdAt) continue;
       if (t.links.some((l) => l.ticketId === other.id)) continue;
       const score = similarity(shape, shapeOf(other.subject));
