@@ -1,32 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltBundles, buildBundles } from './bundle-build.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { ASSISTANT_MARKERS, checkWidgetBundle } from './dist-group.mjs';
 
-const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-let outdir = '';
-let meta: { outputs: Record<string, { inputs: Record<string, unknown> }> };
-
-const inputsOf = (file: string) => {
-  const key = Object.keys(meta.outputs).find((k) => k.endsWith(`/${file}`));
-  if (!key) throw new Error(`no output ${file}`);
-  return Object.keys(meta.outputs[key]!.inputs);
-};
+let built: BuiltBundles;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ticketry-assistant-'));
-  const metafile = join(outdir, 'meta.json');
-  execFileSync(
-    'node',
-    ['scripts/bundle.mjs', `--outdir=${outdir}`, `--metafile=${metafile}`],
-    { cwd: pkg, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  meta = JSON.parse(readFileSync(metafile, 'utf8'));
+  built = buildBundles('ticketry-assistant-');
 }, 60_000);
+
+const inputsOf = (file: string) => built.inputsOf(file);
 
 describe('the assistant chunk', () => {
   it('holds the assistant panel, which ticket-widget.js does not', () => {
@@ -43,15 +28,15 @@ describe('the assistant chunk', () => {
   });
 
   it('is what the bundle check refuses in ticket-widget.js', () => {
-    const main = join(outdir, 'ticket-widget.js');
+    const main = join(built.outdir, 'ticket-widget.js');
     expect(() => checkWidgetBundle(main)).not.toThrow();
     const text = readFileSync(
-      join(outdir, 'ticket-widget-assistant-panel.js'),
+      join(built.outdir, 'ticket-widget-assistant-panel.js'),
       'utf8',
     );
     for (const m of ASSISTANT_MARKERS) expect(text).toContain(m);
     expect(() =>
-      checkWidgetBundle(join(outdir, 'ticket-widget-assistant-panel.js')),
+      checkWidgetBundle(join(built.outdir, 'ticket-widget-assistant-panel.js')),
     ).toThrow(/assistant code/);
   });
 });

@@ -1,41 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltBundles, buildBundles } from './bundle-build.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { CONSOLE_TAGS, checkWidgetBundle } from './dist-group.mjs';
 
-const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-let outdir = '';
-let meta: { outputs: Record<string, { inputs: Record<string, unknown> }> };
-
-const inputsOf = (file: string) => {
-  const key = Object.keys(meta.outputs).find((k) => k.endsWith(`/${file}`));
-  if (!key) throw new Error(`no output ${file}`);
-  return Object.keys(meta.outputs[key]!.inputs);
-};
+let built: BuiltBundles;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ticketry-bundle-'));
-  const metafile = join(outdir, 'meta.json');
-  execFileSync(
-    'node',
-    ['scripts/bundle.mjs', `--outdir=${outdir}`, `--metafile=${metafile}`],
-    { cwd: pkg, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  meta = JSON.parse(readFileSync(metafile, 'utf8'));
+  built = buildBundles('ticketry-bundle-');
 }, 60_000);
+
+const inputsOf = (file: string) => built.inputsOf(file);
 
 describe('the script-tag bundles', () => {
   it('keep every console and chart module out of ticket-widget.js', () => {
     const widget = inputsOf('ticket-widget.js');
     expect(widget.some((i) => i.includes('ticket-console'))).toBe(false);
     expect(() =>
-      checkWidgetBundle(join(outdir, 'ticket-widget.js')),
+      checkWidgetBundle(join(built.outdir, 'ticket-widget.js')),
     ).not.toThrow();
-    const text = readFileSync(join(outdir, 'ticket-widget.js'), 'utf8');
+    const text = readFileSync(join(built.outdir, 'ticket-widget.js'), 'utf8');
     for (const tag of CONSOLE_TAGS) expect(text).not.toContain(tag);
   });
 
@@ -63,15 +48,15 @@ describe('the script-tag bundles', () => {
     for (const view of views) expect(chunk).toContain(view);
     // Lit and the shared helpers come from the main file as arguments.
     expect(chunk.some((i) => i.includes('node_modules/lit'))).toBe(false);
-    const key = Object.keys(meta.outputs).find((k) =>
+    const key = Object.keys(built.meta.outputs).find((k) =>
       k.endsWith('/ticket-widget-tracking-views.js'),
     );
-    const out = meta.outputs[key!] as { imports?: unknown[] };
+    const out = built.meta.outputs[key!] as { imports?: unknown[] };
     expect(out.imports ?? []).toEqual([]);
   });
 
   it('refuses a requester bundle that mentions the console', () => {
-    const fake = join(outdir, 'ticket-console.js');
+    const fake = join(built.outdir, 'ticket-console.js');
     expect(() => checkWidgetBundle(fake)).toThrow(/ticket-console/);
   });
 });

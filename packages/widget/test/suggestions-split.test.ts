@@ -1,34 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuiltBundles, buildBundles } from './bundle-build.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { checkWidgetBundle, SUGGESTIONS_MARKERS } from './dist-group.mjs';
 
-const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHUNK = 'ticket-widget-suggestions-panel.js';
-let outdir = '';
-let meta: { outputs: Record<string, { inputs: Record<string, unknown> }> };
-
-const inputsOf = (file: string) => {
-  const key = Object.keys(meta.outputs).find((k) => k.endsWith(`/${file}`));
-  if (!key) throw new Error(`no output ${file}`);
-  return Object.keys(meta.outputs[key]!.inputs);
-};
+let built: BuiltBundles;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ticketry-suggestions-'));
-  const metafile = join(outdir, 'meta.json');
-  execFileSync(
-    'node',
-    ['scripts/bundle.mjs', `--outdir=${outdir}`, `--metafile=${metafile}`],
-    { cwd: pkg, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  meta = JSON.parse(readFileSync(metafile, 'utf8'));
+  built = buildBundles('ticketry-suggestions-');
 }, 60_000);
+
+const inputsOf = (file: string) => built.inputsOf(file);
 
 describe('the suggestions chunk', () => {
   it('holds the panel and its words, which ticket-widget.js does not', () => {
@@ -49,11 +34,11 @@ describe('the suggestions chunk', () => {
 
   it('is what the bundle check refuses in ticket-widget.js', () => {
     expect(() =>
-      checkWidgetBundle(join(outdir, 'ticket-widget.js')),
+      checkWidgetBundle(join(built.outdir, 'ticket-widget.js')),
     ).not.toThrow();
-    const text = readFileSync(join(outdir, CHUNK), 'utf8');
+    const text = readFileSync(join(built.outdir, CHUNK), 'utf8');
     for (const m of SUGGESTIONS_MARKERS) expect(text).toContain(m);
-    expect(() => checkWidgetBundle(join(outdir, CHUNK))).toThrow(
+    expect(() => checkWidgetBundle(join(built.outdir, CHUNK))).toThrow(
       /suggestions code/,
     );
     // Small enough to load while the requester types.
