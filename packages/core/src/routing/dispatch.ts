@@ -3,6 +3,7 @@ import type { Actor } from '../schemas/common.js';
 import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
 import { trimExplanation } from '../schemas/routing.js';
 import type { Ticket } from '../schemas/ticket.js';
+import { feedWorkload } from './feed-workload.js';
 import {
   OFFER_KIND,
   type Offer,
@@ -37,6 +38,7 @@ export interface DispatchOptions {
 export function createDispatch(core: DeskCore, options: DispatchOptions) {
   const records = routingRecords(core.store, core.siteId);
   const timeout = options.acceptTimeoutMs;
+  const workload = options.workload ?? feedWorkload(core.store, core.siteId);
 
   async function decide(ticket: Ticket, exclude: string[]) {
     return options.router.route(ticket, {
@@ -44,7 +46,7 @@ export function createDispatch(core: DeskCore, options: DispatchOptions) {
       siteId: core.siteId,
       now: core.clock.now(),
       exclude,
-      ...(options.workload && { workload: options.workload }),
+      workload,
     });
   }
 

@@ -2,6 +2,7 @@ export * from './attributes.js';
 export * from './availability.js';
 export * from './chain.js';
 export { absence, overCapacity } from './eligibility.js';
+export * from './feed-workload.js';
 export * from './least-loaded.js';
 export { OFFER_KIND, type Offer, QUEUE_KIND } from './offers.js';
 export {

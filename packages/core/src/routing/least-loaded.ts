@@ -6,6 +6,7 @@ import type {
   Router,
   RoutingContext,
   RoutingDecision,
+  WorkloadReader,
 } from './types.js';
 import { PRIORITY_WEIGHTS, storeWorkload } from './workload.js';
 
@@ -30,8 +31,8 @@ export function leastLoaded(options: LeastLoadedOptions = {}): Router {
   return {
     name: 'least_loaded',
     async route(ticket: Ticket, ctx: RoutingContext): Promise<RoutingDecision> {
-      const workload =
-        ctx.workload ?? storeWorkload(ctx.store, ctx.siteId, weights);
+      const read = ctx.workload ?? storeWorkload(ctx.store, ctx.siteId);
+      const workload: WorkloadReader = (ids) => read(ids, weights);
       const pool = await eligiblePool(ticket, { ...ctx, workload });
       if (pool.candidates.length === 0) {
         return queued(

@@ -18,7 +18,7 @@ export interface RoutingServiceOptions {
   acceptTimeoutMs?: number;
   /** Route tickets as they arrive or come back. @default true */
   auto?: boolean;
-  /** Open work per agent. @default read from the store */
+  /** Open work per agent. @default `feedWorkload` over the desk's store */
   workload?: WorkloadReader;
   /**
    * Called when automatic routing fails (after its retries; the ticket

@@ -1,3 +1,4 @@
+import type { Priority } from '../schemas/common.js';
 import type { Agent } from '../schemas/people.js';
 import type { RoutingExplanation } from '../schemas/routing.js';
 import type { Ticket } from '../schemas/ticket.js';
@@ -11,9 +12,13 @@ export interface Workload {
   weighted: number;
 }
 
-/** Reads the open work of agents; the default asks the store. */
+/**
+ * Reads the open work of agents, weighing each ticket by its priority
+ * with `weights` (default `PRIORITY_WEIGHTS`).
+ */
 export type WorkloadReader = (
   agentIds: readonly string[],
+  weights?: Readonly<Record<Priority, number>>,
 ) => Promise<Map<string, Workload>>;
 
 /** An eligible agent with the work it holds. */

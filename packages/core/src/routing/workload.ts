@@ -30,14 +30,16 @@ export function weightOf(
 
 /**
  * Reads open work from the store, one paged query per agent: tickets
- * assigned to it that are assigned, in progress or pending.
+ * assigned to it that are assigned, in progress or pending. Each read
+ * costs as much as the agents hold; the routing service uses
+ * `feedWorkload` instead, which keeps the counts from the feed.
  */
 export function storeWorkload(
   store: TicketStore,
   siteId: string,
   weights: Readonly<Record<Priority, number>> = PRIORITY_WEIGHTS,
 ): WorkloadReader {
-  return async (agentIds) => {
+  return async (agentIds, given = weights) => {
     const loads = new Map<string, Workload>();
     for (const assigneeId of agentIds) {
       const load: Workload = { open: 0, weighted: 0 };
@@ -51,7 +53,7 @@ export function storeWorkload(
         });
         for (const t of page.items) {
           load.open += 1;
-          load.weighted += weightOf(t, weights);
+          load.weighted += weightOf(t, given);
         }
         cursor = page.nextCursor;
       } while (cursor);
