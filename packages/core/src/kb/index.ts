@@ -1,5 +1,6 @@
 /** The knowledge base: articles, search, suggestions, deflections. */
 export * from './article.js';
+export * from './blocks.js';
 export {
   ARTICLE_KIND,
   ARTICLE_VERSION_KIND,

@@ -99,11 +99,16 @@ export function checkRecordWrite(write: RecordWrite): RecordWrite {
   return parsed.data as RecordWrite;
 }
 
+/** A record's address; built once, since zod compiles it on first use. */
+const addressSchema = z.object({
+  siteId: siteIdSchema,
+  kind: kindSchema,
+  key: keySchema,
+});
+
 /** Parses a record address (site, kind, key) or throws. */
 export function checkRecordAddress(siteId: string, kind: string, key = 'k') {
-  const parsed = z
-    .object({ siteId: siteIdSchema, kind: kindSchema, key: keySchema })
-    .safeParse({ siteId, kind, key });
+  const parsed = addressSchema.safeParse({ siteId, kind, key });
   if (!parsed.success) throw validationError('record', parsed.error.issues);
 }
 
