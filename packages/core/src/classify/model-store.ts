@@ -112,6 +112,7 @@ export const ticketText = (t: Pick<Ticket, 'subject' | 'description'>) =>
 export async function resolvedExamples(
   place: Omit<RecordPlace, 'clock'>,
   limit = 20_000,
+  accept: (ticket: Ticket) => boolean = () => true,
 ): Promise<{ text: string; label: string }[]> {
   const out: { text: string; label: string }[] = [];
   let cursor: string | null = null;
@@ -122,7 +123,8 @@ export async function resolvedExamples(
       cursor,
     });
     for (const t of page.items) {
-      if (t.category) out.push({ text: ticketText(t), label: t.category });
+      if (t.category && accept(t))
+        out.push({ text: ticketText(t), label: t.category });
     }
     cursor = page.nextCursor;
   } while (cursor && out.length < limit);

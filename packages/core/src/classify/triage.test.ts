@@ -170,6 +170,37 @@ describe('triage on submission', () => {
     again.stop();
   });
 
+  it('learns only from the tickets `learnsFrom` accepts, on resolve and in retrain', async () => {
+    const { desk, staff } = await staffedDesk();
+    const triage = await createTriage(desk, {
+      threshold: 1,
+      learnsFrom: (t) => !t.externalId,
+    });
+    const rows = train.filter((_, i) => i % 10 === 0).slice(0, 20);
+    for (const [i, r] of rows.entries()) {
+      const imported = i % 2 === 0;
+      const { ticket } = await desk.submit({
+        ...submission(r.text),
+        ...(imported && { externalId: `INC${1000 + i}` }),
+      });
+      await desk.triage(
+        ticket.id,
+        { impact: 'low', urgency: 'low', category: r.label },
+        { actor: staff.agent },
+      );
+      await desk.resolve(
+        ticket.id,
+        { code: 'fixed', note: 'Done.' },
+        { actor: staff.agent },
+      );
+    }
+    await triage.idle();
+    expect(triage.model.examples).toBe(rows.length / 2);
+    const result = await triage.retrain({ includeBase: false });
+    expect(result.fromDesk).toBe(rows.length / 2);
+    triage.stop();
+  });
+
   it('stores a model under its own key', async () => {
     const { desk } = await staffedDesk();
     await saveModel(desk, model, 'it-texts');

@@ -56,6 +56,12 @@ export interface TriageOptions {
    * (the corpus the first model was trained on). @default none
    */
   baseExamples?: () => readonly LabelledText[];
+  /**
+   * Which resolved tickets the model may learn from, on resolve and in
+   * `retrain`; for instance not imported history: `(t) => !t.externalId`.
+   * @default every ticket with a category
+   */
+  learnsFrom?: (ticket: Ticket) => boolean;
   /** Told about failures of the background work; silent by default. */
   onError?: (error: unknown, ticketId: string) => void;
 }
@@ -132,8 +138,10 @@ export async function createTriage(
     await putSuggestion(place, suggestion);
   }
 
+  const learnsFrom = options.learnsFrom ?? (() => true);
+
   async function onResolved(t: Ticket) {
-    if (!t.category) return;
+    if (!t.category || !learnsFrom(t)) return;
     model.learn(ticketText(t), t.category);
     learned += 1;
     if (learned % settings.saveEvery === 0) {
@@ -185,7 +193,11 @@ export async function createTriage(
       const started = performance.now();
       const base =
         opts.includeBase === false ? [] : (options.baseExamples?.() ?? []);
-      const set = trainingSet(await resolvedExamples(place), base, opts);
+      const set = trainingSet(
+        await resolvedExamples(place, 20_000, learnsFrom),
+        base,
+        opts,
+      );
       if (set.examples.length === 0) {
         throw new TicketryError(
           'VALIDATION_FAILED',

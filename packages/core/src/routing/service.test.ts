@@ -46,6 +46,30 @@ describe('the routing service', () => {
     routing.stop();
   });
 
+  it('leaves tickets its `routes` option declines to whoever routes them by hand', async () => {
+    const { desk } = await routingDesk();
+    await agent(desk, 'ada');
+    const { ticket: old } = await desk.submit({
+      subject: 'Imported printer jam',
+      description: "From last year's log.",
+      requester: { email: 'old@example.com' },
+      externalId: 'INC0005100',
+    });
+    const routing = createRoutingService(desk, {
+      router: toDesk,
+      routes: (t) => !t.externalId,
+    });
+    const fresh = await ticket(desk);
+    await routing.idle();
+    expect(await routing.sweep()).toEqual([]);
+
+    expect((await desk.get(old.id))?.assigneeId).toBeNull();
+    expect((await desk.get(fresh.id))?.assigneeId).toBe('ada');
+    const byHand = await routing.route(old.id);
+    expect(byHand.decision).toMatchObject({ agentId: 'ada' });
+    routing.stop();
+  });
+
   it('leaves a ticket queued with a routing event when nobody is eligible, once per reason', async () => {
     const { desk } = await routingDesk();
     await agent(desk, 'ada', { capacity: 0 });

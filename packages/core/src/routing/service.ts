@@ -18,6 +18,13 @@ export interface RoutingServiceOptions {
   acceptTimeoutMs?: number;
   /** Route tickets as they arrive or come back. @default true */
   auto?: boolean;
+  /**
+   * Which tickets automatic routing and `sweep` take up; the others
+   * stay where they are until someone routes them by hand (`route`).
+   * For instance imported history: `(t) => !t.externalId`.
+   * @default every ticket
+   */
+  routes?: (ticket: Ticket) => boolean;
   /** Open work per agent. @default `feedWorkload` over the desk's store */
   workload?: WorkloadReader;
   /**
@@ -47,6 +54,7 @@ export function createRoutingService(
   options: RoutingServiceOptions,
 ) {
   const core = desk.core;
+  const routes = options.routes ?? (() => true);
   let pending: Promise<unknown> = Promise.resolve();
 
   const { records, decide, assign, keepQueued, routeTicket } = createDispatch(
@@ -175,7 +183,7 @@ export function createRoutingService(
         cursor,
       });
       for (const t of page.items) {
-        if (t.assigneeId || known.has(t.id)) continue;
+        if (t.assigneeId || known.has(t.id) || !routes(t)) continue;
         const done = await routeLatest(t.id).catch(() => null);
         if (done && !done.decision.queued) out.push(done);
       }
@@ -230,6 +238,7 @@ export function createRoutingService(
       : core.subscribe((event, ticket) => {
           if (!TRIGGERS.has(event.type)) return;
           if (!QUEUE_STATUSES.has(ticket.status) || ticket.assigneeId) return;
+          if (!routes(ticket)) return;
           pending = pending.then(() =>
             routeLatest(ticket.id).catch((error) => failed(error, ticket.id)),
           );
