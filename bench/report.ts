@@ -4,7 +4,12 @@
  * against the contract before anything is written.
  */
 import { z } from 'zod';
-import type { BenchChart, BenchFigure, BenchSection } from './types.ts';
+import type {
+  BenchChart,
+  BenchFigure,
+  BenchSection,
+  BenchTable,
+} from './types.ts';
 import { formatNumber } from './util.ts';
 
 const figureSchema = z.object({
@@ -33,6 +38,15 @@ export const sectionSchema = z.object({
         title: z.string(),
         unit: z.string(),
         points: z.array(z.object({ label: z.string(), value: z.number() })),
+      }),
+    )
+    .optional(),
+  tables: z
+    .array(
+      z.object({
+        title: z.string(),
+        columns: z.array(z.string()).min(1),
+        rows: z.array(z.array(z.string())),
       }),
     )
     .optional(),
@@ -114,6 +128,19 @@ export function drawChart(chart: BenchChart): string {
   return [`${chart.title}:`, '', '```text', ...lines, '```'].join('\n');
 }
 
+/** A table under its title, its cells escaped. */
+export function drawTable(table: BenchTable): string {
+  const row = (cells: readonly string[]) =>
+    `| ${cells.map(cell).join(' | ')} |`;
+  return [
+    `${table.title}:`,
+    '',
+    row(table.columns),
+    row(table.columns.map(() => '---')),
+    ...table.rows.map(row),
+  ].join('\n');
+}
+
 /** How much of the wall time the section's own process ran. */
 function cpuNote(outcome: SectionOutcome): string {
   if (outcome.cpuSeconds === null) return '';
@@ -139,6 +166,7 @@ function sectionMarkdown(outcome: SectionOutcome): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...section.figures.map(figureRow),
   ];
+  for (const table of section.tables ?? []) parts.push('', drawTable(table));
   for (const chart of section.charts ?? []) parts.push('', drawChart(chart));
   if (section.notes?.length) {
     parts.push('', ...section.notes.map((n) => `- ${n}`));

@@ -44,6 +44,14 @@ export interface BenchChart {
   points: { label: string; value: number }[];
 }
 
+/** A table of its own under the figures, e.g. accuracy per language. */
+export interface BenchTable {
+  title: string;
+  columns: string[];
+  /** Cells as written, one array per row, as many as `columns`. */
+  rows: string[][];
+}
+
 /** One section of BENCHMARKS.md. */
 export interface BenchSection {
   /** e.g. 'Core commands', 'SLA engine', 'PostgreSQL adapter'. */
@@ -53,6 +61,8 @@ export interface BenchSection {
   notes?: string[];
   /** Optional curves, drawn under the figures. */
   charts?: BenchChart[];
+  /** Optional tables, written under the figures. */
+  tables?: BenchTable[];
 }
 
 /** A section's entry point. */

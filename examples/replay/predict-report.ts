@@ -6,6 +6,7 @@ import {
   type AuditEvent,
   type BacktestResult,
   backtest,
+  type CalibrationBin,
   collectExamples,
   createArrivalLog,
   dailyCounts,
@@ -111,21 +112,38 @@ export function formatForecast(r: ForecastReport): string {
     line('all tickets', r.overall),
     ...r.categories.map((c) => line(c.key, c)),
     '',
-    `Emerging problems (Poisson CUSUM on hourly counts per category), ${s.months.toFixed(1)} months after warm-up`,
-    `  alerts without injection: ${s.alarmsPerMonth.toFixed(1)} per month`,
+    `Emerging problems (Poisson likelihood-ratio scan over at most 6 hours of hourly counts per category), ${s.months.toFixed(1)} months after warm-up`,
+    `  alerts without injection: ${s.alarmsPerMonth.toFixed(2)} per month`,
     `  injected spikes detected within 24 h: ${s.detected}/${s.spikes}, delay median ${s.medianDelayHours ?? 'n/a'} h, max ${s.maxDelayHours ?? 'n/a'} h`,
   ].join('\n');
 }
 
-/** The risk report as text, with the calibration table. */
+/**
+ * The mean gap between predicted and observed miss rates over the
+ * calibration bins, weighted by their size (0 is perfect).
+ */
+export function calibrationGap(bins: readonly CalibrationBin[]): number {
+  const n = bins.reduce((s, b) => s + b.n, 0);
+  return n
+    ? bins.reduce((s, b) => s + b.n * Math.abs(b.predicted - b.observed), 0) / n
+    : Number.NaN;
+}
+
+/** The risk report as text, with the calibration table before and after. */
 export function formatRisk(r: RiskEvaluation): string {
+  const raw = r.uncalibrated.calibration;
+  const how = r.holdout
+    ? `Platt scaling fitted on the latest ${pct(r.holdout)} of the training tickets`
+    : 'no calibration (too few held-out outcomes)';
   return [
     `Breach risk at opening: trained on the earliest ${r.train} tickets, scored on the latest ${r.test} (${pct(r.missRate)} missed)`,
-    `  ROC AUC ${r.auc.toFixed(3)}   priority alone ${r.priorityAuc.toFixed(3)}`,
-    '  calibration by deciles: predicted  observed  (n)',
+    `  ROC AUC ${r.auc.toFixed(3)}   priority alone ${r.priorityAuc.toFixed(3)}   uncalibrated model ${r.uncalibrated.auc.toFixed(3)}`,
+    `  calibration by deciles (${how}):`,
+    '    calibrated: predicted observed   uncalibrated: predicted observed   (n)',
     ...r.calibration.map(
-      (b) =>
-        `    ${pct(b.predicted).padStart(8)}  ${pct(b.observed).padStart(8)}  (${b.n})`,
+      (b, i) =>
+        `    ${pct(b.predicted).padStart(20)} ${pct(b.observed).padStart(8)}  ${pct(raw[i]?.predicted ?? null).padStart(24)} ${pct(raw[i]?.observed ?? null).padStart(8)}   (${b.n})`,
     ),
+    `  mean gap |predicted − observed|: ${pct(calibrationGap(r.calibration))} calibrated, ${pct(calibrationGap(raw))} uncalibrated`,
   ].join('\n');
 }

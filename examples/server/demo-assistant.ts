@@ -6,6 +6,7 @@
  * demo serves one.
  */
 import { createAssistantService } from '@ticketry/adapters/http/server';
+import { DEMO_CATEGORIES } from './demo-classify.ts';
 
 /** Office hours the opening-hours flow answers from. */
 export const DEMO_HOURS = {
@@ -39,6 +40,6 @@ export function demoAssistant(port: number) {
       ),
       holidays: [...DEMO_HOURS.holidays],
     },
-    categories: ['Laptop', 'Phone', 'VPN', 'Accounts', 'Other'],
+    categories: [...DEMO_CATEGORIES],
   });
 }

@@ -28,7 +28,7 @@ export const DEMO_TRIGGERS: TriggerInput[] = [
     conditions: {
       any: ['down', 'outage', 'urgent', 'cannot log in'].map((value) => ({
         field: 'text',
-        op: 'contains',
+        op: 'mentions',
         value,
       })),
     },

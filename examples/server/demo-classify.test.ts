@@ -1,10 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escalateByAge } from '@ticketry/core';
 import { describe, expect, it } from 'vitest';
+import { readTicketTexts } from '../../packages/core/src/classify/ticket-texts.ts';
 import { startDemo } from './demo.ts';
-import { DEMO_ESCALATION, demoClassifier } from './demo-classify.ts';
+import { DEMO_TRIGGERS } from './demo-automation.ts';
+import {
+  DEMO_CATEGORIES,
+  DEMO_CLASSIFY_RULES,
+  DEMO_ESCALATION,
+  demoClassifier,
+} from './demo-classify.ts';
 import { createLogger } from './log.ts';
 
 /** Polls a ticket's suggestion until the classifier has made it. */
@@ -27,6 +34,22 @@ async function suggestionOf(
 const dir = mkdtempSync(join(tmpdir(), 'ticketry-demo-classify-'));
 
 describe('classification in the demo server', () => {
+  it("has one list of categories: the model's labels, the rules, the page and the assistant", () => {
+    const labels = new Set(readTicketTexts().map((r) => r.label));
+    expect(new Set(DEMO_CATEGORIES)).toEqual(labels);
+    for (const rule of DEMO_CLASSIFY_RULES) {
+      const category = rule.set.category;
+      if (category) expect(DEMO_CATEGORIES).toContain(category);
+    }
+    const page = readFileSync(
+      new URL('./public/index.html', import.meta.url),
+      'utf8',
+    );
+    const attribute = /<ticket-widget[^>]*categories="([^"]*)"/.exec(page)?.[1];
+    expect(attribute?.split(',')).toEqual([...DEMO_CATEGORIES]);
+    expect(DEMO_TRIGGERS.length).toBeGreaterThan(0);
+  });
+
   it('trains on the ticket texts once, then classifies and applies rules to new tickets', async () => {
     const errors: unknown[] = [];
     const quiet = createLogger({ quiet: true });

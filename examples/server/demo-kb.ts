@@ -91,5 +91,7 @@ export async function demoKnowledgeBase(desk: Desk, log: Logger) {
   }
   await knowledgeBase.ready();
   log.info('knowledge base ready', { seeded });
-  return { knowledgeBase, render: createArticleRenderer().render };
+  // HTML for GET /kb/articles/:id, blocks for the widget's article view.
+  const { render, blocks } = createArticleRenderer();
+  return { knowledgeBase, render, blocks };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { replayFile } from '../replay/replay-file.ts';
 import { replayDesk } from '../replay/test-support.ts';
 import { SAMPLE_LOG, startDemo } from './demo.ts';
+import { demoSla } from './demo-sla.ts';
 import { createLogger } from './log.ts';
 
 describe('metrics in the demo server', () => {
@@ -20,7 +21,10 @@ describe('metrics in the demo server', () => {
       logger: createLogger({ quiet: true }),
     });
     try {
-      const { desk } = replayDesk({ closedReplyPolicy: 'reopen' });
+      const { desk } = replayDesk({
+        closedReplyPolicy: 'reopen',
+        sla: demoSla(),
+      });
       const replay = await replayFile(desk, SAMPLE_LOG, {
         mapping: 'servicenow',
       });
@@ -40,6 +44,21 @@ describe('metrics in the demo server', () => {
         max: replay.openToResolvedHours.max,
       });
       expect(report.reopen.reopened).toBe(replay.reopenedTickets);
+      // The history runs the demo's SLA policies: resolution targets met
+      // and missed per priority, as the replay under them counts.
+      const resolution = report.sla.filter(
+        (r: { by: string; target: string }) =>
+          r.by === 'priority' && r.target === 'resolution',
+      );
+      expect(resolution.length).toBeGreaterThan(0);
+      for (const row of resolution) {
+        const counted = replay.sla!.resolution.byPriority[row.key]!;
+        expect([row.key, row.met, row.missed]).toEqual([
+          row.key,
+          counted.met,
+          counted.missed,
+        ]);
+      }
 
       const csv = await fetch(
         `${demo.url}/api/v1/metrics.csv?section=volume-week&from=2016-03-07T00:00:00Z&to=2016-03-14T00:00:00Z`,

@@ -22,33 +22,59 @@ describe('predictions in the demo server', () => {
       const forecast = await get('/forecast?days=14');
       expect(forecast.status).toBe(200);
       const body = await forecast.json();
-      expect(body.from).toBe(new Date().toISOString().slice(0, 10));
-      // The history is years old: only the demo's own tickets make series.
-      for (const { days } of body.series) {
-        expect(days).toHaveLength(14);
-        for (const day of days) {
-          expect(day.low).toBeLessThanOrEqual(day.expected);
-          expect(day.high).toBeGreaterThanOrEqual(day.expected);
-        }
+      // The history is from 2016: the forecast is made as of its end,
+      // the day after its last busy day, and says so.
+      expect(body).toMatchObject({
+        basis: 'history',
+        asOf: '2016-06-01T00:00:00.000Z',
+        from: '2016-06-01',
+      });
+      const [all] = body.series;
+      expect(all.key).toBe('*');
+      expect(all.days).toHaveLength(14);
+      for (const day of all.days) {
+        expect(day.low).toBeLessThanOrEqual(day.expected);
+        expect(day.high).toBeGreaterThanOrEqual(day.expected);
       }
+      // A weekday forecast from weeks of about ten tickets a day, with a band.
+      expect(all.week.expected).toBeGreaterThan(20);
+      expect(
+        all.days.some((d: { low: number; high: number }) => d.high > d.low),
+      ).toBe(true);
 
       const queue = await get('/risk/queue?limit=10');
       expect(queue.status).toBe(200);
       const { tickets } = await queue.json();
-      const list = await get(
-        '/tickets?status=new,open,assigned,in_progress,pending&limit=100',
-      );
-      const { items } = await list.json();
-      // The seeded history leaves open tickets; the trained model scores each.
-      expect(items.length).toBeGreaterThan(0);
-      expect(tickets.length).toBe(Math.min(10, items.length));
-      const ids = new Set(items.map((t: { id: string }) => t.id));
-      expect(
-        tickets.every((t: { ticketId: string }) => ids.has(t.ticketId)),
-      ).toBe(true);
+      // The tickets open on 2016-06-01, scored as known then.
+      expect(tickets).toHaveLength(10);
+      for (const t of tickets) {
+        expect(t.asOf).toBe('2016-06-01T00:00:00.000Z');
+        const ticket = await (await get(`/tickets/${t.ticketId}`)).json();
+        expect(Date.parse(ticket.createdAt)).toBeLessThan(Date.parse(t.asOf));
+      }
       const risks = tickets.map((t: { risk: number }) => t.risk);
       expect(risks).toEqual([...risks].sort((a, b) => b - a));
       expect(risks.every((r: number) => r >= 0 && r <= 1)).toBe(true);
+
+      // A ticket filed now is scored as of now, beside them.
+      const filed = await fetch(`${demo.url}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subject: 'VPN drops every hour',
+          description: 'Since the update the VPN drops every hour.',
+          requester: { email: 'grace@example.com' },
+        }),
+      });
+      const { ticket } = await filed.json();
+      // New tickets run the demo's SLA clocks too.
+      const seen = await (await get(`/tickets/${ticket.id}`)).json();
+      expect(seen.sla?.policyId).toBe('demo-service-desk');
+      const own = await (await get(`/tickets/${ticket.id}/risk`)).json();
+      expect(Date.parse(own.asOf)).toBeGreaterThan(
+        Date.parse(ticket.createdAt) - 1,
+      );
+      expect((await (await get('/forecast')).json()).basis).toBe('history');
 
       expect((await get('/forecast')).status).toBe(200);
       const anonymous = await fetch(`${demo.url}/api/v1/risk/queue`);

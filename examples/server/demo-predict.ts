@@ -17,9 +17,10 @@ export const DEMO_RISK_REFRESH_MS = 3_600_000;
  * model is trained once now, then every hour; the forecast follows
  * every new ticket. The replayed tickets carry the log's `made_sla`
  * (`madeSla`), the outcome the model learns from; the demo's own
- * tickets are labelled by their SLA clocks. The forecast looks at the
- * last 16 weeks, so over the 2016–2017 history alone it has no series
- * until the demo's own tickets come in. Served as GET /api/v1/forecast, /risk/queue,
+ * tickets are labelled by their SLA clocks. The history is from 2016,
+ * so forecasts and the risks of its open tickets are made as of its end
+ * (`asOf: 'auto'`; every answer says so in `asOf` and `basis`) while the
+ * last four weeks hold little. Served as GET /api/v1/forecast, /risk/queue,
  * /tickets/:id/risk and /alerts, and drawn by the console's dashboard.
  */
 export async function demoPredictions(
@@ -29,6 +30,9 @@ export async function demoPredictions(
   const started = Date.now();
   const predictions = await createPredictions(desk, {
     outcome: (risk) => madeSlaOutcome(risk) ?? slaOutcome(risk),
+    // The seeded history is from 2016: forecast and score as of its end
+    // until the demo's own tickets make a busy month of their own.
+    asOf: 'auto',
     refreshEveryMs: DEMO_RISK_REFRESH_MS,
     onError: (error) => log.error('risk model refresh failed', { error }),
   });

@@ -137,4 +137,29 @@ describe('the demo server', () => {
     const after = await agent(`/tickets/${ticket.id}`);
     expect(after.body.version).toBe(ticket.version);
   });
+
+  it('opens a suggested article in the widget and goes back to the list', async () => {
+    await page.goto(demo.url);
+    await page.getByLabel('Subject').fill('VPN certificate expired at home');
+    const read = page.getByRole('button', { name: 'Read the article' });
+    await read.first().click();
+    const title = page.locator('#article-title');
+    await expect
+      .poll(() => title.textContent())
+      .toBe('Connect to the VPN from home');
+    const body = page.locator('[part="article-body"]');
+    await expect.poll(() => body.locator('ol > li').count()).toBe(3);
+    expect(await body.locator('strong').first().textContent()).toBe(
+      'VPN client',
+    );
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('ticket-widget')?.shadowRoot?.activeElement
+            ?.id,
+      );
+    expect(await focused()).toBe('article-title');
+    await page.getByRole('button', { name: 'Back to the suggestions' }).click();
+    await expect.poll(focused).toMatch(/^suggestion-read-\d$/);
+  });
 });

@@ -67,6 +67,12 @@ describe('the demo server', () => {
     expect(await head.text()).toBe('');
     const missing = await fetch(`${demo.url}/nope.html`, { method: 'HEAD' });
     expect(missing.status).toBe(404);
+    for (const page of ['/', '/console', '/embed/']) {
+      const { headers } = await fetch(`${demo.url}${page}`, { method: 'HEAD' });
+      expect(headers.get('x-frame-options'), page).toBe('DENY');
+      expect(headers.get('referrer-policy'), page).toBe('no-referrer');
+      expect(headers.get('content-security-policy'), page).toBeTruthy();
+    }
   });
 
   it('fails on a busy port before it makes the one-time key', async () => {

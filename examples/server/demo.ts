@@ -26,6 +26,7 @@ import { demoKnowledgeBase } from './demo-kb.ts';
 import { demoMail } from './demo-mail.ts';
 import { demoPeople } from './demo-people.ts';
 import { demoPredictions } from './demo-predict.ts';
+import { demoSla } from './demo-sla.ts';
 import { startHttp } from './http.ts';
 import { demoIdentityRoute, identitySecret } from './identity.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -91,7 +92,12 @@ export const DEMO_AGENT = 'demo-agent';
 async function seedHistory(store: TicketStore, log: Logger) {
   log.info('replaying the ServiceNow sample into the store', {});
   const clock = createReplayClock();
-  const desk = createDesk({ store, clock, closedReplyPolicy: 'reopen' });
+  const desk = createDesk({
+    store,
+    clock,
+    closedReplyPolicy: 'reopen',
+    sla: demoSla(),
+  });
   const report = await replayFile(desk, SAMPLE_LOG, { mapping: 'servicenow' });
   log.info('replay done', {
     tickets: report.tickets,
@@ -128,7 +134,10 @@ export async function startDemo(options: DemoOptions = {}) {
     pgSchema: options.pgSchema,
     log,
   });
-  const desk = await opened.serve(createDesk({ store: opened.store }));
+  // SLA policies on every ticket, replayed or new (demo-sla.ts).
+  const desk = await opened.serve(
+    createDesk({ store: opened.store, sla: demoSla() }),
+  );
   const identity = identitySecret(options.identitySecret);
   const dbFile = options.dbFile ?? '.ticketry/demo.sqlite';
   const attachmentStore = demoAttachmentStore(dbFile);
@@ -162,6 +171,9 @@ export async function startDemo(options: DemoOptions = {}) {
             pick: roundRobin(),
           }),
           acceptTimeoutMs: 30 * 60_000,
+          // The replayed history (its tickets keep their log number) is
+          // left as the log left it; only new tickets are routed.
+          routes: (ticket) => !ticket.externalId,
           onError: (error, ticketId) =>
             log.error('routing failed', { ticketId, error }),
         });

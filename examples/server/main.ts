@@ -49,11 +49,14 @@ const demo = await startDemo({
 });
 
 if (demo.apiKey) {
-  console.log(`\nDemo agent API key (shown once, keep it): ${demo.apiKey}\n`);
+  console.log(
+    `\nAPI key of demo-agent, a supervisor (shown once, keep it): ${demo.apiKey}\n`,
+  );
 } else {
   console.log(
     '\nThe demo agent exists; its API key was printed on the first start.',
   );
+  console.log('`npm run agent-key -- demo-agent` makes a new one.');
   console.log(
     demo.backend === 'postgres'
       ? 'Drop the schema ticketry to start over with a new key.\n'

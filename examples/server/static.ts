@@ -11,6 +11,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const EMBED_CSP =
   "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
+/**
+ * Every page of the demo: no other site may frame it (the console's
+ * buttons act on tickets), and no page's address leaves in a Referer.
+ */
+export const PAGE_HEADERS = {
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const;
+
 const HTML = 'text/html; charset=utf-8';
 const JS = 'text/javascript; charset=utf-8';
 const embed = (file: string) => join(here, '../embed', file);
@@ -19,7 +28,7 @@ const dist = (file: string) => join(here, '../../packages/widget/dist', file);
 const FILES: Record<string, { path: string; type: string; csp?: true }> = {
   '/': {
     path: join(here, 'public/index.html'),
-    type: 'text/html; charset=utf-8',
+    type: HTML,
   },
   '/ticket-widget.js': {
     path: join(here, '../../packages/widget/dist/ticket-widget.js'),
@@ -75,7 +84,12 @@ export function staticFiles() {
           'content-length': String(bytes.byteLength),
           'cache-control': 'no-cache',
           'x-content-type-options': 'nosniff',
-          ...(file.csp && { 'content-security-policy': EMBED_CSP }),
+          ...(file.type === HTML && PAGE_HEADERS),
+          'content-security-policy': file.csp
+            ? EMBED_CSP
+            : file.type === HTML
+              ? "frame-ancestors 'none'"
+              : "default-src 'none'",
         },
       });
     } catch {

@@ -1,7 +1,8 @@
 /**
  * Builds the script-tag files into `dist/` (or `--outdir=`):
  *
- * - `ticket-widget.js`: defines `<ticket-widget>`, Lit inside (no zod:
+ * - `ticket-widget.js`: defines `<ticket-widget>` a task after it has
+ *   run (`src/standalone.ts`), Lit inside (no zod:
  *   the widget's checks are its own), minified, the indentation of its
  *   `html` and `css` templates taken out (scripts/minify-templates.mjs). Code split: each language but English and each
  *   feature loaded on demand is an ES module chunk next to it, named
@@ -56,7 +57,7 @@ const common = {
 
 const widget = await build({
   ...common,
-  entryPoints: { 'ticket-widget': 'src/define.ts' },
+  entryPoints: { 'ticket-widget': 'src/standalone.ts' },
   splitting: true,
   chunkNames: 'ticket-widget-[name]',
   plugins: [minifyTemplates()],

@@ -8,10 +8,18 @@ import { LIMITS } from '@ticketry/core/public';
 import { endpoint, ok } from './browser-kit.js';
 import { callAs } from './console-kit.js';
 
+/**
+ * One-line fields (subject, name, category) refuse direction overrides
+ * and mail drops them, so payloads go there without them; descriptions,
+ * replies and field values keep them.
+ */
+const oneLine = (text: string) =>
+  text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+
 /** At most `max` UTF-16 units, never splitting a character. */
 export function clip(text: string, max: number): string {
   let out = '';
-  for (const char of text) {
+  for (const char of oneLine(text)) {
     if (out.length + char.length > max) break;
     out += char;
   }

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The tests that run against the bundle too: submit, track, a11y, assistant. */
+/** The tests that run against the bundle too: submit, track, a11y, assistant, kb. */
 export const DIST_FILES = [
   'packages/widget/src/ticket-widget/submit.browser.test.ts',
   'packages/widget/src/ticket-widget/tracking.browser.test.ts',
@@ -25,6 +25,8 @@ export const DIST_FILES = [
   'packages/widget/src/ticket-widget/assistant.browser.test.ts',
   // Suggested answers: their chunk, loaded after typing, from the bundle.
   'packages/widget/src/ticket-widget/suggestions.browser.test.ts',
+  // The article view: a chunk the suggestions chunk loads, from the bundle.
+  'packages/widget/src/ticket-widget/article.browser.test.ts',
 ];
 
 const BUNDLE = '/packages/widget/dist/ticket-widget.js';

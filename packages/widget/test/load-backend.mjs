@@ -75,6 +75,7 @@ export async function loadBackend() {
   const { createMailIntake } = await import('@ticketry/adapters/email');
   const intake = createMailIntake(desk, { address: 'help@widget.test' });
   const kb = await loadKnowledgeBase(core, desk);
+  const classifier = await loadClassifier(core, desk);
   return {
     handler: createHttpHandler({
       desk,
@@ -88,6 +89,8 @@ export async function loadBackend() {
         }),
         // Suggested answers (suggestions.browser.test.ts).
         kb,
+        // The model's guess on a ticket (console-trial.browser.test.ts).
+        classifier,
       },
     }),
     /** Signs an identity token as a host site would. */
@@ -134,7 +137,73 @@ export const KB_ARTICLES = {
     body: 'Printer toner smudges pages: <script>window.__kbXss=2</script> replace the toner cartridge <b>now</b>.',
     tags: ['printer', 'toner'],
   },
+  // The article view (article.browser.test.ts): rich Markdown with
+  // hostile parts, and a very long article.
+  'wifi-guest': {
+    title: 'Connect a laptop to the guest wifi',
+    body: [
+      '## Before you start',
+      '',
+      'You need the **guest wifi code** from reception. See [the wifi page](https://example.com/wifi) or [this](javascript:window.__kbXss=3).',
+      '',
+      '<script>window.__kbXss=4</script>',
+      '',
+      '1. Open *Settings*',
+      '2. Pick `Guest` <img src=x onerror="window.__kbXss=5">',
+      '',
+      '> The code changes every Monday.',
+      '',
+      '```',
+      'netsh wlan connect name=Guest',
+      '```',
+      '',
+      '| Floor | Network |',
+      '| --- | --- |',
+      '| 1 | Guest-1 |',
+    ].join('\n'),
+    tags: ['wifi', 'guest'],
+  },
+  'monitor-manual': {
+    title: 'Monitor flicker: the complete manual',
+    body: Array.from(
+      { length: 850 },
+      (_, i) =>
+        `## Step ${i + 1}\n\nCheck the monitor cable and the flicker settings, then restart the display adapter (step ${i + 1}).`,
+    ).join('\n\n'),
+    tags: ['monitor', 'flicker'],
+  },
 };
+
+/** A subject word that makes the test classifier's rule set a category. */
+export const CLASSIFY_MARKER = 'zzconsoleguess';
+
+/**
+ * A classifier for the console's "model's guess": a model that never
+ * reaches its threshold of 1 (so it only suggests, and changes no
+ * ticket), and one rule that sets the category of tickets whose text
+ * holds {@link CLASSIFY_MARKER} (applied).
+ */
+async function loadClassifier(core, desk) {
+  const triage = await core.createTriage(desk, {
+    threshold: 1,
+    learnOnResolve: false,
+    modelKey: 'console-browser-tests',
+    rules: [
+      {
+        id: 'console-guess',
+        any: [{ field: 'text', contains: [CLASSIFY_MARKER] }],
+        set: { category: 'Hardware' },
+      },
+    ],
+  });
+  triage.model.train([
+    { text: 'laptop screen broken keyboard printer', label: 'Hardware' },
+    { text: 'printer jam toner paper', label: 'Hardware' },
+    { text: 'cannot log in password vpn account', label: 'Access' },
+    { text: 'vpn login fails network access', label: 'Access' },
+  ]);
+  return triage;
+}
 
 async function loadKnowledgeBase(core, desk) {
   const { createArticleRenderer } = await import('@ticketry/adapters/kb');
@@ -150,5 +219,6 @@ async function loadKnowledgeBase(core, desk) {
     await knowledgeBase.putArticle(article, 0, desk.core.system);
   }
   await knowledgeBase.ready();
-  return { knowledgeBase, render: createArticleRenderer().render };
+  const { render, blocks } = createArticleRenderer();
+  return { knowledgeBase, render, blocks };
 }

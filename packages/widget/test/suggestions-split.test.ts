@@ -7,6 +7,7 @@ import { type BuiltBundles, buildBundles } from './bundle-build.js';
 import { checkWidgetBundle, SUGGESTIONS_MARKERS } from './dist-group.mjs';
 
 const CHUNK = 'ticket-widget-suggestions-panel.js';
+const ARTICLE = 'ticket-widget-article-view.js';
 let built: BuiltBundles;
 
 beforeAll(() => {
@@ -30,6 +31,23 @@ describe('the suggestions chunk', () => {
 
   it('shares nothing with the main file: no Lit inside', () => {
     expect(inputsOf(CHUNK).some((i) => i.includes('node_modules'))).toBe(false);
+  });
+
+  it('leaves the article view to a chunk of its own, loaded on opening', () => {
+    const article = inputsOf(ARTICLE);
+    expect(article).toContain('src/ticket-widget/suggestions/article-view.ts');
+    expect(article).toContain(
+      'src/ticket-widget/suggestions/article-blocks.ts',
+    );
+    expect(article).toContain('src/ticket-widget/i18n/article-text.ts');
+    expect(article.some((i) => i.includes('node_modules'))).toBe(false);
+    for (const file of [CHUNK, 'ticket-widget.js']) {
+      expect(
+        inputsOf(file).some((i) => /article-(view|blocks|text)/.test(i)),
+      ).toBe(false);
+    }
+    const text = readFileSync(join(built.outdir, ARTICLE), 'utf8');
+    expect(gzipSync(text).length).toBeLessThan(3_000);
   });
 
   it('is what the bundle check refuses in ticket-widget.js', () => {

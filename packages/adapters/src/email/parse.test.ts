@@ -22,6 +22,22 @@ describe('parseMail on real messages', () => {
     expect(mail.threadIds).toEqual([]);
   });
 
+  it('drops direction overrides from the subject, names and file names', async () => {
+    const raw = [
+      'From: "Eve \u202eevE" <eve@example.com>',
+      'To: help@example.com',
+      'Subject: Invoice \u202efdp.exe urgent',
+      'Message-ID: <bidi1@example.com>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Body keeps \u202e as written.',
+    ].join('\r\n');
+    const mail = await parseMail(rawBytes(raw, 10_000));
+    expect(mail.subject).toBe('Invoice fdp.exe urgent');
+    expect(mail.from.name).toBe('Eve evE');
+    expect(mail.body).toContain('\u202e');
+  });
+
   it('decodes ISO-8859-1 encoded words and a quoted-printable Latin-1 body', async () => {
     const mail = await parse('iso-8859-1.eml');
     expect(mail.from.name).toBe('André Müller');

@@ -1,4 +1,9 @@
-import { EMAIL_PATTERN, LIMITS, TicketryError } from '@ticketry/core';
+import {
+  DIRECTION_CONTROLS,
+  EMAIL_PATTERN,
+  LIMITS,
+  TicketryError,
+} from '@ticketry/core';
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import { htmlToText } from './html-text.js';
 import { sha256 } from './mail-records.js';
@@ -69,9 +74,20 @@ function withoutControls(text: string): string {
 export const cleanText = (text: string): string =>
   withoutControls(text.replace(/\r\n?/g, '\n'));
 
-/** One line of text: no line breaks, spaces folded, at most `max`. */
+/**
+ * One line of text: no line breaks, spaces folded, direction overrides
+ * and isolates dropped (they only disguise a subject, a name or a file
+ * name; a mail cannot be sent back for them), at most `max`.
+ */
 export const oneLine = (text: string, max: number): string =>
-  cleanText(text).replace(/\s+/g, ' ').trim().slice(0, max).trim();
+  cleanText(text)
+    .replace(DIRECTION_CONTROLS_ALL, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max)
+    .trim();
+
+const DIRECTION_CONTROLS_ALL = new RegExp(DIRECTION_CONTROLS.source, 'g');
 
 /** The bytes of a raw message, refused over `maxBytes`. */
 export function rawBytes(raw: unknown, maxBytes: number): Uint8Array {

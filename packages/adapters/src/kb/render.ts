@@ -5,6 +5,7 @@
  * `rel="nofollow noopener noreferrer"`.
  */
 import MarkdownIt from 'markdown-it';
+import { type ArticleBlockRenderer, createArticleBlocks } from './blocks.js';
 
 /** The URL schemes a rendered link may use. */
 export const ALLOWED_LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
@@ -18,13 +19,16 @@ export function isAllowedLink(url: string): boolean {
   );
 }
 
-/** Turns article Markdown into HTML. */
+/** Turns article Markdown into HTML, and into blocks. */
 export interface ArticleRenderer {
   render(markdown: string): string;
+  /** The same article as text-only blocks (see blocks.ts). */
+  blocks: ArticleBlockRenderer;
 }
 
 /**
- * Creates the renderer the HTTP API uses for `GET /kb/articles/:id`.
+ * Creates the renderer the HTTP API uses for `GET /kb/articles/:id`
+ * (`render`) and `GET /kb/articles/:id/blocks` (`blocks`).
  * @example createArticleRenderer().render('See [help](https://x.test)')
  */
 export function createArticleRenderer(): ArticleRenderer {
@@ -38,5 +42,8 @@ export function createArticleRenderer(): ArticleRenderer {
       ? linkOpen(tokens, idx, options, env, self)
       : self.renderToken(tokens, idx, options);
   };
-  return { render: (markdown) => md.render(markdown) };
+  return {
+    render: (markdown) => md.render(markdown),
+    blocks: createArticleBlocks(),
+  };
 }

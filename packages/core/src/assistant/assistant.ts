@@ -1,12 +1,18 @@
-import { z } from 'zod';
-import { type Clock, systemClock } from '../clock.js';
+/**
+ * The conversation driver: recognises routine requests and runs their
+ * flows (another request in the middle of one interrupts it, see
+ * switching.ts), offers articles and the answerer's replies for the
+ * rest, and hands over to the ticket flow.
+ */
+import { systemClock } from '../clock.js';
 import { TicketryError, validationError } from '../errors.js';
+import { createDefaultAnswerer, HANDOVER, SOLVED } from './answerer.js';
 import {
-  type Answerer,
-  createDefaultAnswerer,
-  HANDOVER,
-  SOLVED,
-} from './answerer.js';
+  type Assistant,
+  type AssistantOptions,
+  inputSchema,
+  replyText,
+} from './assistant-options.js';
 import {
   ASSISTANT_CATALOGS,
   type AssistantLocale,
@@ -14,7 +20,7 @@ import {
   assistantLocaleSchema,
   assistantText,
 } from './i18n/index.js';
-import type { IntentRecognizer, Recognition } from './recognizer.js';
+import type { Recognition } from './recognizer.js';
 import {
   type FlowStep,
   type RunningFlow,
@@ -22,76 +28,40 @@ import {
   stepFlow,
 } from './run-flow.js';
 import {
+  KEEP,
+  offerAnswer,
+  offerReply,
+  SWITCH,
+  type SwitchTarget,
+  switchTarget,
+} from './switching.js';
+import {
   type ArticleSuggestion,
   type AssistantFlow,
-  type AssistantInput,
   type AssistantReply,
-  type AssistantRequester,
   assistantReplySchema,
+  CLOSED_QUESTION,
   type TranscriptLine,
 } from './types.js';
 
-/** Up to `limit` articles for a message, best first. */
-export type SuggestArticles = (
-  text: string,
-  limit: number,
-) => Promise<readonly ArticleSuggestion[]>;
+/** What the requester sent: typed text, or a choice's value. */
+type Message = { text: string; choice?: string };
 
-/** Options of {@link createAssistant}. */
-export interface AssistantOptions {
-  recognizer: IntentRecognizer;
-  flows: readonly AssistantFlow[];
-  /** Knowledge-base suggestions for messages no flow takes. @default none */
-  suggest?: SuggestArticles;
-  /** What to say when no flow takes a message. @default createDefaultAnswerer() */
-  answerer?: Answerer;
-  /** The identified requester. @default null */
-  requester?: AssistantRequester | null;
-  /** The flow that opens a ticket when the assistant cannot help. @default 'collect-ticket' */
-  handoverFlow?: string;
-  /** Called when the requester says a suggested article solved it. */
-  onSolved?(
-    articles: readonly ArticleSuggestion[],
-    transcript: readonly TranscriptLine[],
-  ): void | Promise<void>;
-  /** @default the system clock */
-  clock?: Clock;
-  /** Longest wait for a flow's lookups, in ms. @default 10000 */
-  timeoutMs?: number;
-  /** The language to answer in until a message says otherwise. @default 'en' */
-  locale?: AssistantLocale;
+/** A flow in progress, what started it, and its last question. */
+interface Active {
+  run: RunningFlow;
+  /** The message that started it: the problem to file if it gives up. */
+  text: string;
+  /** Asked again when the flow resumes after another request. */
+  asked: AssistantReply | null;
 }
 
-/** Characters in one message the assistant reads. */
-export const MESSAGE_LIMIT = 2000;
-
-const inputSchema = z.union([
-  z.string().max(MESSAGE_LIMIT),
-  z.strictObject({
-    text: z.string().max(MESSAGE_LIMIT).optional(),
-    choice: z.string().max(200).optional(),
-    locale: assistantLocaleSchema.optional(),
-  }),
-]);
-
-/** One conversation with the assistant. */
-export interface Assistant {
-  /** Reads a message (text, or a choice's value) and answers it. */
-  send(input: AssistantInput): Promise<AssistantReply[]>;
-  /** Everything said so far. */
-  readonly transcript: readonly TranscriptLine[];
-  /** The id of the flow in progress, or null. */
-  readonly activeFlow: string | null;
-  /** Stops a flow in progress. */
-  stop(): void;
-}
-
-const replyText = (r: AssistantReply) =>
-  r.type === 'articles'
-    ? `${r.text} ${r.articles.map((a) => a.title).join('; ')}`
-    : r.type === 'link'
-      ? `${r.text} ${r.href}`
-      : r.text;
+export {
+  type Assistant,
+  type AssistantOptions,
+  MESSAGE_LIMIT,
+  type SuggestArticles,
+} from './assistant-options.js';
 
 /**
  * A conversation: recognises routine requests and runs their flows,
@@ -113,16 +83,23 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const fallback = createDefaultAnswerer();
   const timeoutMs = options.timeoutMs ?? 10_000;
   const handoverId = options.handoverFlow ?? 'collect-ticket';
+  const switchConfidence = options.switchConfidence ?? 0.7;
   const transcript: TranscriptLine[] = [];
-  let running: RunningFlow | null = null;
+  let running: Active | null = null;
+  /** The flow another request interrupted; it resumes after that one. */
+  let waiting: Active | null = null;
+  /** Another request offered at an open question, with its message. */
+  let offer: (SwitchTarget & { text: string }) | null = null;
+  /** Flows that gave up in this conversation: never offered again mid-flow. */
+  const gaveUp = new Set<string>();
   let problem: string | null = null;
-  let flowText = '';
   let misses = 0;
   let offered: readonly ArticleSuggestion[] = [];
   let locale: AssistantLocale = assistantLocaleSchema
     .catch('en')
     .parse(options.locale ?? 'en');
-  const t = (key: AssistantTextKey) => assistantText(locale, key);
+  const t = (key: AssistantTextKey, values?: Record<string, string>) =>
+    assistantText(locale, key, values);
 
   const log = (from: TranscriptLine['from'], text: string) =>
     transcript.push({ from, text, at: clock.now().toISOString() });
@@ -136,12 +113,38 @@ export function createAssistant(options: AssistantOptions): Assistant {
       ? t(`flow.${f.id}` as AssistantTextKey)
       : f.title;
 
+  const stopAll = () => {
+    running?.run.actor.stop();
+    waiting?.run.actor.stop();
+    running = waiting = offer = null;
+  };
+
+  /** The interrupted flow again, with its last question. */
+  function resume(): AssistantReply[] {
+    running = waiting;
+    waiting = null;
+    const back: AssistantReply = { type: 'text', text: t('resume') };
+    return running?.asked ? [back, running.asked] : [back];
+  }
+
   async function afterStep(step: FlowStep): Promise<AssistantReply[]> {
-    if (!step.output) return step.replies;
+    const active = running;
+    if (!step.output) {
+      if (active) active.asked = step.replies.at(-1) ?? active.asked;
+      return step.replies;
+    }
     running = null;
-    if (!step.output.handover) return step.replies;
+    const handover = step.output.handover === true;
+    if (handover && active) gaveUp.add(active.run.flow.id);
+    // Back to the interrupted flow, unless this one gave up and the
+    // interrupted one is not already the ticket flow.
+    if (waiting && (!handover || waiting.run.flow.id === handoverId))
+      return [...step.replies, ...resume()];
+    waiting?.run.actor.stop();
+    waiting = null;
+    if (!handover) return step.replies;
     // What started the flow that gave up is the problem to file.
-    problem ??= flowText.trim() || null;
+    problem ??= active?.text.trim() || null;
     return [...step.replies, ...(await handOver())];
   }
 
@@ -150,8 +153,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     text: string,
     recognition: Recognition | null,
   ) {
-    running?.actor.stop();
-    flowText = text;
+    running?.run.actor.stop();
+    running = null;
     const started = await startFlow(
       flow,
       {
@@ -164,8 +167,53 @@ export function createAssistant(options: AssistantOptions): Assistant {
       },
       timeoutMs,
     );
-    running = started.run;
+    running = { run: started.run, text, asked: null };
     return afterStep(started.step);
+  }
+
+  /** Interrupts the running flow for another request, and says so. */
+  async function digress(to: SwitchTarget, text: string) {
+    // A second switch replaces the first; the flow it interrupted waits on.
+    if (waiting) running?.run.actor.stop();
+    else waiting = running;
+    running = null;
+    const flow = flowTitle(to.flow);
+    const said: AssistantReply = {
+      type: 'text',
+      text: t('switching', { flow }),
+    };
+    return [said, ...(await begin(to.flow, text, to.recognition))];
+  }
+
+  const stepWith = async (active: Active, message: Message) =>
+    afterStep(await stepFlow(active.run, message, timeoutMs));
+
+  /** What decides whether a message mid-flow is another request. */
+  const switchContext = (active: Active) => ({
+    recognizer: options.recognizer,
+    flows: options.flows,
+    busy: [active.run.flow.id, waiting?.run.flow.id, handoverId, ...gaveUp],
+    minConfidence: switchConfidence,
+  });
+
+  /** A message while a flow waits: its answer, or another request. */
+  async function inFlow(active: Active, text: string, choice?: string) {
+    const message: Message = { text, ...(choice && { choice }) };
+    const offered = offer;
+    offer = null;
+    const decision = offered ? offerAnswer(message) : null;
+    if (offered && decision === SWITCH) return digress(offered, offered.text);
+    if (offered && decision === KEEP)
+      return stepWith(active, { text: offered.text });
+    // A button of an offer already answered: ask the question again.
+    if (choice === SWITCH || choice === KEEP)
+      return [active.asked ?? { type: 'text', text: t('tryAgain') }];
+    const target = switchTarget(message, switchContext(active));
+    if (!target) return stepWith(active, message);
+    if (active.run.actor.getSnapshot().hasTag(CLOSED_QUESTION))
+      return digress(target, text);
+    offer = { ...target, text };
+    return [offerReply(locale, flowTitle(target.flow))];
   }
 
   async function handOver(): Promise<AssistantReply[]> {
@@ -207,10 +255,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     text: string,
     choice: string | undefined,
   ): Promise<AssistantReply[]> {
-    if (running)
-      return afterStep(
-        await stepFlow(running, { text, ...(choice && { choice }) }, timeoutMs),
-      );
+    if (running) return inFlow(running, text, choice);
     if (choice === SOLVED) {
       await options.onSolved?.(offered, transcript);
       misses = 0;
@@ -251,8 +296,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       try {
         replies = await turn(text, m.choice);
       } catch {
-        running?.actor.stop();
-        running = null;
+        stopAll();
         replies = [{ type: 'text', text: t('error') }];
       }
       for (const r of replies) log('assistant', replyText(r));
@@ -262,11 +306,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
       return transcript;
     },
     get activeFlow() {
-      return running?.flow.id ?? null;
+      return running?.run.flow.id ?? null;
     },
-    stop() {
-      running?.actor.stop();
-      running = null;
-    },
+    stop: stopAll,
   };
 }

@@ -1,93 +1,43 @@
 /**
  * Example messages for the routine requests the built-in flows handle,
- * written for Ticketry, and the recognizer trained on them. A site adds
+ * written for Ticketry in the assistant's seven languages (one file per
+ * language under intents/), and the recognizer trained on them. A site adds
  * its own examples (or intents) by training on these plus its own.
  */
+import type { AssistantLocale } from './i18n/index.js';
+import { ar } from './intents/ar.js';
+import { de } from './intents/de.js';
+import { en } from './intents/en.js';
+import { es } from './intents/es.js';
+import { fr } from './intents/fr.js';
+import { ja } from './intents/ja.js';
+import { pt } from './intents/pt.js';
+import type { IntentTexts } from './intents/types.js';
 import {
   createIntentRecognizer,
   type IntentExample,
   type IntentRecognizerOptions,
 } from './recognizer.js';
 
-const examples: Record<string, string[]> = {
-  ticket_status: [
-    'what is the status of my ticket',
-    'any news on my request?',
-    'has anyone looked at my ticket yet',
-    'where is my ticket T-1042',
-    'check the status of T-2001',
-    'is my issue being worked on',
-    'when will my request be fixed',
-    'I opened a ticket last week and heard nothing',
-    'follow up on my support request',
-    'update on my case please',
-    'status of request',
-    'wie ist der Stand meines Tickets',
-    'où en est ma demande',
-    'estado de mi ticket',
-  ],
-  password_reset: [
-    'I forgot my password',
-    'reset my password',
-    'I cannot log in, my password does not work',
-    'password expired',
-    'how do I change my password',
-    'locked out of my account after wrong password',
-    'need a new password',
-    'my password is not accepted',
-    'forgotten password for email',
-    'can you reset my login password',
-    'Passwort vergessen',
-    "j'ai oublié mon mot de passe",
-    'olvidé mi contraseña',
-  ],
-  opening_hours: [
-    'when are you open',
-    'what are your opening hours',
-    'are you open on saturday',
-    'what time does the help desk close',
-    'is the service desk open now',
-    'when can I call support',
-    'business hours of the help desk',
-    'are you open on holidays',
-    'until when can I reach someone today',
-    'what hours is support available',
-    'Öffnungszeiten',
-    "heures d'ouverture",
-    'horario de atención',
-  ],
-  human: [
-    'I want to talk to a person',
-    'speak to a human',
-    'connect me to an agent',
-    'open a ticket',
-    'create a ticket for me',
-    'I need to report a problem',
-    'let me talk to support staff',
-    'real person please',
-    'file a support request',
-    'submit a new request',
-  ],
-  other: [
-    'my laptop does not start',
-    'the printer on floor 3 is jammed',
-    'outlook crashes when I open attachments',
-    'VPN disconnects every hour',
-    'screen flickers after update',
-    'I need a new keyboard',
-    'excel is very slow',
-    'cannot connect to wifi in the meeting room',
-    'the projector shows no picture',
-    'my phone does not sync email',
-    'software installation request for visual studio',
-    'shared drive is full',
-  ],
-};
+export type { IntentTexts } from './intents/types.js';
 
-/** The built-in examples: five intents, a dozen or so messages each. */
-export const DEFAULT_INTENT_EXAMPLES: readonly IntentExample[] = Object.entries(
-  examples,
-).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent })));
+/** The built-in examples by language, each written for Ticketry. */
+export const DEFAULT_INTENT_TEXTS: Readonly<
+  Record<AssistantLocale, IntentTexts>
+> = { en, de, fr, es, pt, ja, ar };
+
+/** One language's examples as training rows. */
+export const intentExamplesOf = (texts: IntentTexts): IntentExample[] =>
+  Object.entries(texts).flatMap(([intent, list]) =>
+    list.map((text) => ({ text, intent })),
+  );
+
+/**
+ * The built-in examples: five intents, eight to twelve messages each in
+ * every one of the assistant's seven languages.
+ */
+export const DEFAULT_INTENT_EXAMPLES: readonly IntentExample[] =
+  Object.values(DEFAULT_INTENT_TEXTS).flatMap(intentExamplesOf);
 
 /**
  * A recognizer trained on {@link DEFAULT_INTENT_EXAMPLES} and any extra

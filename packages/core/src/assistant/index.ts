@@ -13,6 +13,7 @@ export {
   type CreatedTicket,
   type CreateTicket,
   collectTicketFlow,
+  type TicketConversation,
 } from './flows/collect-ticket.js';
 export {
   type OpeningHoursOptions,
@@ -29,7 +30,7 @@ export {
   type TicketStatusOptions,
   ticketStatusFlow,
 } from './flows/ticket-status.js';
-export { withTranscript } from './flows/transcript.js';
+export { transcriptText, withTranscript } from './flows/transcript.js';
 export {
   ASSISTANT_CATALOGS,
   ASSISTANT_LOCALES,

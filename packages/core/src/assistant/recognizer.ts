@@ -4,7 +4,6 @@
  * process and saved as JSON. Below a confidence threshold it answers
  * no intent, so the assistant asks instead of guessing.
  */
-import { z } from 'zod';
 import {
   countFeatures,
   idfOf,
@@ -18,6 +17,14 @@ import {
 } from '../classify/softmax.js';
 import { TicketryError, validationError } from '../errors.js';
 import { intentFeatures } from './intent-features.js';
+import {
+  type IntentRecognizerOptions,
+  type RecognizerJson,
+  recognizerJsonSchema,
+  type Settings,
+  settingsSchema,
+  withReading,
+} from './recognizer-settings.js';
 import { heldOutAnswers, thresholdFor } from './threshold.js';
 
 /** A message and the intent a person gave it. */
@@ -25,6 +32,12 @@ export interface IntentExample {
   text: string;
   intent: string;
 }
+
+export {
+  type IntentRecognizerOptions,
+  type RecognizerJson,
+  recognizerJsonSchema,
+} from './recognizer-settings.js';
 
 /** The recognizer's answer for one message. */
 export interface Recognition {
@@ -42,49 +55,6 @@ export interface Recognition {
 export interface IntentRecognizer {
   recognize(text: string): Recognition;
 }
-
-const settingsSchema = z.strictObject({
-  /** Word pairs as features. @default true */
-  bigrams: z.boolean().default(true),
-  /** Character n-gram sizes inside words. @default [3, 4, 5] */
-  chars: z.array(z.number().int().min(2).max(8)).max(4).default([3, 4, 5]),
-  /** L2 penalty. @default 0 (the fixed number of passes regularises) */
-  l2: z.number().min(0).max(1).default(0),
-  /** Full-batch passes. @default 200 */
-  iterations: z.number().int().min(1).max(5000).default(200),
-  /** Step size. @default 3 */
-  rate: z.number().positive().max(100).default(3),
-  /**
-   * Confidence under which no intent is given: a number, or the
-   * precision to reach on held-out folds of the training examples.
-   * @default { precision: 0.9 }
-   */
-  threshold: z
-    .union([
-      z.number().min(0).max(1),
-      z.object({ precision: z.number().min(0).max(1) }),
-    ])
-    .default({ precision: 0.9 }),
-});
-
-/** Options of {@link createIntentRecognizer}. */
-export type IntentRecognizerOptions = z.input<typeof settingsSchema>;
-type Settings = z.output<typeof settingsSchema>;
-
-/** The JSON form of a trained recognizer, checked when loaded. */
-export const recognizerJsonSchema = z.object({
-  format: z.literal('ticketry.intent-recognizer'),
-  version: z.literal(1),
-  settings: settingsSchema,
-  intents: z.array(z.string().min(1).max(200)).max(1000),
-  docs: z.number().int().min(0),
-  threshold: z.number().min(0).max(1),
-  bias: z.array(z.number()),
-  /** [feature, documents containing it, weight per intent]. */
-  features: z.array(z.tuple([z.string(), z.number(), z.array(z.number())])),
-});
-
-export type RecognizerJson = z.infer<typeof recognizerJsonSchema>;
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -239,9 +209,13 @@ export function createIntentRecognizer(
   });
 }
 
-/** Rebuilds a recognizer from its JSON or throws VALIDATION_FAILED. */
+/**
+ * Rebuilds a recognizer from its JSON or throws VALIDATION_FAILED. A
+ * model saved before the `multilingual` setting existed keeps reading
+ * words the way it was trained.
+ */
 export function intentRecognizerFromJSON(json: unknown): TrainedRecognizer {
-  const parsed = recognizerJsonSchema.safeParse(json);
+  const parsed = recognizerJsonSchema.safeParse(withReading(json));
   if (!parsed.success) throw validationError('recognizer', parsed.error.issues);
   const j = parsed.data;
   const df = new Map<string, number>();

@@ -131,5 +131,14 @@ export interface AssistantFlow {
   machine: AnyStateMachine;
 }
 
+/**
+ * The tag of a waiting state whose answers are few (yes or no, a
+ * reference): a message that is none of them but clearly another
+ * routine request switches to that request's flow at once, and this
+ * one asks again after it. Untagged waiting states take free text: the
+ * assistant asks before switching.
+ */
+export const CLOSED_QUESTION = 'closed-question';
+
 /** The choice value that starts a flow by its id. */
 export const flowChoice = (id: string) => `flow:${id}`;

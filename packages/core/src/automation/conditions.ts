@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hasPhrase } from '../classify/rules.js';
 import type { AuditEvent } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { conditionSchema, conditionsSchema } from './schema.js';
@@ -99,6 +100,12 @@ export function holds(c: Condition, subject: ConditionSubject): boolean {
       return contains(actual, c.value);
     case 'not_contains':
       return !contains(actual, c.value);
+    case 'mentions':
+      return (
+        typeof actual === 'string' &&
+        typeof c.value === 'string' &&
+        hasPhrase(actual, c.value)
+      );
     case 'starts_with':
       return (
         typeof actual === 'string' &&

@@ -46,6 +46,7 @@ export const CONDITION_OPS = [
   'not_in',
   'contains',
   'not_contains',
+  'mentions',
   'starts_with',
   'exists',
   'not_exists',

@@ -136,7 +136,7 @@ function fieldValue(t: Ticket, field: string, ctx: RuleContext): unknown {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether `text` holds `phrase` as whole words, any case. */
-function hasPhrase(text: string, phrase: string): boolean {
+export function hasPhrase(text: string, phrase: string): boolean {
   const pattern = phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
   return new RegExp(
     `(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`,

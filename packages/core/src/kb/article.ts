@@ -110,6 +110,12 @@ export function parseArticleMarkdown(source: string): ArticleMeta & {
   return { ...parsed.data, body: body.trim() };
 }
 
+/** The front matter keys a Markdown file names (defaults not included). */
+export function frontMatterKeys(source: string): string[] {
+  const match = FENCE.exec(source);
+  return match ? Object.keys(readFrontMatter(match[1] ?? '')) : [];
+}
+
 /** Writes an article back as Markdown with front matter. */
 export function toArticleMarkdown(a: ArticleMeta & { body: string }): string {
   const list = (xs: string[]) =>

@@ -85,7 +85,11 @@ export const articleBlockSchema: z.ZodType<ArticleBlock> = z.lazy(() =>
       type: z.literal('quote'),
       blocks: z.array(articleBlockSchema),
     }),
-    z.strictObject({ type: z.literal('table'), head: cells, rows: z.array(cells) }),
+    z.strictObject({
+      type: z.literal('table'),
+      head: cells,
+      rows: z.array(cells),
+    }),
     z.strictObject({ type: z.literal('rule') }),
   ]),
 );

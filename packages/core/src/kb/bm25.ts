@@ -58,6 +58,12 @@ export interface SearchOptions {
 export interface SearchHit {
   id: string;
   score: number;
+  /**
+   * The share, 0 to 1, of the best score the query could reach (a word
+   * the index lacks counts as a rare word not matched): comparable
+   * across queries and corpora, unlike `score`.
+   */
+  match?: number;
 }
 
 /** Per document: term → frequency in each field, and field lengths. */
@@ -191,8 +197,17 @@ export function createSearchIndex(
         scores.set(entry, (scores.get(entry) ?? 0) + s);
       }
     }
+    // Each term adds at most qw·idf·(k1 + 1): the query's best score. A
+    // word no document has counts as a rare one that nothing matched.
+    const unseen = Math.log(1 + (docs.size - 0.5) / 1.5);
+    let best = 0;
+    for (const [term, qw] of query) {
+      best += qw * (postings.has(term) ? idfOf(term) : unseen) * (k1 + 1);
+    }
     const hits: SearchHit[] = [];
-    for (const [entry, score] of scores) hits.push({ id: entry.id, score });
+    for (const [entry, score] of scores) {
+      hits.push({ id: entry.id, score, match: score / (best || 1) });
+    }
     return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 

@@ -4,6 +4,7 @@
  * (compare-and-set, retried on conflict) answers the metrics cheaply.
  */
 import { z } from 'zod';
+import { sha256Hex } from '../audit/sha256.js';
 import type { DeskCore } from '../desk/desk-types.js';
 import { ConflictError, validationError } from '../errors.js';
 import { createId } from '../ids.js';
@@ -50,21 +51,30 @@ export function createDeflections(core: DeskCore) {
     throw new ConflictError(`${STATS_KIND}/${COUNTER_KEY}`, 0, null);
   }
 
-  /** Stores one deflection; answers the new total. */
-  async function record(input: DeflectionInput): Promise<number> {
+  /**
+   * Stores one deflection; answers the new total. With an idempotency
+   * `key`, a repeat of that key is not counted again.
+   */
+  async function record(input: DeflectionInput, key?: string) {
     const parsed = deflectionSchema.safeParse(input);
     if (!parsed.success) {
       throw validationError('deflection', parsed.error.issues);
     }
     const at = core.clock.now().toISOString();
-    await store.putRecord({
-      siteId,
-      kind: DEFLECTION_KIND,
-      key: `${at}_${createId()}`,
-      value: { ...parsed.data, at },
-      expectedVersion: 0,
-      at,
-    });
+    const id = key ? `key_${await sha256Hex(key)}` : `${at}_${createId()}`;
+    try {
+      await store.putRecord({
+        siteId,
+        kind: DEFLECTION_KIND,
+        key: id,
+        value: { ...parsed.data, at },
+        expectedVersion: 0,
+        at,
+      });
+    } catch (e) {
+      if (key && e instanceof ConflictError) return count();
+      throw e;
+    }
     return bump(at);
   }
 

@@ -1,12 +1,12 @@
 /** The knowledge base: articles, search, suggestions, deflections. */
 export * from './article.js';
-export * from './blocks.js';
 export {
   ARTICLE_KIND,
   ARTICLE_VERSION_KIND,
   type ArticleVersion,
   type StoredArticle,
 } from './articles.js';
+export * from './blocks.js';
 export * from './bm25.js';
 export {
   DEFLECTION_KIND,
@@ -14,7 +14,13 @@ export {
   type DeflectionInput,
   deflectionSchema,
 } from './deflections.js';
+export type { DraftResult } from './drafts.js';
 export * from './knowledge-base.js';
+export {
+  isRealResolution,
+  MIN_RESOLUTION_WORDS,
+  TEMPLATE_REPEATS,
+} from './resolutions.js';
 export * from './retriever.js';
 export * from './stem.js';
 export {

@@ -4,15 +4,21 @@
  * current from the desk's events, suggestions, drafts from tickets
  * and deflections.
  */
-import { sha256Hex } from '../audit/sha256.js';
 import type { DeskCore } from '../desk/desk-types.js';
-import { TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
 import { EXTRA_EVENT_TYPES } from '../schemas/event.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ArticleInput } from './article.js';
 import { createArticleStore, type StoredArticle } from './articles.js';
 import { createDeflections, type DeflectionInput } from './deflections.js';
+import { draftArticle } from './drafts.js';
+import {
+  checkOffered,
+  DEFAULT_CUT_OFF,
+  meaningful,
+  sameLanguage,
+} from './relevance.js';
+import { createResolutionSet, TEMPLATE_REPEATS } from './resolutions.js';
 import { createLexicalRetriever, type Retriever } from './retriever.js';
 import {
   articleDocId,
@@ -33,6 +39,22 @@ export interface KnowledgeBaseOptions {
   retriever?: Retriever;
   /** Called when indexing a changed ticket fails. @default ignored */
   onError?: (error: unknown, ticketId: string) => void;
+  /** Hits scoring below this are never offered (for a retriever's own scale, such as cosine). @default 0 */
+  minScore?: number;
+  /**
+   * Hits matching less than this share of what the query could match
+   * (`SearchHit.match` of the lexical index) are never offered. @default 0.15
+   */
+  minMatch?: number;
+  /** Hits scoring below this share of the best hit are dropped. @default 0.35 */
+  relativeScore?: number;
+  /**
+   * The language offered when nothing in the requester's matches; `null`:
+   * other languages never. @default 'en'
+   */
+  fallbackLocale?: string | null;
+  /** Resolved tickets sharing one note before it counts as a template. @default 5 */
+  templateRepeats?: number;
 }
 
 /** Options of one suggestion request. */
@@ -58,10 +80,18 @@ export function createKnowledgeBase(
   options: KnowledgeBaseOptions = {},
 ) {
   const retriever = options.retriever ?? createLexicalRetriever();
+  const cutOff = {
+    minScore: options.minScore ?? DEFAULT_CUT_OFF.minScore,
+    minMatch: options.minMatch ?? DEFAULT_CUT_OFF.minMatch,
+    relativeScore: options.relativeScore ?? DEFAULT_CUT_OFF.relativeScore,
+  };
   const articles = createArticleStore(core);
   const deflections = createDeflections(core);
   const published = new Map<string, StoredArticle>();
-  const resolutions = new Map<string, Ticket>();
+  const resolutions = createResolutionSet(
+    core.siteId,
+    options.templateRepeats ?? TEMPLATE_REPEATS,
+  );
   let loading: Promise<void> | null = null;
 
   async function indexArticle(s: StoredArticle) {
@@ -76,10 +106,10 @@ export function createKnowledgeBase(
 
   async function indexTicket(t: Ticket) {
     const docId = ticketDocId(t.id);
-    if (isSuggestable(t)) {
-      resolutions.set(docId, t);
+    const was = resolutions.remove(docId);
+    if (isSuggestable(t) && (await resolutions.add(t))) {
       await retriever.add(ticketDocument(t));
-    } else if (resolutions.delete(docId)) {
+    } else if (was) {
       await retriever.remove(docId);
     }
   }
@@ -133,8 +163,9 @@ export function createKnowledgeBase(
         score,
       } as const;
     }
-    const t = resolutions.get(id);
-    if (!t?.resolution) return null;
+    const entry = resolutions.offerable(id);
+    const t = entry?.ticket;
+    if (!entry || !t?.resolution) return null;
     const text = maskPersonalData(t.resolution.note);
     const { code } = t.resolution;
     if (agent) {
@@ -148,14 +179,38 @@ export function createKnowledgeBase(
       } as const;
     }
     // Requesters get an opaque id: no ticket id of someone else's ticket.
-    const hash = await sha256Hex(`kb:${core.siteId}:${t.id}`);
-    const opaque = `resolution:${hash.slice(0, 20)}`;
-    return { type: 'resolution', id: opaque, code, text, score } as const;
+    return { type: 'resolution', id: entry.opaque, code, text, score } as const;
+  }
+
+  /** Whether an article may be offered in the query's language. */
+  function articleFits(id: string, locale: string | undefined) {
+    const s = published.get(id);
+    return s !== undefined && sameLanguage(s.article.locale, locale);
+  }
+
+  /** Ranked hits past the cut-off, articles in `language` only. */
+  async function ranked(
+    text: string,
+    locale: string | undefined,
+    language: string | undefined,
+    opts: SuggestOptions & { exclude?: string },
+  ) {
+    const hits = await retriever.retrieve(text, {
+      limit: opts.limit ?? 3,
+      ...(locale && { locale }),
+      filter: (id) =>
+        id !== opts.exclude &&
+        (articleFits(id, language) || resolutions.offerable(id) !== null),
+    });
+    return meaningful(hits, cutOff);
   }
 
   /**
    * Up to `limit` suggestions for what a requester typed, articles and
-   * resolutions ranked together, best first.
+   * resolutions ranked together, best first. With a `locale`, articles
+   * in its base language only; when none of those (nor a resolution)
+   * matches, articles in `fallbackLocale`. Hits below the cut-off
+   * (`minScore`, `minMatch`, `relativeScore`) are not offered at all.
    */
   async function suggest(
     query: SuggestQuery,
@@ -165,12 +220,14 @@ export function createKnowledgeBase(
     const q = suggestQuerySchema.parse(query);
     const text = `${q.subject}\n${q.description}`.trim();
     if (!text) return [];
-    const hits = await retriever.retrieve(text, {
-      limit: opts.limit ?? 3,
-      ...(q.locale && { locale: q.locale }),
-      filter: (id) =>
-        id !== opts.exclude && (published.has(id) || resolutions.has(id)),
-    });
+    let hits = await ranked(text, q.locale, q.locale, opts);
+    const fallback =
+      options.fallbackLocale === undefined ? 'en' : options.fallbackLocale;
+    if (hits.length === 0 && q.locale && fallback) {
+      if (!sameLanguage(fallback, q.locale)) {
+        hits = await ranked(text, fallback, fallback, opts);
+      }
+    }
     const agent = opts.forAgent ?? false;
     const items = await Promise.all(
       hits.map((h) => toSuggestion(h.id, h.score, agent)),
@@ -187,29 +244,14 @@ export function createKnowledgeBase(
     );
   }
 
-  /** Turns a resolved ticket into a draft article, in one action. */
+  /**
+   * Turns a resolved ticket into a draft article, in one action; asked
+   * again, answers the article drafted from it before (`created` false).
+   */
   async function draftFromTicket(ticketId: string, by: Actor) {
     const t = await core.load(ticketId);
-    if (!t.resolution) {
-      throw new TicketryError(
-        'KB_NO_RESOLUTION',
-        `ticket ${t.ref} has no resolution to draft from`,
-        { details: { ticketId } },
-      );
-    }
-    const body = [t.description.trim(), '## Resolution', t.resolution.note];
-    return putArticle(
-      {
-        title: t.subject,
-        body: body.filter(Boolean).join('\n\n'),
-        category: t.category,
-        tags: t.tags,
-        status: 'draft',
-        sourceTicketId: t.id,
-      },
-      0,
-      by,
-    );
+    const { list, get } = articles;
+    return draftArticle(t, by, { list, get, put: putArticle });
   }
 
   /** Notes on a ticket which suggestions its requester saw first. */
@@ -232,6 +274,20 @@ export function createKnowledgeBase(
     recordOffered,
     /** "This solved it": no ticket; answers the new total. */
     recordDeflection: (d: DeflectionInput) => deflections.record(d),
+    /**
+     * A requester's "this solved it", checked: `solvedBy` must be one of
+     * `offered`, and every offered id must name a published article or
+     * an offerable resolution of this site (VALIDATION_FAILED
+     * otherwise). A repeated `key` is recorded once; answers the total.
+     */
+    async recordRequesterDeflection(d: DeflectionInput, key?: string) {
+      await ready();
+      const offers = (id: string) => {
+        const docId = resolutions.resolve(id);
+        return published.has(id) || (!!docId && !!resolutions.offerable(docId));
+      };
+      return deflections.record(checkOffered(d, offers), key);
+    },
     /** Deflections recorded so far, for the metrics. */
     deflectionCount: deflections.count,
     /** Stops following the desk's events. */

@@ -88,6 +88,8 @@ export function maskPersonalData(text: string): string {
 export function excerptOf(markdown: string, max = 200): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
+    // Whole tags first: dropping `>` alone left half tags ("<b x</b").
+    .replace(/<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[#>*_`~|-]+/g, ' ')
     .replace(/\s+/g, ' ')

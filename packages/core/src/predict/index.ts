@@ -5,11 +5,19 @@
  *
  * @packageDocumentation
  */
+export { type Anchor, type AsOfMode, anchorOf } from './anchor.js';
 export {
   type BacktestOptions,
   type BacktestResult,
   backtest,
 } from './backtest.js';
+export {
+  type CalibratedOptions,
+  type Calibration,
+  fitPlatt,
+  type TimedExample,
+  trainCalibrated,
+} from './calibrate.js';
 export { type CalibrationBin, calibrationTable, rocAuc } from './evaluate.js';
 export {
   type ForecastOptions,
@@ -22,6 +30,7 @@ export {
   type Features,
   type LogisticModel,
   logisticModelSchema,
+  logitOf,
   type TrainOptions,
   trainLogistic,
 } from './logistic.js';

@@ -38,6 +38,14 @@ export const logisticModelSchema = z.object({
   bias: z.number(),
   /** Non-zero weights as `[index, weight]`. */
   weights: z.array(z.tuple([z.number().int().min(0), z.number()])),
+  /**
+   * Platt scaling fitted on held-out recent history (see
+   * `trainCalibrated`): the probability is `sigmoid(slope · z + intercept)`.
+   * Absent, the raw score is the probability.
+   */
+  calibration: z
+    .object({ slope: z.number(), intercept: z.number() })
+    .optional(),
 });
 
 /** A trained model as JSON; see {@link logisticModelSchema}. */
@@ -115,13 +123,21 @@ export function trainLogistic(
   return { bits, bias, weights };
 }
 
-/** Scores examples with a trained model: probabilities of label 1. */
-export function createScorer(model: LogisticModel) {
+/** The model's raw log-odds of label 1, before any calibration. */
+export function logitOf(model: LogisticModel) {
   const w = new Map(model.weights);
   return (features: Features): number => {
     let z = model.bias;
     for (const [k, v] of hashFeatures(features, model.bits))
       z += (w.get(k) ?? 0) * v;
-    return sigmoid(z);
+    return z;
   };
+}
+
+/** Scores examples with a trained model: probabilities of label 1, calibrated when the model carries a calibration. */
+export function createScorer(model: LogisticModel) {
+  const logit = logitOf(model);
+  const { slope = 1, intercept = 0 } = model.calibration ?? {};
+  return (features: Features): number =>
+    sigmoid(slope * logit(features) + intercept);
 }

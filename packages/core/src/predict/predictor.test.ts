@@ -147,6 +147,70 @@ describe('predictions on a desk', () => {
     predictions.stop();
   });
 
+  it("forecast and score as of an old history's end with asOf 'auto', and say so", async () => {
+    const { desk, clock } = await historyDesk();
+    const {
+      items: [first],
+    } = await desk.list({ limit: 1 });
+    // A year later: one history ticket is closed, one new one comes in.
+    clock.set(new Date(Date.UTC(2025, 1, 3, 9)));
+    await desk.assign(
+      first!.id,
+      { assigneeId: 'ada', teamId: 'desk' },
+      {
+        actor: ada,
+      },
+    );
+    await desk.start(first!.id, {}, { actor: ada });
+    await desk.resolve(
+      first!.id,
+      { code: 'fixed', note: 'Done.' },
+      {
+        actor: ada,
+      },
+    );
+    const { ticket: fresh } = await desk.submit({
+      subject: 'mail trouble again',
+      description: 'It does not work.',
+      requester: { email: 'late@example.com' },
+      category: 'mail',
+    });
+    const predictions = await createPredictions(desk, {
+      outcome: missedField,
+      laterAges: [],
+      asOf: 'auto',
+    });
+    const forecast = predictions.forecast({ days: 7 });
+    expect(forecast).toMatchObject({
+      from: '2024-02-05',
+      asOf: '2024-02-05T00:00:00.000Z',
+      basis: 'history',
+    });
+    expect(forecast.series[0]!.days.map((d) => d.expected)).toEqual([
+      6, 5, 5, 4, 4, 1, 1,
+    ]);
+
+    await predictions.refresh();
+    const queue = predictions.riskQueue(500);
+    const ids = queue.map((r) => r.ticketId);
+    // Open at the history's end, though closed since; and the new one.
+    expect(ids).toContain(first!.id);
+    expect(ids).toContain(fresh.id);
+    const old = queue.find((r) => r.ticketId === first!.id)!;
+    expect(old.asOf).toBe('2024-02-05T00:00:00.000Z');
+    expect(old.ageHours).toBeLessThanOrEqual(35 * 24);
+    const now = queue.find((r) => r.ticketId === fresh.id)!;
+    expect(now.asOf).toBe(clock.now().toISOString());
+
+    const plain = await createPredictions(desk, { outcome: missedField });
+    expect(plain.forecast().basis).toBe('now');
+    expect(plain.riskQueue(500).map((r) => r.ticketId)).not.toContain(
+      first!.id,
+    );
+    predictions.stop();
+    plain.stop();
+  });
+
   it('raise nothing on the steady history', async () => {
     const { desk } = await historyDesk();
     const predictions = await createPredictions(desk, {

@@ -4,13 +4,14 @@ import { dayStart, localDay } from '../metrics/buckets.js';
 import { isOpenStatus } from '../metrics/ticket-facts.js';
 import type { AuditEvent } from '../schemas/event.js';
 import { canonicalZone } from '../sla/zone.js';
+import { type Anchor, type AsOfMode, createAsOf } from './anchor.js';
+import { trainCalibrated } from './calibrate.js';
 import { forecastSeries, type SeriesForecast } from './forecast.js';
 import {
   createScorer,
   type LogisticModel,
   logisticModelSchema,
   type TrainOptions,
-  trainLogistic,
 } from './logistic.js';
 import { collectExamples, localClock, type RiskOutcome } from './risk.js';
 import {
@@ -41,6 +42,18 @@ export interface PredictionsOptions {
   /** @default slaOutcome: a missed resolution or first-response target */
   outcome?: RiskOutcome;
   train?: TrainOptions;
+  /**
+   * The latest share of the history the risk model's probabilities are
+   * calibrated on (Platt scaling; 0 for none). @default 0.2
+   */
+  calibrationHoldout?: number;
+  /**
+   * What forecasts and risks are made as of: `'now'`, or `'auto'` for a
+   * desk holding an old history (a replayed log, a demo): the end of
+   * that history while the last four weeks are nearly empty. Answers
+   * say which. @default 'now'
+   */
+  asOf?: AsOfMode;
   /** Retrain this often (a timer, unref'd). @default never */
   refreshEveryMs?: number;
   /** Surge detection. @default by category, threshold 8, shift 3 */
@@ -59,6 +72,8 @@ export interface TicketRisk {
   priority: string | null;
   teamId: string | null;
   ageHours: number;
+  /** The instant the ticket was scored as of (ISO 8601). */
+  asOf: string;
 }
 
 /** A forecast per group, as `GET /forecast` answers it. */
@@ -67,6 +82,10 @@ export interface DeskForecast {
   by: SeriesBy;
   /** The first forecast day. */
   from: string;
+  /** The instant the forecast is made as of (ISO 8601). */
+  asOf: string;
+  /** `'now'`, or `'history'`: as of the end of an old stored history. */
+  basis: Anchor['basis'];
   series: ({ key: string } & SeriesForecast)[];
 }
 
@@ -154,10 +173,12 @@ export async function createPredictions(
     const positives = examples.filter((e) => e.label === 1).length;
     if (positives === 0 || positives === examples.length)
       return { examples: examples.length, stored: false };
-    const trained = trainLogistic(
-      examples.map((e) => e.features),
-      examples.map((e) => e.label!),
-      options.train,
+    const trained = trainCalibrated(
+      examples.map((e) => ({ ...e, label: e.label! })),
+      {
+        holdout: options.calibrationHoldout ?? 0.2,
+        ...(options.train && { train: options.train }),
+      },
     );
     use(trained);
     const was = await core.store.getRecord(
@@ -183,26 +204,45 @@ export async function createPredictions(
     : null;
   timer?.unref?.();
   const localOf = localClock(zone);
+  const { anchor, stateAt } = createAsOf({
+    zone,
+    mode: options.asOf ?? 'now',
+    now: () => core.clock.now().getTime(),
+    arrivals,
+    events,
+  });
 
-  function risk(ticketId: string): TicketRisk | null {
-    const t = tickets.get(ticketId);
-    if (!t || !score) return null;
+  /**
+   * A ticket's risk as of the anchor: at an old history's end, what was
+   * known of it then (its queue too); opened since, as of now.
+   */
+  function scoreAt(ticketId: string, at: Anchor): TicketRisk | null {
+    const live = tickets.get(ticketId);
+    if (!live || !score) return null;
     const now = core.clock.now().getTime();
+    const then = at.basis === 'history' && live.facts.createdAt <= at.at;
+    const state = then ? stateAt(at.at) : { tickets, queues };
+    const t = state.tickets.get(ticketId) ?? live;
+    const when = then ? at.at : now;
     return {
       ticketId,
-      risk: score(riskFeatures(t, queues, now, localOf)),
+      risk: score(riskFeatures(t, state.queues, when, localOf)),
       priority: t.facts.priority,
       teamId: t.facts.teamId,
-      ageHours: Math.round((now - t.facts.createdAt) / 36_000) / 100,
+      ageHours: Math.round((when - t.facts.createdAt) / 36_000) / 100,
+      asOf: new Date(when).toISOString(),
     };
   }
+
+  const risk = (ticketId: string) => scoreAt(ticketId, anchor());
 
   function forecast(
     query: { days?: number; by?: SeriesBy } = {},
   ): DeskForecast {
     const days = query.days ?? 7;
     const by = query.by ?? 'all';
-    const today = localDay(zone!, core.clock.now().getTime());
+    const at = anchor();
+    const today = localDay(zone!, at.at);
     const list = arrivals.list();
     const first = list[0] ? localDay(zone!, list[0].at) : today;
     const start = Math.max(first, today - 7 * 16);
@@ -214,19 +254,37 @@ export async function createPredictions(
       ...forecastSeries(y, next),
     }));
     out.sort((a, b) => (b.week?.expected ?? 0) - (a.week?.expected ?? 0));
-    return { zone: zone!, by, from: next[0]!, series: out };
+    return {
+      zone: zone!,
+      by,
+      from: next[0]!,
+      asOf: new Date(at.at).toISOString(),
+      basis: at.basis,
+      series: out,
+    };
   }
 
   return {
     forecast,
     risk,
-    /** Open tickets, riskiest first; empty until a model is trained. */
+    /**
+     * Open tickets, riskiest first; empty until a model is trained. As
+     * of an old history's end: the tickets open then, and those opened
+     * since that are open now.
+     */
     riskQueue(limit = 100): TicketRisk[] {
-      const open = [...tickets.values()].filter((t) =>
-        isOpenStatus(t.facts.status),
-      );
+      const at = anchor();
+      const now = [...tickets.values()];
+      const pool =
+        at.basis === 'history'
+          ? [
+              ...stateAt(at.at).tickets.values(),
+              ...now.filter((t) => t.facts.createdAt > at.at),
+            ]
+          : now;
+      const open = pool.filter((t) => isOpenStatus(t.facts.status));
       const scored = open
-        .map((t) => risk(t.facts.id))
+        .map((t) => scoreAt(t.facts.id, at))
         .filter((r): r is TicketRisk => r !== null);
       return scored.sort((a, b) => b.risk - a.risk).slice(0, limit);
     },

@@ -1,6 +1,7 @@
 import { isOpenStatus } from '../metrics/ticket-facts.js';
 import type { AuditEvent } from '../schemas/event.js';
 import { zoneRules } from '../sla/zone.js';
+import { trainCalibrated } from './calibrate.js';
 import { type CalibrationBin, calibrationTable, rocAuc } from './evaluate.js';
 import {
   createScorer,
@@ -122,7 +123,12 @@ export interface RiskEvaluation {
   auc: number;
   /** AUC of the baseline: each priority's miss rate in training. */
   priorityAuc: number;
+  /** Calibration by deciles of the (calibrated) model's predictions. */
   calibration: CalibrationBin[];
+  /** The latest share of the training tickets the calibration was fitted on (0: none). */
+  holdout: number;
+  /** The model trained on all training tickets without calibration, for comparison. */
+  uncalibrated: { auc: number; calibration: CalibrationBin[] };
 }
 
 /** Scores by the training miss rate of each ticket's priority. */
@@ -141,13 +147,16 @@ function priorityBaseline(train: readonly Example[]) {
 
 /**
  * Evaluates breach risk at opening: trains on the earliest `trainShare`
- * of tickets by opening time, scores the rest, and reports ROC AUC
- * beside a priority-only baseline, with a calibration table by deciles.
+ * of tickets by opening time (calibrated on the latest `holdout` of
+ * those, see `trainCalibrated`; 0 for none), scores the rest, and
+ * reports ROC AUC beside a priority-only baseline, with a calibration
+ * table by deciles, and the same for the model without calibration.
  */
 export function evaluateRisk(
   examples: readonly Example[],
   trainShare = 0.7,
   train: TrainOptions = {},
+  holdout = 0.2,
 ): RiskEvaluation & { model: LogisticModel } {
   const known = examples
     .filter((e) => e.age === 0 && e.label !== null)
@@ -155,14 +164,27 @@ export function evaluateRisk(
   const cut = Math.floor(known.length * trainShare);
   const head = known.slice(0, cut);
   const tail = known.slice(cut);
-  const model = trainLogistic(
-    head.map((e) => e.features),
-    head.map((e) => e.label!),
-    train,
+  const raw = createScorer(
+    trainLogistic(
+      head.map((e) => e.features),
+      head.map((e) => e.label!),
+      train,
+    ),
   );
+  const model = holdout
+    ? trainCalibrated(
+        head.map((e) => ({ ...e, label: e.label! })),
+        { holdout, train },
+      )
+    : trainLogistic(
+        head.map((e) => e.features),
+        head.map((e) => e.label!),
+        train,
+      );
   const score = createScorer(model);
   const labels = tail.map((e) => e.label!);
   const scores = tail.map((e) => score(e.features));
+  const rawScores = tail.map((e) => raw(e.features));
   const baseline = priorityBaseline(head);
   return {
     train: head.length,
@@ -171,6 +193,11 @@ export function evaluateRisk(
     auc: rocAuc(scores, labels),
     priorityAuc: rocAuc(tail.map(baseline), labels),
     calibration: calibrationTable(scores, labels),
+    holdout: model.calibration ? holdout : 0,
+    uncalibrated: {
+      auc: rocAuc(rawScores, labels),
+      calibration: calibrationTable(rawScores, labels),
+    },
     model,
   };
 }

@@ -17,6 +17,12 @@ export interface SurgeOptions {
   cooldownHours?: number;
   /** Days of history needed before a key is tested. @default 28 */
   warmupDays?: number;
+  /**
+   * The longest run of hours the evidence is summed over: a burst
+   * shorter than this counts whole, a slow rise over days (which the
+   * forecast follows within a week or two) does not add up. @default 6
+   */
+  windowHours?: number;
 }
 
 /** A possible incident: tickets of one group arriving faster than forecast. */
@@ -26,7 +32,7 @@ export interface SurgeAlert {
   key: string;
   /** When the test crossed its threshold, epoch ms (end of that hour). */
   at: number;
-  /** When the excess began: the first hour the statistic left zero. */
+  /** When the excess began: the first hour of the run that crossed. */
   since: number;
   observed: number;
   expected: number;
@@ -35,13 +41,19 @@ export interface SurgeAlert {
 
 const HOUR = 3_600_000;
 
+/** One closed hour of a key: its evidence, arrivals and expected count. */
+interface Hour {
+  start: number;
+  llr: number;
+  mu: number;
+  ids: string[];
+}
+
 interface KeyState {
   days: Map<number, number>;
+  /** The hours of the best window ending now (at most `windowHours`). */
+  recent: Hour[];
   s: number;
-  since: number;
-  observed: number;
-  expected: number;
-  tickets: string[];
   quietUntil: number;
   forecast: { day: number; value: number; dispersion: number } | null;
   /** Dispersion is re-estimated once a week. */
@@ -49,11 +61,28 @@ interface KeyState {
 }
 
 /**
- * Watches arrivals for surges with a Poisson CUSUM on hourly counts per
- * group: each hour adds `x·ln(k) − (k − 1)·μ`, where μ is the day's
- * forecast for the group times the share of that hour in recent days
- * and k the shift looked for; above the threshold it raises an alert
- * that names the tickets since the excess began.
+ * The best window of `hours` ending at the last one: the largest sum of
+ * their evidence over the runs of latest hours, and where it starts.
+ */
+function bestWindow(hours: readonly Hour[]): { s: number; from: number } {
+  let best = 0;
+  let from = hours.length;
+  let sum = 0;
+  for (let i = hours.length - 1; i >= 0; i--) {
+    sum += hours[i]!.llr;
+    if (sum > best) [best, from] = [sum, i];
+  }
+  return { s: best, from };
+}
+
+/**
+ * Watches arrivals for surges with a Poisson likelihood-ratio scan on
+ * hourly counts per group: each hour's evidence is `x·ln(k) − (k − 1)·μ`,
+ * where μ is the day's forecast for the group times the share of that
+ * hour in recent days and k the shift looked for. The statistic is the
+ * largest sum over the runs of latest hours up to `windowHours` (a
+ * CUSUM whose memory is capped); above the threshold it raises an
+ * alert that names the tickets of that run.
  */
 export function createSurgeDetector(options: SurgeOptions = {}) {
   const zone = options.zone ?? 'UTC';
@@ -61,6 +90,7 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   const h = options.threshold ?? 6;
   const k = options.shift ?? 2;
   const cooldown = (options.cooldownHours ?? 24) * HOUR;
+  const window = Math.max(1, Math.round(options.windowHours ?? 6));
   const warmup = options.warmupDays ?? 28;
   const rules = zoneRules(zone);
   const model = weekdaySeasonal();
@@ -130,18 +160,13 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
       if (day - firstDay < warmup || start < state.quietUntil) continue;
       const forecast = dailyForecast(state, day);
       const mu = Math.max(forecast.value * share, 0.02);
-      if (state.s === 0)
-        Object.assign(state, {
-          since: start,
-          observed: 0,
-          expected: 0,
-          tickets: [],
-        });
       const llr = ids.length * Math.log(k) - (k - 1) * mu;
-      state.s = Math.max(0, state.s + llr / Math.sqrt(forecast.dispersion));
-      state.observed += ids.length;
-      state.expected += mu;
-      state.tickets.push(...ids);
+      const weighed = llr / Math.sqrt(forecast.dispersion);
+      state.recent.push({ start, llr: weighed, mu, ids });
+      if (state.recent.length > window) state.recent.shift();
+      const best = bestWindow(state.recent);
+      state.s = best.s;
+      state.recent = state.recent.slice(best.from);
       if (state.s > h) raise(key, state, start + HOUR);
     }
     for (const ids of bucket.values()) hourly[hourOf(start)]! += ids.length;
@@ -150,17 +175,19 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
   }
 
   function raise(key: string, state: KeyState, at: number) {
+    const run = state.recent;
     alerts.push({
       id: `surge-${by}-${at}-${alerts.length}`,
       by,
       key,
       at,
-      since: state.since,
-      observed: state.observed,
-      expected: Math.round(state.expected * 10) / 10,
-      ticketIds: [...new Set(state.tickets)],
+      since: run[0]!.start,
+      observed: run.reduce((n, r) => n + r.ids.length, 0),
+      expected: Math.round(run.reduce((n, r) => n + r.mu, 0) * 10) / 10,
+      ticketIds: [...new Set(run.flatMap((r) => r.ids))],
     });
     state.s = 0;
+    state.recent = [];
     state.quietUntil = at + cooldown;
   }
 
@@ -202,11 +229,8 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
 
 const newState = (): KeyState => ({
   days: new Map(),
+  recent: [],
   s: 0,
-  since: 0,
-  observed: 0,
-  expected: 0,
-  tickets: [],
   quietUntil: 0,
   forecast: null,
   dispersion: null,

@@ -1,8 +1,20 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
-import { EMAIL_PATTERN, ID_PATTERN, withoutControlCharacters } from './text.js';
+import {
+  EMAIL_PATTERN,
+  ID_PATTERN,
+  withoutControlCharacters,
+  withoutDirectionControls,
+} from './text.js';
 
-const text = (field: string, max: number) =>
+/** One line of text (subject, name, label): no direction controls. */
+const oneLine = (field: string) =>
+  z.refine<string>(
+    withoutDirectionControls,
+    `${field} must not contain direction override characters`,
+  );
+
+const text = (field: string, max: number, line = false) =>
   z
     .string()
     .check(
@@ -13,6 +25,7 @@ const text = (field: string, max: number) =>
         withoutControlCharacters,
         `${field} must not contain control characters`,
       ),
+      ...(line ? [oneLine(field)] : []),
     );
 
 const label = (field: string) =>
@@ -29,6 +42,7 @@ const label = (field: string) =>
         withoutControlCharacters,
         `${field} must not contain control characters`,
       ),
+      oneLine(field),
     );
 
 /** A custom field value: text, number or yes/no. */
@@ -55,7 +69,7 @@ export const requesterInputSchema = z.object({
         `email must be at most ${LIMITS.email} characters`,
       ),
     ),
-  name: z.optional(text('name', LIMITS.name)),
+  name: z.optional(text('name', LIMITS.name, true)),
 });
 
 /**
@@ -70,7 +84,7 @@ export const requesterInputSchema = z.object({
  * });
  */
 export const submissionSchema = z.object({
-  subject: text('subject', LIMITS.subject),
+  subject: text('subject', LIMITS.subject, true),
   description: text('description', LIMITS.body),
   requester: requesterInputSchema,
   category: z.optional(label('category')),

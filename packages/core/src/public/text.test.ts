@@ -56,3 +56,41 @@ describe('text checks', () => {
     expect(hasControlCharacters('reversed \udc69\ud83d')).toBe(true);
   });
 });
+
+describe('direction controls', () => {
+  const base = {
+    subject: 'VPN drops',
+    description: 'Since Monday',
+    requester: { email: 'ada@example.com' },
+  };
+
+  it('refuses overrides and isolates in the subject, name and category', async () => {
+    const { submissionSchema } = await import('./submission.js');
+    for (const bad of ['\u202e', '\u202a', '\u2066', '\u2069']) {
+      const subject = submissionSchema.safeParse({
+        ...base,
+        subject: `invoice${bad}gnp.exe`,
+      });
+      expect(subject.error?.issues[0]?.message).toBe(
+        'subject must not contain direction override characters',
+      );
+      const name = submissionSchema.safeParse({
+        ...base,
+        requester: { email: 'ada@example.com', name: `Ada${bad}` },
+      });
+      expect(name.success).toBe(false);
+      const category = submissionSchema.safeParse({ ...base, category: bad });
+      expect(category.success).toBe(false);
+    }
+  });
+
+  it('keeps them in descriptions, and keeps the plain direction marks', async () => {
+    const { submissionSchema } = await import('./submission.js');
+    const kept = submissionSchema.safeParse({
+      ...base,
+      subject: 'שלום \u200fRTL\u200e mark',
+      description: 'quoted \u202eevil\u202c text',
+    });
+    expect(kept.success).toBe(true);
+  });
+});

@@ -20,6 +20,23 @@ export function hasControlCharacters(text: string): boolean {
   return false;
 }
 
+/**
+ * Explicit direction controls: embeddings and overrides (U+202A to
+ * U+202E) and isolates (U+2066 to U+2069). In one line of text (a
+ * subject, a name, a file name, a label) they serve mostly to disguise
+ * it: `invoice\u202Egnp.exe` shows as `invoiceexe.png`. The plain marks
+ * U+200E and U+200F, which right-to-left writing needs, stay allowed.
+ */
+export const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** True when a one-line text holds a direction control. */
+export const hasDirectionControls = (text: string): boolean =>
+  DIRECTION_CONTROLS.test(text);
+
+/** The same test as a zod refinement predicate: true when clean. */
+export const withoutDirectionControls = (text: string): boolean =>
+  !hasDirectionControls(text);
+
 /** The same test as a zod refinement predicate: true when clean. */
 export const withoutControlCharacters = (text: string): boolean =>
   !hasControlCharacters(text);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from '../public/limits.js';
 import { fieldValueSchema, submissionSchema } from '../public/submission.js';
-import { withoutControlCharacters } from '../public/text.js';
+import {
+  withoutControlCharacters,
+  withoutDirectionControls,
+} from '../public/text.js';
 import { attachmentInfoSchema } from '../public/ticket-view.js';
 import { CHANNELS, PENDING_REASONS } from '../public/vocabulary.js';
 import {
@@ -52,6 +55,10 @@ const update = z
       .min(1)
       .max(LIMITS.subject)
       .refine(withoutControlCharacters, 'must not contain control characters')
+      .refine(
+        withoutDirectionControls,
+        'must not contain direction override characters',
+      )
       .optional(),
     tags: z.array(labelSchema).max(LIMITS.tags).optional(),
     fields: z.record(z.string().max(LIMITS.label), fieldValueSchema).optional(),

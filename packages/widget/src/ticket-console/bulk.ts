@@ -1,3 +1,4 @@
+import { ticketCount } from './queues.js';
 import type { TicketConsole } from './ticket-console.js';
 
 /**
@@ -29,7 +30,7 @@ async function bulk(
   const note = skipped
     ? `; ${skipped} skipped (not allowed in their state)`
     : '';
-  host.announce(`${type}: ${done} tickets${note}`);
+  host.announce(`${type}: ${ticketCount(done)}${note}`);
 }
 
 /** Assigns every ticked ticket to the signed-in agent. */

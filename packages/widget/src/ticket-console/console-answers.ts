@@ -7,6 +7,7 @@
  */
 import {
   array,
+  boolean,
   looseObject,
   nullable,
   number,
@@ -20,6 +21,7 @@ import {
 // esbuild share its export helper with the dashboard chunk.
 const z = {
   array,
+  boolean,
   looseObject,
   nullable,
   number,
@@ -55,6 +57,8 @@ export const ticketSchema = z.looseObject({
   category: maybe,
   dueAt: maybe,
   pendingReason: maybe,
+  requesterId: maybe,
+  createdAt: maybe,
   links: z.array(z.looseObject({ type: text, ticketId: text })),
 });
 
@@ -109,9 +113,45 @@ export const ANSWERS = {
     ),
   }),
   riskQueue: z.looseObject({
-    tickets: z.array(z.looseObject({ ticketId: text, risk: z.number() })),
+    tickets: z.array(
+      z.looseObject({
+        ticketId: text,
+        risk: z.number(),
+        ref: maybe,
+        subject: maybe,
+      }),
+    ),
+  }),
+  requester: z.looseObject({ id: text, email: text, name: z.nullable(text) }),
+  guess: z.looseObject({
+    category: z.nullable(text),
+    confidence: z.number(),
+    threshold: z.number(),
+    rules: z.array(z.unknown()),
+    applied: z.boolean(),
+    reason: text,
   }),
   deflections: z.looseObject({ deflections: z.number() }),
+  suggestions: z.looseObject({
+    items: z.array(
+      z.looseObject({
+        type: text,
+        id: text,
+        articleId: z.optional(text),
+        title: z.optional(text),
+        excerpt: z.optional(text),
+        ticketId: z.optional(text),
+        code: z.optional(text),
+        text: z.optional(text),
+      }),
+    ),
+  }),
+  kbDraft: z.looseObject({
+    id: text,
+    title: text,
+    status: text,
+    version: z.number(),
+  }),
   metrics: z.looseObject({
     tickets: z.number(),
     period: z.looseObject({ from: text, to: text }),

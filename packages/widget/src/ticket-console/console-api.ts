@@ -1,5 +1,14 @@
+import type {
+  AllowedCommand,
+  ClassGuess,
+  Forecast,
+  KbSuggestion,
+  RequesterView,
+  SignedIn,
+  TicketRisk,
+} from './api-types.js';
 import { type AnswerKind, checkAnswer } from './console-answers.js';
-import type { Agent, AuditEvent, Ticket } from './console-types.js';
+import type { AuditEvent, Ticket } from './console-types.js';
 
 /** A failed call: the API's error code and message, and the status. */
 export class ConsoleError extends Error {
@@ -13,41 +22,16 @@ export class ConsoleError extends Error {
   }
 }
 
-/** One command the agent may send now, from the server's lifecycle table. */
-export interface AllowedCommand {
-  type: string;
-  to: string;
-  reasons?: string[];
-}
-
-/** One day of a forecast: expected tickets and the 80% interval. */
-export interface ForecastDay {
-  date: string;
-  expected: number;
-  low: number;
-  high: number;
-}
-
-/** `GET /forecast`: one series per group ("all" by default). */
-export interface Forecast {
-  from: string;
-  series: { key: string; days: ForecastDay[] }[];
-}
-
-/** An open ticket's probability of missing its SLA (0 … 1). */
-export interface TicketRisk {
-  ticketId: string;
-  risk: number;
-  priority?: string | null;
-  ageHours?: number;
-}
-
-/** A console session just opened. */
-export interface SignedIn {
-  token: string;
-  expiresAt: string;
-  agent: Agent;
-}
+export type {
+  AllowedCommand,
+  ClassGuess,
+  Forecast,
+  ForecastDay,
+  KbSuggestion,
+  RequesterView,
+  SignedIn,
+  TicketRisk,
+} from './api-types.js';
 
 /** Filters of a queue, as `GET /tickets` takes them. */
 export type ListQuery = Record<string, string | undefined>;
@@ -76,6 +60,16 @@ export interface ConsoleApi {
   riskQueue(limit: number): Promise<TicketRisk[] | null>;
   /** `GET /kb/deflections/count`; null without a knowledge base. */
   deflections(): Promise<number | null>;
+  /** `GET /requesters/:id`; null when there is no such requester. */
+  requester(id: string): Promise<RequesterView | null>;
+  /** `GET /tickets/:id/suggestion`; null without a classifier (404). */
+  guess(id: string): Promise<ClassGuess | null>;
+  /** `GET /tickets/:id/suggestions`; null without a knowledge base. */
+  suggestions(id: string): Promise<KbSuggestion[] | null>;
+  /** `POST /tickets/:id/kb-draft`: the draft article made from a ticket. */
+  kbDraft(
+    id: string,
+  ): Promise<{ id: string; title: string; status: string; version: number }>;
   /** The `text/event-stream` URL of one ticket. */
   streamUrl(id: string): string;
   /** The `text/event-stream` URL of every change on the desk. */
@@ -171,6 +165,17 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
         (answer) => answer.deflections,
         offWhen404,
       ),
+    requester: (id) =>
+      call(`/requesters/${enc(id)}`, {}, 'requester').catch(offWhen404),
+    guess: (id) =>
+      call(`/tickets/${enc(id)}/suggestion`, {}, 'guess').catch(offWhen404),
+    suggestions: (id) =>
+      call(`/tickets/${enc(id)}/suggestions`, {}, 'suggestions').then(
+        (answer) => suggestionsOf(answer.items),
+        offWhen404,
+      ),
+    kbDraft: (id) =>
+      call(`/tickets/${enc(id)}/kb-draft`, { method: 'POST' }, 'kbDraft'),
     streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
     changesUrl: () => `${root}/changes/stream`,
   };
@@ -222,4 +227,19 @@ function queryString(query: ListQuery): string {
     if (value) params.set(name, value);
   }
   return params.toString();
+}
+
+/** The suggestions of a checked answer, each of a kind the console shows. */
+function suggestionsOf(items: Record<string, string | undefined>[]) {
+  const out: KbSuggestion[] = [];
+  for (const { id = '', ...i } of items) {
+    if (i.type === 'article') {
+      const { articleId = '', title = '', excerpt = '' } = i;
+      out.push({ type: 'article', id, articleId, title, excerpt });
+    } else if (i.type === 'resolution') {
+      const { ticketId = null, code = '', text = '' } = i;
+      out.push({ type: 'resolution', id, ticketId, code, text });
+    }
+  }
+  return out;
 }

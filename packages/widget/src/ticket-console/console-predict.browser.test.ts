@@ -54,45 +54,97 @@ describe('<ticket-console> predictions', () => {
     const risky = await callAs(token, '/risk/queue?limit=10');
     const listed = qa(el, '[data-chart=at-risk] tbody tr').map((r) => [
       r.dataset.id,
-      r.querySelectorAll('td')[1]?.textContent,
+      ...[...r.querySelectorAll('td')].slice(0, 3).map((c) => c.textContent),
     ]);
+    type Risk = {
+      ticketId: string;
+      risk: number;
+      ref: string;
+      subject: string;
+    };
     equal(
       JSON.stringify(listed),
       JSON.stringify(
-        risky.body.tickets.map((t: { ticketId: string; risk: number }) => [
+        risky.body.tickets.map((t: Risk) => [
           t.ticketId,
+          t.ref,
+          t.subject,
           percent(t.risk),
         ]),
       ),
       'at-risk list',
     );
-    // Deflections ÷ (deflections + tickets), from the API's own counts.
+    // Deflections ÷ (deflections + tickets opened in the dashboard's
+    // period), from the API's own counts.
     const { deflections } = (await callAs(token, '/kb/deflections/count')).body;
-    const { tickets } = (await callAs(token, '/metrics')).body;
+    const { from, to } = el.period!;
+    const period = `from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`;
+    const { volume } = (await callAs(token, `/metrics?${period}`)).body;
+    const opened = volume.day.reduce(
+      (n: number, d: { created: number }) => n + d.created,
+      0,
+    );
     const rate = q(el, '[data-chart=deflection] strong').textContent;
     equal(
       rate,
-      percent(deflections / (deflections + tickets)),
+      percent(deflections / (deflections + opened)),
       'deflection rate',
     );
   });
 
-  it('computes the deflection rate as deflections ÷ (deflections + tickets)', async () => {
+  it('computes the deflection rate as deflections ÷ (deflections + tickets opened in the period)', async () => {
+    const { renderDashboard } = await import('./dashboard/dashboard.js');
+    const el = await mountConsole();
+    await signIn(el);
+    // The last week only: fewer tickets opened than the log holds.
+    const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const report = (
+      await callAs(el.api.token!, `/metrics?from=${encodeURIComponent(from)}`)
+    ).body;
+    const host = document.createElement('div');
+    document.body.append(host);
+    const insight = { forecast: null, atRisk: null, deflections: 3 };
+    render(renderDashboard({ html, svg, nothing }, report, insight), host);
+    const figure = host.querySelector('[data-chart=deflection] strong');
+    const opened = report.volume.day.reduce(
+      (n: number, d: { created: number }) => n + d.created,
+      0,
+    );
+    ok(opened > 0 && opened < report.tickets, 'tickets opened in the week');
+    equal(figure?.textContent, percent(3 / (3 + opened)), 'deflection rate');
+    equal(host.querySelectorAll('[data-chart=forecast]').length, 0, 'forecast');
+    host.remove();
+  });
+
+  it('says when the forecast and the risks are as of the end of an old history', async () => {
     const { renderDashboard } = await import('./dashboard/dashboard.js');
     const el = await mountConsole();
     await signIn(el);
     const report = (await callAs(el.api.token!, '/metrics')).body;
     const host = document.createElement('div');
     document.body.append(host);
-    const insight = { forecast: null, atRisk: null, deflections: 3 };
+    const day = { date: '2016-06-01', expected: 12, low: 8, high: 15 };
+    const forecast = {
+      from: '2016-06-01',
+      asOf: '2016-06-01T00:00:00.000Z',
+      basis: 'history',
+      series: [{ key: '*', days: [day, { ...day, date: '2016-06-02' }] }],
+    };
+    const atRisk = [
+      { ticketId: 't1', risk: 0.4, priority: 'high', ageHours: 5 },
+    ];
+    const insight = { forecast, atRisk, deflections: null };
     render(renderDashboard({ html, svg, nothing }, report, insight), host);
-    const figure = host.querySelector('[data-chart=deflection] strong');
-    equal(
-      figure?.textContent,
-      percent(3 / (3 + report.tickets)),
-      'deflection rate',
-    );
-    equal(host.querySelectorAll('[data-chart=forecast]').length, 0, 'forecast');
+    const text = (chart: string) =>
+      host.querySelector(`[data-chart=${chart}]`)?.textContent ?? '';
+    ok(text('forecast').includes('2 days from 2016-06-01'), 'the title');
+    ok(text('forecast').includes('end of the stored history'), 'the note');
+    ok(text('at-risk').includes('open on 2016-06-01'), 'the at-risk note');
+    // As of now, neither note.
+    const asOfNow = { ...insight, forecast: { ...forecast, basis: 'now' } };
+    render(renderDashboard({ html, svg, nothing }, report, asOfNow), host);
+    ok(!text('forecast').includes('stored history'), 'no note as of now');
+    ok(!text('at-risk').includes('stored history'), 'no at-risk note');
     host.remove();
   });
 

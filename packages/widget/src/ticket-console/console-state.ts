@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { AllowedCommand } from './console-api.js';
+import type { AllowedCommand, ClassGuess } from './console-api.js';
 import type {
   Agent,
   AuditEvent,
@@ -8,8 +8,10 @@ import type {
   SlaExplanation,
   Ticket,
 } from './console-types.js';
+import type { DashboardPeriod } from './dashboard-host.js';
 import type { Insight } from './insight.js';
 import type { QueueFilters } from './queues.js';
+import type { RequesterInfo } from './ticket-load.js';
 
 /** The ticket open in the detail view and what the server said about it. */
 export interface OpenTicket {
@@ -17,6 +19,10 @@ export interface OpenTicket {
   events: AuditEvent[];
   commands: AllowedCommand[];
   sla: SlaExplanation | null;
+  /** Who filed it; loaded once per ticket. */
+  requester: RequesterInfo;
+  /** The classifier's guess at submission; null without a classifier. */
+  guess: ClassGuess | null;
   viewers: string[];
 }
 
@@ -43,13 +49,18 @@ export class ConsoleState extends LitElement {
     help: { state: true, attribute: false },
     macros: { state: true, attribute: false },
     dashboard: { state: true, attribute: false },
+    period: { state: true, attribute: false },
     insight: { state: true, attribute: false },
     risks: { state: true, attribute: false },
   };
 
   /** The API root, e.g. `/api/v1`. @default '/api/v1' */
   declare endpoint: string;
-  /** The queue shown after sign-in: mine, team, unassigned, breaching, all or risk. @default 'mine' */
+  /**
+   * The queue shown after sign-in: mine, team, unassigned, breaching,
+   * all or risk. Left unset, the first of mine, team and unassigned
+   * that holds a ticket (mine when all are empty). @default 'mine'
+   */
   declare queue: QueueName;
   /** @internal The view on screen. */
   declare view: ConsoleView;
@@ -81,6 +92,8 @@ export class ConsoleState extends LitElement {
   declare macros: { id: string; name: string }[] | null;
   /** @internal The metrics report the dashboard draws. */
   declare dashboard: unknown;
+  /** @internal The dashboard's period and why it is that one. */
+  declare period: DashboardPeriod | null;
   /** @internal Forecast, at-risk tickets and deflections for the dashboard. */
   declare insight: Insight | null;
   /** @internal Breach risk by ticket id; null when predictions are off. */
@@ -105,6 +118,7 @@ export class ConsoleState extends LitElement {
     this.help = false;
     this.macros = null;
     this.dashboard = null;
+    this.period = null;
     this.insight = null;
     this.risks = null;
   }

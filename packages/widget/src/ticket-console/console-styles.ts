@@ -223,25 +223,6 @@ export const consoleStyles = css`
   .sign-in {
     max-width: 24em;
   }
-  .charts {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(20em, 1fr));
-    gap: 1.5em;
-  }
-  figure {
-    margin: 0;
-  }
-  figcaption {
-    font-weight: 600;
-  }
-  svg {
-    width: 100%;
-    height: auto;
-  }
-  svg text {
-    font-size: 12px;
-    fill: currentColor;
-  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -2,7 +2,6 @@ import { expectNoViolations } from '../../test/axe-kit.js';
 import {
   afterEach,
   describe,
-  endpoint,
   equal,
   it,
   match,
@@ -256,31 +255,5 @@ describe('<ticket-console> queue and ticket', () => {
       15_000,
     );
     match(q(el, '.notice').textContent, /Console supervisor/);
-  });
-});
-
-describe('<ticket-console> dashboard', () => {
-  it('draws the figures of GET /metrics and loads its chunk on demand', async () => {
-    const el = await mountConsole();
-    await signIn(el);
-    q(el, 'nav[aria-label=Console] button:nth-child(2)').click();
-    await shown(el, '[data-chart=volume]');
-    await expectNoViolations(el, 'dashboard view');
-    const metrics = await callAs(el.api.token!, '/metrics');
-    const { dashboardData } = await import('./dashboard/chart-data.js');
-    const data = dashboardData(metrics.body);
-    const cells = (chart: string) =>
-      qa(el, `[data-chart=${chart}] tbody tr`).map((r) =>
-        [...r.querySelectorAll('td')].map((c) => c.textContent),
-      );
-    const backlog = data.backlogAge.map((d) => [d.label, String(d.value)]);
-    equal(
-      JSON.stringify(cells('backlog-age')),
-      JSON.stringify(backlog),
-      'backlog',
-    );
-    equal(cells('volume').length, metrics.body.volume.week.length, 'weeks');
-    equal(data.summary.tickets, metrics.body.tickets, 'tickets');
-    ok(endpoint, 'endpoint');
   });
 });

@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { ConsoleApi } from './console-api.js';
 import type { MetricsReport } from './console-types.js';
 import type { TicketConsole } from './ticket-console.js';
 
@@ -19,6 +20,83 @@ export function loadDashboard(): Promise<DashboardModule> {
     return m;
   });
   return loading;
+}
+
+/** Weeks the dashboard shows when it opens. */
+export const DEFAULT_WEEKS = 12;
+
+const DAY = 86_400_000;
+
+/**
+ * The dashboard's period (ISO instants, `to` not included) and where it
+ * came from: the agent `chosen`, the last weeks to today (`recent`), or
+ * the last weeks of a stored history when nothing happened lately.
+ */
+export interface DashboardPeriod {
+  from?: string;
+  to?: string;
+  basis: 'chosen' | 'recent' | 'history';
+}
+
+/** The `weeks` up to the end of the UTC day holding `ms`. */
+export function weeksUpTo(ms: number, weeks = DEFAULT_WEEKS) {
+  const to = Math.floor(ms / DAY) * DAY + DAY;
+  const iso = (at: number) => new Date(at).toISOString();
+  return { from: iso(to - weeks * 7 * DAY), to: iso(to) };
+}
+
+/** No ticket opened or resolved on any day of the report. */
+const quiet = (report: MetricsReport) =>
+  report.volume.day.every((d) => !d.created && !d.resolved);
+
+/**
+ * The report the dashboard draws: over `period` when the agent chose
+ * one (both ends empty: the whole log); by default the last 12 weeks to
+ * today, or, when nothing happened in them, the 12 weeks up to the
+ * newest stored ticket (a replayed history), `basis: 'history'`.
+ */
+export async function dashboardReport(
+  api: ConsoleApi,
+  period: { from?: string; to?: string } | undefined,
+  nowMs: number,
+): Promise<{ report: MetricsReport; period: DashboardPeriod }> {
+  const metrics = async (p: { from?: string; to?: string }) =>
+    (await api.metrics(p)) as MetricsReport;
+  if (period) {
+    return {
+      report: await metrics(period),
+      period: { ...period, basis: 'chosen' },
+    };
+  }
+  const recent = weeksUpTo(nowMs);
+  const report = await metrics(recent);
+  // The newest ticket of any status: where a stored history ends.
+  const newest = quiet(report)
+    ? await api.list({ sort: '-createdAt', limit: '1' })
+    : null;
+  const at = Date.parse(String(newest?.items[0]?.createdAt));
+  if (!(at < Date.parse(recent.from))) {
+    return { report, period: { ...recent, basis: 'recent' } };
+  }
+  const old = weeksUpTo(at);
+  return { report: await metrics(old), period: { ...old, basis: 'history' } };
+}
+
+/** What the period is, and why, above the charts. */
+function periodNote(host: TicketConsole) {
+  const p = host.period;
+  if (p?.basis === 'history' && p.to) {
+    const last = new Date(Date.parse(p.to) - DAY).toISOString().slice(0, 10);
+    return html`<p class="notice" role="note">
+      No ticket was opened or resolved in the last ${DEFAULT_WEEKS} weeks:
+      this is the last ${DEFAULT_WEEKS} weeks of the stored history, up to
+      ${last}, the day of its newest ticket.
+    </p>`;
+  }
+  if (p?.basis === 'recent') {
+    return html`<p class="muted">The last ${DEFAULT_WEEKS} weeks, by default.</p>`;
+  }
+  return nothing;
 }
 
 function periodForm(host: TicketConsole, report: MetricsReport | null) {
@@ -42,7 +120,9 @@ function periodForm(host: TicketConsole, report: MetricsReport | null) {
       <input id="to" name="to" type="date" .value=${day(report?.period.to)} />
     </div>
     <button type="submit">Show</button>
-  </form>`;
+    <p class="muted">Both empty: the whole log.</p>
+  </form>
+  ${periodNote(host)}`;
 }
 
 /** The dashboard view: the charts once their chunk is in. */
@@ -56,7 +136,12 @@ export function renderDashboardView(host: TicketConsole): TemplateResult {
     ${periodForm(host, report)}
     ${
       loaded && report
-        ? loaded.renderDashboard({ html, svg, nothing }, report, host.insight)
+        ? loaded.renderDashboard(
+            { html, svg, nothing },
+            report,
+            host.insight,
+            (id) => host.openTicket(id),
+          )
         : html`<p role="status">Loading the charts…</p>`
     }
   </section>`;

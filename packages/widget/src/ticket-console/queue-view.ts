@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { bulkAssign, bulkClose } from './bulk.js';
 import type { Ticket } from './console-types.js';
-import { QUEUES } from './queues.js';
+import { QUEUES, ticketCount } from './queues.js';
 import type { TicketConsole } from './ticket-console.js';
 
 const PRIORITIES = ['critical', 'high', 'moderate', 'low', 'planning'];
@@ -48,7 +48,7 @@ function filters(host: TicketConsole) {
     <div class="field">
       <label for="status">Status</label>
       <select id="status" @change=${(e: Event) => setFilter(host, 'status', (e.target as HTMLSelectElement).value)}>
-        <option value="">Active</option>
+        <option value="">${host.queue === 'all' ? 'Any' : 'Active'}</option>
         ${options(STATUSES, f.status)}
       </select>
     </div>
@@ -150,9 +150,10 @@ export function renderQueue(host: TicketConsole) {
     ${filters(host)} ${bulkBar(host)}
     ${
       tickets.length
-        ? html`<table>
+        ? html`<div class="scroll" tabindex="0" role="region" aria-label=${`${label}: ${ticketCount(tickets.length)}`}>
+          <table>
             <caption class="visually-hidden">
-              ${label}: ${tickets.length} tickets; j and k move, Enter opens
+              ${label}: ${ticketCount(tickets.length)}; j and k move, Enter opens
             </caption>
             <thead>
               <tr>
@@ -169,7 +170,7 @@ export function renderQueue(host: TicketConsole) {
             <tbody>
               ${tickets.map((t, i) => row(host, t, i))}
             </tbody>
-          </table>`
+          </table></div>`
         : html`<p>No tickets in this queue.</p>`
     }
   </section>`;

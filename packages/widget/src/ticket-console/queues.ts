@@ -17,6 +17,9 @@ export const QUEUES: readonly { name: QueueName; label: string }[] = [
   { name: 'risk', label: 'At risk' },
 ];
 
+/** "1 ticket", "12 tickets". */
+export const ticketCount = (n: number) => `${n} ticket${n === 1 ? '' : 's'}`;
+
 /** Filters the agent chose on top of a queue. */
 export interface QueueFilters {
   priority: string;

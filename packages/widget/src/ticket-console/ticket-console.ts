@@ -6,24 +6,22 @@ import {
 } from './console-api.js';
 import { ConsoleState } from './console-state.js';
 import { consoleStyles } from './console-styles.js';
-import type { ConsoleView, SlaExplanation, Ticket } from './console-types.js';
-import { byRisk, loadInsight, loadRisks } from './insight.js';
+import type { ConsoleView, Ticket } from './console-types.js';
+import { dashboardReport } from './dashboard-host.js';
+import { loadInsight } from './insight.js';
 import { watchQueue, watchTicket } from './live.js';
-import { mergePages, queueQueries } from './queues.js';
+import * as lists from './queue-load.js';
+import { ticketCount } from './queues.js';
 import { renderShell } from './shell-view.js';
 import { handleShortcut } from './shortcuts.js';
+import * as actions from './ticket-actions.js';
+import { loadTicket } from './ticket-load.js';
+import { viewStyles } from './view-styles.js';
 
 export type { OpenTicket } from './console-state.js';
 
-/** A console event: it bubbles and crosses shadow roots. */
-const consoleEvent = (type: string, detail: object) =>
-  new CustomEvent(type, { detail, bubbles: true, composed: true });
-
 /** How long typing in the search box rests before the queue is searched. */
 export const SEARCH_DEBOUNCE_MS = 250;
-
-const isAbort = (error: unknown) =>
-  error instanceof DOMException && error.name === 'AbortError';
 
 /**
  * The agents' console: sign in with a console password, work the
@@ -43,12 +41,11 @@ const isAbort = (error: unknown) =>
  * @csspart base - The wrapper of every view.
  */
 export class TicketConsole extends ConsoleState {
-  static override styles = consoleStyles;
+  static override styles = [consoleStyles, viewStyles];
   api: ConsoleApi;
   #unwatch: (() => void) | null = null;
   #focusHeading = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #listing: AbortController | null = null;
   readonly #keys = (event: KeyboardEvent) => handleShortcut(this, event);
 
   constructor() {
@@ -80,7 +77,7 @@ export class TicketConsole extends ConsoleState {
     this.removeEventListener('keydown', this.#keys);
     this.#unwatch?.();
     clearTimeout(this.#searchTimer);
-    this.#listing?.abort();
+    lists.abortListing(this);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -120,11 +117,11 @@ export class TicketConsole extends ConsoleState {
     try {
       return await work();
     } catch (error) {
-      if (isAbort(error)) return undefined; // a newer list replaced it
+      if (actions.isAbort(error)) return undefined; // a newer list replaced it
       const e = error instanceof ConsoleError ? error : null;
       this.error = e?.message ?? String(error);
       this.announce(this.error);
-      this.#fire('ticket-error', {
+      this.fire('ticket-error', {
         code: e?.code ?? 'NETWORK_ERROR',
         message: this.error,
       });
@@ -140,9 +137,9 @@ export class TicketConsole extends ConsoleState {
     if (!session) return;
     this.api.token = session.token;
     this.agent = session.agent;
-    this.#fire('ticket-console-signed-in', { agent: session.agent });
+    this.fire('ticket-console-signed-in', { agent: session.agent });
     this.macros = await this.api.macros();
-    await this.showQueue(this.queue);
+    await this.showQueue(await lists.landingFor(this));
   }
 
   async signOut(): Promise<void> {
@@ -156,7 +153,7 @@ export class TicketConsole extends ConsoleState {
     this.open = null;
     this.api.token = null;
     this.#go('sign-in');
-    this.#fire('ticket-console-signed-out', {});
+    this.fire('ticket-console-signed-out', {});
   }
 
   /** Shows `queue` (or reloads the current one with new filters). */
@@ -164,66 +161,19 @@ export class TicketConsole extends ConsoleState {
     if (!this.agent) return;
     this.#unwatch?.();
     this.queue = queue;
-    const page = await this.run(() => this.#listQueue());
+    const page = await this.run(() => lists.listQueue(this));
     if (!page) return;
     this.tickets = page;
     this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
     this.selected = new Set();
     if (this.view !== 'queue') this.#go('queue');
-    this.announce(`${this.shown.length} tickets`);
-    this.#unwatch = watchQueue(this.api, () => void this.#refreshQueue());
-  }
-
-  /** Reloads the queue on screen after a change, keeping ticks and cursor. */
-  async #refreshQueue(): Promise<void> {
-    if (!this.agent || this.view !== 'queue') return;
-    const page = await this.#listQueue().catch(() => null);
-    if (!page || this.view !== 'queue') return;
-    this.tickets = page;
-    this.cursor = Math.min(this.cursor, Math.max(0, this.shown.length - 1));
-  }
-
-  /**
-   * The queue's tickets and, when predictions are on, their breach
-   * risks; the "at risk" queue keeps the tickets with a risk, riskiest
-   * first.
-   */
-  async #listQueue(): Promise<Ticket[]> {
-    const [tickets, risks] = await Promise.all([
-      this.#listPages(),
-      loadRisks(this.api),
-    ]);
-    this.risks = risks;
-    return this.queue === 'risk' && risks ? byRisk(tickets, risks) : tickets;
-  }
-
-  /** The queue's pages: one call per query, merged in their order. */
-  async #listPages(): Promise<Ticket[]> {
-    const queries = queueQueries(
-      this.queue,
-      this.agent!,
-      this.filters,
-      Date.now(),
-    );
-    this.#listing?.abort();
-    const listing = new AbortController();
-    this.#listing = listing;
-    const pages = await Promise.all(
-      queries.map((q) => this.api.list(q, listing.signal)),
-    );
-    const first = queries[0];
-    if (pages.length < 2 || !first) return pages[0]?.items ?? [];
-    const limit = Number(first.limit);
-    return mergePages(
-      pages.map((p) => p.items),
-      first.sort ?? '-updatedAt',
-      limit,
-    );
+    this.announce(ticketCount(this.shown.length));
+    this.#unwatch = watchQueue(this.api, () => void lists.refreshQueue(this));
   }
 
   /** Opens a ticket's detail view and follows it live. */
   async openTicket(id: string): Promise<void> {
-    const loaded = await this.run(() => this.#load(id));
+    const loaded = await this.run(() => loadTicket(this.api, id, this.open));
     if (!loaded) return;
     this.open = { ...loaded, viewers: [] };
     this.composer = null;
@@ -242,65 +192,43 @@ export class TicketConsole extends ConsoleState {
     });
   }
 
-  async #load(id: string) {
-    const [ticket, events, commands, sla] = await Promise.all([
-      this.api.ticket(id),
-      this.api.events(id),
-      this.api.commands(id),
-      this.api.sla(id),
-    ]);
-    return { ticket, events, commands, sla: sla as SlaExplanation | null };
-  }
-
   /** Reads the open ticket again, keeping who else is on it. */
   async reload(announcement?: string): Promise<void> {
     const open = this.open;
     if (!open) return;
-    const loaded = await this.run(() => this.#load(open.ticket.id));
+    const loaded = await this.run(() =>
+      loadTicket(this.api, open.ticket.id, open),
+    );
     if (!loaded || this.open?.ticket.id !== open.ticket.id) return;
     this.open = { ...loaded, viewers: this.open.viewers };
     if (announcement) this.announce(announcement);
   }
 
-  /** Sends a lifecycle command on the open ticket. */
-  async command(command: Record<string, unknown>): Promise<boolean> {
-    const open = this.open;
-    if (!open) return false;
-    const { id, version } = open.ticket;
-    const done = await this.run(() => this.api.send(id, version, command));
-    if (!done) return false;
-    this.form = null;
-    this.#fire('ticket-console-command', { ticketId: id, type: command.type });
-    await this.reload(`${String(command.type)} done: ${done.status}`);
-    return true;
+  /** Sends a lifecycle command on the open ticket; true once accepted. */
+  command(command: Record<string, unknown>): Promise<boolean> {
+    return actions.sendCommand(this, command);
   }
 
   /** Posts a reply or an internal note on the open ticket. */
-  async message(body: string, internal: boolean): Promise<boolean> {
-    const open = this.open;
-    if (!open) return false;
-    const sent = await this.run(() =>
-      this.api.message(open.ticket.id, body, internal),
-    );
-    if (!sent) return false;
-    this.composer = null;
-    const type = internal ? 'note' : 'reply';
-    this.#fire('ticket-console-command', { ticketId: open.ticket.id, type });
-    await this.reload(internal ? 'Note added' : 'Reply sent');
-    return true;
+  message(body: string, internal: boolean): Promise<boolean> {
+    return actions.sendMessage(this, body, internal);
   }
 
   /**
-   * Opens the dashboard over `period` (ISO instants; the whole log when
-   * left out), loading its chart code on first use.
+   * Opens the dashboard over `period` (ISO instants; both left empty:
+   * the whole log; no period: the last 12 weeks, see
+   * `dashboardReport`), loading its chart code on first use.
    */
-  async showDashboard(period: { from?: string; to?: string } = {}) {
+  async showDashboard(period?: { from?: string; to?: string }) {
     this.#unwatch?.();
     const loaded = await this.run(() =>
-      Promise.all([this.api.metrics(period), loadInsight(this.api)]),
+      Promise.all([
+        dashboardReport(this.api, period, Date.now()),
+        loadInsight(this.api),
+      ]),
     );
     if (!loaded) return;
-    [this.dashboard, this.insight] = loaded;
+    [{ report: this.dashboard, period: this.period }, this.insight] = loaded;
     this.#go('dashboard');
   }
 
@@ -309,7 +237,8 @@ export class TicketConsole extends ConsoleState {
     this.#focusHeading = true;
   }
 
-  #fire(type: string, detail: object): void {
-    this.dispatchEvent(consoleEvent(type, detail));
+  /** @internal Dispatches a console event (see the class's `@fires`). */
+  fire(type: string, detail: object): void {
+    this.dispatchEvent(actions.consoleEvent(type, detail));
   }
 }

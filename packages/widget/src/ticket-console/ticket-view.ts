@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { renderCommands } from './commands-view.js';
 import type { AuditEvent } from './console-types.js';
+import { renderKb } from './kb-panel.js';
 import { renderSla } from './sla-view.js';
 import type { OpenTicket, TicketConsole } from './ticket-console.js';
+import { authorOf, facts } from './ticket-facts.js';
 
 const when = (iso: string) =>
   html`<time datetime=${iso}>${new Date(iso).toLocaleString()}</time>`;
@@ -16,11 +18,11 @@ interface Message {
 }
 
 /** Replies, internal notes and the first description, oldest first. */
-function messagesOf(events: AuditEvent[]): Message[] {
+function messagesOf(open: OpenTicket): Message[] {
   const out: Message[] = [];
-  for (const e of events) {
+  for (const e of open.events) {
     const data = (e.data ?? {}) as { body?: string; visibility?: string };
-    const who = e.actor.id ? `${e.actor.role} ${e.actor.id}` : e.actor.role;
+    const who = authorOf(open, e.actor);
     if (e.type === 'ticket.submitted') {
       const body = String(e.changes.description ?? '');
       out.push({ id: e.id, at: e.at, who, body, internal: false });
@@ -40,7 +42,7 @@ function messagesOf(events: AuditEvent[]): Message[] {
 }
 
 function conversation(open: OpenTicket) {
-  const messages = messagesOf(open.events);
+  const messages = messagesOf(open);
   return html`<section aria-labelledby="conversation-heading">
     <h3 id="conversation-heading">Conversation</h3>
     <ol class="conversation">
@@ -74,7 +76,7 @@ function timeline(open: OpenTicket) {
       ${open.events.map(
         (e) => html`<li>
           ${when(e.at)} · <strong>${e.type.replace('ticket.', '')}</strong>
-          by ${e.actor.role}${e.actor.id ? ` ${e.actor.id}` : ''}
+          by ${authorOf(open, e.actor)}
           ${changesOf(e) ? html`<span class="muted"> — ${changesOf(e)}</span>` : nothing}
         </li>`,
       )}
@@ -96,25 +98,6 @@ function links(open: OpenTicket, host: TicketConsole) {
       )}
     </ul>
   </section>`;
-}
-
-function facts(open: OpenTicket) {
-  const t = open.ticket;
-  const rows: [string, string][] = [
-    [
-      'Status',
-      t.status.replace('_', ' ') +
-        (t.pendingReason ? ` (${t.pendingReason})` : ''),
-    ],
-    ['Priority', t.priority ?? '–'],
-    ['Team', t.teamId ?? '–'],
-    ['Assignee', t.assigneeId ?? 'nobody'],
-    ['Category', t.category ?? '–'],
-    ['Channel', t.channel],
-  ];
-  return html`<dl>
-    ${rows.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
-  </dl>`;
 }
 
 /** One ticket: who else is on it, commands, conversation, SLA, timeline. */
@@ -140,7 +123,7 @@ export function renderTicket(host: TicketConsole) {
           <h3 id="facts-heading">Details</h3>
           ${facts(open)}
         </section>
-        ${renderSla(open.sla)} ${links(open, host)}
+        ${renderSla(open.sla)} ${links(open, host)} ${renderKb(host, open)}
       </div>
     </div>
   </article>`;

@@ -22,6 +22,8 @@ export interface AssistantHostOptions {
 export class AssistantHost {
   #panel: AssistantPanel | null = null;
   #loading: Promise<void> | null = null;
+  /** Who the conversation is with (see `IdentityController.owner`). */
+  #owner: string | null = null;
   readonly #o: AssistantHostOptions;
 
   constructor(options: AssistantHostOptions) {
@@ -48,6 +50,26 @@ export class AssistantHost {
       o.host.requestUpdate();
     });
     return this.#loading;
+  }
+
+  /**
+   * The identity changed: when it is someone else (or nobody), their
+   * conversation ends and its log goes. The server keys conversations by
+   * who sends them, so it would not take the old one further, and the
+   * next requester must not read it. A fresh token of the same user
+   * keeps the conversation going.
+   */
+  reidentify(): void {
+    const owner = this.#o.tickets.identity.owner();
+    if (owner === this.#owner) return;
+    this.#owner = owner;
+    this.#panel?.restart();
+  }
+
+  /** Ends the conversation and empties its log, as at sign-out. */
+  clear(): void {
+    this.#owner = this.#o.tickets.identity.owner();
+    this.#panel?.restart();
   }
 
   /** The panel, or a loading line while its chunk comes in. */

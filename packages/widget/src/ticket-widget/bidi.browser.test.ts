@@ -13,8 +13,11 @@ import {
 } from '../../test/browser-kit.js';
 import '../define.js';
 
-/** A subject that switches to right-to-left and never switches back. */
+/** An override: switches to right-to-left and never switches back. */
 const OVERRIDE = '\u202e';
+
+/** Right-to-left words that end the subject, so they could pull what follows. */
+const HEBREW = 'המדפסת תקועה';
 
 /** Files a ticket through the API and keeps its token as the widget would. */
 async function storedTicket(subject: string): Promise<string> {
@@ -30,6 +33,7 @@ async function storedTicket(subject: string): Promise<string> {
       requester: { email: 'bidi@example.com' },
     }),
   });
+  ok(response.status === 201, `filed: ${response.status}`);
   const { ticket, accessToken } = await response.json();
   const entry = { id: ticket.id, ref: ticket.ref, token: accessToken };
   localStorage.setItem(`ticketry:tickets:${endpoint}`, JSON.stringify([entry]));
@@ -55,8 +59,24 @@ describe('<ticket-widget> text in another direction', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => unmountAll());
 
-  it('keeps an override character in a subject from reversing the status after it', async () => {
-    await storedTicket(`Printer ${marker()} ${OVERRIDE}jammed`);
+  it('refuses an override character in a subject', async () => {
+    const response = await fetch(`${endpoint}/tickets`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({
+        subject: `Invoice ${OVERRIDE}fdp.exe`,
+        description: 'A disguised file name.',
+        requester: { email: 'bidi@example.com' },
+      }),
+    });
+    ok(response.status === 422, `answered ${response.status}`);
+  });
+
+  it('keeps a right-to-left subject from pulling the status after it', async () => {
+    await storedTicket(`Printer ${marker()} ${HEBREW}`);
     const el = await mount();
     $(el, 'nav [part~="nav-button"]:last-child').click();
     const meta = await waitFor(() => {
@@ -77,6 +97,6 @@ describe('<ticket-widget> text in another direction', () => {
       () => el.shadowRoot?.querySelector('#ticket-heading bdi'),
       'the subject in the heading, isolated',
     );
-    ok(heading.textContent?.includes(OVERRIDE), 'the subject as sent');
+    ok(heading.textContent?.includes(HEBREW), 'the subject as sent');
   });
 });

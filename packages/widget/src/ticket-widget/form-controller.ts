@@ -78,6 +78,7 @@ export class FormController {
       },
     });
     this.#draft.outbox = this.#outbox;
+    this.#draft.requester = () => tickets.identity.requester();
     this.#suggestions = new SuggestionsHost({
       host,
       endpoint: options.endpoint,
@@ -119,7 +120,11 @@ export class FormController {
    * The form with the desk's custom fields and attachments, and the
    * hidden honeypot input named `honeypot` when that is set.
    */
-  render(categories: readonly string[], honeypot: string): TemplateResult {
+  render(
+    categories: readonly string[],
+    honeypot: string,
+    partial = false,
+  ): TemplateResult {
     const form = this.#draft;
     const { i18n } = this.#o;
     return renderForm({
@@ -129,6 +134,8 @@ export class FormController {
       sending: form.sending,
       categories,
       i18n,
+      partial,
+      requester: this.#o.tickets.identity.requester(),
       extra: html`${renderExtras({
         extras: form.extras,
         errors: form.errors,

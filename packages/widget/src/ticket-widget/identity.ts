@@ -1,4 +1,8 @@
-import type { PublicTicket } from '@ticketry/core/public';
+import {
+  EMAIL_PATTERN,
+  LIMITS,
+  type PublicTicket,
+} from '@ticketry/core/public';
 import {
   html,
   nothing,
@@ -11,6 +15,50 @@ import type { StoredTicket } from './token-store.js';
 
 /** The shape of an identity token the host site signs: `tki_<claims>.<mac>`. */
 const TOKEN = /^tki_[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
+
+/** Whom an identity files requests for: its address, and its name if any. */
+export interface Requester {
+  email: string;
+  name: string | null;
+}
+
+/** The claims' address and name as the form shows them, if they read. */
+function requesterOf(email: unknown, name: unknown): Requester | null {
+  if (typeof email !== 'string' || email.length > LIMITS.email) return null;
+  if (!EMAIL_PATTERN.test(email)) return null;
+  const named = typeof name === 'string' ? name.trim() : '';
+  const fits = named.length > 0 && named.length <= LIMITS.name;
+  return { email, name: fits ? named : null };
+}
+
+/** What an identity token says, as the widget reads it. */
+interface Claimed {
+  requester: Requester | null;
+  /** The host's id of the user (`sub`): the same across fresh tokens. */
+  owner: string | null;
+}
+
+/**
+ * Reads an identity token's claims without checking the signature: only
+ * to show whom the form files for before the server answers. The server
+ * verifies the token on every call and refuses a bad one, so nothing
+ * here is trusted. Nulls where the claims do not read.
+ */
+function claimsOf(token: string): Claimed {
+  try {
+    const encoded = token.slice(4, token.indexOf('.'));
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes));
+    const { email, name, sub } = claims ?? {};
+    return {
+      requester: requesterOf(email, name),
+      owner: typeof sub === 'string' ? sub : null,
+    };
+  } catch {
+    return { requester: null, owner: null };
+  }
+}
 
 /** What {@link IdentityController} needs from its element. */
 export interface IdentityOptions {
@@ -33,6 +81,9 @@ export class IdentityController {
   email: string | null = null;
   /** Why the requester's tickets could not be listed. */
   error: string | null = null;
+  /** What the token claims, read at once; the server's answer wins. */
+  #claimed: Claimed = { requester: null, owner: null };
+  #verified: Requester | null = null;
   #tickets: PublicTicket[] = [];
   #session: StoredTicket[] = [];
   readonly #host: ReactiveControllerHost;
@@ -59,6 +110,8 @@ export class IdentityController {
       this.#session = [];
       this.email = null;
     }
+    if (token !== this.token) this.#verified = null;
+    this.#claimed = token ? claimsOf(token) : { requester: null, owner: null };
     this.token = token;
     this.error = null;
     this.#host.requestUpdate();
@@ -68,6 +121,28 @@ export class IdentityController {
   clearListed(): void {
     this.#tickets = [];
     this.email = null;
+    this.#verified = null;
+  }
+
+  /**
+   * Whom submissions are filed for while identified: the address (and
+   * name) the server verified once it answered, until then what the
+   * token claims. Null when nobody is identified or the claims do not
+   * read; the form then asks for an address as usual.
+   */
+  requester(): Requester | null {
+    if (!this.token) return null;
+    return this.#verified ?? this.#claimed.requester;
+  }
+
+  /**
+   * Who is identified, the same across fresh tokens of one user (their
+   * `sub`, else the token): what the server keys their conversations by.
+   * Null when nobody is.
+   */
+  owner(): string | null {
+    if (!this.token) return null;
+    return this.#claimed.owner ?? this.token;
   }
 
   /** Keeps a ticket filed while identified, for this page only. */
@@ -88,6 +163,7 @@ export class IdentityController {
       if (this.token !== token) return [];
       this.#tickets = page.items;
       this.email = page.identity.email;
+      this.#verified = requesterOf(page.identity.email, page.identity.name);
       this.error = null;
     } catch (error) {
       if (this.token !== token) return [];

@@ -12,6 +12,7 @@ import {
   CROSS_PATH,
   LAUNCHER_CSS,
 } from '../launcher/launcher-css.js';
+import { afterFrame } from './first-render.js';
 import { LAUNCHER_TEXT, type Lang } from './i18n/index.js';
 
 /** How the widget sits in the page. */
@@ -36,6 +37,9 @@ export const launcherStyles = [
 
 type Host = ReactiveControllerHost & HTMLElement & { mode: WidgetMode };
 
+/** Makes the content; `fresh` the first time. */
+export type Content = (fresh: boolean) => TemplateResult;
+
 /** The language the content is in, for the button and panel. */
 export interface Language {
   lang: Lang;
@@ -52,6 +56,8 @@ export class LauncherController implements ReactiveController {
   opened = false;
   /** The panel's content renders from the first open on, not at load. */
   #shown = false;
+  /** Whether the content has been made once. */
+  #drawn = false;
   readonly #host: Host;
   readonly #onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this.opened || !this.#launcher) return;
@@ -86,11 +92,16 @@ export class LauncherController implements ReactiveController {
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     const root = this.#host.shadowRoot;
-    const target = this.#launcher
-      ? root?.querySelector<HTMLElement>('.panel')
-      : root?.querySelector<HTMLElement>('h2[tabindex]');
-    if (!this.#launcher) this.#host.scrollIntoView({ block: 'nearest' });
-    target?.focus();
+    if (!this.#launcher) {
+      this.#host.scrollIntoView({ block: 'nearest' });
+      root?.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+      return;
+    }
+    // Focus after the frame that paints the panel: focusing now would
+    // lay the panel out in this task, on top of rendering it, where the
+    // frame lays it out anyway in a task of its own.
+    await afterFrame();
+    if (this.opened) root?.querySelector<HTMLElement>('.panel')?.focus();
   }
 
   /** Hides the panel; focus inside it goes back to the button. */
@@ -108,10 +119,11 @@ export class LauncherController implements ReactiveController {
   /**
    * Wraps the widget's content: unchanged inline, and in launcher mode
    * inside the floating panel, behind the button. `dir` places both at
-   * the inline end: bottom right, or bottom left right-to-left.
+   * the inline end: bottom right, or bottom left right-to-left. The
+   * content is made only when it shows.
    */
-  wrap(content: TemplateResult, language: Language): TemplateResult {
-    if (!this.#launcher) return content;
+  wrap(content: Content, language: Language): TemplateResult {
+    if (!this.#launcher) return this.#draw(content);
     const opened = this.opened;
     const { lang, dir } = language;
     const words = LAUNCHER_TEXT[lang];
@@ -130,8 +142,14 @@ export class LauncherController implements ReactiveController {
             ${icon(CROSS_PATH)}
           </button>
         </div>
-        ${this.#shown ? content : nothing}
+        ${this.#shown ? this.#draw(content) : nothing}
       </div>`;
+  }
+
+  #draw(content: Content): TemplateResult {
+    const fresh = !this.#drawn;
+    this.#drawn = true;
+    return content(fresh);
   }
 }
 

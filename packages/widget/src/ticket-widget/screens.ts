@@ -1,6 +1,12 @@
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { AssistantHost } from './assistant-host.js';
 import type { Feedback } from './feedback.js';
+import { LAST_STEP } from './first-render.js';
 import type { FormController, Submitted } from './form-controller.js';
 import type { Localizer } from './i18n/index.js';
 import type { LazyTracking } from './lazy-tracking.js';
@@ -97,8 +103,12 @@ export class Screens {
       .then((ok) => ok || feedback.focus('#list-heading'));
   }
 
-  /** The switch between the form and My requests, then the screen. */
-  render(connected: boolean): TemplateResult {
+  /**
+   * The switch between the form and My requests, then the screen. A
+   * step of a staged first render (first-render.ts) draws less: step 0
+   * no screen, step 1 the top of the form.
+   */
+  render(connected: boolean, step = LAST_STEP): TemplateResult {
     const { i18n, tickets } = this.#o;
     const count = tickets.entries().length;
     const nav = connected
@@ -106,10 +116,10 @@ export class Screens {
           assistant: this.#o.assistant() !== null,
         })
       : html`<p class="alert" part="alert" role="alert">${i18n.t.noEndpoint}</p>`;
-    return html`${nav}${this.#screen()}`;
+    return html`${nav}${step === 0 ? nothing : this.#screen(step < LAST_STEP)}`;
   }
 
-  #screen() {
+  #screen(partial: boolean) {
     const { i18n, tickets } = this.#o;
     switch (this.view) {
       case 'submitted':
@@ -139,7 +149,9 @@ export class Screens {
           this.#o.form().render(this.#o.categories(), this.#o.honeypot())
         );
       default:
-        return this.#o.form().render(this.#o.categories(), this.#o.honeypot());
+        return this.#o
+          .form()
+          .render(this.#o.categories(), this.#o.honeypot(), partial);
     }
   }
 }

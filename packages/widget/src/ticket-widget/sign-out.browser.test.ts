@@ -71,12 +71,15 @@ describe('<ticket-widget> signOut()', () => {
     equal(await queued(), 1, 'queued');
     window.fetch = realFetch;
 
-    // Signed in, with a prefilled and half-typed draft.
+    equal(value(el, 'email'), lin, 'email kept after the submission');
+
+    // Signed in (the form shows the identity, not the kept address),
+    // with a prefilled and half-typed draft.
     await el.identify(await identityToken(lin, { name: 'Lin' }));
     el.prefill({ name: 'Lin Host', fields: { asset: 'PC-1' } });
     fill(el, '#subject', 'Half a sentence about the');
     await el.updateComplete;
-    equal(value(el, 'email'), lin, 'email kept after the submission');
+    match(text(el, '[part="requester"]'), new RegExp(`Lin \\(${lin}\\)`));
 
     await el.signOut();
     await el.updateComplete;

@@ -18,6 +18,7 @@ import {
 } from './draft.js';
 import { type CustomValue, FormExtras } from './form-extras.js';
 import type { Localizer } from './i18n/index.js';
+import type { Requester } from './identity.js';
 import type { OutboxController } from './outbox-controller.js';
 import { applyPrefill, type PrefillValues } from './prefill.js';
 
@@ -58,6 +59,8 @@ export class SubmissionController implements ReactiveController {
   readonly extras: FormExtras;
   /** Where a submission waits when there is no connection. */
   outbox: OutboxController | null = null;
+  /** The identified requester: submissions carry their address (and name). */
+  requester: () => Requester | null = () => null;
   /** Controls the requester edited: `prefill` leaves them alone. */
   #touched = new Set<string>();
   #prefill: PrefillValues = {};
@@ -139,7 +142,7 @@ export class SubmissionController implements ReactiveController {
   async submit(api: TicketApi): Promise<SubmitOutcome> {
     if (this.sending) return { kind: 'busy' };
     const { extras } = this;
-    const checked = validateDraft(this.draft, this.describe.issue, {
+    const checked = validateDraft(this.#filed(), this.describe.issue, {
       schema: extras.schema(),
       fields: extras.fields(),
     });
@@ -190,6 +193,13 @@ export class SubmissionController implements ReactiveController {
       this.sending = false;
       this.#host.requestUpdate();
     }
+  }
+
+  /** The draft as sent: the identity's address and name win. */
+  #filed(): Draft {
+    const who = this.requester();
+    const name = who?.name ?? this.draft.name;
+    return who ? { ...this.draft, email: who.email, name } : this.draft;
   }
 
   /** A suggested answer solved it: a new draft, as after a submission. */

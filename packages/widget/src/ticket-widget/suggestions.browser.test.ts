@@ -165,6 +165,18 @@ describe('<ticket-widget> suggested answers', () => {
     );
   });
 
+  it('sends at most the 20,000 characters the server reads', async function () {
+    slow(this);
+    const el = await mount();
+    const before = (await requestsTo('/kb/suggest')).length;
+    fill(el, '#subject', `VPN certificate expired ${marker()}`);
+    fill(el, '#description', 'the certificate expired. '.repeat(1000));
+    await waitFor(() => items(el).length > 0, 'suggestions');
+    const calls = (await requestsTo('/kb/suggest')).slice(before);
+    const sent = JSON.parse(calls.at(-1)!.body) as { description: string };
+    equal(sent.description.length, 20_000, 'description characters sent');
+  });
+
   it('asks nothing with no-suggestions', async function () {
     slow(this);
     const el = await mount({ 'no-suggestions': '' });

@@ -71,6 +71,8 @@ import { WidgetParts } from './widget-parts.js';
  * @csspart star - One star's 44 × 44 label (also `star-on` when chosen
  *   or below the chosen one).
  * @csspart rate-button - Sends the rating.
+ * @csspart requester - In place of the email field while identified:
+ *   whom the request will be filed for.
  * @csspart identity-note - Under My requests: whose requests an
  *   identified list shows, or why they could not be loaded.
  * @csspart checkbox - A custom checkbox field.
@@ -213,15 +215,17 @@ export class TicketWidget extends LitElement {
   }
 
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) {
-      // The first render in a task of its own, not in the one that ran
-      // the script: two shorter tasks instead of one long one.
-      await new Promise((resolve) => setTimeout(resolve));
-      // A page in another language waits for its words before the first
-      // render: no English, no left-to-right layout, then a swap.
-      await this.#parts.i18n.loading();
-    }
+    if (!this.hasUpdated) await this.#parts.prepare();
     return super.scheduleUpdate();
+  }
+
+  /** Settles once a staged first render has drawn all of its steps. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const { pending } = this.#parts.first;
+    if (!pending) return done;
+    await pending;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

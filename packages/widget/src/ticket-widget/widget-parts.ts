@@ -2,6 +2,7 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createTicketApi, type TicketApi } from './api.js';
 import { AssistantHost } from './assistant-host.js';
 import { Feedback } from './feedback.js';
+import { FirstRender, nextTask } from './first-render.js';
 import { FormController } from './form-controller.js';
 import type { CaptchaProvider } from './honeypot.js';
 import { LocaleController } from './i18n/index.js';
@@ -39,7 +40,11 @@ export class WidgetParts {
   readonly screens: Screens;
   readonly tracking: LazyTracking;
   readonly form: FormController;
+  readonly first: FirstRender;
   readonly #host: PartsHost;
+  readonly #assistant: AssistantHost;
+  /** The endpoint connected to; `connect` for the same one does nothing. */
+  #connected: string | null = null;
 
   constructor(host: PartsHost) {
     this.#host = host;
@@ -49,6 +54,7 @@ export class WidgetParts {
     const tickets = new MyTickets(host, api, feedback, i18n);
     const common = { api, i18n, feedback, tickets };
     this.i18n = i18n;
+    this.first = new FirstRender(host);
     this.launcher = new LauncherController(host);
     this.feedback = feedback;
     this.tickets = tickets;
@@ -59,6 +65,7 @@ export class WidgetParts {
       feedback,
       tickets,
     });
+    this.#assistant = assistant;
     this.screens = new Screens(host, {
       ...common,
       assistant: () => (host.assistant ? assistant : null),
@@ -81,11 +88,28 @@ export class WidgetParts {
   }
 
   /**
+   * What the first render waits for, a task after the one that ran the
+   * script (several short tasks instead of one long one): a page in
+   * another language, its words (no English, no left-to-right layout,
+   * then a swap); then the connection to the endpoint, in a task of its
+   * own before the render's.
+   */
+  async prepare(): Promise<void> {
+    await nextTask();
+    await this.i18n.loading();
+    if (this.#host.endpoint) this.connect();
+    await nextTask();
+  }
+
+  /**
    * A new endpoint: a client for it, its stored tickets, its form, and
    * what waits offline for it; an open ticket of the old one closes.
+   * Nothing for the endpoint already connected.
    */
   connect(): void {
     const host = this.#host;
+    if (this.#connected === host.endpoint) return;
+    this.#connected = host.endpoint;
     this.api = createTicketApi(host.endpoint, {
       identity: () => this.tickets.identity.token,
       captcha: () => host.captchaProvider?.(),
@@ -101,12 +125,14 @@ export class WidgetParts {
     const before = this.tickets.identity.token;
     this.tickets.identify(token);
     this.tracking.reidentify(before, token);
+    this.#assistant.reidentify();
     await this.tickets.refresh();
   }
 
   /** See `TicketWidget.signOut`. */
   async signOut(): Promise<void> {
     this.tickets.signOut();
+    this.#assistant.clear();
     this.screens.reset();
     await this.form.clear();
   }
@@ -114,11 +140,16 @@ export class WidgetParts {
   /** Everything inside the shadow root. */
   render(): TemplateResult {
     const { lang, dir } = this.i18n;
+    const { first } = this;
     return this.launcher.wrap(
-      html`<div part="base" class="root" lang=${lang} dir=${dir}>
-        ${this.feedback.region()}
-        ${this.screens.render(Boolean(this.#host.endpoint))}
-      </div>`,
+      (fresh) => {
+        if (fresh) first.begin(this.#host.mode !== 'launcher');
+        return html`<div part="base" class="root" lang=${lang} dir=${dir}
+          ?hidden=${first.partial}>
+          ${this.feedback.region()}
+          ${this.screens.render(Boolean(this.#host.endpoint), first.step)}
+        </div>`;
+      },
       { lang, dir },
     );
   }

@@ -1,4 +1,8 @@
-import { LIMITS } from '@ticketry/core';
+import {
+  DIRECTION_CONTROLS,
+  hasDirectionControls,
+  LIMITS,
+} from '@ticketry/core';
 import { type Answer, send } from './routes.js';
 import { createTally, type Leak, type Tally } from './tally.js';
 import type { Site, World } from './world.js';
@@ -13,6 +17,15 @@ export function clip(text: string, max: number): string {
   return out;
 }
 
+const DIRECTION_ALL = new RegExp(DIRECTION_CONTROLS.source, 'g');
+
+/**
+ * `clip` for one line of text (subject, name, category), which refuses
+ * direction overrides: the payload without them.
+ */
+export const clipLine = (text: string, max: number): string =>
+  clip(text.replace(DIRECTION_ALL, ''), max);
+
 /**
  * The file name the server keeps, as docs/security.md states it: the
  * last path segment, trimmed, ending in an extension of its type; null
@@ -20,7 +33,7 @@ export function clip(text: string, max: number): string {
  */
 export function keptName(sent: string): string | null {
   const base = sent.split(/[/\\]/).pop()?.trim() ?? '';
-  if (!base || base.length > 200) return null;
+  if (!base || base.length > 200 || hasDirectionControls(base)) return null;
   return /\.(txt|log)$/i.test(base) ? base : `${base}.txt`;
 }
 
@@ -119,10 +132,13 @@ async function throughEveryField(
   const key = `xss-${n}-${crypto.randomUUID()}`;
   const file = await uploadNamed(site, step, text, key);
   const sent = {
-    subject: clip(text, LIMITS.subject),
+    subject: clipLine(text, LIMITS.subject),
     description: clip(text, LIMITS.body),
-    category: clip(text, LIMITS.label),
-    requester: { email: `xss${n}@example.com`, name: clip(text, LIMITS.name) },
+    category: clipLine(text, LIMITS.label),
+    requester: {
+      email: `xss${n}@example.com`,
+      name: clipLine(text, LIMITS.name),
+    },
     fields: {
       asset: clip(text, LIMITS.subject),
       steps: clip(text, LIMITS.fieldValue),

@@ -93,7 +93,14 @@ describe('POST /assistant/messages', () => {
     expect(ticket?.channel).toBe('chat');
     expect(ticket?.tags).toContain('assistant');
     expect(ticket?.fields).toEqual({ asset: 'PLT-7' });
-    expect(ticket?.description).toMatch(
+    // The description is the requester's; the conversation is a note.
+    expect(ticket?.description).toBe('Since the toner change this morning.');
+    const notes = (await s.desk.events(ticket!.id)).filter(
+      (e) => e.type === 'ticket.noted',
+    );
+    expect(notes.map((e) => e.actor.role)).toEqual(['system']);
+    expect(notes[0]?.data).toMatchObject({ visibility: 'internal' });
+    expect(String(notes[0]?.data?.body)).toMatch(
       /Requester: the plotter prints everything in pink/,
     );
     const view = await s.call(`/tickets/${ticket?.id}`, {

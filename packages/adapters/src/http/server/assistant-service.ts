@@ -4,6 +4,7 @@ import {
   type AssistantFlow,
   type BusinessCalendar,
   type CalendarInput,
+  type CreateTicket,
   collectTicketFlow,
   compileCalendar,
   type Desk,
@@ -18,6 +19,7 @@ import {
   validationError,
 } from '@ticketry/core';
 import { z } from 'zod';
+import { snippetOf } from './assistant-snippet.js';
 import type { Caller } from './auth.js';
 import type { RouteContext } from './route.js';
 import { screenSubmission } from './submit-screen.js';
@@ -109,6 +111,8 @@ export interface Live {
   caller: Caller | null;
   /** Suggestion ids offered in this conversation, for the ticket. */
   offered: string[];
+  /** The requester's language, last said: suggestions keep to it. */
+  locale?: string;
 }
 
 const statusItem = (t: {
@@ -160,27 +164,42 @@ export function kbSuggest(
   return async (text, limit): Promise<ArticleSuggestion[]> => {
     const kb = ctx().services.kb?.knowledgeBase;
     if (!kb) return [];
-    const hits = await kb.suggest({ subject: text.slice(0, 500) }, { limit });
+    const { locale } = live;
+    const query = { subject: text.slice(0, 500), ...(locale && { locale }) };
+    const hits = await kb.suggest(query, { limit });
     live.offered.push(...hits.map((h) => h.id));
-    return hits.map((h) =>
-      h.type === 'article'
-        ? { id: h.id, title: h.title, snippet: h.excerpt.slice(0, 500) }
-        : {
-            id: h.id,
-            title: 'A similar request was solved like this',
-            snippet: h.text.slice(0, 500),
-          },
+    // Plain text of the article as rendered, when blocks are served.
+    const blocks = ctx().services.kb?.blocks;
+    const snippet = async (articleId: string, excerpt: string) => {
+      const stored = blocks && (await kb.getArticle(articleId));
+      return stored ? snippetOf(blocks(stored.article.body)) : excerpt;
+    };
+    return Promise.all(
+      hits.map(async (h) =>
+        h.type === 'article'
+          ? {
+              id: h.id,
+              title: h.title,
+              snippet: (await snippet(h.articleId, h.excerpt)).slice(0, 500),
+            }
+          : {
+              id: h.id,
+              title: 'A similar request was solved like this',
+              snippet: h.text.slice(0, 500),
+            },
+      ),
     );
   };
 }
 
-/** Opens the ticket as `POST /tickets` would, screened the same way. */
-function ticketCreator(desk: Desk, live: Live) {
-  return async (
-    submission: Parameters<
-      Parameters<typeof collectTicketFlow>[0]['createTicket']
-    >[0],
-  ) => {
+/**
+ * Opens the ticket as `POST /tickets` would, screened the same way,
+ * and files the conversation as an internal note by the system: agents
+ * read it, while rules, the model and suggestions read only what the
+ * requester wrote.
+ */
+function ticketCreator(desk: Desk, live: Live): CreateTicket {
+  return async (submission, conversation) => {
     const { ctx, caller } = live;
     const decoy = await screenSubmission(ctx, submission, submission, caller);
     if (decoy) throw new Error('the ticket was not accepted');
@@ -195,6 +214,11 @@ function ticketCreator(desk: Desk, live: Live) {
       channel: 'chat',
       tags: ['assistant'],
     });
+    await desk.note(
+      ticket.id,
+      { body: conversation.text },
+      { actor: desk.core.system },
+    );
     const kb = ctx.services.kb?.knowledgeBase;
     if (kb && live.offered.length)
       await kb.recordOffered(ticket.id, live.offered, desk.core.system);

@@ -155,6 +155,7 @@ export function createConversations(settings: AssistantSettings) {
       const turn = c.queue.then(() => {
         c.live.ctx = ctx;
         c.live.caller = caller;
+        if (message.locale) c.live.locale = message.locale;
         c.lastSeen = ctx.desk.core.clock.now().getTime();
         return c.assistant.send(message);
       });

@@ -1,7 +1,10 @@
 /** Handlers of the knowledge base routes (kb-routes.ts). */
 import {
+  type ArticleBlock,
   articleMetaSchema,
   deflectionSchema,
+  frontMatterKeys,
+  idSchema,
   type KnowledgeBase,
   parseArticleMarkdown,
   type StoredArticle,
@@ -16,6 +19,7 @@ import {
   requireTicketAccess,
 } from './auth.js';
 import { parseWith, readJson } from './body.js';
+import { idempotencyKeyFrom } from './preconditions.js';
 import { json } from './respond.js';
 import type { RouteContext } from './route.js';
 
@@ -28,6 +32,11 @@ import type { RouteContext } from './route.js';
 export interface KbService {
   knowledgeBase: KnowledgeBase;
   render(markdown: string): string;
+  /**
+   * An article as text-only blocks, for `GET /kb/articles/:id/blocks`
+   * (`createArticleRenderer().blocks`); without it that route answers 404.
+   */
+  blocks?(markdown: string): ArticleBlock[];
 }
 
 const articleWriteSchema = z.union([
@@ -42,17 +51,39 @@ export const postArticleSchema = z.intersection(
   articleWriteSchema,
   z.object({ id: z.string().max(128).optional() }),
 );
-/** A new version of an article, against the version read. */
+/**
+ * A new version of an article, against the version read. A missing
+ * `status` or `locale` keeps the current one (never a silent unpublish).
+ */
 export const putArticleSchema = z.intersection(
-  articleWriteSchema,
+  z.union([
+    z.strictObject({ markdown: z.string().min(1).max(110_000) }),
+    z.strictObject({
+      ...articleMetaSchema.shape,
+      status: articleMetaSchema.shape.status.unwrap().optional(),
+      locale: articleMetaSchema.shape.locale.unwrap().optional(),
+      body: z.string().max(100_000),
+    }),
+  ]),
   z.object({ expectedVersion: z.number().int().min(1) }),
 );
+/** The most characters of a description `POST /kb/suggest` reads. */
+export const MAX_SUGGEST_DESCRIPTION = 20_000;
 /** What a requester typed, for `POST /kb/suggest`. */
 export const suggestBodySchema = z.strictObject({
   subject: z.string().max(500).default(''),
-  description: z.string().max(20_000).default(''),
+  description: z.string().max(MAX_SUGGEST_DESCRIPTION).default(''),
   locale: suggestQuerySchema.shape.locale,
   limit: z.number().int().min(1).max(3).default(3),
+});
+/**
+ * A requester's "this solved it": the ids offered (`article:…`,
+ * `resolution:…`) and the one among them that solved it.
+ */
+export const deflectionBodySchema = z.object({
+  offered: z.array(z.string().max(200)).min(1).max(20),
+  solvedBy: z.string().max(200),
+  locale: deflectionSchema.shape.locale,
 });
 /** The suggestion ids a requester saw before submitting. */
 export const offeredBodySchema = z.strictObject({
@@ -82,7 +113,8 @@ export const suggestionAnswer = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
 });
 
-function kbOf(ctx: RouteContext): KbService {
+/** The knowledge base service, or NOT_FOUND when none is configured. */
+export function kbOf(ctx: RouteContext): KbService {
   const kb = ctx.services.kb;
   if (!kb) {
     throw new TicketryError(
@@ -99,12 +131,14 @@ function summary(s: StoredArticle) {
   return { id, title, category, tags, locale, status, version, updatedAt };
 }
 
-async function isAgent(ctx: RouteContext): Promise<boolean> {
+/** Whether the caller is an agent (a bad credential still fails). */
+export async function isAgent(ctx: RouteContext): Promise<boolean> {
   const caller = await optionalCaller(ctx.desk, ctx.request, ctx.identity);
   return caller?.kind === 'agent';
 }
 
-function missing(id: string) {
+/** NOT_FOUND for an article. */
+export function missing(id: string) {
   return new TicketryError('NOT_FOUND', `no article ${id}`, {
     details: { articleId: id },
   });
@@ -124,8 +158,11 @@ export async function listArticles(ctx: RouteContext): Promise<Response> {
 /** GET /kb/articles/:id: safe HTML, Markdown for agents. */
 export async function getArticle(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase, render } = kbOf(ctx);
+  // A malformed id names no article: 404, and no store read.
+  const id = ctx.params.id ?? '';
+  if (!idSchema.safeParse(id).success) throw missing(id.slice(0, 128));
   const agent = await isAgent(ctx);
-  const s = await knowledgeBase.getArticle(ctx.params.id!);
+  const s = await knowledgeBase.getArticle(id);
   if (!s || (!agent && s.article.status !== 'published')) {
     throw missing(ctx.params.id!);
   }
@@ -138,6 +175,19 @@ export async function getArticle(ctx: RouteContext): Promise<Response> {
 /** An article's fields from either a Markdown file or plain fields. */
 function fieldsOf(b: z.infer<typeof articleWriteSchema>) {
   return 'markdown' in b ? parseArticleMarkdown(b.markdown) : b;
+}
+
+/** A PUT body's fields; `status` and `locale` left out keep `current`'s. */
+function updateOf(b: z.infer<typeof putArticleSchema>, current: StoredArticle) {
+  const { status, locale } = current.article;
+  if (!('markdown' in b)) return { status, locale, ...b };
+  const given = frontMatterKeys(b.markdown);
+  const fields = parseArticleMarkdown(b.markdown);
+  return {
+    ...fields,
+    status: given.includes('status') ? fields.status : status,
+    locale: given.includes('locale') ? fields.locale : locale,
+  };
 }
 
 /** POST /kb/articles (agents). */
@@ -157,9 +207,10 @@ export async function putArticle(ctx: RouteContext): Promise<Response> {
   const b = parseWith(putArticleSchema, raw, 'article');
   const { knowledgeBase } = kbOf(ctx);
   const id = ctx.params.id!;
+  if (!idSchema.safeParse(id).success) throw missing(id.slice(0, 128));
   const current = await knowledgeBase.getArticle(id);
   if (!current) throw missing(id);
-  const fields = { ...fieldsOf(b), id };
+  const fields = { ...updateOf(b, current), id };
   const merged = { sourceTicketId: current.article.sourceTicketId, ...fields };
   const s = await knowledgeBase.putArticle(merged, b.expectedVersion, actor);
   return json(summary(s));
@@ -178,14 +229,17 @@ export async function suggest(ctx: RouteContext): Promise<Response> {
   return json({ items: await knowledgeBase.suggest(query, { limit }) });
 }
 
-/** POST /kb/deflections (anyone): "this solved it". */
+/**
+ * POST /kb/deflections (anyone): "this solved it", checked against what
+ * the knowledge base offers; a repeated Idempotency-Key counts once.
+ */
 export async function deflect(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
   await optionalCaller(ctx.desk, ctx.request, ctx.identity);
+  const key = idempotencyKeyFrom(ctx.request);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
-  await knowledgeBase.recordDeflection(
-    parseWith(deflectionSchema, raw, 'deflection'),
-  );
+  const body = parseWith(deflectionBodySchema, raw, 'deflection');
+  await knowledgeBase.recordRequesterDeflection(body, key);
   return json({ recorded: true }, 201);
 }
 
@@ -202,7 +256,8 @@ export async function draft(ctx: RouteContext): Promise<Response> {
     ctx.params.id!,
     actor,
   );
-  return json(summary(s), 201);
+  // Asked again: the article already drafted from this ticket, 200.
+  return json(summary(s), s.created ? 201 : 200);
 }
 
 /** GET /tickets/:id/suggestions (agents). */

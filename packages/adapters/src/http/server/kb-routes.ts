@@ -1,8 +1,8 @@
-import { deflectionSchema } from '@ticketry/core';
 import { z } from 'zod';
 import {
   articleAnswer,
   deflect,
+  deflectionBodySchema,
   deflectionCount,
   draft,
   getArticle,
@@ -59,7 +59,7 @@ export const kbRoutes: Route[] = [
     path: '/kb/articles/:id',
     operationId: 'getKbArticle',
     summary:
-      'One article rendered to safe HTML (no raw HTML, links only http, https or mailto); agents also get its Markdown. Drafts answer 404 to anyone else.',
+      'One article rendered to safe HTML (no raw HTML, links only http, https or mailto); agents also get its Markdown. Drafts answer 404 to anyone else; unknown and malformed ids answer 404 NOT_FOUND.',
     access: 'public',
     responses: { 200: { description: 'The article', schema: articleAnswer } },
     notFound: off,
@@ -70,7 +70,7 @@ export const kbRoutes: Route[] = [
     path: '/kb/articles/:id',
     operationId: 'updateKbArticle',
     summary:
-      'Writes a new version of an article against `expectedVersion`; every version is kept (agents only).',
+      'Writes a new version of an article against `expectedVersion`; every version is kept (agents only). A `status` or `locale` left out (of the fields or of the front matter) keeps the current one: a published article stays published until a version says `status: draft`.',
     access: 'agent',
     body: putArticleSchema,
     responses: { 200: { description: 'The article', schema: summarySchema } },
@@ -83,7 +83,7 @@ export const kbRoutes: Route[] = [
     path: '/kb/suggest',
     operationId: 'suggestKbAnswers',
     summary:
-      'Up to three suggestions for what a requester is typing: published articles and the public resolutions of similar resolved tickets.',
+      'Up to three suggestions for what a requester is typing: published articles and the public resolutions of similar resolved tickets. `subject` takes at most 500 characters and `description` at most 20,000 (more answers 422: clients cut the text first). With a `locale`, articles in its language first, those in the `fallbackLocale` of the knowledge base (en) only when nothing in it matches, no other language; resolutions only with real text; hits below the relevance cut-off are not offered at all.',
     access: 'public',
     body: suggestBodySchema,
     responses: {
@@ -97,11 +97,19 @@ export const kbRoutes: Route[] = [
     path: '/kb/deflections',
     operationId: 'recordKbDeflection',
     summary:
-      '"This solved it": records a deflection (no ticket is opened) with what was offered.',
+      '"This solved it": records a deflection (no ticket is opened) with what was offered. `solvedBy` must be one of `offered`, and every offered id must be a suggestion this site offers now (a published article, a resolved ticket\'s public resolution); otherwise 422 VALIDATION_FAILED and nothing is counted.',
     access: 'public',
-    body: deflectionSchema,
+    body: deflectionBodySchema,
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        required: false,
+        description:
+          '8 to 255 visible ASCII characters; a repeat of a key is answered 201 again but counted once',
+      },
+    ],
     responses: { 201: { description: 'Recorded', schema: recorded } },
-    errors: [404],
+    errors: [404, 429],
     handle: deflect,
   },
   {
@@ -124,9 +132,12 @@ export const kbRoutes: Route[] = [
     path: '/tickets/:id/kb-draft',
     operationId: 'draftKbArticleFromTicket',
     summary:
-      "Turns a resolved ticket into a draft article: subject as title, description and resolution note as body, the ticket's category and tags (agents only).",
+      "Turns a resolved ticket into a draft article: subject as title, description and resolution note as body, the ticket's category and tags (agents only). One article per ticket: asked again, answers 200 with the article already drafted from it.",
     access: 'agent',
-    responses: { 201: { description: 'The draft', schema: summarySchema } },
+    responses: {
+      200: { description: 'The article drafted before', schema: summarySchema },
+      201: { description: 'The draft', schema: summarySchema },
+    },
     errors: [409],
     handle: draft,
   },

@@ -29,12 +29,42 @@ const ERRORS: Record<number, string> = {
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
-function toSchema(schema: z.core.$ZodType, io: 'input' | 'output'): Json {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+/**
+ * The definitions of recursive schemas (zod puts them in `$defs`),
+ * moved to `components.schemas` of the document being built, where the
+ * references of an OpenAPI document resolve.
+ */
+let hoisted: Record<string, Json> = {};
+
+function toSchema(
+  schema: z.core.$ZodType,
+  io: 'input' | 'output',
+  /** Names this schema's definitions apart from any other's. */
+  prefix = '',
+): Json {
+  const {
+    $schema: _,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
   }) as Json;
-  return rest;
+  if (!$defs) return rest;
+  const names = Object.keys($defs as Json);
+  const rename = (text: string) =>
+    text.replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) =>
+      JSON.stringify(
+        `#/components/schemas/${prefix}${name.replace(/^_+/, '')}`,
+      ),
+    );
+  for (const name of names) {
+    const def = (($defs as Json)[name] ?? {}) as Json;
+    hoisted[`${prefix}${name.replace(/^_+/, '')}`] = JSON.parse(
+      rename(JSON.stringify(def)),
+    );
+  }
+  return JSON.parse(rename(JSON.stringify(rest)));
 }
 
 function errorStatuses(route: Route): number[] {
@@ -134,7 +164,9 @@ function responses(route: Route): Json {
       ...(status !== '204' && {
         content: {
           [doc.mediaType ?? 'application/json']: {
-            schema: doc.schema ? toSchema(doc.schema, 'output') : {},
+            schema: doc.schema
+              ? toSchema(doc.schema, 'output', `${route.operationId}${status}_`)
+              : {},
           },
         },
       }),
@@ -169,7 +201,9 @@ function operation(route: Route): Json {
       requestBody: {
         required: true,
         content: {
-          'application/json': { schema: toSchema(route.body, 'input') },
+          'application/json': {
+            schema: toSchema(route.body, 'input', `${route.operationId}Body_`),
+          },
         },
       },
     }),
@@ -190,6 +224,7 @@ export function createOpenApiDocument(
   options: OpenApiOptions = {},
 ): Json {
   const paths: Record<string, Json> = {};
+  hoisted = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
     paths[path] = {
@@ -207,7 +242,7 @@ export function createOpenApiDocument(
     servers: [{ url: options.basePath ?? '/api/v1' }],
     paths,
     components: {
-      schemas: { Error: toSchema(errorBodySchema, 'output') },
+      schemas: { Error: toSchema(errorBodySchema, 'output'), ...hoisted },
       securitySchemes: {
         agentKey: {
           type: 'http',

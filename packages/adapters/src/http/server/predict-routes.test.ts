@@ -43,7 +43,7 @@ async function predictApi(off = false) {
       method,
       headers: { authorization: `Bearer ${token}` },
     });
-  return { ids, keys, call, predictions };
+  return { ids, keys, call, predictions, desk };
 }
 
 describe('predictions over HTTP', () => {
@@ -52,14 +52,15 @@ describe('predictions over HTTP', () => {
     const response = await call('/forecast?days=3&by=category', keys.agent);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ zone: 'UTC', by: 'category' });
+    expect(body).toMatchObject({ zone: 'UTC', by: 'category', basis: 'now' });
     expect(body.from).toBe(new Date().toISOString().slice(0, 10));
+    expect(Date.parse(body.asOf)).toBeLessThanOrEqual(Date.now());
     expect((await call('/forecast?days=99', keys.agent)).status).toBe(422);
     expect((await call('/forecast', 'not-a-key')).status).toBe(401);
   });
 
   it('score a ticket and rank the queue once the model is trained', async () => {
-    const { ids, keys, call, predictions } = await predictApi();
+    const { ids, keys, call, predictions, desk } = await predictApi();
     expect((await call(`/tickets/${ids[1]}/risk`, keys.agent)).status).toBe(
       404,
     );
@@ -74,7 +75,26 @@ describe('predictions over HTTP', () => {
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
     // Network tickets missed in the history, so they lead the queue.
     expect(ids.indexOf(queue.tickets[0].ticketId) % 2).toBe(1);
+    // Each entry names its ticket as agents know it: reference and subject.
+    for (const entry of queue.tickets) {
+      const ticket = await desk.get(entry.ticketId);
+      expect(entry.ref).toBe(ticket!.ref);
+      expect(entry.subject).toBe(ticket!.subject);
+      expect(entry.ref).toMatch(/^T-\d+$/);
+    }
     expect(one.risk).toBeGreaterThan(0.5);
+  });
+
+  it('describe the queue entries with their reference and subject in OpenAPI', async () => {
+    const { call, keys } = await predictApi(true);
+    const doc = await (await call('/openapi.json', keys.agent)).json();
+    const ok = doc.paths['/risk/queue'].get.responses['200'];
+    const queue = ok.content['application/json'].schema;
+    const entry = queue.properties.tickets.items;
+    expect(entry.required).toEqual(expect.arrayContaining(['ref', 'subject']));
+    expect(Object.keys(entry.properties)).toEqual(
+      expect.arrayContaining(['ticketId', 'risk', 'ref', 'subject']),
+    );
   });
 
   it('list alerts and refuse a parent for an unknown one', async () => {

@@ -31,6 +31,10 @@ const forecastSchema = z.object({
   zone: z.string(),
   by: z.string(),
   from: z.string(),
+  /** The instant the forecast is made as of. */
+  asOf: z.string(),
+  /** `now`, or `history`: as of the end of an old stored history. */
+  basis: z.enum(['now', 'history']),
   series: z.array(
     z.object({
       key: z.string(),
@@ -47,6 +51,15 @@ const riskSchema = z.object({
   priority: z.string().nullable(),
   teamId: z.string().nullable(),
   ageHours: z.number(),
+  /** The instant the ticket was scored as of. */
+  asOf: z.string(),
+});
+
+/** A queue entry: the risk, and the ticket's reference and subject. */
+const queueEntrySchema = riskSchema.extend({
+  /** The ticket's reference (`T-1042`); null if it is gone from the store. */
+  ref: z.string().nullable(),
+  subject: z.string().nullable(),
 });
 
 const alertSchema = z.object({
@@ -92,7 +105,18 @@ async function getRisk(ctx: RouteContext): Promise<Response> {
 async function getQueue(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
   const q = parseWith(queueParamsSchema, single(ctx.url), 'query');
-  return json({ tickets: serviceOf(ctx).riskQueue(q.limit) });
+  const risks = serviceOf(ctx).riskQueue(q.limit);
+  const tickets = await Promise.all(
+    risks.map(async (r) => {
+      const ticket = await ctx.desk.get(r.ticketId);
+      return {
+        ...r,
+        ref: ticket?.ref ?? null,
+        subject: ticket?.subject ?? null,
+      };
+    }),
+  );
+  return json({ tickets });
 }
 
 async function getAlerts(ctx: RouteContext): Promise<Response> {
@@ -125,7 +149,7 @@ export const predictRoutes: Route[] = [
     path: '/forecast',
     operationId: 'getForecast',
     summary:
-      'Tickets expected per day and over the next week, overall or per category, team or similar text, with 80% prediction intervals (agents only).',
+      'Tickets expected per day and over the next week, overall or per category, team or similar text, with 80% prediction intervals (agents only). `asOf` and `basis` say when the forecast is made from: now, or the end of an old stored history on a desk set up that way.',
     access: 'agent',
     query: forecastParamsSchema,
     responses: { 200: { description: 'The forecast', schema: forecastSchema } },
@@ -147,13 +171,14 @@ export const predictRoutes: Route[] = [
     method: 'GET',
     path: '/risk/queue',
     operationId: 'getRiskQueue',
-    summary: 'Open tickets, riskiest first (agents only).',
+    summary:
+      'Open tickets, riskiest first, each with its reference and subject (agents only).',
     access: 'agent',
     query: queueParamsSchema,
     responses: {
       200: {
         description: 'Tickets by risk',
-        schema: z.object({ tickets: z.array(riskSchema) }),
+        schema: z.object({ tickets: z.array(queueEntrySchema) }),
       },
     },
     notFound: off,

@@ -8,6 +8,7 @@ import { classifyRoutes } from './classify-routes.js';
 import { commandRoutes } from './command-routes.js';
 import { consoleRoutes } from './console-routes.js';
 import { formRoutes } from './form-routes.js';
+import { kbBlocksRoutes } from './kb-blocks-routes.js';
 import { kbRoutes } from './kb-routes.js';
 import { mailRoutes } from './mail-routes.js';
 import { meRoutes } from './me-routes.js';
@@ -66,6 +67,7 @@ export const ROUTES: readonly Route[] = [
   ...classifyRoutes,
   ...assistantRoutes,
   ...kbRoutes,
+  ...kbBlocksRoutes,
   ...predictRoutes,
   openapiRoute,
 ];

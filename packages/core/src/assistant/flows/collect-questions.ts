@@ -18,6 +18,11 @@ import {
 } from '../i18n/index.js';
 import { isYes } from '../replies.js';
 import type { Choice } from '../types.js';
+import {
+  type AnswerIssue,
+  type AnswerKind,
+  answerError,
+} from './answer-errors.js';
 
 /** What the requester answered: typed text or a choice's value. */
 export interface Answer {
@@ -48,19 +53,32 @@ const skipChoice = (locale: AssistantLocale): Choice => ({
 const skipped = (a: Answer) =>
   a.choice === SKIP || /^\s*skip\s*$/i.test(a.text);
 
-function checked(schema: z.ZodMiniType, value: unknown): Parsed {
+/** Why an answer was refused, in words: from the schema's first issue. */
+type Describe = (issue: AnswerIssue | undefined) => string;
+
+function checked(
+  schema: z.ZodMiniType,
+  value: unknown,
+  describe: Describe,
+): Parsed {
   const r = z.safeParse(schema, value);
   if (r.success) return { ok: true, value: r.data as FieldValue };
-  return {
-    ok: false,
-    message: r.error.issues[0]?.message ?? 'that answer is not valid',
-  };
+  return { ok: false, message: describe(r.error.issues[0]) };
 }
 
 const typed = (a: Answer) => a.choice ?? a.text;
 
-function builtIn(key: string, prompt: string, schema: z.ZodMiniType): Question {
-  return { key, prompt, parse: (a) => checked(schema, typed(a)) };
+function builtIn(
+  key: string,
+  prompt: string,
+  schema: z.ZodMiniType,
+  locale: AssistantLocale,
+): Question {
+  const kind: AnswerKind = key === 'email' ? 'email' : 'text';
+  const describe: Describe = (issue) => answerError(locale, kind, issue);
+  // Spaces typed around an address are no part of it (the form trims too).
+  const value = (a: Answer) => (kind === 'email' ? typed(a).trim() : typed(a));
+  return { key, prompt, parse: (a) => checked(schema, value(a), describe) };
 }
 
 function selectAnswer(options: readonly string[], a: Answer): string {
@@ -82,6 +100,8 @@ export function fieldQuestion(
   const withSkip = (list: Choice[]) =>
     optional ? [...list, skipChoice(locale)] : list;
   const key = `fields.${field.name}`;
+  const describe: Describe = (issue) =>
+    answerError(locale, field.kind, issue, field.label);
   const skipOr =
     (parse: (a: Answer) => Parsed) =>
     (a: Answer): Parsed =>
@@ -92,7 +112,9 @@ export function fieldQuestion(
         key,
         prompt: ask,
         choices: withSkip(field.options.map((o) => ({ label: o, value: o }))),
-        parse: skipOr((a) => checked(schema, selectAnswer(field.options, a))),
+        parse: skipOr((a) =>
+          checked(schema, selectAnswer(field.options, a), describe),
+        ),
       };
     case 'checkbox':
       return {
@@ -102,21 +124,21 @@ export function fieldQuestion(
           { label: assistantText(locale, 'yes'), value: 'yes' },
           { label: assistantText(locale, 'no'), value: 'no' },
         ],
-        parse: (a) => checked(schema, isYes(a)),
+        parse: (a) => checked(schema, isYes(a), describe),
       };
     case 'date':
       return {
         key,
         prompt: `${ask} ${assistantText(locale, 'askDate')}`,
         ...(optional && { choices: [skipChoice(locale)] }),
-        parse: skipOr((a) => checked(schema, typed(a).trim())),
+        parse: skipOr((a) => checked(schema, typed(a).trim(), describe)),
       };
     default:
       return {
         key,
         prompt: ask,
         ...(optional && { choices: [skipChoice(locale)] }),
-        parse: skipOr((a) => checked(schema, a.text)),
+        parse: skipOr((a) => checked(schema, a.text, describe)),
       };
   }
 }
@@ -143,7 +165,12 @@ export function questionsFor(
   const t = (key: AssistantTextKey) => assistantText(locale, key);
   if (!c.haveSubject) {
     out.push(
-      builtIn('subject', t('askSubject'), submissionSchema.shape.subject),
+      builtIn(
+        'subject',
+        t('askSubject'),
+        submissionSchema.shape.subject,
+        locale,
+      ),
     );
   }
   out.push(
@@ -151,10 +178,13 @@ export function questionsFor(
       'description',
       t('askDescription'),
       submissionSchema.shape.description,
+      locale,
     ),
   );
   if (!c.haveEmail) {
-    out.push(builtIn('email', t('askEmail'), requesterInputSchema.shape.email));
+    out.push(
+      builtIn('email', t('askEmail'), requesterInputSchema.shape.email, locale),
+    );
   }
   if (c.categories.length > 0) {
     out.push({

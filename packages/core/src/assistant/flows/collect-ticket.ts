@@ -7,29 +7,33 @@ import {
   formSchema,
   submissionSchemaFor,
 } from '../../public/form.js';
-import type { FieldValue, Submission } from '../../public/submission.js';
+import type { Submission } from '../../public/submission.js';
 import { type AssistantTextKey, assistantText } from '../i18n/index.js';
 import { choices, isYes, NO, say, text, YES } from '../replies.js';
-import type {
-  AssistantFlow,
-  FlowEvent,
-  FlowInput,
-  FlowOutput,
-  ReplyEmitted,
+import {
+  type AssistantFlow,
+  CLOSED_QUESTION,
+  type FlowEvent,
+  type FlowInput,
+  type FlowOutput,
+  type ReplyEmitted,
 } from '../types.js';
-import { type Question, questionsFor } from './collect-questions.js';
-import { withTranscript } from './transcript.js';
+import { submissionError } from './answer-errors.js';
+import { questionsFor } from './collect-questions.js';
+import {
+  ask,
+  type CreateTicket,
+  type Ctx,
+  conversationOf,
+  submissionOf,
+  type TicketConversation,
+} from './ticket-submission.js';
 
-/** What the desk answers when the ticket is created. */
-export interface CreatedTicket {
-  id: string;
-  ref: string;
-  /** The requester's access token, for the widget to follow the ticket. */
-  accessToken?: string;
-}
-
-/** Opens the ticket (e.g. `desk.submit`); throws to refuse it. */
-export type CreateTicket = (submission: Submission) => Promise<CreatedTicket>;
+export type {
+  CreatedTicket,
+  CreateTicket,
+  TicketConversation,
+} from './ticket-submission.js';
 
 const optionsSchema = z.strictObject({
   /** The form the server publishes at `GET /form`. @default no custom fields */
@@ -47,52 +51,17 @@ const optionsSchema = z.strictObject({
 /** Options of {@link collectTicketFlow}. */
 export type CollectTicketOptions = z.input<typeof optionsSchema>;
 
-type Answers = Record<string, FieldValue | undefined>;
-type Ctx = {
-  questions: Question[];
-  index: number;
-  answers: Answers;
-  input: FlowInput;
-};
-
-const FIRST_LINE = /^[^\n]{1,200}/;
-
-/** The submission from the answers, with the transcript attached. */
-function submissionOf(ctx: Ctx): Record<string, unknown> {
-  const a = ctx.answers;
-  const requester = ctx.input.requester;
-  const fields: Record<string, FieldValue> = {};
-  for (const [key, value] of Object.entries(a)) {
-    if (key.startsWith('fields.') && value !== undefined)
-      fields[key.slice(7)] = value;
-  }
-  const subject =
-    (a.subject as string | undefined) ??
-    FIRST_LINE.exec(ctx.input.problem?.trim() ?? '')?.[0];
-  return {
-    subject,
-    description: withTranscript(
-      String(a.description ?? ''),
-      ctx.input.transcript(),
-    ),
-    requester: requester ?? { email: a.email },
-    ...(a.category !== undefined && { category: a.category }),
-    fields,
-  };
-}
-
-const ask = (q: Question): ReplyEmitted =>
-  q.choices ? choices(q.prompt, q.choices) : text(q.prompt);
-
 /**
  * "Open a ticket": asks the form's fields one at a time (the built-in
  * ones a ticket needs, then the custom fields of the same form the
  * server publishes), checks each answer with the server's own rules,
- * confirms, and opens the ticket with the conversation attached to the
- * description. Also what the assistant hands over to when it cannot help.
+ * confirms, and opens the ticket: the submission holds only what the
+ * requester wrote, and `createTicket` gets the conversation beside it
+ * to file as an internal note. Also what the assistant hands over to
+ * when it cannot help.
  *
  * @example
- * collectTicketFlow({ form, createTicket: (s) => desk.submit(s).then(...) });
+ * collectTicketFlow({ form, createTicket: (s, c) => open(s, c.text) });
  */
 export function collectTicketFlow(
   options: CollectTicketOptions,
@@ -122,8 +91,12 @@ export function collectTicketFlow(
       output: {} as FlowOutput,
     },
     actors: {
-      create: fromPromise(({ input }: { input: Submission }) =>
-        createTicket(input),
+      create: fromPromise(
+        ({
+          input,
+        }: {
+          input: { submission: Submission; conversation: TicketConversation };
+        }) => createTicket(input.submission, input.conversation),
       ),
     },
     guards: {
@@ -169,16 +142,20 @@ export function collectTicketFlow(
               }),
             },
             {
-              actions: emit(({ context, event }) => {
-                const r = context.questions[context.index]!.parse(event);
-                return text(r.ok ? t(context, 'tryAgain') : r.message);
-              }),
+              // The refusal, then the question again (with its buttons).
+              actions: [
+                emit(({ context, event }) => {
+                  const r = context.questions[context.index]!.parse(event);
+                  return text(r.ok ? t(context, 'tryAgain') : r.message);
+                }),
+                emit(({ context }) => ask(context.questions[context.index]!)),
+              ],
             },
           ],
         },
       },
       confirming: {
-        tags: ['waiting'],
+        tags: ['waiting', CLOSED_QUESTION],
         entry: emit(({ context }) =>
           choices(
             t(context, 'confirm', {
@@ -209,11 +186,9 @@ export function collectTicketFlow(
             actions: emit(({ context }) => {
               const issue = schema.safeParse(submissionOf(context)).error
                 ?.issues[0];
-              return text(
-                t(context, 'invalidTicket', {
-                  error: issue?.message ?? 'invalid',
-                }),
-              );
+              const locale = context.input.locale ?? 'en';
+              const error = submissionError(locale, form.fields, issue);
+              return text(t(context, 'invalidTicket', { error }));
             }),
           },
         ],
@@ -221,8 +196,10 @@ export function collectTicketFlow(
       creating: {
         invoke: {
           src: 'create',
-          input: ({ context }) =>
-            schema.parse(submissionOf(context)) as Submission,
+          input: ({ context }) => ({
+            submission: schema.parse(submissionOf(context)) as Submission,
+            conversation: conversationOf(context),
+          }),
           onDone: {
             target: 'created',
             actions: emit(({ context, event }) =>

@@ -5,6 +5,7 @@ import { type AssistantLocale, assistantText } from '../i18n/index.js';
 import { choices, isYes, NO, say, text, YES } from '../replies.js';
 import {
   type AssistantFlow,
+  CLOSED_QUESTION,
   type FlowEvent,
   type FlowInput,
   type FlowOutput,
@@ -78,7 +79,7 @@ export function passwordResetFlow(
     initial: 'offered',
     states: {
       offered: {
-        tags: ['waiting'],
+        tags: ['waiting', CLOSED_QUESTION],
         entry: [
           emit(({ context: { m } }) =>
             say({ type: 'link', text: m.offer, label: m.label, href: url }),

@@ -2,13 +2,15 @@ import { assign, emit, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import { validationError } from '../../errors.js';
 import { type AssistantLocale, assistantText } from '../i18n/index.js';
+import { normalizeIntentText } from '../normalize.js';
 import { text } from '../replies.js';
-import type {
-  AssistantFlow,
-  FlowEvent,
-  FlowInput,
-  FlowOutput,
-  ReplyEmitted,
+import {
+  type AssistantFlow,
+  CLOSED_QUESTION,
+  type FlowEvent,
+  type FlowInput,
+  type FlowOutput,
+  type ReplyEmitted,
 } from '../types.js';
 
 /** What the flow tells about one ticket. */
@@ -48,9 +50,13 @@ export type TicketStatusOptions = z.input<typeof optionsSchema>;
 
 const REF = /\b([A-Za-z][A-Za-z0-9]{0,9}-\d{1,12})\b/;
 
-/** The first ticket reference in a message, upper-cased, or null. */
+/**
+ * The first ticket reference in a message, upper-cased, or null; read
+ * after normalising, so full-width "Ｔ－１０４２", Arabic-Indic digits
+ * and direction marks inside it still count.
+ */
 export const refIn = (message: string): string | null =>
-  REF.exec(message)?.[1]?.toUpperCase() ?? null;
+  REF.exec(normalizeIntentText(message))?.[1]?.toUpperCase() ?? null;
 
 const line = (locale: AssistantLocale, t: TicketStatusItem) =>
   assistantText(locale, 'statusLine', {
@@ -134,7 +140,7 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
         },
       },
       askRef: {
-        tags: ['waiting'],
+        tags: ['waiting', CLOSED_QUESTION],
         entry: emit(({ context }) =>
           text(assistantText(context.locale, 'askRef')),
         ),

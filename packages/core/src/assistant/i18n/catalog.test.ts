@@ -149,7 +149,7 @@ describe('the assistant in Arabic', () => {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
-      hour: '2-digit',
+      hour: 'numeric',
       minute: '2-digit',
     }).format(Date.parse('2026-03-02T16:00:00Z'));
     const lines = reply!.text.split('\n');

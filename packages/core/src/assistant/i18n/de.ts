@@ -64,4 +64,18 @@ export const de: AssistantCatalog = {
     'Ich habe das Ticket {ref} für Sie eröffnet und dieses Gespräch angehängt. Eine Person antwortet Ihnen dort.',
   createFailed:
     'Ich konnte das Ticket nicht eröffnen: {error}. Bitte nutzen Sie das Formular.',
+  invalidEmail:
+    'Das ist keine E-Mail-Adresse, die ich verwenden kann. Bitte schreiben Sie sie wie name@example.com.',
+  answerEmpty: 'Bitte schreiben Sie eine Antwort.',
+  answerTooLong: 'Das ist zu lang: bitte höchstens {max} Zeichen.',
+  answerControl:
+    'Das enthält Zeichen, die ich nicht annehmen kann. Bitte tippen Sie es noch einmal.',
+  mustBeYes: 'Hier ist ein Ja nötig, um ein Ticket zu eröffnen.',
+  aboutField: '{label}: {message}',
+  switching: 'Das beantworte ich zuerst ({flow}).',
+  resume: 'Nun zurück zu unserer Frage:',
+  offerSwitch:
+    'Das klingt nach einem anderen Anliegen ({flow}). Soll ich das zuerst beantworten? Ihre bisherigen Antworten bleiben erhalten.',
+  switchYes: 'Ja, zuerst das',
+  switchNo: 'Nein, das ist meine Antwort',
 };

@@ -58,6 +58,20 @@ export const en = {
   created:
     'I opened ticket {ref} for you, with this conversation attached. A person will answer you there.',
   createFailed: 'I could not open the ticket: {error}. Please try the form.',
+  invalidEmail:
+    'That is not an email address I can use. Please write it like name@example.com.',
+  answerEmpty: 'Please write an answer.',
+  answerTooLong: 'That is too long: at most {max} characters, please.',
+  answerControl:
+    'That contains characters I cannot take. Please type it again.',
+  mustBeYes: 'This must be Yes to open a ticket.',
+  aboutField: '{label}: {message}',
+  switching: 'Let me answer that first ({flow}).',
+  resume: 'Now, back to where we were:',
+  offerSwitch:
+    'That sounds like another request ({flow}). Shall I answer it first? Your answers so far are kept.',
+  switchYes: 'Yes, answer it first',
+  switchNo: 'No, that is my answer',
 } as const;
 
 /** A key of the assistant's catalog. */

@@ -61,4 +61,18 @@ export const es: AssistantCatalog = {
   created:
     'He abierto el ticket {ref} para usted, con esta conversación adjunta. Una persona le responderá allí.',
   createFailed: 'No he podido abrir el ticket: {error}. Pruebe el formulario.',
+  invalidEmail:
+    'Esa no es una dirección de correo que pueda usar. Escríbala como nombre@example.com.',
+  answerEmpty: 'Escriba una respuesta, por favor.',
+  answerTooLong: 'Es demasiado largo: {max} caracteres como máximo, por favor.',
+  answerControl:
+    'Contiene caracteres que no puedo aceptar. Escríbalo de nuevo, por favor.',
+  mustBeYes: 'Aquí hace falta un Sí para abrir un ticket.',
+  aboutField: '{label}: {message}',
+  switching: 'Primero respondo a eso ({flow}).',
+  resume: 'Ahora, volvamos a lo que estábamos:',
+  offerSwitch:
+    'Eso parece otra consulta ({flow}). ¿Quiere que la responda primero? Sus respuestas se conservan.',
+  switchYes: 'Sí, primero eso',
+  switchNo: 'No, esa es mi respuesta',
 };

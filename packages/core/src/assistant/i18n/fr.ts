@@ -64,4 +64,18 @@ export const fr: AssistantCatalog = {
     'J’ai ouvert le ticket {ref} pour vous, avec cette conversation jointe. Une personne vous répondra là-bas.',
   createFailed:
     'Je n’ai pas pu ouvrir le ticket : {error}. Veuillez essayer le formulaire.',
+  invalidEmail:
+    'Ce n’est pas une adresse e-mail que je peux utiliser. Écrivez-la comme nom@example.com.',
+  answerEmpty: 'Veuillez écrire une réponse.',
+  answerTooLong: 'C’est trop long : {max} caractères au plus, s’il vous plaît.',
+  answerControl:
+    'Cela contient des caractères que je ne peux pas accepter. Veuillez le saisir à nouveau.',
+  mustBeYes: 'Il faut répondre Oui pour ouvrir un ticket.',
+  aboutField: '{label} : {message}',
+  switching: 'Je réponds d’abord à cela ({flow}).',
+  resume: 'Revenons maintenant à notre question :',
+  offerSwitch:
+    'Cela ressemble à une autre demande ({flow}). Voulez-vous que j’y réponde d’abord ? Vos réponses sont conservées.',
+  switchYes: 'Oui, d’abord cela',
+  switchNo: 'Non, c’est ma réponse',
 };

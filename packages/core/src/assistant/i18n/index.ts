@@ -1,7 +1,8 @@
 /**
  * The assistant's reply catalog in the widget's seven languages, and
- * the helpers that pick and fill a text. Recognition stays English-
- * trained; only what the assistant says follows the requester.
+ * the helpers that pick and fill a text. The locale the widget sends
+ * picks the language of the replies; recognition reads all seven
+ * languages whatever the locale (see default-intents.ts).
  */
 import { z } from 'zod';
 import { ar } from './ar.js';

@@ -62,4 +62,18 @@ export const ja: AssistantCatalog = {
     'チケット {ref} を作成し、この会話を添付しました。担当者がそちらで回答します。',
   createFailed:
     'チケットを作成できませんでした: {error}。フォームをお試しください。',
+  invalidEmail:
+    '使用できるメールアドレスではありません。name@example.com のように入力してください。',
+  answerEmpty: '回答を入力してください。',
+  answerTooLong: '長すぎます。{max} 文字以内で入力してください。',
+  answerControl:
+    '受け付けられない文字が含まれています。もう一度入力してください。',
+  mustBeYes: 'チケットを作成するには「はい」が必要です。',
+  aboutField: '{label}：{message}',
+  switching: '先にそちらにお答えします（{flow}）。',
+  resume: 'では、先ほどの質問に戻ります：',
+  offerSwitch:
+    '別のご用件（{flow}）のようです。先にそちらにお答えしましょうか？これまでの回答はそのまま残ります。',
+  switchYes: 'はい、先にそちらを',
+  switchNo: 'いいえ、これが回答です',
 };

@@ -60,4 +60,18 @@ export const pt: AssistantCatalog = {
   created:
     'Abri o ticket {ref} para você, com esta conversa anexada. Uma pessoa vai responder lá.',
   createFailed: 'Não consegui abrir o ticket: {error}. Tente o formulário.',
+  invalidEmail:
+    'Esse não é um endereço de e-mail que eu possa usar. Escreva-o como nome@example.com.',
+  answerEmpty: 'Escreva uma resposta, por favor.',
+  answerTooLong: 'É longo demais: no máximo {max} caracteres, por favor.',
+  answerControl:
+    'Contém caracteres que não posso aceitar. Digite novamente, por favor.',
+  mustBeYes: 'É preciso responder Sim para abrir um ticket.',
+  aboutField: '{label}: {message}',
+  switching: 'Vou responder a isso primeiro ({flow}).',
+  resume: 'Agora, de volta ao que estávamos:',
+  offerSwitch:
+    'Isso parece outro pedido ({flow}). Quer que eu responda a ele primeiro? Suas respostas até agora ficam guardadas.',
+  switchYes: 'Sim, isso primeiro',
+  switchNo: 'Não, essa é minha resposta',
 };

@@ -22,7 +22,10 @@ export interface DashboardData {
   }[];
   satisfaction: Datum[];
   summary: {
+    /** Tickets the report's filters keep, at any time. */
     tickets: number;
+    /** Tickets opened in the report's period (its days' `created`). */
+    created: number;
     backlog: number;
     resolved: number;
     average: number | null;
@@ -70,6 +73,7 @@ export function dashboardData(report: MetricsReport): DashboardData {
     })),
     summary: {
       tickets: report.tickets,
+      created: report.volume.day.reduce((n, day) => n + day.created, 0),
       backlog: report.backlog.open,
       resolved: spread.n,
       average: round(report.satisfaction.average, 2),

@@ -13,7 +13,11 @@ const W = 480;
 const H = 200;
 const PAD = 28;
 
-/** Series colours with at least 3:1 contrast on white (WCAG 1.4.11). */
+/**
+ * Series colours with at least 3:1 contrast on white (WCAG 1.4.11);
+ * the legends' `.series-0` and `.series-1` classes (view-styles.ts)
+ * repeat them, as no chart sets an inline style.
+ */
 export const SERIES = ['#0969da', '#bc4c00'] as const;
 
 const max = (values: number[]) => Math.max(1, ...values);
@@ -98,8 +102,8 @@ export function lineChart(
   return html`<figure class="chart" data-chart=${id}>
     <figcaption id=${`${id}-title`}>
       ${title}:
-      <span style="color:${SERIES[0]}">━ ${names[0]}</span>
-      <span style="color:${SERIES[1]}">┅ ${names[1]}</span>
+      <span class="series-0">━ ${names[0]}</span>
+      <span class="series-1">┅ ${names[1]}</span>
     </figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby=${`${id}-title ${id}-desc`}>
       <desc id=${`${id}-desc`}>${summary}</desc>

@@ -2,21 +2,25 @@ import type { MetricsReport } from '../console-types.js';
 import type { Insight } from '../insight.js';
 import { dashboardData } from './chart-data.js';
 import { barChart, dataTable, type LitTags, lineChart } from './charts.js';
-import { renderInsight } from './predict-charts.js';
+import { type OpenTicket, renderInsight } from './predict-charts.js';
 
 export { dashboardData } from './chart-data.js';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * The dashboard: volume over time, backlog by age, resolution time,
  * SLA attainment by priority and satisfaction, from one metrics report;
- * with `insight`, the volume forecast, the deflection rate and the
- * tickets most at risk. Loaded on demand by the console; Lit's tags
- * come in as `lit`.
+ * with `insight`, the volume forecast, the deflection rate (over the
+ * tickets opened in the report's period) and the tickets most at risk,
+ * each opening its ticket through `open`. Loaded on demand by the
+ * console; Lit's tags come in as `lit`.
  */
 export function renderDashboard(
   lit: LitTags,
   report: MetricsReport,
   insight: Insight | null = null,
+  open: OpenTicket | null = null,
 ) {
   const { html } = lit;
   const d = dashboardData(report);
@@ -25,11 +29,12 @@ export function renderDashboard(
   const sla = d.slaByPriority.filter((r) => r.target === 'resolution');
   return html`<p class="period">
       ${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}
-      (${report.period.zone}): ${s.tickets} tickets, ${s.backlog} open,
-      ${s.resolved} resolved in the period, satisfaction ${s.average ?? '–'} / 5.
+      (${report.period.zone}): ${plural(s.created, 'ticket')} opened,
+      ${s.resolved} resolved in the period, ${s.backlog} open at its end,
+      satisfaction ${s.average ?? '–'} / 5.
     </p>
     <div class="charts">
-      ${insight ? renderInsight(lit, insight, report.tickets) : lit.nothing}
+      ${insight ? renderInsight(lit, insight, s.created, open) : lit.nothing}
       ${lineChart(
         lit,
         'volume',

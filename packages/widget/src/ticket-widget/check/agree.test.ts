@@ -65,6 +65,8 @@ const texts = fc.oneof(
     ' \u0001 ',
     'tab\tand\nnewline',
     'lone \ud800 half',
+    'invoice\u202egnp.exe',
+    'isolate \u2067x\u2069 and marks \u200f\u200e',
     'pair \ud83d\ude00',
     'Linux',
     'linux',

@@ -1,4 +1,7 @@
-import { hasControlCharacters } from '@ticketry/core/public';
+import {
+  hasControlCharacters,
+  hasDirectionControls,
+} from '@ticketry/core/public';
 
 /**
  * One problem found in a value, shaped as zod reports it (and as the
@@ -77,6 +80,8 @@ export interface TextWords {
   empty: string;
   long: string;
   control: string;
+  /** Set for one line of text, which refuses direction controls. */
+  direction?: string;
 }
 
 /**
@@ -122,15 +127,26 @@ export function text(max: number, words: TextWords): Rule {
     if (hasControlCharacters(v as string)) {
       report(out, path, 'custom', words.control);
     }
+    if (words.direction && hasDirectionControls(v as string)) {
+      report(out, path, 'custom', words.direction);
+    }
     return v;
   };
 }
 
 /** The words zod's checks use on a trimmed text field of `name`. */
-export const textWords = (name: string, max: number, empty: string) => ({
+export const textWords = (
+  name: string,
+  max: number,
+  empty: string,
+  line = false,
+): TextWords => ({
   empty: `${name} ${empty}`,
   long: `${name} must be at most ${max} characters`,
   control: `${name} must not contain control characters`,
+  ...(line && {
+    direction: `${name} must not contain direction override characters`,
+  }),
 });
 
 /** `undefined` passes; anything else goes through `rule`. */

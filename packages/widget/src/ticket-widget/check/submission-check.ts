@@ -31,8 +31,8 @@ import {
  * and invalid inputs and fails on any difference.
  */
 
-const required = (name: string, max: number) =>
-  text(max, textWords(name, max, 'is required'));
+const required = (name: string, max: number, line = false) =>
+  text(max, textWords(name, max, 'is required', line));
 
 const email: Rule = (value, path, out) => {
   const message = 'email must be a valid address';
@@ -49,11 +49,14 @@ const email: Rule = (value, path, out) => {
 
 const requester = object({
   email,
-  name: optional(required('name', LIMITS.name)),
+  name: optional(required('name', LIMITS.name, true)),
 });
 
 const category = optional(
-  text(LIMITS.label, textWords('category', LIMITS.label, 'must not be empty')),
+  text(
+    LIMITS.label,
+    textWords('category', LIMITS.label, 'must not be empty', true),
+  ),
 );
 
 /** A custom value without a form: text, a finite number or yes/no. */
@@ -167,7 +170,7 @@ export function submissionCheckFor(form: Form | null): Validator<Submission> {
     : LIMITS.attachments;
   return validator(
     object({
-      subject: required('subject', LIMITS.subject),
+      subject: required('subject', LIMITS.subject, true),
       description: required('description', LIMITS.body),
       requester,
       category,

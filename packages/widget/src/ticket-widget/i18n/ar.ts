@@ -65,6 +65,7 @@ const ar: Messages = {
   notSure: 'لست متأكدًا',
   email: 'بريدك الإلكتروني',
   name: 'اسمك',
+  filedFor: 'مسجّل الدخول: سيُرسَل هذا الطلب باسم {who}.',
   sending: 'جارٍ الإرسال…',
   submit: 'أرسل الطلب',
   received: 'تم استلام الطلب',

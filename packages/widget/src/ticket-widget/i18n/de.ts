@@ -70,6 +70,7 @@ const de: Messages = {
   notSure: 'Weiß nicht',
   email: 'Ihre E-Mail-Adresse',
   name: 'Ihr Name',
+  filedFor: 'Angemeldet: Diese Anfrage wird für {who} gestellt.',
   sending: 'Wird gesendet…',
   submit: 'Anfrage senden',
   received: 'Anfrage eingegangen',

@@ -75,6 +75,8 @@ export const en = {
   notSure: 'Not sure',
   email: 'Your email',
   name: 'Your name',
+  /** In place of the email field while identified; `{who}`: name (address). */
+  filedFor: 'Signed in: this request will be filed for {who}.',
   sending: 'Sending…',
   submit: 'Submit request',
   received: 'Request received',

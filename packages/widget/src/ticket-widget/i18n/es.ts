@@ -70,6 +70,7 @@ const es: Messages = {
   notSure: 'No lo sé',
   email: 'Tu correo electrónico',
   name: 'Tu nombre',
+  filedFor: 'Sesión iniciada: esta solicitud se enviará a nombre de {who}.',
   sending: 'Enviando…',
   submit: 'Enviar solicitud',
   received: 'Solicitud recibida',

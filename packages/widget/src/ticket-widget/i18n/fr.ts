@@ -67,6 +67,7 @@ const fr: Messages = {
   notSure: 'Je ne sais pas',
   email: 'Votre e-mail',
   name: 'Votre nom',
+  filedFor: 'Connecté : cette demande sera envoyée au nom de {who}.',
   sending: 'Envoi…',
   submit: 'Envoyer la demande',
   received: 'Demande reçue',

@@ -68,6 +68,7 @@ const ja: Messages = {
   notSure: 'わからない',
   email: 'メールアドレス',
   name: 'お名前',
+  filedFor: 'サインイン中: このお問い合わせは {who} として送信されます。',
   sending: '送信中…',
   submit: '送信する',
   received: 'お問い合わせを受け付けました',

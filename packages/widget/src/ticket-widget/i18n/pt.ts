@@ -67,6 +67,7 @@ const pt: Messages = {
   notSure: 'Não sei',
   email: 'O seu e-mail',
   name: 'O seu nome',
+  filedFor: 'Conectado: esta solicitação será enviada em nome de {who}.',
   sending: 'Enviando…',
   submit: 'Enviar solicitação',
   received: 'Solicitação recebida',

@@ -16,6 +16,8 @@ export interface SuggestionsText {
   thanks: string;
   /** Announced when suggestions appear; `{n}` is how many. */
   found: string;
+  /** Opens an article in the panel (its words: article-text.ts). */
+  read: string;
 }
 
 /** Every language has exactly these keys: the compiler checks each. */
@@ -28,6 +30,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'I still need help',
     thanks: 'Glad that helped! No request was sent.',
     found: '{n} suggested answers below the description.',
+    read: 'Read the article',
   },
   de: {
     heading: 'Vorgeschlagene Antworten',
@@ -37,6 +40,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'Ich brauche weiter Hilfe',
     thanks: 'Schön, dass es geholfen hat! Es wurde keine Anfrage gesendet.',
     found: '{n} vorgeschlagene Antworten unter der Beschreibung.',
+    read: 'Artikel lesen',
   },
   fr: {
     heading: 'Réponses suggérées',
@@ -46,6 +50,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'J’ai encore besoin d’aide',
     thanks: 'Tant mieux ! Aucune demande n’a été envoyée.',
     found: '{n} réponses suggérées sous la description.',
+    read: 'Lire l’article',
   },
   es: {
     heading: 'Respuestas sugeridas',
@@ -55,6 +60,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'Todavía necesito ayuda',
     thanks: '¡Nos alegra que le haya servido! No se envió ninguna solicitud.',
     found: '{n} respuestas sugeridas debajo de la descripción.',
+    read: 'Leer el artículo',
   },
   pt: {
     heading: 'Respostas sugeridas',
@@ -64,6 +70,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'Ainda preciso de ajuda',
     thanks: 'Que bom que ajudou! Nenhum pedido foi enviado.',
     found: '{n} respostas sugeridas abaixo da descrição.',
+    read: 'Ler o artigo',
   },
   ja: {
     heading: '回答の候補',
@@ -73,6 +80,7 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'まだサポートが必要です',
     thanks: '解決してよかったです。問い合わせは送信されていません。',
     found: '説明の下に回答の候補が {n} 件あります。',
+    read: '記事を読む',
   },
   ar: {
     heading: 'إجابات مقترحة',
@@ -82,5 +90,6 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     needHelp: 'ما زلت بحاجة إلى مساعدة',
     thanks: 'يسعدنا أن ذلك ساعد! لم يُرسَل أي طلب.',
     found: '{n} إجابات مقترحة أسفل الوصف.',
+    read: 'اقرأ المقال',
   },
 };

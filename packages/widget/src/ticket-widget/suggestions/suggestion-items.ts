@@ -12,6 +12,8 @@ export interface SuggestionItem {
   title: string;
   /** The article's excerpt or the resolution's public text. */
   text: string;
+  /** The article to open in the panel; absent for a resolution. */
+  articleId?: string;
 }
 
 /** The most suggestions shown at once. */
@@ -20,12 +22,25 @@ export const MAX_ITEMS = 3;
 const isText = (v: unknown, max: number): v is string =>
   typeof v === 'string' && v.length <= max;
 
+/** An article id, as `idSchema` of `@ticketry/core` allows it. */
+const ARTICLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+
 function itemOf(raw: unknown): SuggestionItem | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (!isText(r.id, 200) || !r.id) return null;
   if (r.type === 'article' && isText(r.title, 500) && isText(r.excerpt, 5000)) {
-    return { id: r.id, type: 'article', title: r.title, text: r.excerpt };
+    const item: SuggestionItem = {
+      id: r.id,
+      type: 'article',
+      title: r.title,
+      text: r.excerpt,
+    };
+    const { articleId } = r;
+    if (typeof articleId === 'string' && ARTICLE_ID.test(articleId)) {
+      item.articleId = articleId;
+    }
+    return item;
   }
   if (r.type === 'resolution' && isText(r.text, 20_000) && r.text) {
     return { id: r.id, type: 'resolution', title: '', text: r.text };

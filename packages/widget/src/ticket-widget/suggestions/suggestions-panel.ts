@@ -12,6 +12,7 @@ import type {
 } from 'lit';
 import type { Lang } from '../i18n/locale.js';
 import { SUGGESTIONS_TEXT } from '../i18n/suggestions-text.js';
+import type { ArticleView } from './article-blocks.js';
 import {
   hasWords,
   type SuggestionItem,
@@ -39,10 +40,21 @@ export interface SuggestionsDeps {
 
 /** Words needed before the server is asked. */
 const MIN_WORDS = 3;
+/** What `POST /kb/suggest` reads at most; longer text is cut here. */
+const MAX_SUBJECT = 500;
+const MAX_DESCRIPTION = 20_000;
 /** Characters of a text shown; the rest is cut with an ellipsis. */
 const SHORT = 280;
 
 type State = 'open' | 'dismissed' | 'thanks' | 'off';
+type ArticleModule = typeof import('./article-view.js');
+
+/** The article open in the panel. */
+interface Reading {
+  item: SuggestionItem;
+  article: ArticleView | null;
+  failed: boolean;
+}
 
 const short = (text: string) =>
   text.length > SHORT ? `${text.slice(0, SHORT).trimEnd()}…` : text;
@@ -51,10 +63,15 @@ const short = (text: string) =>
 export class SuggestionsPanel {
   items: SuggestionItem[] = [];
   state: State = 'open';
+  /** The article shown in place of the list, if any. */
+  reading: Reading | null = null;
   /** Every suggestion shown for the current draft. */
   readonly offered = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pending: AbortController | null = null;
+  /** The article view's chunk, once asked for. */
+  #view: Promise<ArticleModule> | null = null;
+  #module: ArticleModule | null = null;
   readonly #d: SuggestionsDeps;
 
   constructor(deps: SuggestionsDeps) {
@@ -99,7 +116,12 @@ export class SuggestionsPanel {
     try {
       const response = await this.#post(
         '/kb/suggest',
-        { subject, description, locale, limit: 3 },
+        {
+          subject: subject.slice(0, MAX_SUBJECT),
+          description: description.slice(0, MAX_DESCRIPTION),
+          locale,
+          limit: 3,
+        },
         { signal: pending.signal },
       );
       // 404: no knowledge base here; the suggestions stay off.
@@ -128,9 +150,12 @@ export class SuggestionsPanel {
     clearTimeout(this.#timer);
     this.#pending?.abort();
     const d = this.#d;
-    const offered = [...this.offered].slice(-20);
+    // The server counts it only when `solvedBy` is among `offered`.
+    const others = [...this.offered].filter((id) => id !== item.id);
+    const offered = [...others.slice(-19), item.id];
     this.offered.clear();
     this.items = [];
+    this.reading = null;
     this.state = 'thanks';
     d.clear();
     d.announce(SUGGESTIONS_TEXT[d.lang()].thanks);
@@ -144,12 +169,55 @@ export class SuggestionsPanel {
   /** "I still need help": hides the suggestions for this draft. */
   dismiss(): void {
     this.state = 'dismissed';
+    this.reading = null;
     this.#d.update();
+    this.#focus('#category');
+  }
+
+  #focus(selector: string): void {
     void this.#d
       .settled()
       .then(() =>
-        this.#d.root()?.querySelector<HTMLElement>('#category')?.focus(),
+        this.#d.root()?.querySelector<HTMLElement>(selector)?.focus(),
       );
+  }
+
+  /**
+   * Opens an article in place of the list, its title focused: the
+   * article view's chunk and the article's blocks load together.
+   */
+  async read(item: SuggestionItem): Promise<void> {
+    const id = encodeURIComponent(item.articleId ?? '');
+    const fetch_ = this.#d.fetch ?? globalThis.fetch;
+    const answer = fetch_(this.#url(`/kb/articles/${id}/blocks`), {
+      credentials: 'omit',
+    })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null);
+    this.#view ??= import('./article-view.js');
+    const reading: Reading = { item, article: null, failed: false };
+    try {
+      this.#module = await this.#view;
+    } catch {
+      // The chunk did not load (offline): the list stays.
+      this.#view = null;
+      return;
+    }
+    this.reading = reading;
+    this.#d.update();
+    this.#focus('#article-title');
+    reading.article = this.#module.articleOf(await answer);
+    reading.failed = !reading.article;
+    if (this.reading === reading) this.#d.update();
+  }
+
+  /** Back to the list, focus on the article's "Read" button. */
+  back(): void {
+    const id = this.reading?.item.id;
+    this.reading = null;
+    this.#d.update();
+    const i = this.items.findIndex((item) => item.id === id);
+    this.#focus(i < 0 ? '#suggestions-heading' : `#suggestion-read-${i}`);
   }
 
   /** A ticket was submitted: records on it what was offered. */
@@ -159,6 +227,7 @@ export class SuggestionsPanel {
     const offered = [...this.offered].slice(-20);
     this.offered.clear();
     this.items = [];
+    this.reading = null;
     if (this.state !== 'off') this.state = 'open';
     if (offered.length === 0) return;
     const path = `/tickets/${encodeURIComponent(id)}/kb-offered`;
@@ -177,11 +246,24 @@ export class SuggestionsPanel {
       return html`<p id="suggestions-thanks" class="suggestions"
         part="suggestions-thanks" tabindex="-1">${t.thanks}</p>`;
     }
-    if (this.state !== 'open' || this.items.length === 0) return nothing;
+    const r = this.reading;
+    if (this.state !== 'open' || (!r && !this.items.length)) return nothing;
     adoptStyles(this.#d.root());
+    if (r && this.#module) {
+      return this.#module.articleSection(html, {
+        ...r,
+        title: r.item.title,
+        lang: this.#d.lang(),
+        words: t,
+        root: this.#d.root(),
+        back: () => this.back(),
+        solved: () => void this.solved(r.item),
+        needHelp: () => this.dismiss(),
+      });
+    }
     return html`<section class="suggestions" part="suggestions"
       aria-labelledby="suggestions-heading">
-      <h3 id="suggestions-heading">${t.heading}</h3>
+      <h3 id="suggestions-heading" tabindex="-1">${t.heading}</h3>
       <p>${t.intro}</p>
       <ul>${this.items.map((item, i) => this.#item(item, i))}</ul>
       <button type="button" part="button need-help-button"
@@ -190,7 +272,7 @@ export class SuggestionsPanel {
   }
 
   #item(item: SuggestionItem, i: number): TemplateResult {
-    const { html } = this.#d.lit;
+    const { html, nothing } = this.#d.lit;
     const t = SUGGESTIONS_TEXT[this.#d.lang()];
     const title = item.type === 'article' ? item.title : t.resolution;
     return html`<li part="suggestion">
@@ -199,6 +281,13 @@ export class SuggestionsPanel {
       <button type="button" part="button solved-button"
         aria-describedby=${`suggestion-${i}`}
         @click=${() => void this.solved(item)}>${t.solved}</button>
+      ${
+        item.articleId
+          ? html`<button type="button" part="button read-button"
+        id=${`suggestion-read-${i}`} aria-describedby=${`suggestion-${i}`}
+        @click=${() => void this.read(item)}>${t.read}</button>`
+          : nothing
+      }
     </li>`;
   }
 }

@@ -9,7 +9,7 @@ const CSS = `
 .suggestions p { margin: 0.2em 0 0.4em; overflow-wrap: anywhere; }
 .suggestions ul { list-style: none; margin: 0 0 0.5em; padding: 0; }
 .suggestions li { margin: 0 0 0.75em; }
-.suggestions button { min-height: 44px; }
+.suggestions button { min-height: 44px; min-width: 44px; margin-inline-end: 0.5em; }
 `;
 
 let sheet: CSSStyleSheet | null = null;

@@ -133,6 +133,18 @@ function suite(name: string, makeStore: () => Promise<AttachmentStore>) {
       ]);
     });
 
+    it('refuses a file name that hides its ending behind a direction override', async () => {
+      const response = await upload({
+        bytes: PNG,
+        name: 'invoice\u202egnp.exe',
+        key: 'key-bidi-0001',
+      });
+      expect(response.status).toBe(422);
+      const error = await errorOf(response);
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.message).toMatch(/direction override/);
+    });
+
     it('gives text named like a page a text extension', async () => {
       const response = await upload({
         bytes: text('plain words\n<b>not first</b>'),

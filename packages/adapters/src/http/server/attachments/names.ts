@@ -2,6 +2,7 @@ import {
   ATTACHMENT_TYPES,
   type AttachmentType,
   hasControlCharacters,
+  hasDirectionControls,
   TicketryError,
 } from '@ticketry/core';
 
@@ -15,10 +16,11 @@ const MAX_NAME = 200;
  */
 export function safeName(raw: string | null, type: AttachmentType): string {
   const base = (raw ?? '').split(/[/\\]/).pop()?.trim() ?? '';
-  if (!base || hasControlCharacters(base) || base.length > MAX_NAME) {
+  const bad = hasControlCharacters(base) || hasDirectionControls(base);
+  if (!base || bad || base.length > MAX_NAME) {
     throw new TicketryError(
       'VALIDATION_FAILED',
-      `send the file name as ?name=, 1 to ${MAX_NAME} characters without control characters`,
+      `send the file name as ?name=, 1 to ${MAX_NAME} characters without control or direction override characters`,
       { details: { path: ['query', 'name'] } },
     );
   }

@@ -1,0 +1,62 @@
+import type { IntentTexts } from './types.js';
+
+/** German training messages, written for Ticketry. */
+export const de: IntentTexts = {
+  ticket_status: [
+    'wie ist der Stand meines Tickets',
+    'was ist der Status von T-1042',
+    'wurde meine Anfrage schon bearbeitet',
+    'ich habe vor einer Woche ein Ticket erstellt und nichts gehört',
+    'gibt es ein Update zu meinem Fall',
+    'wann wird mein Problem gelöst',
+    'Bearbeitungsstand meiner Meldung',
+    'wo steht mein Ticket',
+  ],
+  password_reset: [
+    'Passwort vergessen',
+    'ich habe mein Kennwort vergessen',
+    'Passwort zurücksetzen',
+    'mein Passwort funktioniert nicht mehr',
+    'Kennwort abgelaufen',
+    'wie ändere ich mein Passwort',
+    'ich bin ausgesperrt, falsches Passwort',
+    'bitte mein Passwort neu setzen',
+    'Anmeldung scheitert am Passwort',
+  ],
+  opening_hours: [
+    'Öffnungszeiten',
+    'wann habt ihr geöffnet',
+    'wann ist der Helpdesk offen',
+    'sind Sie am Wochenende erreichbar',
+    'bis wann ist der Service Desk heute besetzt',
+    'zu welchen Zeiten kann ich anrufen',
+    'habt ihr an Feiertagen offen',
+    'Geschäftszeiten des Supports',
+    'ist der Support jetzt offen',
+  ],
+  human: [
+    'ich will mit einer Person sprechen',
+    'verbinde mich mit einem Agenten',
+    'Ticket erstellen',
+    'bitte ein Ticket für mich anlegen',
+    'ich möchte ein Problem melden',
+    'mit dem Support sprechen',
+    'bitte einen Menschen',
+    'neue Anfrage stellen',
+    'Supportanfrage einreichen',
+  ],
+  other: [
+    'mein Rechner startet nicht',
+    'der Drucker druckt nicht',
+    'Excel ist extrem langsam',
+    'VPN bricht ständig ab',
+    'Bildschirm flackert nach dem Update',
+    'ich brauche eine neue Tastatur',
+    'kein Zugriff auf das Netzlaufwerk',
+    'der Beamer zeigt kein Bild',
+    'Teams hat keinen Ton',
+    // Greetings and thanks: no routine request, so no flow.
+    'hallo',
+    'danke',
+  ],
+};

@@ -1,0 +1,62 @@
+import type { IntentTexts } from './types.js';
+
+/** Spanish training messages, written for Ticketry. */
+export const es: IntentTexts = {
+  ticket_status: [
+    'estado de mi ticket',
+    '¿cómo va mi solicitud?',
+    'estado del ticket T-1042',
+    '¿alguien ha visto mi ticket?',
+    'abrí un ticket hace una semana y no sé nada',
+    '¿cuándo resolverán mi incidencia?',
+    'quiero saber el estado de mi caso',
+    '¿hay alguna actualización de mi petición?',
+  ],
+  password_reset: [
+    'olvidé mi contraseña',
+    'restablecer contraseña',
+    'mi contraseña no funciona',
+    'contraseña caducada',
+    '¿cómo cambio mi contraseña?',
+    'me bloquearon la cuenta por la contraseña',
+    'necesito resetear la clave',
+    'no puedo entrar con mi contraseña',
+    'recuperar la contraseña del correo',
+  ],
+  opening_hours: [
+    'horario de atención',
+    '¿cuándo están abiertos?',
+    '¿abren el fin de semana?',
+    '¿a qué hora cierra el soporte?',
+    '¿está abierto el servicio de ayuda hoy?',
+    '¿abren en días festivos?',
+    'horario del centro de soporte',
+    '¿hasta cuándo puedo llamar hoy?',
+    '¿qué días trabajan?',
+  ],
+  human: [
+    'me gustaría hablar con alguien del equipo',
+    'quiero un agente',
+    'abrir un ticket',
+    'crea un ticket para mí',
+    'necesito reportar una incidencia',
+    'hablar con soporte',
+    'una persona real por favor',
+    'enviar una nueva solicitud',
+    'contactar con un técnico',
+  ],
+  other: [
+    'mi ordenador no arranca',
+    'la impresora no imprime',
+    'Excel va muy lento',
+    'no puedo conectarme al wifi',
+    'la pantalla se queda negra',
+    'necesito un teclado nuevo',
+    'no tengo acceso a la unidad compartida',
+    'el proyector no da imagen',
+    'no hay sonido en Teams',
+    // Greetings and thanks: no routine request, so no flow.
+    'hola',
+    'gracias',
+  ],
+};

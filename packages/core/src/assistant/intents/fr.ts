@@ -1,0 +1,62 @@
+import type { IntentTexts } from './types.js';
+
+/** French training messages, written for Ticketry. */
+export const fr: IntentTexts = {
+  ticket_status: [
+    'où en est ma demande',
+    'quel est le statut de mon ticket',
+    'statut du ticket T-1042',
+    "est-ce que quelqu'un traite mon problème",
+    "j'ai ouvert un ticket il y a une semaine et rien",
+    'des nouvelles de ma demande ?',
+    'quand mon incident sera-t-il résolu',
+    'avancement de mon dossier',
+  ],
+  password_reset: [
+    "j'ai oublié mon mot de passe",
+    'réinitialiser le mot de passe',
+    'mon mot de passe ne marche plus',
+    'mot de passe expiré',
+    'comment changer mon mot de passe',
+    'je suis bloqué, mauvais mot de passe',
+    'mot de passe oublié pour la messagerie',
+    'pouvez-vous réinitialiser mon mot de passe',
+    "je n'arrive pas à me connecter avec mon mot de passe",
+  ],
+  opening_hours: [
+    "heures d'ouverture",
+    'quand êtes-vous ouverts',
+    "quels sont les horaires d'ouverture du support",
+    'êtes-vous ouverts le week-end',
+    'à quelle heure ferme le service desk',
+    "le helpdesk est-il ouvert aujourd'hui",
+    'ouvert les jours fériés ?',
+    'à quelles heures puis-je joindre le support',
+    'horaires du service informatique',
+  ],
+  human: [
+    'parler à une personne',
+    'je veux un agent',
+    'ouvrir un ticket',
+    'créez un ticket pour moi',
+    'je dois signaler un incident',
+    'parler au support',
+    'une vraie personne svp',
+    'soumettre une nouvelle demande',
+    'contacter un technicien',
+  ],
+  other: [
+    'mon PC ne démarre pas',
+    "l'imprimante du 3e étage ne fonctionne pas",
+    'Excel est très lent',
+    'le VPN se déconnecte',
+    "l'écran reste noir après la mise à jour",
+    "je n'ai plus accès au lecteur réseau",
+    'le projecteur ne marche pas',
+    'ma souris ne répond plus',
+    'pas de son dans Teams',
+    // Greetings and thanks: no routine request, so no flow.
+    'bonjour',
+    'merci',
+  ],
+};

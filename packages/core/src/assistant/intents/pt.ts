@@ -1,0 +1,62 @@
+import type { IntentTexts } from './types.js';
+
+/** Portuguese training messages, written for Ticketry. */
+export const pt: IntentTexts = {
+  ticket_status: [
+    'qual o status do meu chamado',
+    'como está o meu pedido?',
+    'status do ticket T-1042',
+    'alguém já olhou o meu chamado?',
+    'abri um chamado há uma semana e nada',
+    'quando vão resolver o meu problema',
+    'quero saber o andamento do meu ticket',
+    'alguma atualização sobre a minha solicitação?',
+  ],
+  password_reset: [
+    'esqueci a minha senha',
+    'redefinir senha',
+    'minha senha não funciona',
+    'senha expirada',
+    'como troco a minha senha',
+    'minha conta foi bloqueada por senha errada',
+    'preciso resetar a senha',
+    'não consigo fazer login com a senha',
+    'recuperar a senha do email',
+  ],
+  opening_hours: [
+    'horário de funcionamento',
+    'quando vocês estão abertos?',
+    'vocês abrem no fim de semana?',
+    'que horas fecha o suporte?',
+    'o service desk está aberto hoje?',
+    'vocês abrem nos feriados?',
+    'horário do suporte técnico',
+    'até quando posso ligar hoje?',
+    'em que dias vocês atendem',
+  ],
+  human: [
+    'posso falar com alguém?',
+    'quero um agente',
+    'abrir um ticket',
+    'cria um chamado para mim',
+    'preciso relatar um problema',
+    'falar com o suporte',
+    'uma pessoa de verdade, por favor',
+    'enviar uma nova solicitação',
+    'contatar um técnico',
+  ],
+  other: [
+    'meu computador não inicia',
+    'a impressora não imprime',
+    'o Excel está muito lento',
+    'não consigo conectar no wifi',
+    'a tela fica preta',
+    'preciso de um mouse novo',
+    'sem acesso à pasta compartilhada',
+    'o projetor não mostra imagem',
+    'sem som no Teams',
+    // Greetings and thanks: no routine request, so no flow.
+    'olá',
+    'obrigado',
+  ],
+};

@@ -1,0 +1,168 @@
+import { expectNoViolations } from '../../test/axe-kit.js';
+import {
+  act,
+  afterEach,
+  describe,
+  equal,
+  it,
+  marker,
+  match,
+  ok,
+  waitFor,
+} from '../../test/browser-kit.js';
+import {
+  AGENT_EMAIL,
+  callAs,
+  fileTicket,
+  mountConsole,
+  q,
+  qa,
+  sessionFor,
+  shown,
+  signIn,
+  unmountConsoles,
+} from '../../test/console-kit.js';
+import { foreignNodes } from '../../test/console-xss-kit.js';
+import { XSS_PAYLOADS } from '../../test/xss-payloads.js';
+import type { TicketConsole } from './ticket-console.js';
+
+// The knowledge base on a ticket, against the real HTTP handler of the
+// test backend: suggestions (articles and similar resolved tickets) and
+// "Draft article" on resolved tickets. Articles carry XSS payloads in
+// their title and body; nothing may run and no element may come from
+// them.
+
+const hits: string[] = [];
+const page = window as unknown as Record<string, unknown>;
+page.__xss = () => hits.push('__xss');
+
+const slow = (test: unknown) =>
+  (test as { timeout(ms: number): void }).timeout(60_000);
+
+const PAYLOADS = XSS_PAYLOADS.slice(0, 40).map((p) => p.text);
+
+/** A published article about `topic`, with payloads in title and body. */
+async function hostileArticle(token: string, topic: string) {
+  const body = `${topic}: replace the fuser unit.\n\n${PAYLOADS.join('\n\n')}`;
+  const answer = await callAs(token, '/kb/articles', {
+    body: {
+      title: `${topic} ${PAYLOADS[0]}`.slice(0, 200),
+      body,
+      status: 'published',
+      tags: [],
+      locale: 'en',
+      category: null,
+    },
+  });
+  ok(answer.status === 201, `article: ${JSON.stringify(answer.body)}`);
+  return answer.body.id as string;
+}
+
+async function resolved(subject: string) {
+  const t = await fileTicket(subject);
+  await act(t.id, { type: 'triage', impact: 'low', urgency: 'low' });
+  await act(t.id, {
+    type: 'resolve',
+    code: 'fixed',
+    note: `Replaced the fuser unit. ${PAYLOADS[1]}`,
+  });
+  return t;
+}
+
+async function openIn(el: TicketConsole, id: string) {
+  await el.openTicket(id);
+  await waitFor(() => el.open?.ticket.id === id, `ticket ${id}`);
+  return shown(el, 'section.kb');
+}
+
+const kbItems = (el: TicketConsole) => qa(el, '.kb-suggestions li');
+
+describe('<ticket-console> knowledge base on a ticket', () => {
+  afterEach(() => unmountConsoles());
+
+  it('shows articles and similar resolved tickets as text, and opens one', async function () {
+    slow(this);
+    const token = await sessionFor(AGENT_EMAIL);
+    const topic = `Fuser ${marker()} smears toner`;
+    const articleId = await hostileArticle(token, topic);
+    const earlier = await resolved(`${topic} on every page`);
+    const now = await fileTicket(`${topic} on the second floor`);
+    const el = await mountConsole();
+    await signIn(el);
+    await openIn(el, now.id);
+    await waitFor(() => kbItems(el).length >= 2, 'two suggestions');
+    const text = q(el, 'section.kb').textContent ?? '';
+    match(text, new RegExp(articleId));
+    ok(text.includes(PAYLOADS[0]!.slice(0, 30)), 'payload shown as text');
+    equal(foreignNodes(el.shadowRoot!).join(' '), '', 'elements from data');
+    equal(hits.join(), '', 'script ran');
+    ok(
+      !el.shadowRoot!.querySelector('.draft-article'),
+      'no draft: not resolved',
+    );
+    await expectNoViolations(el, 'ticket with suggestions');
+
+    const open = qa<HTMLButtonElement>(el, '.kb-suggestions button').find((b) =>
+      b.textContent?.includes(earlier.id),
+    );
+    ok(open, 'a button to the resolved ticket');
+    open.click();
+    await waitFor(() => el.open?.ticket.id === earlier.id, 'the resolved one');
+    await shown(el, '.draft-article');
+  });
+
+  it('turns a resolved ticket into a draft article in one action', async function () {
+    slow(this);
+    const token = await sessionFor(AGENT_EMAIL);
+    const subject = `Scanner ${marker()} ${PAYLOADS[2]}`.slice(0, 200);
+    const t = await resolved(subject);
+    const el = await mountConsole();
+    await signIn(el);
+    await openIn(el, t.id);
+    q<HTMLButtonElement>(el, '.draft-article').click();
+    const notice = await shown(el, 'section.kb .notice');
+    match(notice.textContent, /Draft article created/);
+    ok(notice.textContent?.includes(subject.slice(0, 40)), 'title as text');
+    const id = /id (\S+),/.exec(notice.textContent ?? '')?.[1];
+    ok(id, 'the draft id is shown');
+    const saved = await callAs(token, `/kb/articles/${id}`);
+    equal(saved.body.status, 'draft', 'status');
+    equal(saved.body.sourceTicketId, t.id, 'source ticket');
+    equal(foreignNodes(el.shadowRoot!).join(' '), '', 'elements from data');
+    equal(hits.join(), '', 'script ran');
+    await expectNoViolations(el, 'ticket with a draft article');
+  });
+
+  it('shows why a draft failed', async function () {
+    slow(this);
+    const t = await resolved(`Badge reader ${marker()} beeps`);
+    const el = await mountConsole();
+    await signIn(el);
+    await openIn(el, t.id);
+    // The real handler always has a resolution here: answer as it
+    // does for a ticket without one.
+    const real = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).endsWith('/kb-draft')
+        ? Promise.resolve(
+            Response.json(
+              {
+                error: {
+                  code: 'KB_NO_RESOLUTION',
+                  message: 'ticket has no resolution to draft from',
+                },
+              },
+              { status: 409 },
+            ),
+          )
+        : real(input, init);
+    try {
+      q<HTMLButtonElement>(el, '.draft-article').click();
+      const alert = await shown(el, 'section.kb [role="alert"]');
+      match(alert.textContent, /not created: .*KB_NO_RESOLUTION/);
+    } finally {
+      window.fetch = real;
+    }
+    await expectNoViolations(el, 'a failed draft');
+  });
+});
