@@ -1,7 +1,7 @@
 import {
-  DIRECTION_CONTROLS,
   EMAIL_PATTERN,
   LIMITS,
+  stripDirectionControls,
   TicketryError,
 } from '@ticketry/core';
 import PostalMime, { type Address, type Email } from 'postal-mime';
@@ -80,14 +80,11 @@ export const cleanText = (text: string): string =>
  * name; a mail cannot be sent back for them), at most `max`.
  */
 export const oneLine = (text: string, max: number): string =>
-  cleanText(text)
-    .replace(DIRECTION_CONTROLS_ALL, '')
+  stripDirectionControls(cleanText(text))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, max)
     .trim();
-
-const DIRECTION_CONTROLS_ALL = new RegExp(DIRECTION_CONTROLS.source, 'g');
 
 /** The bytes of a raw message, refused over `maxBytes`. */
 export function rawBytes(raw: unknown, maxBytes: number): Uint8Array {

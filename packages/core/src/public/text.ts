@@ -33,6 +33,12 @@ export const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 export const hasDirectionControls = (text: string): boolean =>
   DIRECTION_CONTROLS.test(text);
 
+const EVERY_DIRECTION_CONTROL = new RegExp(DIRECTION_CONTROLS.source, 'g');
+
+/** The text without its direction controls, for input that cannot be refused. */
+export const stripDirectionControls = (text: string): string =>
+  text.replace(EVERY_DIRECTION_CONTROL, '');
+
 /** The same test as a zod refinement predicate: true when clean. */
 export const withoutDirectionControls = (text: string): boolean =>
   !hasDirectionControls(text);

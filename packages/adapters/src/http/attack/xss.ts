@@ -1,7 +1,7 @@
 import {
-  DIRECTION_CONTROLS,
   hasDirectionControls,
   LIMITS,
+  stripDirectionControls,
 } from '@ticketry/core';
 import { type Answer, send } from './routes.js';
 import { createTally, type Leak, type Tally } from './tally.js';
@@ -17,14 +17,12 @@ export function clip(text: string, max: number): string {
   return out;
 }
 
-const DIRECTION_ALL = new RegExp(DIRECTION_CONTROLS.source, 'g');
-
 /**
  * `clip` for one line of text (subject, name, category), which refuses
  * direction overrides: the payload without them.
  */
 export const clipLine = (text: string, max: number): string =>
-  clip(text.replace(DIRECTION_ALL, ''), max);
+  clip(stripDirectionControls(text), max);
 
 /**
  * The file name the server keeps, as docs/security.md states it: the
