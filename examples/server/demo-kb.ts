@@ -5,6 +5,7 @@
  */
 import { createArticleRenderer } from '@ticketry/adapters/kb';
 import {
+  ConflictError,
   createKnowledgeBase,
   type Desk,
   parseArticleMarkdown,
@@ -86,8 +87,13 @@ export async function demoKnowledgeBase(desk: Desk, log: Logger) {
   for (const [id, markdown] of Object.entries(DEMO_ARTICLES)) {
     if (await knowledgeBase.getArticle(id)) continue;
     const article = parseArticleMarkdown(markdown);
-    await knowledgeBase.putArticle({ ...article, id }, 0, desk.core.system);
-    seeded++;
+    try {
+      await knowledgeBase.putArticle({ ...article, id }, 0, desk.core.system);
+      seeded++;
+    } catch (error) {
+      // Another process on the same database seeded it first: keep theirs.
+      if (!(error instanceof ConflictError)) throw error;
+    }
   }
   await knowledgeBase.ready();
   log.info('knowledge base ready', { seeded });
