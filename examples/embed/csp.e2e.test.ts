@@ -233,6 +233,14 @@ describe('the embed pages under a strict Content-Security-Policy', () => {
     for (const path of ['/ticket-widget-nope.js', '/ticket-widget-..%2fx.js']) {
       expect((await fetch(`${demo.url}${path}`)).status).toBe(404);
     }
+    // The bundle names its license notices (Lit's) and they are served.
+    const main = await (await fetch(`${demo.url}/ticket-widget.js`)).text();
+    expect(main).toContain('ticket-widget.js.LEGAL.txt');
+    const notes = await fetch(`${demo.url}/ticket-widget.js.LEGAL.txt`);
+    expect(notes.status).toBe(200);
+    expect(await notes.text()).toContain(
+      'SPDX-License-Identifier: BSD-3-Clause',
+    );
   });
 
   it('runs the inline page with no violation', async () => {

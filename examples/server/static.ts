@@ -34,6 +34,11 @@ const FILES: Record<string, { path: string; type: string; csp?: true }> = {
     path: join(here, '../../packages/widget/dist/ticket-widget.js'),
     type: 'text/javascript; charset=utf-8',
   },
+  // The license notices of what the bundle includes (Lit), named in it.
+  '/ticket-widget.js.LEGAL.txt': {
+    path: dist('ticket-widget.js.LEGAL.txt'),
+    type: 'text/plain; charset=utf-8',
+  },
   '/ticket-launcher.js': { path: dist('ticket-launcher.js'), type: JS },
   '/console': { path: join(here, 'public/console.html'), type: HTML },
   // The stand-in for a site's own reset page the assistant links to.

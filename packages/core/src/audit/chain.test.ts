@@ -46,6 +46,38 @@ describe('the text an audit hash covers', () => {
       { numRuns: 500 },
     );
   });
+
+  it('writes what sorting every object afresh writes, through the shape cache', () => {
+    // The plain definition: keys sorted at every depth, JSON spelling.
+    const plain = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map(plain).join(',')}]`;
+      if (v === null || typeof v !== 'object') return JSON.stringify(v);
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${plain(o[k])}`).join(',')}}`;
+    };
+    // Keys that join alike ("a\0b","c" and "a","b\0c") and over 512 shapes.
+    const key = fc.oneof(
+      fc.constantFrom('a', 'b', 'c', 'a\u0000b', 'b\u0000c', '\u0000', ''),
+      fc.string(),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 0 }),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(key, tie('node'), { maxKeys: 5 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 8 }), (values) => {
+        for (const v of values) expect(hashText(v)).toBe(plain(v));
+      }),
+      { numRuns: 400 },
+    );
+    expect(hashText({ 'a\u0000b': 1, c: 2 })).toBe('{"a\\u0000b":1,"c":2}');
+    expect(hashText({ a: 1, 'b\u0000c': 2 })).toBe('{"a":1,"b\\u0000c":2}');
+  });
 });
 
 describe('SHA-256', () => {

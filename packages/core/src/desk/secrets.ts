@@ -1,3 +1,5 @@
+import { shapeOf } from '../audit/canonical.js';
+
 type NodeCrypto = typeof import('node:crypto');
 
 let loaded: NodeCrypto | undefined;
@@ -59,13 +61,13 @@ function canonicalJson(value: unknown): string {
   }
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
+    const { sorted, quoted } = shapeOf(Object.keys(record));
     let out = '{';
-    for (const k of keys) {
-      const v = record[k];
+    for (let i = 0; i < sorted.length; i++) {
+      const v = record[sorted[i]!];
       if (v === undefined) continue;
       if (out.length > 1) out += ',';
-      out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+      out += `${quoted[i]}:${canonicalJson(v)}`;
     }
     return `${out}}`;
   }
