@@ -1,6 +1,6 @@
 import type { PublicMessage } from '@ticketry/core/public';
 import type { SizeLocalizer } from './i18n/index.js';
-import { kit } from './tracking-kit.js';
+import { formatBytes, html, nothing } from './tracking-kit.js';
 
 /** Builds the download URL of a ticket's file. */
 export type FileUrl = (attachmentId: string) => string;
@@ -15,7 +15,6 @@ export function renderFiles(
   url: FileUrl | undefined,
   i18n: SizeLocalizer,
 ) {
-  const { formatBytes, html, nothing } = kit();
   if (!url || !msg.attachments?.length) return nothing;
   return html`<ul class="files" part="files">
     ${msg.attachments.map(

@@ -47,61 +47,45 @@ export async function readEventStream(
     cache: 'no-store',
     signal: options.signal,
   });
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.ok || !response.body || !type.startsWith('text/event-stream')) {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (
+    !response.ok ||
+    !response.body ||
+    !contentType.startsWith('text/event-stream')
+  ) {
     throw new StreamRefused(`stream answered ${response.status}`);
   }
   options.onOpen();
-  const lines = new LineReader(options);
+  // The event-stream format, line by line, as the HTML standard reads it.
+  let rest = '';
+  let type = '';
+  let data: string[] = [];
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value: text } = await reader.read();
     if (done) return;
-    lines.push(value);
-  }
-}
-
-/** The event-stream format, line by line, as the HTML standard reads it. */
-class LineReader {
-  #rest = '';
-  #type = '';
-  #data: string[] = [];
-  readonly #o: EventStreamOptions;
-
-  constructor(options: EventStreamOptions) {
-    this.#o = options;
-  }
-
-  push(text: string): void {
-    const lines = (this.#rest + text).split(/\r\n|\r|\n/);
-    this.#rest = lines.pop() ?? '';
-    for (const line of lines) this.#line(line);
-  }
-
-  #line(line: string): void {
-    if (line === '') {
-      this.#dispatch();
-      return;
+    const buffer = rest + text;
+    // A \r at the end may be half of a \r\n: keep it for the next read.
+    const held = buffer.endsWith('\r') ? 1 : 0;
+    const lines = buffer.slice(0, buffer.length - held).split(/\r\n|\r|\n/);
+    rest = (lines.pop() ?? '') + (held ? '\r' : '');
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length) {
+          options.onEvent({ type: type || 'message', data: data.join('\n') });
+        }
+        type = '';
+        data = [];
+        continue;
+      }
+      // `field: value`, `field:value` or `field`; a comment has no field.
+      const [, field, value = ''] = /([^:]*):? ?(.*)/s.exec(line) ?? [];
+      if (field === 'data') data.push(value);
+      else if (field === 'event') type = value;
+      else if (field === 'id' && !value.includes('\0')) options.onId(value);
+      else if (field === 'retry' && /^\d+$/.test(value)) {
+        options.onRetry(Number(value));
+      }
     }
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') this.#data.push(value);
-    else if (field === 'event') this.#type = value;
-    else if (field === 'id' && !value.includes('\0')) this.#o.onId(value);
-    else if (field === 'retry' && /^\d+$/.test(value)) {
-      this.#o.onRetry(Number(value));
-    }
-  }
-
-  #dispatch(): void {
-    const type = this.#type || 'message';
-    const data = this.#data.join('\n');
-    const had = this.#data.length > 0;
-    this.#type = '';
-    this.#data = [];
-    if (had) this.#o.onEvent({ type, data });
   }
 }

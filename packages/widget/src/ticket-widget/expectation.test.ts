@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectationLines } from './expectation.js';
+import { dateFormatter, en } from './i18n/index.js';
 import { trackingKit } from './lazy-tracking.js';
 import { provideKit } from './tracking-kit.js';
 
@@ -14,12 +15,20 @@ const expectation = {
 };
 const monday = Date.parse('2024-03-04T09:00:00Z');
 
+/** English words and dates as read in `timeZone`. */
+const english = (timeZone: string) => ({
+  t: en,
+  date: (iso: string) =>
+    dateFormatter('en-GB', timeZone, 'full').format(new Date(iso)),
+});
+
 describe('what the widget promises a requester', () => {
   it('names the first answer and the resolution in the reader time zone', () => {
-    const inBerlin = expectationLines(expectation, monday, {
-      locale: 'en-GB',
-      timeZone: 'Europe/Berlin',
-    });
+    const inBerlin = expectationLines(
+      expectation,
+      monday,
+      english('Europe/Berlin'),
+    );
     // ICU versions differ in commas; the date and hour do not.
     expect(inBerlin.map((l) => l.text)).toEqual([
       expect.stringMatching(
@@ -29,23 +38,28 @@ describe('what the widget promises a requester', () => {
         /^Resolution expected by Wednesday,? 6 March 2024 at 11:00$/,
       ),
     ]);
-    const inTokyo = expectationLines(expectation, monday, {
-      locale: 'en-GB',
-      timeZone: 'Asia/Tokyo',
-    });
+    const inTokyo = expectationLines(
+      expectation,
+      monday,
+      english('Asia/Tokyo'),
+    );
     expect(inTokyo[0]?.text).toMatch(/4 March 2024 at 22:00$/);
     expect(inTokyo[0]?.at).toBe(expectation.firstResponseBy);
   });
 
   it('says nothing while the ticket waits on the requester or once a date passed', () => {
-    expect(expectationLines({ ...expectation, paused: true }, monday)).toEqual(
-      [],
-    );
+    expect(
+      expectationLines(
+        { ...expectation, paused: true },
+        monday,
+        english('UTC'),
+      ),
+    ).toEqual([]);
     const later = Date.parse('2024-03-05T09:00:00Z');
-    expect(expectationLines(expectation, later).map((l) => l.key)).toEqual([
-      'resolution',
-    ]);
-    expect(expectationLines(null, monday)).toEqual([]);
+    expect(
+      expectationLines(expectation, later, english('UTC')).map((l) => l.key),
+    ).toEqual(['resolution']);
+    expect(expectationLines(null, monday, english('UTC'))).toEqual([]);
   });
 
   it('promises the next answer once the first was given', () => {
@@ -56,7 +70,7 @@ describe('what the widget promises a requester', () => {
         nextResponseBy: '2024-03-04T15:00:00.000Z',
       },
       monday,
-      { locale: 'en-GB', timeZone: 'UTC' },
+      english('UTC'),
     );
     expect(lines[0]).toMatchObject({ key: 'next-response' });
   });

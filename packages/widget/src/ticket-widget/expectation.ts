@@ -1,7 +1,7 @@
 import type { PublicExpectation } from '@ticketry/core/public';
 import type { DateStyle } from './i18n/dates.js';
 import type { Messages } from './i18n/en.js';
-import { kit } from './tracking-kit.js';
+import { format } from './tracking-kit.js';
 
 /** One promise shown to a requester: what, and by when. */
 export interface ExpectationLine {
@@ -25,49 +25,33 @@ export interface ExpectationLocalizer {
 
 /**
  * What to tell a requester about a ticket's deadlines, in their own
- * language and time zone (`i18n`, or English with `locale` and
- * `timeZone`, the browser's by default): the answer they wait for and
- * the resolution. Nothing while the ticket waits on them or once a date
- * has passed, so the widget never shows a broken promise as one.
+ * language and time zone (as `i18n` words and formats them): the answer
+ * they wait for and the resolution. Nothing while the ticket waits on
+ * them or once a date has passed, so the widget never shows a broken
+ * promise as one.
  */
 export function expectationLines(
   expectation: PublicExpectation | null | undefined,
   now: number,
-  options: {
-    locale?: string;
-    timeZone?: string;
-    i18n?: ExpectationLocalizer;
-  } = {},
+  i18n: ExpectationLocalizer,
 ): ExpectationLine[] {
-  const { dateFormatter, en, format } = kit();
   if (!expectation || expectation.paused) return [];
-  const { t, date } = options.i18n ?? {
-    t: en,
-    date: (iso: string) =>
-      dateFormatter(options.locale, options.timeZone, 'full').format(
-        new Date(iso),
-      ),
-  };
-  const answer = expectation.firstResponseBy
-    ? (['first-response', expectation.firstResponseBy] as const)
-    : expectation.nextResponseBy
-      ? (['next-response', expectation.nextResponseBy] as const)
-      : null;
-  const wanted = [
-    answer,
-    expectation.resolutionBy
-      ? (['resolution', expectation.resolutionBy] as const)
-      : null,
+  const { firstResponseBy, nextResponseBy, resolutionBy } = expectation;
+  const wanted: [ExpectationLine['key'], string | null][] = [
+    firstResponseBy
+      ? ['first-response', firstResponseBy]
+      : ['next-response', nextResponseBy],
+    ['resolution', resolutionBy],
   ];
-  const lines: ExpectationLine[] = [];
-  for (const item of wanted) {
-    if (!item || Date.parse(item[1]) <= now) continue;
-    const [key, at] = item;
-    lines.push({
-      key,
-      at,
-      text: format(t[LABELS[key]], { date: date(at, 'full') }),
-    });
-  }
-  return lines;
+  return wanted.flatMap(([key, at]) =>
+    at && Date.parse(at) > now
+      ? [
+          {
+            key,
+            at,
+            text: format(i18n.t[LABELS[key]], { date: i18n.date(at, 'full') }),
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { kit } from './tracking-kit.js';
+import { html } from './tracking-kit.js';
 
 /**
  * Web addresses in text: `http://` or `https://` not inside another
@@ -11,12 +11,12 @@ const WEB_ADDRESS =
   /(?<![\w:/.+-])https?:\/\/[^\s<>"'`\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
 
 /** Punctuation that may end a sentence rather than the address. */
-const TRAILING = new Set([...'.,;:!?\'")]}']);
+const TRAILING = '.,;:!?\'")]}';
 
 /** Drops sentence punctuation; keeps a `)` that closes a `(` inside. */
 function trimAddress(text: string): string {
   let end = text.length;
-  while (end > 0 && TRAILING.has(text[end - 1] as string)) {
+  while (end > 0 && TRAILING.includes(text[end - 1] as string)) {
     const part = text.slice(0, end);
     const open = part.split('(').length;
     const closed = part.split(')').length;
@@ -26,13 +26,10 @@ function trimAddress(text: string): string {
   return text.slice(0, end);
 }
 
-const ALLOWED = new Set(['http:', 'https:']);
-
 /** The address as a URL when it is one and its scheme is http(s). */
 export function safeWebUrl(text: string): URL | null {
-  if (!URL.canParse(text)) return null;
-  const url = new URL(text);
-  return ALLOWED.has(url.protocol) ? url : null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  return url?.protocol === 'http:' || url?.protocol === 'https:' ? url : null;
 }
 
 /**
@@ -45,7 +42,6 @@ export function safeWebUrl(text: string): URL | null {
  * html`<p>${linkText(message.body)}</p>`
  */
 export function linkText(text: string): (string | TemplateResult)[] {
-  const { html } = kit();
   const out: (string | TemplateResult)[] = [];
   let from = 0;
   for (const match of text.matchAll(WEB_ADDRESS)) {

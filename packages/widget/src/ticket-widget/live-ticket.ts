@@ -2,7 +2,7 @@ import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TicketApi, WidgetError } from './api.js';
 import { readEventStream, StreamRefused } from './event-stream.js';
-import { kit } from './tracking-kit.js';
+import { ticketCheck, toWidgetError } from './tracking-kit.js';
 
 /** The ticket a {@link LiveTicketController} follows. */
 export interface LiveTarget {
@@ -40,6 +40,7 @@ const DROPPED_MS = 3_000;
 export class LiveTicketController implements ReactiveController {
   #target: LiveTarget | null = null;
   #stream: AbortController | null = null;
+  /** True while the server stream is connected. */
   #open = false;
   #lastEventId = '';
   #dropWait = DROPPED_MS;
@@ -66,11 +67,6 @@ export class LiveTicketController implements ReactiveController {
     this.#start();
   }
 
-  /** True while the server stream is connected. */
-  get streaming(): boolean {
-    return this.#open;
-  }
-
   hostConnected(): void {
     this.#start();
   }
@@ -83,7 +79,7 @@ export class LiveTicketController implements ReactiveController {
     const target = this.#target;
     if (!target || this.#timer !== undefined) return;
     this.#timer = setInterval(() => {
-      if (!this.streaming) void this.#poll();
+      if (!this.#open) void this.#poll();
     }, target.pollInterval);
     this.#attempts = 0;
     this.#connect(target);
@@ -154,12 +150,11 @@ export class LiveTicketController implements ReactiveController {
   }
 
   #receive(data: string): void {
-    const { ticketCheck } = kit();
     let json: unknown;
     try {
       json = JSON.parse(data);
     } catch {
-      json = undefined;
+      // Not JSON: the check below refuses undefined.
     }
     const result = ticketCheck.safeParse(json);
     if (result.success && result.data.id === this.#target?.id) {
@@ -168,7 +163,6 @@ export class LiveTicketController implements ReactiveController {
   }
 
   async #poll(): Promise<void> {
-    const { toWidgetError } = kit();
     const target = this.#target;
     if (!target || this.#polling === target) return;
     this.#polling = target;

@@ -1,28 +1,48 @@
-import type { nothing as litNothing, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Allowed } from './allowed-actions.js';
 import type { Messages } from './i18n/index.js';
-import { kit } from './tracking-kit.js';
+import { textField } from './text-field.js';
+import { html, nothing } from './tracking-kit.js';
 
-/** What the answer to a resolution shows and whom it tells. */
-export interface DecisionModel {
-  tr: Messages['tracking'];
+/** A failure to show, by where it shows. */
+export interface ActionErrors {
+  /** Under the reason of a reject. */
+  reason?: string;
+  /** Under the stars. */
+  rating?: string;
+  /** Under the rating's comment. */
+  comment?: string;
+  /** A failure of accept or reject no field owns. */
+  decision?: string;
+  /** A failure of the rating no field owns. */
+  rate?: string;
+}
+
+/** What the decision and rating sections show and whom they tell. */
+export interface ActionsModel {
+  t: Messages;
   format(message: string, values: Record<string, string | number>): string;
-  canAccept: boolean;
-  canReject: boolean;
+  /** What the requester may do now. */
+  allowed: Allowed;
   /** The reopen deadline as the requester reads it, or null. */
   reopenUntil: string | null;
-  /** The reopen window has passed: say so instead of offering reject. */
-  windowClosed: boolean;
   rejecting: boolean;
   reason: string;
-  reasonError: string | null;
+  /** The rating the server has, or null before the first one. */
+  current: number | null;
+  /** The stars chosen on screen (the current rating until changed). */
+  chosen: number | null;
+  comment: string;
   sending: 'accept' | 'reject' | 'rate' | null;
-  /** A failure of accept or reject no field owns. */
-  error: string | null;
+  errors: ActionErrors;
   onAccept(): void;
   onStartReject(): void;
   onCancelReject(): void;
   onReasonInput(value: string): void;
   onReject(event: SubmitEvent): void;
+  onPick(rating: number): void;
+  onCommentInput(value: string): void;
+  onRate(event: SubmitEvent): void;
 }
 
 /**
@@ -30,18 +50,17 @@ export interface DecisionModel {
  * reopens it with a reason. Shown only when the machine allows either.
  */
 export function renderDecision(
-  m: DecisionModel,
-): TemplateResult | typeof litNothing {
-  const { html } = kit();
-  const nothing: typeof litNothing = kit().nothing;
-  if (!m.canAccept && !m.canReject) return nothing;
-  const { tr } = m;
+  m: ActionsModel,
+): TemplateResult | typeof nothing {
+  const { accept, reject, windowClosed } = m.allowed;
+  if (!accept && !reject) return nothing;
+  const tr = m.t.tracking;
   const busy = m.sending !== null;
   return html`<section part="decision" class="decision"
     aria-labelledby="decision-heading">
     <h3 id="decision-heading" tabindex="-1">${tr.decisionHeading}</h3>
     ${
-      m.windowClosed
+      windowClosed
         ? html`<p class="hint" part="hint">${tr.windowClosed}</p>`
         : m.reopenUntil
           ? html`<p class="hint" part="hint">
@@ -50,9 +69,9 @@ export function renderDecision(
           : nothing
     }
     ${
-      m.error
+      m.errors.decision
         ? html`<p class="alert" part="alert" role="alert" id="decision-error">
-            ${m.error}
+            ${m.errors.decision}
           </p>`
         : nothing
     }
@@ -61,7 +80,7 @@ export function renderDecision(
         ? rejectForm(m, busy)
         : html`<div class="actions">
             ${
-              m.canAccept
+              accept
                 ? html`<button type="button" id="accept-button"
                     class="primary" part="button accept-button"
                     ?disabled=${busy} @click=${m.onAccept}>
@@ -70,7 +89,7 @@ export function renderDecision(
                 : nothing
             }
             ${
-              m.canReject
+              reject
                 ? html`<button type="button" id="reject-button"
                     part="button reject-button"
                     ?disabled=${busy} @click=${m.onStartReject}>
@@ -83,34 +102,20 @@ export function renderDecision(
   </section>`;
 }
 
-function rejectForm(m: DecisionModel, busy: boolean): TemplateResult {
-  const { html, ifDefined, live, nothing } = kit();
-  const { tr } = m;
-  const describedBy = m.reasonError
-    ? 'reject-reason-error reject-reason-hint'
-    : 'reject-reason-hint';
+function rejectForm(m: ActionsModel, busy: boolean): TemplateResult {
+  const tr = m.t.tracking;
   return html`<form id="reject-form" part="reject-form" novalidate
     @submit=${m.onReject}>
-    <div class="field" part="field">
-      <label for="reject-reason" part="label">${tr.rejectReason}</label>
-      <textarea id="reject-reason" name="reason" part="textarea" required
-        .value=${live(m.reason)}
-        aria-invalid=${m.reasonError ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy)}
-        @input=${(e: Event) =>
-          m.onReasonInput((e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <p class="hint" part="hint" id="reject-reason-hint">
-        ${tr.rejectReasonHint}
-      </p>
-      ${
-        m.reasonError
-          ? html`<p class="error" part="error" id="reject-reason-error">
-              ${m.reasonError}
-            </p>`
-          : nothing
-      }
-    </div>
+    ${textField({
+      id: 'reject-reason',
+      name: 'reason',
+      label: tr.rejectReason,
+      value: m.reason,
+      required: true,
+      hint: tr.rejectReasonHint,
+      error: m.errors.reason,
+      onInput: m.onReasonInput,
+    })}
     <div class="actions">
       <button type="submit" class="primary" part="button reopen-button"
         ?disabled=${busy}>

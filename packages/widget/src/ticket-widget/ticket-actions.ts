@@ -1,16 +1,17 @@
 import type { PublicTicket } from '@ticketry/core/public';
-import type {
-  nothing as litNothing,
-  ReactiveControllerHost,
-  TemplateResult,
-} from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { type Allowed, allowedActions } from './allowed-actions.js';
 import type { TicketApi } from './api.js';
+import type { Feedback } from './feedback.js';
 import type { Localizer } from './i18n/index.js';
 import { renderRating } from './rating-view.js';
-import { renderDecision } from './ticket-actions-view.js';
+import {
+  type ActionErrors,
+  type ActionsModel,
+  renderDecision,
+} from './ticket-actions-view.js';
 import type { StoredTicket } from './token-store.js';
-import { kit } from './tracking-kit.js';
+import { LIMITS, nothing, replyCheck, toWidgetError } from './tracking-kit.js';
 import type {
   ClosedReplyPolicy,
   RequesterCommandInput,
@@ -18,8 +19,8 @@ import type {
 
 /** What the ticket view takes from the controller. */
 export interface TrackingView {
-  /** The decision and rating sections, or nothing. */
-  actions: TemplateResult | typeof litNothing;
+  /** The decision and rating sections, each or both nothing. */
+  actions: (TemplateResult | typeof nothing)[];
   /** False hides the reply form: the machine or the desk refuses it. */
   canReply: boolean;
   /** What a reply will do, when it does more than add a message. */
@@ -31,13 +32,11 @@ export interface TrackingView {
 /** What the controller needs from its element. */
 export interface TicketActionsOptions {
   api(): TicketApi;
-  i18n(): Localizer;
+  i18n: Localizer;
+  /** Announces outcomes, moves focus and reports failures. */
+  feedback: Feedback;
   /** Shows the ticket the server answered (fires `ticket-updated`). */
   show(ticket: PublicTicket): void;
-  announce(text: string): void;
-  focus(selector: string): Promise<boolean>;
-  /** Reports a failure as `ticket-error`; returns the words to show. */
-  fail(error: unknown): string;
   /** Reads the ticket again, after a version conflict. */
   reload(): void;
 }
@@ -54,14 +53,10 @@ export class TicketActionsController {
   #ticketId: string | null = null;
   #rejecting = false;
   #reason = '';
-  #reasonError: string | null = null;
   #chosen: number | null = null;
   #comment: string | null = null;
-  #ratingError: string | null = null;
-  #commentError: string | null = null;
+  #errors: ActionErrors = {};
   #sending: Sending = null;
-  #error: string | null = null;
-  #ratingFailure: string | null = null;
   #policy: ClosedReplyPolicy | null = null;
   #policyOf: TicketApi | null = null;
   readonly #host: ReactiveControllerHost;
@@ -80,72 +75,55 @@ export class TicketActionsController {
       this.#reason = '';
       this.#chosen = null;
       this.#comment = null;
-      this.#clearErrors();
+      this.#errors = {};
     }
     if (id) void this.#loadPolicy();
   }
 
   /** The sections and reply rules for `ticket`, opened with `entry`. */
   view(entry: StoredTicket, ticket: PublicTicket): TrackingView {
-    const { html } = kit();
-    const nothing: typeof litNothing = kit().nothing;
-    const { t, format, date } = this.#o.i18n();
-    const tr = t.tracking;
+    const { t, format, date } = this.#o.i18n;
     const allowed = allowedActions(ticket, this.#policy, Date.now());
-    const decision = renderDecision({
-      tr,
+    const current = ticket.satisfaction?.rating ?? null;
+    const model: ActionsModel = {
+      t,
       format,
-      canAccept: allowed.accept,
-      canReject: allowed.reject,
+      allowed,
       reopenUntil: ticket.reopenUntil ? date(ticket.reopenUntil) : null,
-      windowClosed: allowed.windowClosed,
       rejecting: this.#rejecting && allowed.reject,
       reason: this.#reason,
-      reasonError: this.#reasonError,
+      current,
+      chosen: this.#chosen ?? current,
+      comment: this.#comment ?? ticket.satisfaction?.comment ?? '',
       sending: this.#sending,
-      error: this.#error,
+      errors: this.#errors,
       onAccept: () => void this.#accept(entry, ticket),
       onStartReject: () => this.#startReject(),
       onCancelReject: () => this.#cancelReject(),
       onReasonInput: (value) => this.#edit(() => (this.#reason = value)),
       onReject: (event) => void this.#reject(event, entry, ticket),
-    });
-    const current = ticket.satisfaction?.rating ?? null;
-    const rating = allowed.rate
-      ? renderRating({
-          tr,
-          optional: t.optional,
-          format,
-          current,
-          chosen: this.#chosen ?? current,
-          comment: this.#comment ?? ticket.satisfaction?.comment ?? '',
-          ratingError: this.#ratingError,
-          commentError: this.#commentError,
-          sending: this.#sending === 'rate',
-          error: this.#ratingFailure,
-          onPick: (n) => this.#edit(() => (this.#chosen = n)),
-          onCommentInput: (v) => this.#edit(() => (this.#comment = v)),
-          onRate: (event) => void this.#rate(event, entry, ticket),
-        })
-      : nothing;
+      onPick: (n) => this.#edit(() => (this.#chosen = n)),
+      onCommentInput: (v) => this.#edit(() => (this.#comment = v)),
+      onRate: (event) => void this.#rate(event, entry, ticket),
+    };
     return {
-      actions:
-        decision === nothing && rating === nothing
-          ? nothing
-          : html`${decision}${rating}`,
+      actions: [
+        renderDecision(model),
+        allowed.rate ? renderRating(model) : nothing,
+      ],
       canReply: allowed.reply,
       replyHint: this.#replyHint(ticket, allowed),
       note: allowed.windowClosed
         ? null
         : ticket.status === 'closed' && !allowed.reply
-          ? tr.closedNoReply
+          ? t.tracking.closedNoReply
           : null,
     };
   }
 
   #replyHint(ticket: PublicTicket, allowed: Allowed): string | null {
     if (!allowed.reply) return null;
-    const { t } = this.#o.i18n();
+    const { t } = this.#o.i18n;
     const tr = t.tracking;
     if (ticket.status === 'resolved') return t.replyReopens;
     if (ticket.status !== 'closed') return null;
@@ -169,39 +147,53 @@ export class TicketActionsController {
 
   #edit(change: () => void): void {
     change();
-    this.#clearErrors();
+    this.#errors = {};
     this.#host.requestUpdate();
-  }
-
-  #clearErrors(): void {
-    this.#reasonError = null;
-    this.#ratingError = null;
-    this.#commentError = null;
-    this.#error = null;
-    this.#ratingFailure = null;
   }
 
   #startReject(): void {
     this.#rejecting = true;
     this.#host.requestUpdate();
-    void this.#o.focus('#reject-reason');
+    void this.#focus('#reject-reason');
   }
 
   #cancelReject(): void {
     this.#rejecting = false;
     this.#reason = '';
-    this.#clearErrors();
+    this.#errors = {};
     this.#host.requestUpdate();
-    void this.#o.focus('#reject-button');
+    void this.#focus('#reject-button');
+  }
+
+  #focus(selector: string): Promise<boolean> {
+    return this.#o.feedback.focus(selector);
+  }
+
+  /** Shows `message` under a field and moves focus to it (`selector`). */
+  async #invalid(
+    field: keyof ActionErrors,
+    message: string,
+    selector: string,
+  ): Promise<void> {
+    this.#errors[field] = message;
+    this.#host.requestUpdate();
+    await this.#focus(selector);
+  }
+
+  /** Announces a command's outcome, words from `t.tracking`. */
+  #announce(
+    key: 'accepted' | 'reopened' | 'ratingSent',
+    values: Record<string, string | number>,
+  ): void {
+    const { t, format } = this.#o.i18n;
+    void this.#o.feedback.announce(format(t.tracking[key], values));
   }
 
   async #accept(entry: StoredTicket, ticket: PublicTicket): Promise<void> {
-    const done = await this.#send('accept', entry, ticket, { type: 'accept' });
-    if (!done) return;
-    const { t, format } = this.#o.i18n();
-    this.#o.announce(format(t.tracking.accepted, { ref: ticket.ref }));
-    if (!(await this.#o.focus('#rating-heading'))) {
-      await this.#o.focus('#ticket-heading');
+    if (!(await this.#send(entry, ticket, { type: 'accept' }))) return;
+    this.#announce('accepted', { ref: ticket.ref });
+    if (!(await this.#focus('#rating-heading'))) {
+      await this.#focus('#ticket-heading');
     }
   }
 
@@ -210,31 +202,24 @@ export class TicketActionsController {
     entry: StoredTicket,
     ticket: PublicTicket,
   ): Promise<void> {
-    const { replyCheck } = kit();
     event.preventDefault();
-    const tr = this.#o.i18n().t.tracking;
     const checked = replyCheck.safeParse({ body: this.#reason });
     if (!checked.success) {
       const tooLong = checked.error.issues[0]?.code === 'too_big';
-      this.#reasonError = tooLong ? this.#tooLong() : tr.rejectReasonRequired;
-      this.#host.requestUpdate();
-      await this.#o.focus('#reject-reason');
-      return;
+      const message = tooLong
+        ? this.#tooLong()
+        : this.#o.i18n.t.tracking.rejectReasonRequired;
+      return this.#invalid('reason', message, '#reject-reason');
     }
     const reason = checked.data.body;
-    const done = await this.#send('reject', entry, ticket, {
-      type: 'reject',
-      reason,
-    });
-    if (!done) {
-      await this.#o.focus('#reject-reason');
+    if (!(await this.#send(entry, ticket, { type: 'reject', reason }))) {
+      await this.#focus('#reject-reason');
       return;
     }
     this.#rejecting = false;
     this.#reason = '';
-    const { format } = this.#o.i18n();
-    this.#o.announce(format(tr.reopened, { ref: ticket.ref }));
-    await this.#o.focus('#ticket-heading');
+    this.#announce('reopened', { ref: ticket.ref });
+    await this.#focus('#ticket-heading');
   }
 
   async #rate(
@@ -242,10 +227,7 @@ export class TicketActionsController {
     entry: StoredTicket,
     ticket: PublicTicket,
   ): Promise<void> {
-    const { LIMITS } = kit();
     event.preventDefault();
-    const { t, format } = this.#o.i18n();
-    const tr = t.tracking;
     const rating = this.#chosen ?? ticket.satisfaction?.rating ?? null;
     const comment = (
       this.#comment ??
@@ -258,44 +240,36 @@ export class TicketActionsController {
       rating < 1 ||
       rating > 5
     ) {
-      this.#ratingError = tr.ratingRequired;
-      this.#host.requestUpdate();
-      await this.#o.focus('#rating-1');
-      return;
+      const message = this.#o.i18n.t.tracking.ratingRequired;
+      return this.#invalid('rating', message, '#rating-1');
     }
     if (comment.length > LIMITS.body) {
-      this.#commentError = this.#tooLong();
-      this.#host.requestUpdate();
-      await this.#o.focus('#rating-comment');
-      return;
+      return this.#invalid('comment', this.#tooLong(), '#rating-comment');
     }
     const command: RequesterCommandInput = comment
       ? { type: 'rate', rating, comment }
       : { type: 'rate', rating };
-    if (!(await this.#send('rate', entry, ticket, command))) return;
+    if (!(await this.#send(entry, ticket, command))) return;
     this.#chosen = null;
     this.#comment = null;
-    this.#o.announce(format(tr.ratingSent, { rating }));
-    await this.#o.focus('#rating-current');
+    this.#announce('ratingSent', { rating });
+    await this.#focus('#rating-current');
   }
 
   #tooLong(): string {
-    const { LIMITS } = kit();
-    const { t, format } = this.#o.i18n();
+    const { t, format } = this.#o.i18n;
     return format(t.issues.tooLong, { max: LIMITS.body });
   }
 
   /** Sends a command; true when the server took it. */
   async #send(
-    kind: Exclude<Sending, null>,
     entry: StoredTicket,
     ticket: PublicTicket,
     command: RequesterCommandInput,
   ): Promise<boolean> {
-    const { toWidgetError } = kit();
     if (this.#sending) return false;
-    this.#sending = kind;
-    this.#clearErrors();
+    this.#sending = command.type;
+    this.#errors = {};
     this.#host.requestUpdate();
     try {
       const next = await this.#o
@@ -305,11 +279,10 @@ export class TicketActionsController {
       return true;
     } catch (error) {
       const failure = toWidgetError(error);
-      const shown = this.#o.fail(failure);
+      const shown = this.#o.feedback.fail(failure);
       const conflict = failure.code === 'VERSION_CONFLICT';
-      const message = conflict ? this.#o.i18n().t.tracking.conflict : shown;
-      if (kind === 'rate') this.#ratingFailure = message;
-      else this.#error = message;
+      const message = conflict ? this.#o.i18n.t.tracking.conflict : shown;
+      this.#errors[command.type === 'rate' ? 'rate' : 'decision'] = message;
       if (conflict) this.#o.reload();
       return false;
     } finally {

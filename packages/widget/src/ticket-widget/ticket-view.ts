@@ -4,9 +4,10 @@ import { type FileUrl, renderFiles } from './attachment-links.js';
 import { expectationLines } from './expectation.js';
 import type { Localizer } from './i18n/index.js';
 import { linkText } from './link-text.js';
+import { textField } from './text-field.js';
 import type { TrackingView } from './ticket-actions.js';
 import type { StoredTicket } from './token-store.js';
-import { kit } from './tracking-kit.js';
+import { html, nothing, repeat } from './tracking-kit.js';
 
 /** What the tracking view of one ticket shows and whom it tells. */
 export interface TicketViewModel {
@@ -30,7 +31,6 @@ export interface TicketViewModel {
 
 /** One ticket: status, pending reason, resolution, conversation, reply. */
 export function renderTicket(m: TicketViewModel): TemplateResult {
-  const { html, nothing } = kit();
   const { entry, ticket } = m;
   const { t } = m.i18n;
   // The requester's subject in <bdi>: its direction stays its own.
@@ -73,7 +73,6 @@ function details(
   actions: unknown,
   fileUrl?: FileUrl,
 ) {
-  const { html, nothing, repeat } = kit();
   const { t } = i18n;
   const reason = ticket.status === 'pending' ? ticket.pendingReason : null;
   return html`
@@ -81,7 +80,7 @@ function details(
       ${t.statusLabel} <span class="status">${t.status[ticket.status]}</span>
     </p>
     ${reason ? html`<p part="pending-reason">${t.pending[reason]}</p>` : nothing}
-    ${expectationLines(ticket.expectation, Date.now(), { i18n }).map(
+    ${expectationLines(ticket.expectation, Date.now(), i18n).map(
       (line) => html`<p part="expectation expectation-${line.key}">
         <time datetime=${line.at}>${line.text}</time>
       </p>`,
@@ -113,7 +112,6 @@ function details(
 }
 
 function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
-  const { html } = kit();
   const { t, date } = i18n;
   const who = msg.author === 'agent' ? t.support : t.you;
   return html`<li part="message message-${msg.author}"
@@ -126,45 +124,20 @@ function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
   </li>`;
 }
 
-/** What sending a reply will do to a finished ticket, said up front. */
-const REPLY_HINTS = {
-  resolved: 'replyReopens',
-  closed: 'replyClosed',
-} as const;
-
 function replyForm(m: TicketViewModel) {
-  const { html, ifDefined, live, nothing } = kit();
   const { t } = m.i18n;
-  const status = m.ticket?.status;
-  const hint = m.tracking
-    ? (m.tracking.replyHint ?? undefined)
-    : status === 'resolved' || status === 'closed'
-      ? t[REPLY_HINTS[status]]
-      : undefined;
-  const describedBy =
-    [m.replyError && 'reply-error', hint && 'reply-hint']
-      .filter(Boolean)
-      .join(' ') || undefined;
   return html`
     <form part="reply-form" novalidate @submit=${m.onReply}>
-      <div class="field" part="field">
-        <label for="reply" part="label">${t.yourReply}</label>
-        <textarea id="reply" name="reply" part="textarea" required
-          .value=${live(m.reply)}
-          aria-invalid=${m.replyError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy)}
-          @input=${(e: Event) =>
-            m.onReplyInput((e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${hint ? html`<p class="hint" part="hint" id="reply-hint">${hint}</p>` : nothing}
-        ${
-          m.replyError
-            ? html`<p class="error" part="error" id="reply-error">
-              ${m.replyError}
-            </p>`
-            : nothing
-        }
-      </div>
+      ${textField({
+        id: 'reply',
+        name: 'reply',
+        label: t.yourReply,
+        value: m.reply,
+        required: true,
+        hint: m.tracking?.replyHint,
+        error: m.replyError,
+        onInput: m.onReplyInput,
+      })}
       <div class="actions">
         <button type="submit" class="primary" part="button reply-button"
           ?disabled=${m.replySending}>

@@ -8,7 +8,12 @@ import type { MyTickets } from './my-tickets.js';
 import { TicketActionsController } from './ticket-actions.js';
 import { renderTicket } from './ticket-view.js';
 import type { StoredTicket } from './token-store.js';
-import { kit } from './tracking-kit.js';
+import {
+  describeIssue,
+  describeStatus,
+  emit,
+  replyCheck,
+} from './tracking-kit.js';
 
 /** What {@link Tracking} needs from its element. */
 export interface TrackingOptions {
@@ -30,11 +35,11 @@ export interface TrackingOptions {
 export class Tracking {
   /** The ticket open on screen, or null when another view shows. */
   current: StoredTicket | null = null;
-  ticket: PublicTicket | null = null;
-  loadError: string | null = null;
-  reply = '';
-  replyError: string | null = null;
-  replySending = false;
+  #ticket: PublicTicket | null = null;
+  #loadError: string | null = null;
+  #reply = '';
+  #replyError: string | null = null;
+  #replySending = false;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #o: TrackingOptions;
   readonly #live: LiveTicketController;
@@ -49,18 +54,14 @@ export class Tracking {
     const { feedback } = options;
     this.#live = new LiveTicketController(host, {
       onTicket: (ticket) => {
-        const change = this.show(ticket);
+        const change = this.#show(ticket);
         if (change) void feedback.announce(change);
       },
       onError: (error) => this.#failLoad(error),
     });
     this.#actions = new TicketActionsController(host, {
-      api: options.api,
-      i18n: () => options.i18n,
-      show: (ticket) => void this.show(ticket),
-      announce: (text) => void feedback.announce(text),
-      focus: (selector) => feedback.focus(selector),
-      fail: (error) => feedback.fail(error),
+      ...options,
+      show: (ticket) => void this.#show(ticket),
       reload: () => this.current && void this.#load(this.current),
     });
   }
@@ -69,10 +70,10 @@ export class Tracking {
   open(entry: StoredTicket): void {
     const known = this.#o.tickets.summaries.get(entry.id);
     this.current = entry;
-    this.ticket = known && !('error' in known) ? known : null;
-    this.loadError = null;
-    this.reply = '';
-    this.replyError = null;
+    this.#ticket = known && !('error' in known) ? known : null;
+    this.#loadError = null;
+    this.#reply = '';
+    this.#replyError = null;
     this.#actions.open(entry.id);
     this.follow();
     void this.#load(entry);
@@ -82,7 +83,7 @@ export class Tracking {
   /** Leaves the ticket: nothing is followed any more. */
   leave(): void {
     this.current = null;
-    this.ticket = null;
+    this.#ticket = null;
     this.follow();
   }
 
@@ -115,14 +116,13 @@ export class Tracking {
    * Shows a ticket unless an equal or newer version is already shown.
    * Returns what a requester should hear about the change, if anything.
    */
-  show(ticket: PublicTicket): string | null {
-    const { describeStatus, emit } = kit();
+  #show(ticket: PublicTicket): string | null {
     if (this.current?.id !== ticket.id) return null;
     this.#o.tickets.remember(ticket);
-    const before = this.ticket;
+    const before = this.#ticket;
     if (before && !isNewer(ticket, before)) return null;
-    this.ticket = ticket;
-    this.loadError = null;
+    this.#ticket = ticket;
+    this.#loadError = null;
     this.#host.requestUpdate();
     if (!before) return null;
     emit(this.#host, 'ticket-updated', ticket);
@@ -144,24 +144,24 @@ export class Tracking {
     const api = this.#o.api();
     return renderTicket({
       entry,
-      ticket: this.ticket,
-      loadError: this.loadError,
-      reply: this.reply,
-      replyError: this.replyError,
-      replySending: this.replySending,
+      ticket: this.#ticket,
+      loadError: this.#loadError,
+      reply: this.#reply,
+      replyError: this.#replyError,
+      replySending: this.#replySending,
       i18n: this.#o.i18n,
       fileUrl: (file) => api.fileUrl(entry.id, entry.token, file),
-      tracking: this.ticket
-        ? this.#actions.view(entry, this.ticket)
+      tracking: this.#ticket
+        ? this.#actions.view(entry, this.#ticket)
         : undefined,
       onBack: () => this.#o.back(),
       onForget: () => this.#forget(),
       onReplyInput: (value) => {
-        this.reply = value;
-        this.replyError = null;
+        this.#reply = value;
+        this.#replyError = null;
         this.#host.requestUpdate();
       },
-      onReply: (event) => void this.#reply(event),
+      onReply: (event) => void this.#sendReply(event),
     });
   }
 
@@ -169,8 +169,8 @@ export class Tracking {
     try {
       const ticket = await this.#o.api().get(entry.id, entry.token);
       if (this.current?.id !== entry.id) return;
-      this.loadError = null;
-      this.show(ticket);
+      this.#loadError = null;
+      this.#show(ticket);
       this.#host.requestUpdate();
     } catch (error) {
       if (this.current?.id === entry.id) this.#failLoad(error);
@@ -178,43 +178,42 @@ export class Tracking {
   }
 
   #failLoad(error: unknown): void {
-    this.#o.feedback.fail(error, (message) => (this.loadError = message));
+    this.#o.feedback.fail(error, (message) => (this.#loadError = message));
     this.#host.requestUpdate();
   }
 
-  async #reply(event: SubmitEvent): Promise<void> {
-    const { describeIssue, replyCheck } = kit();
+  async #sendReply(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const entry = this.current;
-    if (!entry || this.replySending) return;
+    if (!entry || this.#replySending) return;
     const { i18n, feedback } = this.#o;
-    const checked = replyCheck.safeParse({ body: this.reply });
+    const checked = replyCheck.safeParse({ body: this.#reply });
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      this.replyError = issue
+      this.#replyError = issue
         ? describeIssue(issue, i18n.t)
         : i18n.t.writeReply;
       this.#host.requestUpdate();
       await feedback.focus('#reply');
       return;
     }
-    this.replySending = true;
+    this.#replySending = true;
     this.#host.requestUpdate();
     try {
       const { ticket, followUpToken } = await this.#o
         .api()
         .reply(entry.id, entry.token, checked.data.body);
-      this.reply = '';
-      this.replyError = null;
+      this.#reply = '';
+      this.#replyError = null;
       if (followUpToken)
         return this.#openFollowUp(entry, ticket, followUpToken);
-      const change = this.show(ticket);
+      const change = this.#show(ticket);
       const sent = i18n.t.replySent;
       void feedback.announce(change ? `${sent} ${change}` : sent);
     } catch (error) {
-      feedback.fail(error, (message) => (this.replyError = message));
+      feedback.fail(error, (message) => (this.#replyError = message));
     } finally {
-      this.replySending = false;
+      this.#replySending = false;
       this.#host.requestUpdate();
     }
     await feedback.focus('#reply');
@@ -222,7 +221,6 @@ export class Tracking {
 
   /** A reply to a closed ticket opened a new one: keep it and show it. */
   #openFollowUp(from: StoredTicket, ticket: PublicTicket, token: string) {
-    const { emit } = kit();
     const entry = { id: ticket.id, ref: ticket.ref, token };
     const { tickets, feedback, i18n } = this.#o;
     tickets.keep(entry);
