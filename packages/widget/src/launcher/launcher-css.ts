@@ -2,7 +2,8 @@
  * What the floating button and its panel look like, shared by the tiny
  * launcher (`ticket-launcher.js`, no Lit) and the full widget in
  * launcher mode, so the button does not change when the full widget
- * takes over. Plain strings: the launcher must not pull in Lit.
+ * takes over. Strings, not Lit's `CSSResult`: the launcher must not
+ * pull in Lit.
  *
  * Sizes are in px, not rem: a host page with `html { font-size: 62.5% }`
  * must not shrink the button under 44 × 44.
@@ -18,6 +19,14 @@ export const BUBBLE_PATH =
 /** A cross, drawn on a 24 × 24 grid. */
 export const CROSS_PATH =
   'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z';
+
+/**
+ * Joins a style sheet's template as written. Named `css` like Lit's tag
+ * (which the tiny launcher must not import) so that the build takes the
+ * indentation and comments out of it as it does for the widget's other
+ * style sheets (scripts/minify-templates.mjs).
+ */
+const css = String.raw;
 
 const layer = 'var(--ticket-launcher-z-index, 2147483000)';
 const offset = 'var(--ticket-launcher-offset, 16px)';
@@ -35,92 +44,85 @@ const accent = colour('accent-color', 'accent', '#0969da');
  * panel's close button (`.close`). Colours come from the same
  * `--ticket-*` custom properties as the rest of the widget.
  */
-export const LAUNCHER_CSS = `
-.launcher {
-  position: fixed;
-  inset-block-end: ${offset};
-  inset-inline-end: ${offset};
-  z-index: ${layer};
-  display: grid;
-  place-items: center;
-  box-sizing: border-box;
-  inline-size: 56px;
-  block-size: 56px;
-  margin: 0;
-  padding: 0;
-  color: ${colour('accent-contrast', 'on-accent', '#ffffff')};
-  background: ${accent};
-  border: 2px solid transparent;
-  border-radius: 50%;
-  box-shadow: 0 4px 12px rgb(0 0 0 / 0.3);
-  cursor: pointer;
-}
-.launcher:focus-visible,
-.close:focus-visible {
-  outline: 3px solid var(--ticket-focus-color, ${accent});
-  outline-offset: 3px;
-}
-.launcher svg,
-.close svg {
-  inline-size: 28px;
-  block-size: 28px;
-  fill: currentColor;
-}
-.panel {
-  position: fixed;
-  inset-block-end: calc(${offset} + 68px);
-  inset-inline-end: ${offset};
-  z-index: ${layer};
-  box-sizing: border-box;
-  inline-size: min(var(--ticket-panel-width, 400px), calc(100vw - 32px));
-  max-block-size: calc(100vh - 100px);
-  overflow: auto;
-  padding: 0 var(--ticket-padding, 16px) var(--ticket-padding, 16px);
-  font-family: var(--ticket-font-family, system-ui, sans-serif);
-  font-size: var(--ticket-font-size, 16px);
-  line-height: 1.5;
-  color: ${colour('color', 'color', '#1f2328')};
-  background: ${colour('background', 'background', '#ffffff')};
-  border: 1px solid ${colour('border-color', 'border', '#818b98')};
-  color-scheme: var(--_ticket-scheme, light);
-  border-radius: var(--ticket-radius, 8px);
-  box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
-}
-.panel[hidden] {
-  display: none;
-}
-.panel:focus {
-  outline: none;
-}
-.panel:focus-visible {
-  outline: 3px solid var(--ticket-focus-color, ${accent});
-}
-.bar {
-  display: flex;
-  justify-content: flex-end;
-  margin-inline-end: calc(-1 * var(--ticket-padding, 16px) + 4px);
-  padding-block-start: 4px;
-}
-/* Set in full: the tiny launcher's panel keeps its size when the full
-   widget's styles take over, so nothing shifts. */
-.loading {
-  margin: 0;
-  padding-block: 8px 16px;
-}
-.close {
-  display: grid;
-  place-items: center;
-  box-sizing: border-box;
-  inline-size: 44px;
-  block-size: 44px;
-  margin: 0;
-  padding: 0;
-  color: inherit;
-  background: transparent;
-  border: 0;
-  border-radius: 50%;
-  cursor: pointer;
-}
+export const LAUNCHER_CSS = css`
+  .launcher,
+  .close {
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    margin: 0;
+    padding: 0;
+    border-radius: 50%;
+    cursor: pointer;
+  }
+  .launcher {
+    position: fixed;
+    inset-block-end: ${offset};
+    inset-inline-end: ${offset};
+    z-index: ${layer};
+    inline-size: 56px;
+    block-size: 56px;
+    color: ${colour('accent-contrast', 'on-accent', '#ffffff')};
+    background: ${accent};
+    border: 2px solid transparent;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.3);
+  }
+  .launcher:focus-visible,
+  .close:focus-visible {
+    outline: 3px solid var(--ticket-focus-color, ${accent});
+    outline-offset: 3px;
+  }
+  .launcher svg,
+  .close svg {
+    inline-size: 28px;
+    block-size: 28px;
+    fill: currentColor;
+  }
+  .panel {
+    position: fixed;
+    inset-block-end: calc(${offset} + 68px);
+    inset-inline-end: ${offset};
+    z-index: ${layer};
+    box-sizing: border-box;
+    inline-size: min(var(--ticket-panel-width, 400px), calc(100vw - 32px));
+    max-block-size: calc(100vh - 100px);
+    overflow: auto;
+    padding: 0 var(--ticket-padding, 16px) var(--ticket-padding, 16px);
+    font-family: var(--ticket-font-family, system-ui, sans-serif);
+    font-size: var(--ticket-font-size, 16px);
+    line-height: 1.5;
+    color: ${colour('color', 'color', '#1f2328')};
+    background: ${colour('background', 'background', '#ffffff')};
+    border: 1px solid ${colour('border-color', 'border', '#818b98')};
+    color-scheme: var(--_ticket-scheme, light);
+    border-radius: var(--ticket-radius, 8px);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
+  }
+  .panel:focus {
+    outline: none;
+  }
+  .panel:focus-visible {
+    outline: 3px solid var(--ticket-focus-color, ${accent});
+  }
+  .bar {
+    display: flex;
+    justify-content: flex-end;
+    margin-inline-end: calc(-1 * var(--ticket-padding, 16px) + 4px);
+    padding-block-start: 4px;
+  }
+  /* Set in full: the tiny launcher's panel keeps its size when the full
+     widget's styles take over, so nothing shifts. */
+  .loading {
+    margin: 0;
+    padding-block: 8px 16px;
+  }
+  .close {
+    inline-size: 44px;
+    block-size: 44px;
+    color: inherit;
+    background: transparent;
+    border: 0;
+  }
 `;
 
 /**
@@ -138,7 +140,9 @@ const DARK = `
 
 /**
  * The tiny launcher's host: nothing in the page's flow; dark like the
- * full widget when the page prefers it or `theme="dark"` says so.
+ * full widget when the page prefers it or `theme="dark"` says so. Left
+ * untagged, like {@link DARK}: the full widget does not use it, and the
+ * build drops a plain string it does not use but not a tagged template.
  */
 export const STUB_HOST_CSS = `
 :host {

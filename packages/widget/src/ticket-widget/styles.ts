@@ -108,7 +108,8 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  h2:focus {
+  h2:focus,
+  h3:focus {
     outline: none;
   }
 

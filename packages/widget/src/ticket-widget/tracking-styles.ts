@@ -30,13 +30,11 @@ export const trackingStyles = css`
     font-weight: 600;
   }
 
+  /* Invisible but focusable; its size and margin are those of every
+     radio (styles.ts). */
   .star-input {
     position: absolute;
     opacity: 0;
-    width: 1px;
-    min-height: 1px;
-    height: 1px;
-    margin: 0;
   }
 
   .star {
@@ -79,8 +77,7 @@ export const trackingStyles = css`
     min-height: 44px;
   }
 
-  #rating-current:focus,
-  h3:focus {
+  #rating-current:focus {
     outline: none;
   }
 `;

@@ -52,6 +52,7 @@ const ar: Messages = {
     invalid: 'هذه القيمة غير مقبولة.',
   },
   helpDesk: 'مكتب الدعم',
+  closeHelpDesk: 'أغلق مكتب الدعم',
   noEndpoint:
     'لا يحتوي نموذج الدعم هذا على السمة endpoint، لذا لا يمكنه إرسال أي شيء.',
   newRequest: 'طلب جديد',

@@ -57,6 +57,7 @@ const de: Messages = {
     invalid: 'Dieser Wert wird nicht akzeptiert.',
   },
   helpDesk: 'Helpdesk',
+  closeHelpDesk: 'Helpdesk schließen',
   noEndpoint:
     'Diesem Helpdesk-Formular fehlt das Attribut endpoint, daher kann es nichts senden.',
   newRequest: 'Neue Anfrage',

@@ -61,7 +61,13 @@ export const en = {
     control: 'Remove the invisible control characters.',
     invalid: 'This value is not accepted.',
   },
+  /**
+   * Also the names of launcher mode's button and panel, and of the
+   * panel's close button: the same words as the tiny launcher's
+   * `LAUNCHER_TEXT`, so nothing changes when the full widget takes over.
+   */
   helpDesk: 'Help desk',
+  closeHelpDesk: 'Close the help desk',
   noEndpoint:
     'This help-desk form has no endpoint attribute, so it cannot send anything.',
   newRequest: 'New request',

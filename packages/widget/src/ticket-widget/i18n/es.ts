@@ -57,6 +57,7 @@ const es: Messages = {
     invalid: 'Este valor no es válido.',
   },
   helpDesk: 'Soporte',
+  closeHelpDesk: 'Cerrar el soporte',
   noEndpoint:
     'Este formulario de soporte no tiene el atributo endpoint, así que no puede enviar nada.',
   newRequest: 'Nueva solicitud',

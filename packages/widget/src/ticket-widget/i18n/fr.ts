@@ -54,6 +54,7 @@ const fr: Messages = {
     invalid: 'Cette valeur n’est pas acceptée.',
   },
   helpDesk: 'Support',
+  closeHelpDesk: 'Fermer le support',
   noEndpoint:
     'Ce formulaire d’assistance n’a pas d’attribut endpoint : il ne peut rien envoyer.',
   newRequest: 'Nouvelle demande',

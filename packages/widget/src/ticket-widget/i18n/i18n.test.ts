@@ -96,6 +96,15 @@ describe('the tiny launcher speaks the same seven languages', () => {
       expect(row.failed, lang).not.toBe(LAUNCHER_TEXT.en.failed);
     }
   });
+
+  it('names the button and close button as the full widget does', () => {
+    const all: Record<string, Messages> = { en, ...TRANSLATIONS };
+    for (const [lang, messages] of Object.entries(all)) {
+      const row = LAUNCHER_TEXT[lang as keyof typeof LAUNCHER_TEXT];
+      expect(messages.helpDesk, lang).toBe(row.name);
+      expect(messages.closeHelpDesk, lang).toBe(row.close);
+    }
+  });
 });
 
 describe('file sizes', () => {

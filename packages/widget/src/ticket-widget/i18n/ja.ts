@@ -56,6 +56,7 @@ const ja: Messages = {
     invalid: 'この値は使用できません。',
   },
   helpDesk: 'ヘルプデスク',
+  closeHelpDesk: 'ヘルプデスクを閉じる',
   noEndpoint: 'このフォームには endpoint 属性がないため、何も送信できません。',
   newRequest: '新しいお問い合わせ',
   myRequests: 'お問い合わせ履歴',

@@ -15,7 +15,9 @@ export interface LauncherText {
 /**
  * The launcher's words in every language, in one small table: the tiny
  * launcher (no Lit, no message modules) shows the button in the page's
- * language at once, and the full widget draws the same button.
+ * language at once. `name` and `close` equal each language's `helpDesk`
+ * and `closeHelpDesk` messages (a test checks), so the full widget can
+ * name the same button with the words of its language chunk.
  */
 export const LAUNCHER_TEXT: Record<Lang, LauncherText> = {
   en: {

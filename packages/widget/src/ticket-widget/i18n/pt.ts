@@ -54,6 +54,7 @@ const pt: Messages = {
     invalid: 'Este valor não é aceito.',
   },
   helpDesk: 'Suporte',
+  closeHelpDesk: 'Fechar o suporte',
   noEndpoint:
     'Este formulário de suporte não tem o atributo endpoint, por isso não pode enviar nada.',
   newRequest: 'Nova solicitação',
