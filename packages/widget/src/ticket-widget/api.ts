@@ -13,6 +13,7 @@ import {
   ticketCheck,
 } from './check/answers.js';
 import type { Validator } from './check/rules.js';
+import { en } from './i18n/en.js';
 import type {
   ClosedReplyPolicy,
   MyTickets,
@@ -181,62 +182,71 @@ export function createTicketApi(
   const base = endpoint.trim().replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const ticketUrl = (id: string) => `${base}/tickets/${encodeURIComponent(id)}`;
+  const ticketPath = (id: string) => `/tickets/${encodeURIComponent(id)}`;
+  const withToken = (path: string, token: string) =>
+    `${base}${path}?access_token=${encodeURIComponent(token)}`;
 
-  async function call(url: string, init: RequestInit): Promise<Response> {
+  /**
+   * `GET base+path`, or a `POST` of `body` as JSON; `token` goes as a
+   * Bearer token. Any failure is a WidgetError.
+   */
+  async function call(
+    path: string,
+    token?: string | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response> {
+    const post = body !== undefined;
     let response: Response;
     try {
-      response = await doFetch(url, {
-        ...init,
+      response = await doFetch(base + path, {
+        method: post ? 'POST' : 'GET',
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(post && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: post ? JSON.stringify(body) : null,
         // Tokens authenticate; cookies of the page's origin never go along.
         credentials: 'omit',
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
-      throw new WidgetError(
-        'NETWORK_ERROR',
-        'The help desk could not be reached. Check your connection and try again.',
-        { cause },
-      );
+      throw networkError(cause);
     }
     if (!response.ok) throw await errorFrom(response);
     return response;
   }
 
+  /** `GET base+path` with `token`, its answer checked by `check`. */
+  const read = async <T>(
+    check: Validator<T>,
+    path: string,
+    token?: string,
+  ): Promise<T> => answerOf(await call(path, token), check);
+
   return {
     async submit(submission, idempotencyKey) {
       const human = await captchaToken(options.captcha);
-      const response = await call(`${base}/tickets`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
+      const response = await call(
+        '/tickets',
+        options.identity?.(),
+        { ...submission, ...options.trap?.() },
+        {
           'idempotency-key': idempotencyKey,
-          ...bearer(options.identity?.()),
           ...(human && { 'ticketry-captcha': human }),
         },
-        body: JSON.stringify({ ...submission, ...options.trap?.() }),
-      });
-      const body = parse(submitResponseCheck, await readJson(response));
+      );
+      const body = await answerOf(response, submitResponseCheck);
       const replayed = response.headers.get('idempotent-replayed') === 'true';
       return { ...body, replayed };
     },
 
-    async get(id, token) {
-      const response = await call(ticketUrl(id), {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      return parse(ticketCheck, await readJson(response));
-    },
+    get: (id, token) => read(ticketCheck, ticketPath(id), token),
 
     async reply(id, token, body) {
-      const response = await call(`${ticketUrl(id)}/messages`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ body }),
-      });
+      const path = `${ticketPath(id)}/messages`;
+      const response = await call(path, token, { body });
       const answer = await readJson(response).catch(() => null);
       const ticket = ticketIn(answer) ?? (await this.get(id, token));
       const accessToken = (answer as { accessToken?: unknown } | null)
@@ -246,57 +256,44 @@ export function createTicketApi(
         : { ticket };
     },
 
-    streamUrl(id, token) {
-      return `${ticketUrl(id)}/stream?access_token=${encodeURIComponent(token)}`;
-    },
+    streamUrl: (id, token) => withToken(`${ticketPath(id)}/stream`, token),
 
     async command(id, token, version, command) {
-      const response = await call(`${ticketUrl(id)}/commands`, {
-        method: 'POST',
-        headers: {
-          ...bearer(token),
-          'content-type': 'application/json',
-          'if-match': `"${version}"`,
-        },
-        body: JSON.stringify(command),
+      const path = `${ticketPath(id)}/commands`;
+      const response = await call(path, token, command, {
+        'if-match': `"${version}"`,
       });
-      const ticket = ticketIn(await readJson(response));
-      return ticket ?? this.get(id, token);
+      return ticketIn(await readJson(response)) ?? this.get(id, token);
     },
 
-    async myTickets(identityToken) {
-      const url = `${base}/me/tickets?limit=100`;
-      const response = await call(url, { headers: bearer(identityToken) });
-      return parse(myTicketsCheck, await readJson(response));
-    },
+    myTickets: (identityToken) =>
+      read(myTicketsCheck, '/me/tickets?limit=100', identityToken),
 
-    async policy() {
-      const response = await call(`${base}/policy`, {});
-      return parse(policyCheck, await readJson(response)).closedReplyPolicy;
-    },
+    policy: async () => (await read(policyCheck, '/policy')).closedReplyPolicy,
 
-    fileUrl(id, token, attachmentId) {
-      const file = encodeURIComponent(attachmentId);
-      return `${ticketUrl(id)}/attachments/${file}?access_token=${encodeURIComponent(token)}`;
-    },
+    fileUrl: (id, token, attachmentId) =>
+      withToken(
+        `${ticketPath(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+        token,
+      ),
 
-    async form() {
-      const response = await call(`${base}/form`, {});
-      return parse(formCheck, await readJson(response));
-    },
+    form: () => read(formCheck, '/form'),
 
     upload: (input, key, onProgress) =>
-      uploadFile(base, input, key, onProgress, errorFrom),
+      uploadFile(base, input, key, onProgress),
   };
 }
 
-/** An Authorization header for `token`, or none. */
-function bearer(token: string | null | undefined): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
+/** `NETWORK_ERROR`: no answer came back (English words, as `en` has them). */
+export const networkError = (cause?: unknown): WidgetError =>
+  new WidgetError('NETWORK_ERROR', en.errors.NETWORK_ERROR, { cause });
+
+/** `BAD_RESPONSE`: an answer that is not what the contract says. */
+export const badResponse = (options: WidgetErrorOptions): WidgetError =>
+  new WidgetError('BAD_RESPONSE', en.errors.BAD_RESPONSE, options);
 
 /** Reads a non-2xx answer into a WidgetError, keeping the server's words. */
-async function errorFrom(response: Response): Promise<WidgetError> {
+export async function errorFrom(response: Response): Promise<WidgetError> {
   const body = (await readJson(response).catch(() => null)) as {
     error?: { code?: unknown; message?: unknown; issues?: unknown };
   } | null;
@@ -320,17 +317,16 @@ async function errorFrom(response: Response): Promise<WidgetError> {
 function issuesIn(value: unknown): ApiIssue[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((issue) => {
-    if (!issue || typeof issue.message !== 'string') return [];
-    const path = Array.isArray(issue.path)
-      ? issue.path
-      : typeof issue.path === 'string'
-        ? issue.path.split('.')
-        : [];
-    const { code, format, maximum } = issue;
+    const { path, message, code, format, maximum } = issue ?? {};
+    if (typeof message !== 'string') return [];
     return [
       {
-        path,
-        message: issue.message,
+        path: Array.isArray(path)
+          ? path
+          : typeof path === 'string'
+            ? path.split('.')
+            : [],
+        message,
         ...(typeof code === 'string' && { code }),
         ...(typeof format === 'string' && { format }),
         ...(typeof maximum === 'number' && { maximum }),
@@ -339,34 +335,29 @@ function issuesIn(value: unknown): ApiIssue[] {
   });
 }
 
-/** A ticket in a reply's answer, bare or wrapped as `{ ticket }`. */
+/** A ticket in an answer, bare or wrapped as `{ ticket }`. */
 function ticketIn(answer: unknown): PublicTicket | null {
-  const bare = ticketCheck.safeParse(answer);
-  if (bare.success) return bare.data;
-  const wrapped = ticketCheck.safeParse(
-    (answer as { ticket?: unknown } | null)?.ticket,
-  );
-  return wrapped.success ? wrapped.data : null;
+  for (const value of [answer, (answer as { ticket?: unknown })?.ticket]) {
+    const checked = ticketCheck.safeParse(value);
+    if (checked.success) return checked.data;
+  }
+  return null;
 }
 
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch (cause) {
-    throw new WidgetError(
-      'BAD_RESPONSE',
-      'The help desk sent an answer the widget cannot read.',
-      { status: response.status, cause },
-    );
+    throw badResponse({ status: response.status, cause });
   }
 }
 
-function parse<T>(schema: Validator<T>, value: unknown): T {
-  const result = schema.safeParse(value);
+/** A 2xx answer's body, checked by `check`; else a `BAD_RESPONSE`. */
+export async function answerOf<T>(
+  response: Response,
+  check: Validator<T>,
+): Promise<T> {
+  const result = check.safeParse(await readJson(response));
   if (result.success) return result.data;
-  throw new WidgetError(
-    'BAD_RESPONSE',
-    'The help desk sent an answer the widget cannot read.',
-    { cause: result.error },
-  );
+  throw badResponse({ cause: result.error });
 }

@@ -1,7 +1,6 @@
 import type { FieldValue, Submission } from '@ticketry/core/public';
 import type { ApiIssue } from './api.js';
 import type { Validator } from './check/rules.js';
-import { submissionCheckFor } from './check/submission-check.js';
 
 /** The form as the requester typed it. */
 export interface Draft {
@@ -38,7 +37,9 @@ export interface DraftErrors {
 
 /** A draft with nothing typed in it. */
 export function emptyDraft(): Draft {
-  return { subject: '', description: '', email: '', name: '', category: '' };
+  const draft = {} as Draft;
+  for (const field of FIELD_ORDER) draft[field] = '';
+  return draft;
 }
 
 /** The custom part of a submission and the schema it is checked with. */
@@ -65,34 +66,23 @@ export function toSubmission(
   };
 }
 
-let plain: Validator<Submission> | null = null;
-
-/** The check of the plain `submissionSchema`, built on first use. */
-function plainCheck(): Validator<Submission> {
-  plain ??= submissionCheckFor(null);
-  return plain;
-}
-
 /** The words a field's error shows for an issue. */
 export type DescribeIssue = (issue: ApiIssue) => string;
 
-const ownMessage: DescribeIssue = (issue) => issue.message;
-
 /**
- * Checks a draft with the server's own `submissionSchema`; `describe`
- * words field errors (the issue's own message by default).
+ * Checks a draft with the server's own rules (`extras.schema`);
+ * `describe` words field errors.
  *
  * @example
- * const result = validateDraft(draft);
+ * const result = validateDraft(draft, describe, { schema });
  * if (!result.ok) showErrors(result.errors);
  */
 export function validateDraft(
   draft: Draft,
-  describe: DescribeIssue = ownMessage,
-  extras?: DraftExtras,
+  describe: DescribeIssue,
+  extras: DraftExtras,
 ): { ok: true; value: Submission } | { ok: false; errors: DraftErrors } {
-  const schema = extras?.schema ?? plainCheck();
-  const result = schema.safeParse(toSubmission(draft, extras?.fields));
+  const result = extras.schema.safeParse(toSubmission(draft, extras.fields));
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: issuesToErrors(result.error.issues, describe) };
 }
@@ -113,7 +103,7 @@ const FIELD_BY_PATH: Record<string, FieldName> = {
  */
 export function issuesToErrors(
   issues: readonly ApiIssue[],
-  describe: DescribeIssue = ownMessage,
+  describe: DescribeIssue,
 ): DraftErrors {
   const errors: DraftErrors = { fields: {}, other: [] };
   for (const issue of issues) {
@@ -137,14 +127,11 @@ export function fingerprint(submission: Submission): string {
 
 /**
  * A fresh `Idempotency-Key`: `crypto.randomUUID()` where the page is a
- * secure context, else a version 4 UUID from `getRandomValues`.
+ * secure context, else the random UUID that ends a blob URL.
  */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
-  const at = (from: number, to: number) => hex.slice(from, to).join('');
-  return `${at(0, 4)}-${at(4, 6)}-${at(6, 8)}-${at(8, 10)}-${at(10, 16)}`;
+  const url = URL.createObjectURL(new Blob());
+  URL.revokeObjectURL(url);
+  return url.slice(-36);
 }

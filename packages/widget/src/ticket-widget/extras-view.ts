@@ -9,6 +9,13 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { DraftErrors } from './draft.js';
 import type { CustomValue, FormExtras } from './form-extras.js';
+import {
+  described,
+  fieldError,
+  fieldLabel,
+  selectInput,
+  textInput,
+} from './form-view.js';
 import { formatBytes, type Localizer } from './i18n/index.js';
 
 /** What the custom fields, the file picker and the status show. */
@@ -23,38 +30,9 @@ export interface ExtrasViewModel {
   onFiles(files: File[]): void;
 }
 
-const a11y = (errors: DraftErrors, id: string, hint?: boolean) => {
-  const invalid = errors.fields[id] !== undefined;
-  const ids = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean);
-  return {
-    invalid: invalid ? 'true' : 'false',
-    describedBy: ids.length ? ids.join(' ') : undefined,
-  };
-};
-
-const error = (errors: DraftErrors, id: string) =>
-  errors.fields[id]
-    ? html`<p class="error" part="error" id="${id}-error">${errors.fields[id]}</p>`
-    : nothing;
-
-function label(
-  m: ExtrasViewModel,
-  id: string,
-  text: string,
-  required: boolean,
-) {
-  return html`<label for=${id} part="label">${`${text} `}${
-    required
-      ? nothing
-      : html`<span class="optional" part="optional">${m.i18n.t.optional}</span>`
-  }</label>`;
-}
-
 function control(m: ExtrasViewModel, field: FormField): TemplateResult {
   const id = `cf-${field.name}`;
-  const { invalid, describedBy } = a11y(m.errors, id, !!field.hint);
   const value = m.extras.values[field.name];
-  const text = typeof value === 'string' ? value : '';
   const onInput = (event: Event) => {
     const target = event.target as HTMLInputElement;
     m.onCustom(
@@ -62,31 +40,36 @@ function control(m: ExtrasViewModel, field: FormField): TemplateResult {
       field.kind === 'checkbox' ? target.checked : target.value,
     );
   };
+  const text = {
+    id,
+    value: typeof value === 'string' ? value : '',
+    required: field.required,
+    errors: m.errors,
+    hint: !!field.hint,
+    onInput,
+  };
   switch (field.kind) {
     case 'longText':
-      return html`<textarea id=${id} part="textarea" ?required=${field.required}
-        .value=${live(text)} aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)} @input=${onInput}></textarea>`;
+      return textInput({ ...text, type: 'textarea' });
     case 'select':
-      return html`<select id=${id} part="select" ?required=${field.required}
-        .value=${live(text)} aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)} @change=${onInput}>
-        <option value="" ?selected=${text === ''}>${m.i18n.t.submitting.choose}</option>
-        ${field.options.map(
-          (o) =>
-            html`<option .value=${o} ?selected=${text === o}>${o}</option>`,
-        )}
-      </select>`;
-    case 'checkbox':
+      return selectInput(
+        text,
+        m.i18n.t.submitting.choose,
+        field.options.map((o) => [o, o]),
+      );
+    case 'checkbox': {
+      const { invalid, describedBy } = described(m.errors, id, !!field.hint);
       return html`<input id=${id} type="checkbox" part="checkbox"
         ?required=${field.required} .checked=${live(value === true)}
         aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)}
         @change=${onInput} />`;
+    }
     default:
-      return html`<input id=${id} part="input" ?required=${field.required}
-        type=${field.kind === 'date' ? 'date' : 'text'} .value=${live(text)}
-        aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)}
-        @input=${onInput} @change=${onInput} />`;
+      return textInput({
+        ...text,
+        type: field.kind === 'date' ? 'date' : 'text',
+        onChange: onInput,
+      });
   }
 }
 
@@ -95,19 +78,19 @@ function customField(m: ExtrasViewModel, field: FormField) {
   const hint = field.hint
     ? html`<p class="hint" part="hint" id="${id}-hint">${field.hint}</p>`
     : nothing;
-  const caption = label(m, id, field.label, field.required);
+  const caption = fieldLabel(id, field.label, !field.required, m.i18n);
   return field.kind === 'checkbox'
     ? html`<div class="field" part="field">
         <div class="check">${control(m, field)}${caption}</div>
-        ${hint}${error(m.errors, id)}
+        ${hint}${fieldError(m.errors, id)}
       </div>`
     : html`<div class="field" part="field">
-        ${caption}${hint}${control(m, field)}${error(m.errors, id)}
+        ${caption}${hint}${control(m, field)}${fieldError(m.errors, id)}
       </div>`;
 }
 
 function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
-  const { invalid, describedBy } = a11y(m.errors, 'attachments', true);
+  const { invalid, describedBy } = described(m.errors, 'attachments', true);
   const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
   const accept = types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',');
   const words = m.i18n.t.submitting;
@@ -119,7 +102,7 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
   });
   const { progress } = m.extras;
   return html`<div class="field" part="field">
-    ${label(m, 'attachments', words.attachments, false)}
+    ${fieldLabel('attachments', words.attachments, true, m.i18n)}
     <p class="hint" part="hint" id="attachments-hint">${hint}</p>
     ${keyed(
       m.round,
@@ -129,7 +112,7 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
         @change=${(event: Event) =>
           m.onFiles([...((event.target as HTMLInputElement).files ?? [])])} />`,
     )}
-    ${error(m.errors, 'attachments')}
+    ${fieldError(m.errors, 'attachments')}
     ${
       progress === null
         ? nothing

@@ -47,10 +47,14 @@ export class Feedback {
     return describeError(failure, this.#i18n.t);
   }
 
-  /** Tells the page about a failure, in the words the widget shows. */
-  report(failure: WidgetError): void {
+  /**
+   * Tells the page about a failure, in the words the widget shows;
+   * returns those words.
+   */
+  report(failure: WidgetError): string {
     const message = this.describe(failure);
     emit(this.#host, 'ticket-error', { code: failure.code, message });
+    return message;
   }
 
   /**
@@ -59,10 +63,8 @@ export class Feedback {
    */
   fail(error: unknown, show?: (message: string) => void): string {
     const failure = toWidgetError(error);
-    const message = this.describe(failure);
-    show?.(message);
-    this.report(failure);
-    return message;
+    show?.(this.describe(failure));
+    return this.report(failure);
   }
 
   /** The live region: rendered once, always present. */

@@ -1,3 +1,4 @@
+import type { PublicTicket } from '@ticketry/core/public';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { TicketApi } from './api.js';
 import { FIELD_ORDER } from './draft.js';
@@ -56,29 +57,31 @@ export class FormController {
     this.#host = host;
     this.#o = options;
     const { i18n, feedback, tickets } = options;
-    this.#draft = new SubmissionController(host, i18n);
     this.#outbox = new OutboxController(host, {
       api: options.api,
       endpoint: options.endpoint,
       sent: ({ ticket, accessToken }) => {
-        tickets.keep({ id: ticket.id, ref: ticket.ref, token: accessToken });
-        tickets.remember(ticket);
-        emit(host, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
+        this.#keep(ticket, accessToken);
         const { sentLater } = i18n.t.submitting;
         const text = i18n.format(sentLater, { ref: ticket.ref });
         this.#draft.notice = text;
         void feedback.announce(text);
       },
       dropped: (error) => {
-        const message = feedback.describe(error);
-        feedback.report(error);
+        const message = feedback.report(error);
         void feedback.announce(
           i18n.format(i18n.t.submitting.droppedLater, { message }),
         );
       },
     });
-    this.#draft.outbox = this.#outbox;
-    this.#draft.requester = () => tickets.identity.requester();
+    this.#draft = new SubmissionController(host, i18n, {
+      outbox: this.#outbox,
+      requester: () => tickets.identity.requester(),
+      describe: {
+        error: (error) => feedback.describe(error),
+        issue: (issue) => describeIssue(issue, i18n.t),
+      },
+    });
     this.#suggestions = new SuggestionsHost({
       host,
       endpoint: options.endpoint,
@@ -87,10 +90,6 @@ export class FormController {
       clear: () => this.#draft.restart(),
       enabled: options.suggest,
     });
-    this.#draft.describe = {
-      error: (error) => feedback.describe(error),
-      issue: (issue) => describeIssue(issue, i18n.t),
-    };
   }
 
   /** A new endpoint: loads its form and sends what waits offline for it. */
@@ -159,7 +158,7 @@ export class FormController {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const { feedback, tickets, i18n } = this.#o;
+    const { feedback, i18n } = this.#o;
     const outcome = await this.#draft.submit(this.#o.api());
     switch (outcome.kind) {
       case 'busy':
@@ -181,14 +180,25 @@ export class FormController {
     }
     const { ticket, accessToken } = outcome.result;
     const { id, ref } = ticket;
-    const saved = tickets.keep({ id, ref, token: accessToken });
-    tickets.remember(ticket);
+    const saved = this.#keep(ticket, accessToken);
     this.#o.submitted({ id, ref, saved });
     this.#suggestions.submitted(id, accessToken);
-    emit(this.#host, 'ticket-submitted', { id, ref });
     const { t, format } = i18n;
     void feedback.announce(format(t.submitted, { ref }));
     await feedback.focus('#confirmation-heading');
+  }
+
+  /**
+   * A new ticket: keeps its token and what it says, and tells the page
+   * (`ticket-submitted`). False when the device refused the token.
+   */
+  #keep(ticket: PublicTicket, accessToken: string): boolean {
+    const { tickets } = this.#o;
+    const { id, ref } = ticket;
+    const saved = tickets.keep({ id, ref, token: accessToken });
+    tickets.remember(ticket);
+    emit(this.#host, 'ticket-submitted', { id, ref });
+    return saved;
   }
 
   async #focusFirstError(): Promise<boolean> {

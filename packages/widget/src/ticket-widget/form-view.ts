@@ -46,92 +46,177 @@ export function renderForm(m: FormViewModel): TemplateResult {
   `;
 }
 
-const input = (m: FormViewModel, field: FieldName) => (event: Event) =>
-  m.onInput(field, (event.target as Control).value);
+/**
+ * The `aria-invalid` and `aria-describedby` of the control `id`: its
+ * hint (`<id>-hint`, when it has one) and its error (`<id>-error`).
+ */
+export function described(errors: DraftErrors, id: string, hint?: boolean) {
+  const invalid = errors.fields[id] !== undefined;
+  const ids = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean);
+  return {
+    invalid: invalid ? 'true' : 'false',
+    describedBy: ids.length ? ids.join(' ') : undefined,
+  };
+}
 
-const a11y = (m: FormViewModel, field: FieldName) => ({
-  invalid: m.errors.fields[field] ? 'true' : 'false',
-  describedBy: m.errors.fields[field] ? `${field}-error` : undefined,
-});
+/** The error of the control `id`, if it has one. */
+export function fieldError(errors: DraftErrors, id: string) {
+  const message = errors.fields[id];
+  if (!message) return nothing;
+  return html`<p class="error" part="error" id="${id}-error">${message}</p>`;
+}
+
+/**
+ * The label of the control `id`; an optional field's ends in
+ * "(optional)". The space sits in the label's text node: Chrome drops a
+ * lone one from the accessible name ("Category(optional)").
+ */
+export function fieldLabel(
+  id: string,
+  text: string,
+  optional: boolean,
+  i18n: Localizer,
+): TemplateResult {
+  return html`<label for=${id} part="label">${optional ? `${text} ` : text}${
+    optional
+      ? html`<span class="optional" part="optional">${i18n.t.optional}</span>`
+      : nothing
+  }</label>`;
+}
+
+/** A control's text input or text area and its options. */
+export interface TextInput {
+  id: string;
+  value: string;
+  required: boolean;
+  errors: DraftErrors;
+  /** Whether a hint (`<id>-hint`) describes it too. */
+  hint?: boolean;
+  /** `textarea`, or the input's type. @default 'text' */
+  type?: string;
+  autocomplete?: string;
+  onInput(event: Event): void;
+  /** Also on `change`: a date picker may send no `input`. */
+  onChange?(event: Event): void;
+}
+
+/** A text input (or text area), its errors and hint tied to it. */
+export function textInput(c: TextInput): TemplateResult {
+  const { invalid, describedBy } = described(c.errors, c.id, c.hint);
+  return c.type === 'textarea'
+    ? html`<textarea id=${c.id} name=${c.id} part="textarea"
+        ?required=${c.required}
+        .value=${live(c.value)} aria-invalid=${invalid}
+        aria-describedby=${ifDefined(describedBy)}
+        @input=${c.onInput}></textarea>`
+    : html`<input id=${c.id} name=${c.id} part="input"
+        type=${c.type ?? 'text'}
+        ?required=${c.required} autocomplete=${ifDefined(c.autocomplete)}
+        .value=${live(c.value)} aria-invalid=${invalid}
+        aria-describedby=${ifDefined(describedBy)} @input=${c.onInput}
+        @change=${c.onChange} />`;
+}
+
+/** A select of `options` (value and words), "none" first. */
+export function selectInput(
+  c: Omit<TextInput, 'type' | 'autocomplete'>,
+  none: string,
+  options: readonly (readonly [string, string])[],
+): TemplateResult {
+  const { invalid, describedBy } = described(c.errors, c.id, c.hint);
+  return html`<select id=${c.id} name=${c.id} part="select"
+    ?required=${c.required}
+    .value=${live(c.value)} aria-invalid=${invalid}
+    aria-describedby=${ifDefined(describedBy)} @change=${c.onInput}>
+    <option value="" ?selected=${c.value === ''}>${none}</option>
+    ${options.map(
+      ([value, words]) =>
+        html`<option .value=${value} ?selected=${c.value === value}>${words}</option>`,
+    )}
+  </select>`;
+}
+
+/** A label, a control and its error, in one field. */
+export const field = (
+  errors: DraftErrors,
+  id: string,
+  label: TemplateResult,
+  control: TemplateResult,
+): TemplateResult =>
+  html`<div class="field" part="field">
+    ${label}${control}${fieldError(errors, id)}
+  </div>`;
+
+/** A built-in text field of the draft. */
+function draftField(
+  m: FormViewModel,
+  id: FieldName,
+  label: string,
+  options: Partial<TextInput> = {},
+): TemplateResult {
+  const required = id !== 'name';
+  return field(
+    m.errors,
+    id,
+    fieldLabel(id, label, !required, m.i18n),
+    textInput({
+      id,
+      value: m.draft[id],
+      required,
+      errors: m.errors,
+      onInput: (event) => m.onInput(id, (event.target as Control).value),
+      ...options,
+    }),
+  );
+}
 
 /** The subject and the description, then the suggested answers. */
 function upperFields(m: FormViewModel): TemplateResult {
-  const subject = a11y(m, 'subject');
-  const description = a11y(m, 'description');
   const { t } = m.i18n;
-  return html`<div class="field" part="field">
-        <label for="subject" part="label">${t.subject}</label>
-        <input id="subject" name="subject" part="input" required
-          autocomplete="off" .value=${live(m.draft.subject)}
-          aria-invalid=${subject.invalid}
-          aria-describedby=${ifDefined(subject.describedBy)}
-          @input=${input(m, 'subject')} />
-        ${fieldError(m.errors, 'subject')}
-      </div>
-      <div class="field" part="field">
-        <label for="description" part="label">${t.description}</label>
-        <textarea id="description" name="description" part="textarea"
-          required .value=${live(m.draft.description)}
-          aria-invalid=${description.invalid}
-          aria-describedby=${ifDefined(description.describedBy)}
-          @input=${input(m, 'description')}></textarea>
-        ${fieldError(m.errors, 'description')}
-      </div>
-      ${m.suggestions ?? nothing}`;
+  return html`${draftField(m, 'subject', t.subject, { autocomplete: 'off' })}
+    ${draftField(m, 'description', t.description, { type: 'textarea' })}
+    ${m.suggestions ?? nothing}`;
 }
 
 /** The category, email and name, the extras, and the submit button. */
 function lowerFields(m: FormViewModel): TemplateResult {
-  const category = a11y(m, 'category');
-  const email = a11y(m, 'email');
-  const name = a11y(m, 'name');
   const { t } = m.i18n;
-  // The space sits in the label's text node: Chrome drops a lone one
-  // from the accessible name ("Category(optional)").
-  const optional = (label: string) => html`${`${label} `}<span
-    class="optional" part="optional">${t.optional}</span>`;
-  return html`<div class="field" part="field">
-        <label for="category" part="label">${optional(t.category)}</label>
-        <select id="category" name="category" part="select"
-          .value=${live(m.draft.category)}
-          aria-invalid=${category.invalid}
-          aria-describedby=${ifDefined(category.describedBy)}
-          @change=${input(m, 'category')}>
-          <option value="" ?selected=${m.draft.category === ''}>
-            ${t.notSure}
-          </option>
-          ${m.categories.map(
-            (c) => html`<option .value=${c}
-              ?selected=${m.draft.category === c}>${categoryName(c, m)}</option>`,
-          )}
-        </select>
-        ${fieldError(m.errors, 'category')}
-      </div>
+  const { draft, errors, requester } = m;
+  const names: Record<string, string> = t.categories;
+  // A default category in the requester's language; others as given.
+  const options = m.categories.map(
+    (c) => [c, Object.hasOwn(names, c) ? (names[c] ?? c) : c] as const,
+  );
+  const category = selectInput(
+    {
+      id: 'category',
+      value: draft.category,
+      required: false,
+      errors,
+      onInput: (event) =>
+        m.onInput('category', (event.target as Control).value),
+    },
+    t.notSure,
+    options,
+  );
+  return html`${field(
+    errors,
+    'category',
+    fieldLabel('category', t.category, true, m.i18n),
+    category,
+  )}
       ${
-        m.requester
-          ? filedFor(m.requester, m)
-          : html`<div class="field" part="field">
-        <label for="email" part="label">${t.email}</label>
-        <input id="email" name="email" type="email" part="input" required
-          autocomplete="email" .value=${live(m.draft.email)}
-          aria-invalid=${email.invalid}
-          aria-describedby=${ifDefined(email.describedBy)}
-          @input=${input(m, 'email')} />
-        ${fieldError(m.errors, 'email')}
-      </div>`
+        requester
+          ? filedFor(requester, m)
+          : draftField(m, 'email', t.email, {
+              type: 'email',
+              autocomplete: 'email',
+            })
       }
       ${
-        m.requester?.name
+        requester?.name
           ? nothing
-          : html`<div class="field" part="field">
-        <label for="name" part="label">${optional(t.name)}</label>
-        <input id="name" name="name" part="input" autocomplete="name"
-          .value=${live(m.draft.name)}
-          aria-invalid=${name.invalid}
-          aria-describedby=${ifDefined(name.describedBy)}
-          @input=${input(m, 'name')} />
-        ${fieldError(m.errors, 'name')}
-      </div>`
+          : draftField(m, 'name', t.name, { autocomplete: 'name' })
       }
       ${m.extra ?? nothing}
       <div class="actions">
@@ -155,12 +240,6 @@ function filedFor(who: Requester, m: FormViewModel): TemplateResult {
   </p>`;
 }
 
-/** A default category in the requester's language; others as given. */
-function categoryName(value: string, m: FormViewModel): string {
-  const names: Record<string, string> = m.i18n.t.categories;
-  return Object.hasOwn(names, value) ? (names[value] ?? value) : value;
-}
-
 function alerts(m: FormViewModel) {
   const messages = [...(m.formError ? [m.formError] : []), ...m.errors.other];
   if (messages.length === 0) return nothing;
@@ -168,10 +247,4 @@ function alerts(m: FormViewModel) {
     tabindex="-1">
     ${messages.map((text) => html`<p>${text}</p>`)}
   </div>`;
-}
-
-function fieldError(errors: DraftErrors, field: FieldName) {
-  const message = errors.fields[field];
-  if (!message) return nothing;
-  return html`<p class="error" part="error" id="${field}-error">${message}</p>`;
 }

@@ -181,28 +181,20 @@ export class IdentityController {
    */
   entries(
     stored: readonly StoredTicket[],
-    createdAt: (id: string) => string | undefined = () => undefined,
+    createdAt: (id: string) => string | undefined,
   ): StoredTicket[] {
     const token = this.token;
     const listed = token
       ? this.#tickets.map((t) => ({ id: t.id, ref: t.ref, token }))
       : [];
     const made = new Map(this.#tickets.map((t) => [t.id, t.createdAt]));
+    const at = (e: StoredTicket) => made.get(e.id) ?? createdAt(e.id) ?? '';
     const seen = new Set<string>();
-    const merged = [...this.#session, ...stored, ...listed].filter((e) => {
-      if (seen.has(e.id)) return false;
-      seen.add(e.id);
-      return true;
-    });
-    const keyed = merged.map((entry, index) => ({
-      entry,
-      index,
-      at: made.get(entry.id) ?? createdAt(entry.id) ?? '',
-    }));
-    keyed.sort((a, b) =>
-      a.at === b.at ? a.index - b.index : a.at < b.at ? 1 : -1,
-    );
-    return keyed.map((k) => k.entry);
+    // Each once, the first found kept; the sort is stable, so equal dates
+    // (and unknown ones, after the rest) keep that order.
+    return [...this.#session, ...stored, ...listed]
+      .filter((e) => !seen.has(e.id) && !!seen.add(e.id))
+      .sort((a, b) => (at(a) === at(b) ? 0 : at(a) < at(b) ? 1 : -1));
   }
 
   /** A line under My requests: whose requests these are, or the failure. */

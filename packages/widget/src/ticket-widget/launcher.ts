@@ -13,7 +13,7 @@ import {
   LAUNCHER_CSS,
 } from '../launcher/launcher-css.js';
 import { afterFrame } from './first-render.js';
-import { LAUNCHER_TEXT, type Lang } from './i18n/index.js';
+import type { Lang, Messages } from './i18n/index.js';
 
 /** How the widget sits in the page. */
 export type WidgetMode = 'inline' | 'launcher';
@@ -44,6 +44,8 @@ export type Content = (fresh: boolean) => TemplateResult;
 export interface Language {
   lang: Lang;
   dir: 'ltr' | 'rtl';
+  /** Its messages: `helpDesk` and `closeHelpDesk` name the buttons. */
+  t: Messages;
 }
 
 /**
@@ -125,20 +127,19 @@ export class LauncherController implements ReactiveController {
   wrap(content: Content, language: Language): TemplateResult {
     if (!this.#launcher) return this.#draw(content);
     const opened = this.opened;
-    const { lang, dir } = language;
-    const words = LAUNCHER_TEXT[lang];
+    const { lang, dir, t } = language;
     return html`<button type="button" class="launcher" lang=${lang}
-        dir=${dir} part="launcher-button" aria-label=${words.name}
+        dir=${dir} part="launcher-button" aria-label=${t.helpDesk}
         aria-expanded=${opened ? 'true' : 'false'} aria-controls="panel"
         @click=${() => void (opened ? this.close() : this.open())}>
         ${icon(BUBBLE_PATH)}
       </button>
       <div id="panel" class="panel" part="panel" role="dialog" lang=${lang}
-        dir=${dir} aria-label=${words.name} tabindex="-1"
+        dir=${dir} aria-label=${t.helpDesk} tabindex="-1"
         ?hidden=${!opened}>
         <div class="bar">
           <button type="button" class="close" part="button close-button"
-            aria-label=${words.close} @click=${() => void this.close()}>
+            aria-label=${t.closeHelpDesk} @click=${() => void this.close()}>
             ${icon(CROSS_PATH)}
           </button>
         </div>

@@ -18,7 +18,7 @@ import type { Summary } from './views.js';
  */
 export class MyTickets {
   /** Tickets whose tokens this device keeps, newest first. */
-  stored: StoredTicket[] = [];
+  #stored: StoredTicket[] = [];
   /** The last known state of each listed ticket, by id. */
   summaries = new Map<string, Summary>();
   readonly identity: IdentityController;
@@ -48,13 +48,18 @@ export class MyTickets {
   connect(endpoint: string): void {
     this.#store = createTokenStore(endpoint);
     this.identity.clearListed();
-    this.stored = this.#store.list();
+    this.#reread();
+  }
+
+  /** Reads the store again and re-renders. */
+  #reread(): void {
+    this.#stored = this.#store.list();
     this.#host.requestUpdate();
   }
 
   /** My requests: stored on this device and the identity's, merged. */
   entries(): StoredTicket[] {
-    return this.identity.entries(this.stored, (id) => {
+    return this.identity.entries(this.#stored, (id) => {
       const known = this.summaries.get(id);
       return known && 'createdAt' in known ? known.createdAt : undefined;
     });
@@ -76,16 +81,14 @@ export class MyTickets {
       return true;
     }
     const saved = this.#store.save(entry);
-    this.stored = this.#store.list();
-    this.#host.requestUpdate();
+    this.#reread();
     return saved;
   }
 
   /** Forgets a ticket on this device. */
   remove(id: string): void {
     this.#store.remove(id);
-    this.stored = this.#store.list();
-    this.#host.requestUpdate();
+    this.#reread();
   }
 
   /**
@@ -95,7 +98,7 @@ export class MyTickets {
   identify(token: string | null): void {
     this.identity.set(token);
     if (token) return;
-    const kept = new Set(this.stored.map((e) => e.id));
+    const kept = new Set(this.#stored.map((e) => e.id));
     this.summaries = new Map(
       [...this.summaries].filter(([id]) => kept.has(id)),
     );
@@ -105,7 +108,7 @@ export class MyTickets {
   signOut(): void {
     this.identity.set(null);
     this.#store.clear();
-    this.stored = [];
+    this.#stored = [];
     this.summaries = new Map();
     this.#host.requestUpdate();
   }

@@ -27,24 +27,22 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 let opened: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () =>
-      r.result.createObjectStore(STORE, { keyPath: 'key' });
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  }).catch((error) => {
-    opened = null;
-    throw error;
-  });
-  return opened;
+  const r = indexedDB.open(DB, 1);
+  r.onupgradeneeded = () =>
+    r.result.createObjectStore(STORE, { keyPath: 'key' });
+  return request(r);
 }
 
 async function run<T>(
   mode: IDBTransactionMode,
   act: (store: IDBObjectStore) => IDBRequest<T>,
 ): Promise<T> {
-  const db = await open();
+  // A failed open is tried again at the next call.
+  opened ??= open().catch((error) => {
+    opened = null;
+    throw error;
+  });
+  const db = await opened;
   return request(act(db.transaction(STORE, mode).objectStore(STORE)));
 }
 

@@ -1,4 +1,4 @@
-import type { Draft } from './draft.js';
+import { type Draft, FIELD_ORDER } from './draft.js';
 import type { CustomValue, FormExtras } from './form-extras.js';
 
 /**
@@ -15,8 +15,6 @@ export interface PrefillValues {
   fields?: Record<string, CustomValue>;
 }
 
-const BUILT_IN = ['subject', 'description', 'email', 'name', 'category'];
-
 /**
  * Fills the fields the requester has not edited (`touched` holds control
  * ids: `subject`, `cf-<name>`): what they typed always wins. Values of
@@ -30,7 +28,7 @@ export function applyPrefill(
   touched: ReadonlySet<string>,
 ): Draft {
   const next: Record<string, string> = { ...draft };
-  for (const key of BUILT_IN) {
+  for (const key of FIELD_ORDER) {
     const value = (values as Record<string, unknown>)[key];
     if (typeof value === 'string' && !touched.has(key)) next[key] = value;
   }

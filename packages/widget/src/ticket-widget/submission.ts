@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import {
   type SubmitResult,
   type TicketApi,
@@ -33,6 +33,16 @@ export type SubmitOutcome =
   | { kind: 'queued' }
   | { kind: 'sent'; result: SubmitResult };
 
+/** What {@link SubmissionController} needs from the form. */
+export interface SubmissionOptions {
+  /** Words for failures and field issues, in the widget's language. */
+  describe: { error(error: WidgetError): string; issue: DescribeIssue };
+  /** Where a submission waits when there is no connection. */
+  outbox: OutboxController;
+  /** The identified requester: submissions carry their address (and name). */
+  requester(): Requester | null;
+}
+
 /**
  * The draft of a submission and its life: field edits, validation with
  * the server's schema, one request at a time, and one `Idempotency-Key`
@@ -40,7 +50,7 @@ export type SubmitOutcome =
  * content, replaced when the content changes, and dropped after a
  * success. The host re-renders on every change.
  */
-export class SubmissionController implements ReactiveController {
+export class SubmissionController {
   draft: Draft = emptyDraft();
   errors: DraftErrors = NO_ERRORS;
   /** A failure no field owns: network, server, storage. */
@@ -50,30 +60,24 @@ export class SubmissionController implements ReactiveController {
   /** A status about the form: saved offline, sent later. */
   notice: string | null = null;
   sending = false;
-  /** Words for failures and field issues; the widget sets its language's. */
-  describe: { error(error: WidgetError): string; issue: DescribeIssue } = {
-    error: (error) => error.message,
-    issue: (issue) => issue.message,
-  };
   /** Custom fields, files and upload progress. */
   readonly extras: FormExtras;
-  /** Where a submission waits when there is no connection. */
-  outbox: OutboxController | null = null;
-  /** The identified requester: submissions carry their address (and name). */
-  requester: () => Requester | null = () => null;
   /** Controls the requester edited: `prefill` leaves them alone. */
   #touched = new Set<string>();
   #prefill: PrefillValues = {};
   #key: { key: string; fingerprint: string } | null = null;
   readonly #host: ReactiveControllerHost;
+  readonly #o: SubmissionOptions;
 
-  constructor(host: ReactiveControllerHost, i18n: Localizer) {
+  constructor(
+    host: ReactiveControllerHost,
+    i18n: Localizer,
+    options: SubmissionOptions,
+  ) {
     this.extras = new FormExtras(i18n);
     this.#host = host;
-    host.addController(this);
+    this.#o = options;
   }
-
-  hostConnected(): void {}
 
   /** Records a keystroke and clears that field's error. */
   edit(field: FieldName, value: string): void {
@@ -142,7 +146,7 @@ export class SubmissionController implements ReactiveController {
   async submit(api: TicketApi): Promise<SubmitOutcome> {
     if (this.sending) return { kind: 'busy' };
     const { extras } = this;
-    const checked = validateDraft(this.#filed(), this.describe.issue, {
+    const checked = validateDraft(this.#filed(), this.#o.describe.issue, {
       schema: extras.schema(),
       fields: extras.fields(),
     });
@@ -179,14 +183,14 @@ export class SubmissionController implements ReactiveController {
       const error = toWidgetError(caught);
       const saved =
         error.code === 'NETWORK_ERROR' &&
-        (await this.outbox?.save({ key, submission: checked.value, files }));
+        (await this.#o.outbox.save({ key, submission: checked.value, files }));
       if (saved) {
         this.#fresh();
         return { kind: 'queued' };
       }
-      this.formError = this.describe.error(error);
+      this.formError = this.#o.describe.error(error);
       if (error.issues.length) {
-        this.errors = issuesToErrors(error.issues, this.describe.issue);
+        this.errors = issuesToErrors(error.issues, this.#o.describe.issue);
       }
       return { kind: 'failed', error };
     } finally {
@@ -197,7 +201,7 @@ export class SubmissionController implements ReactiveController {
 
   /** The draft as sent: the identity's address and name win. */
   #filed(): Draft {
-    const who = this.requester();
+    const who = this.#o.requester();
     const name = who?.name ?? this.draft.name;
     return who ? { ...this.draft, email: who.email, name } : this.draft;
   }
@@ -226,16 +230,13 @@ export class SubmissionController implements ReactiveController {
    * and the host's prefill included, as at sign-out.
    */
   clear(): void {
-    this.#key = null;
     this.#prefill = {};
     this.#touched = new Set();
-    this.round++;
     this.draft = emptyDraft();
-    this.extras.reset();
     this.errors = NO_ERRORS;
     this.formError = null;
     this.notice = null;
-    this.#host.requestUpdate();
+    this.#fresh();
   }
 
   /** Forgets the last failure message, as when leaving the form. */

@@ -144,11 +144,7 @@ export class TicketWidget extends LitElement {
 
   static override properties = {
     endpoint: { type: String },
-    categories: {
-      converter: {
-        fromAttribute: (value: string | null) => parseCategories(value),
-      },
-    },
+    categories: { converter: { fromAttribute: parseCategories } },
     pollInterval: { type: Number, attribute: 'poll-interval' },
     locale: { type: String },
     timeZone: { type: String, attribute: 'time-zone' },

@@ -32,15 +32,15 @@ export interface PartsHost extends ReactiveControllerHost, HTMLElement {
  * methods and render here.
  */
 export class WidgetParts {
-  api: TicketApi = createTicketApi('');
-  readonly i18n: LocaleController;
   readonly launcher: LauncherController;
-  readonly feedback: Feedback;
-  readonly tickets: MyTickets;
-  readonly screens: Screens;
   readonly tracking: LazyTracking;
   readonly form: FormController;
   readonly first: FirstRender;
+  #api: TicketApi = createTicketApi('');
+  readonly #i18n: LocaleController;
+  readonly #feedback: Feedback;
+  readonly #tickets: MyTickets;
+  readonly #screens: Screens;
   readonly #host: PartsHost;
   readonly #assistant: AssistantHost;
   /** The endpoint connected to; `connect` for the same one does nothing. */
@@ -48,16 +48,16 @@ export class WidgetParts {
 
   constructor(host: PartsHost) {
     this.#host = host;
-    const api = () => this.api;
+    const api = () => this.#api;
     const i18n = new LocaleController(host);
     const feedback = new Feedback(host, i18n);
     const tickets = new MyTickets(host, api, feedback, i18n);
     const common = { api, i18n, feedback, tickets };
-    this.i18n = i18n;
+    this.#i18n = i18n;
     this.first = new FirstRender(host);
     this.launcher = new LauncherController(host);
-    this.feedback = feedback;
-    this.tickets = tickets;
+    this.#feedback = feedback;
+    this.#tickets = tickets;
     const assistant = new AssistantHost({
       host,
       endpoint: () => host.endpoint,
@@ -66,7 +66,7 @@ export class WidgetParts {
       tickets,
     });
     this.#assistant = assistant;
-    this.screens = new Screens(host, {
+    this.#screens = new Screens(host, {
       ...common,
       assistant: () => (host.assistant ? assistant : null),
       tracking: () => this.tracking,
@@ -77,12 +77,12 @@ export class WidgetParts {
     this.tracking = new LazyTracking(host, {
       ...common,
       pollInterval: () => host.pollInterval,
-      back: () => this.screens.go('list'),
+      back: () => this.#screens.go('list'),
     });
     this.form = new FormController(host, {
       ...common,
       endpoint: () => host.endpoint,
-      submitted: (ticket) => this.screens.confirm(ticket),
+      submitted: (ticket) => this.#screens.confirm(ticket),
       suggest: () => !host.noSuggestions,
     });
   }
@@ -96,7 +96,7 @@ export class WidgetParts {
    */
   async prepare(): Promise<void> {
     await nextTask();
-    await this.i18n.loading();
+    await this.#i18n.loading();
     if (this.#host.endpoint) this.connect();
     await nextTask();
   }
@@ -110,47 +110,47 @@ export class WidgetParts {
     const host = this.#host;
     if (this.#connected === host.endpoint) return;
     this.#connected = host.endpoint;
-    this.api = createTicketApi(host.endpoint, {
-      identity: () => this.tickets.identity.token,
+    this.#api = createTicketApi(host.endpoint, {
+      identity: () => this.#tickets.identity.token,
       captcha: () => host.captchaProvider?.(),
       trap: () => this.form.trap.fields(host.honeypot ?? ''),
     });
-    this.tickets.connect(host.endpoint);
-    if (this.screens.view === 'ticket') this.screens.go('list');
+    this.#tickets.connect(host.endpoint);
+    if (this.#screens.view === 'ticket') this.#screens.go('list');
     this.form.connect();
   }
 
   /** See `TicketWidget.identify`. */
   async identify(token: string | null): Promise<void> {
-    const before = this.tickets.identity.token;
-    this.tickets.identify(token);
+    const before = this.#tickets.identity.token;
+    this.#tickets.identify(token);
     this.tracking.reidentify(before, token);
     this.#assistant.reidentify();
-    await this.tickets.refresh();
+    await this.#tickets.refresh();
   }
 
   /** See `TicketWidget.signOut`. */
   async signOut(): Promise<void> {
-    this.tickets.signOut();
+    this.#tickets.signOut();
     this.#assistant.clear();
-    this.screens.reset();
+    this.#screens.reset();
     await this.form.clear();
   }
 
   /** Everything inside the shadow root. */
   render(): TemplateResult {
-    const { lang, dir } = this.i18n;
+    const { lang, dir, t } = this.#i18n;
     const { first } = this;
     return this.launcher.wrap(
       (fresh) => {
         if (fresh) first.begin(this.#host.mode !== 'launcher');
         return html`<div part="base" class="root" lang=${lang} dir=${dir}
           ?hidden=${first.partial}>
-          ${this.feedback.region()}
-          ${this.screens.render(Boolean(this.#host.endpoint), first.step)}
+          ${this.#feedback.region()}
+          ${this.#screens.render(Boolean(this.#host.endpoint), first.step)}
         </div>`;
       },
-      { lang, dir },
+      { lang, dir, t },
     );
   }
 }

@@ -6,7 +6,6 @@ export { LocaleController, type Localizer } from './controller.js';
 export { type DateStyle, dateFormatter, validTimeZone } from './dates.js';
 export { en, type Messages } from './en.js';
 export { describeError, describeIssue, type IssueLike } from './errors.js';
-export { LAUNCHER_TEXT, type LauncherText } from './launcher-text.js';
 export { loadedMessages, loadMessages } from './load.js';
 export {
   closestAttribute,
