@@ -4,6 +4,8 @@ import {
   beforeEach,
   describe,
   endpoint,
+  equal,
+  fill,
   it,
   marker,
   mount,
@@ -73,6 +75,23 @@ describe('<ticket-widget> text in another direction', () => {
       }),
     });
     ok(response.status === 422, `answered ${response.status}`);
+  });
+
+  it('says why an override is refused, in the page’s language', async () => {
+    const el = await mount({ lang: 'de' });
+    await waitFor(() => el.shadowRoot?.querySelector('#subject'), 'the form');
+    fill(el, '#subject', `Rechnung ${OVERRIDE}fdp.exe`);
+    fill(el, '#description', 'Eine getarnte Datei.');
+    fill(el, '#email', 'bidi@example.com');
+    $(el, '[part~="submit-button"]').click();
+    const error = await waitFor(
+      () => el.shadowRoot?.querySelector('#subject-error')?.textContent,
+      'the subject error',
+    );
+    equal(
+      error.trim(),
+      'Entfernen Sie die unsichtbaren Zeichen, die die Schreibrichtung umkehren.',
+    );
   });
 
   it('keeps a right-to-left subject from pulling the status after it', async () => {

@@ -2,7 +2,10 @@ import {
   ATTACHMENT_TYPES,
   type FieldValue,
   type Form,
+  hasControlCharacters,
+  hasDirectionControls,
   type Submission,
+  stripDirectionControls,
 } from '@ticketry/core/public';
 import type { TicketApi } from './api.js';
 import type { Validator } from './check/rules.js';
@@ -97,6 +100,15 @@ export class FormExtras {
     }
     for (const file of this.files) {
       const { name } = file;
+      // The server's rule for a file name: 1 to 200 characters, none of
+      // them control or direction override characters.
+      const base = name.trim();
+      const hidden = hasControlCharacters(base) || hasDirectionControls(base);
+      if (!base || base.length > 200 || hidden) {
+        return i18n.format(words.badName, {
+          name: stripDirectionControls(name),
+        });
+      }
       if (!this.typeOf(file)) return i18n.format(words.badType, { name });
       if (file.size > rules.maxBytes) {
         const size = formatBytes(rules.maxBytes, i18n);

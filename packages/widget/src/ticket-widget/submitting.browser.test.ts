@@ -354,6 +354,16 @@ describe('<ticket-widget> attachments', () => {
       $(el, '#attachments-error').textContent,
       /huge\.txt is larger than 2 MB/,
     );
+    // A name posing as another type is refused before upload, shown
+    // without its override.
+    choose(el, [
+      new File(['x'], 'invoice\u202etxt.exe', { type: 'text/plain' }),
+    ]);
+    await el.updateComplete;
+    equal(
+      $(el, '#attachments-error').textContent?.trim(),
+      'invoicetxt.exe: rename the file (1 to 200 characters, no hidden characters) and attach it again',
+    );
     click(el, '[part~="submit-button"]');
     await el.updateComplete;
     await waitFor(

@@ -54,6 +54,8 @@ const de: Messages = {
     tooLong: 'Höchstens {max} Zeichen.',
     email: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     control: 'Entfernen Sie die unsichtbaren Steuerzeichen.',
+    direction:
+      'Entfernen Sie die unsichtbaren Zeichen, die die Schreibrichtung umkehren.',
     invalid: 'Dieser Wert wird nicht akzeptiert.',
   },
   helpDesk: 'Helpdesk',
@@ -158,6 +160,8 @@ const de: Messages = {
     uploading: 'Anhänge werden hochgeladen',
     tooBig: '{name} ist größer als {size}',
     badType: 'Dieses Formular nimmt den Dateityp von {name} nicht an',
+    badName:
+      '{name}: Benennen Sie die Datei um (1 bis 200 Zeichen, keine unsichtbaren Zeichen) und hängen Sie sie erneut an',
     tooMany: 'Hängen Sie höchstens {count} Dateien an',
     queued:
       'Auf diesem Gerät gespeichert. Die Anfrage wird gesendet, sobald Sie wieder online sind.',

@@ -59,6 +59,7 @@ export const en = {
     tooLong: 'Use at most {max} characters.',
     email: 'Enter an email address like name@example.com.',
     control: 'Remove the invisible control characters.',
+    direction: 'Remove the hidden characters that reverse the text direction.',
     invalid: 'This value is not accepted.',
   },
   /**
@@ -166,6 +167,8 @@ export const en = {
     uploading: 'Uploading attachments',
     tooBig: '{name} is larger than {size}',
     badType: '{name} is not a type this form accepts',
+    badName:
+      '{name}: rename the file (1 to 200 characters, no hidden characters) and attach it again',
     tooMany: 'Attach at most {count} files',
     queued: 'Saved on this device. It will be sent when you are back online.',
     sentLater: 'Your saved request was sent. Your reference is {ref}.',

@@ -42,6 +42,7 @@ export function describeIssue(issue: IssueLike, t: Messages): string {
     case 'invalid_format':
       return issue.format === 'email' ? t.issues.email : t.issues.invalid;
     case 'custom':
+      if (/direction override/.test(issue.message)) return t.issues.direction;
       return /control/.test(issue.message) ? t.issues.control : issue.message;
     case 'invalid_value':
     case 'invalid_union':

@@ -54,6 +54,8 @@ const es: Messages = {
     tooLong: 'Como máximo {max} caracteres.',
     email: 'Escribe un correo como nombre@example.com.',
     control: 'Quita los caracteres de control invisibles.',
+    direction:
+      'Quita los caracteres invisibles que invierten la dirección del texto.',
     invalid: 'Este valor no es válido.',
   },
   helpDesk: 'Soporte',
@@ -158,6 +160,8 @@ const es: Messages = {
     uploading: 'Subiendo archivos adjuntos',
     tooBig: '{name} ocupa más de {size}',
     badType: '{name} no es de un tipo que acepte este formulario',
+    badName:
+      '{name}: cambia el nombre del archivo (de 1 a 200 caracteres, sin caracteres invisibles) y vuelve a adjuntarlo',
     tooMany: 'Adjunta como máximo {count} archivos',
     queued:
       'Guardada en este dispositivo. Se enviará cuando vuelvas a tener conexión.',

@@ -51,6 +51,8 @@ const fr: Messages = {
     tooLong: '{max} caractères au maximum.',
     email: 'Saisissez une adresse e-mail du type nom@example.com.',
     control: 'Supprimez les caractères de contrôle invisibles.',
+    direction:
+      'Supprimez les caractères invisibles qui inversent le sens du texte.',
     invalid: 'Cette valeur n’est pas acceptée.',
   },
   helpDesk: 'Support',
@@ -154,6 +156,8 @@ const fr: Messages = {
     uploading: 'Envoi des pièces jointes',
     tooBig: '{name} dépasse {size}',
     badType: '{name} n’est pas d’un type accepté par ce formulaire',
+    badName:
+      '{name} : renommez le fichier (1 à 200 caractères, sans caractères invisibles) puis joignez-le à nouveau',
     tooMany: 'Joignez au plus {count} fichiers',
     queued:
       'Enregistrée sur cet appareil. Elle sera envoyée dès que vous serez de nouveau en ligne.',

@@ -222,6 +222,15 @@ describe('message helpers', () => {
         en,
       ),
     ).toBe(en.issues.control);
+    // The widget's and the server's words for U+202E and its kin.
+    for (const message of [
+      'subject must not contain direction override characters',
+      'must not contain direction override characters',
+    ]) {
+      expect(describeIssue({ code: 'custom', message }, de)).toBe(
+        de.issues.direction,
+      );
+    }
     expect(describeIssue({ message: 'no code' }, de)).toBe('no code');
   });
 });

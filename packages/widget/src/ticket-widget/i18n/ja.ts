@@ -53,6 +53,7 @@ const ja: Messages = {
     tooLong: '{max} 文字以内で入力してください。',
     email: 'name@example.com のような形式でメールアドレスを入力してください。',
     control: '目に見えない制御文字を削除してください。',
+    direction: '文字の向きを変える目に見えない文字を削除してください。',
     invalid: 'この値は使用できません。',
   },
   helpDesk: 'ヘルプデスク',
@@ -157,6 +158,8 @@ const ja: Messages = {
     uploading: '添付ファイルをアップロード中',
     tooBig: '{name} は {size} を超えています',
     badType: '{name} はこのフォームで受け付けていない種類のファイルです',
+    badName:
+      '{name}：ファイル名を変更して（1〜200文字、見えない文字なし）もう一度添付してください',
     tooMany: '添付できるのは {count} ファイルまでです',
     queued: 'この端末に保存しました。オンラインに戻ると送信されます。',
     sentLater:

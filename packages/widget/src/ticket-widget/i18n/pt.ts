@@ -51,6 +51,8 @@ const pt: Messages = {
     tooLong: 'No máximo {max} caracteres.',
     email: 'Digite um e-mail como nome@example.com.',
     control: 'Remova os caracteres de controle invisíveis.',
+    direction:
+      'Remova os caracteres invisíveis que invertem a direção do texto.',
     invalid: 'Este valor não é aceito.',
   },
   helpDesk: 'Suporte',
@@ -154,6 +156,8 @@ const pt: Messages = {
     uploading: 'Enviando anexos',
     tooBig: '{name} é maior que {size}',
     badType: '{name} não é de um tipo aceito por este formulário',
+    badName:
+      '{name}: mude o nome do arquivo (de 1 a 200 caracteres, sem caracteres invisíveis) e anexe-o novamente',
     tooMany: 'Anexe no máximo {count} arquivos',
     queued:
       'Salva neste dispositivo. Será enviada quando você voltar a ficar online.',
