@@ -122,6 +122,26 @@ describe('the tiny launcher', () => {
     ok(button.getBoundingClientRect().left < innerWidth / 2, 'on the left');
   });
 
+  it('follows a lang set on it before the widget loads', async () => {
+    const el = document.createElement('ticket-widget');
+    el.setAttribute('mode', 'launcher');
+    document.body.append(el);
+    added.push(el);
+    const button = await waitFor(() => inRoot(el, '.launcher'), 'button');
+    equal(button.getAttribute('aria-label'), LAUNCHER_TEXT.en.name, 'English');
+    el.setAttribute('lang', 'ar');
+    await waitFor(
+      () => button.getAttribute('aria-label') === LAUNCHER_TEXT.ar.name,
+      'the Arabic name',
+    );
+    equal(button.getAttribute('dir'), 'rtl', 'direction');
+    equal(
+      inRoot(el, '.close')?.getAttribute('aria-label'),
+      LAUNCHER_TEXT.ar.close,
+      'close button',
+    );
+  });
+
   it('says so when the widget cannot be loaded, and retries', async () => {
     const el = document.createElement('div');
     document.body.append(el);

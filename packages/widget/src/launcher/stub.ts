@@ -78,19 +78,10 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
   if (el.shadowRoot || customElements.get(TAG)) return;
   const root = el.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [stubSheet()];
-  // The same language and side as the full widget will choose.
-  const override = el.getAttribute('locale');
-  const { lang } = pickLanguage(languageCandidates(el, override));
-  const own = override !== null || el.hasAttribute('lang');
-  const placed = { lang, dir: directionFor(el, lang, own) };
-  const words = LAUNCHER_TEXT[lang];
-
   const button = make('button', {
-    ...placed,
     type: 'button',
     class: 'launcher',
     part: 'launcher-button',
-    'aria-label': words.name,
     'aria-expanded': 'false',
     'aria-controls': 'panel',
   });
@@ -99,24 +90,47 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
     type: 'button',
     class: 'close',
     part: 'button close-button',
-    'aria-label': words.close,
   });
   closer.append(icon(CROSS_PATH));
   const bar = make('div', { class: 'bar' });
   bar.append(closer);
   const status = make('p', { role: 'status', class: 'loading' });
-  status.textContent = words.loading;
   const panel = make('div', {
-    ...placed,
     id: 'panel',
     class: 'panel',
     part: 'panel',
     role: 'dialog',
-    'aria-label': words.name,
     tabindex: '-1',
   });
   panel.hidden = true;
   panel.append(bar, status);
+  let words = LAUNCHER_TEXT.en;
+  let failed = false;
+
+  // The same language and side as the full widget will choose, again
+  // whenever the page changes `lang`, `dir` or `locale` before it loads.
+  const place = () => {
+    const override = el.getAttribute('locale');
+    const { lang } = pickLanguage(languageCandidates(el, override));
+    const own = override !== null || el.hasAttribute('lang');
+    const dir = directionFor(el, lang, own);
+    words = LAUNCHER_TEXT[lang];
+    for (const node of [button, panel]) {
+      node.setAttribute('lang', lang);
+      node.setAttribute('dir', dir);
+      node.setAttribute('aria-label', words.name);
+    }
+    closer.setAttribute('aria-label', words.close);
+    status.textContent = failed ? words.failed : words.loading;
+  };
+  place();
+  const watch = {
+    attributes: true,
+    attributeFilter: ['lang', 'dir', 'locale'],
+  };
+  const observer = new MutationObserver(place);
+  observer.observe(el, watch);
+  observer.observe(document.documentElement, watch);
   root.append(button, panel);
 
   let opened = false;
@@ -133,6 +147,7 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
   // cover it) until the full one opens in a task of its own: running
   // the module and rendering the form are two shorter tasks, not one.
   const handOver = () => {
+    observer.disconnect();
     const buttonFocused = root.activeElement === button;
     button.remove();
     Reflect.deleteProperty(el, 'open');
@@ -155,6 +170,7 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
 
   const fail = () => {
     loading = false;
+    failed = true;
     status.textContent = words.failed;
   };
 
@@ -172,6 +188,7 @@ export function stubLauncher(el: HTMLElement, loader: LauncherLoader): void {
 
   const open = () => {
     if (isFull(el)) return el.open();
+    failed = false;
     status.textContent = words.loading;
     show(true);
     panel.focus();

@@ -88,6 +88,14 @@ describe('<ticket-widget> identify()', () => {
     await statusIs(el, 'Open');
   });
 
+  it('says a signed-in requester has no requests, not this browser', async () => {
+    const el = await mount({ 'poll-interval': '60000' });
+    await el.identify(await identityToken(address('new'), { name: 'New' }));
+    await showList(el);
+    await waitFor(() => text(el, '[part~="identity-note"]'), 'the note');
+    equal(text(el, '[part="list-view"] p')?.trim(), 'You have no requests yet.');
+  });
+
   it('files submissions under the identity and keeps no token of theirs on the device', async () => {
     const ola = address('ola');
     const el = await mount({ 'poll-interval': '60000' });

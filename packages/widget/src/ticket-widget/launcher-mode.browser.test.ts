@@ -57,6 +57,17 @@ describe('<ticket-widget mode="launcher">', () => {
     equal(await axeFindings(el), '', 'axe, closed');
   });
 
+  it('names its button in a language set after load, before any open', async () => {
+    const el = await mount({ mode: 'launcher' });
+    el.setAttribute('lang', 'ar');
+    const button = $(el, '[part="launcher-button"]');
+    await waitFor(
+      () => button.getAttribute('aria-label') === 'مكتب الدعم',
+      `the Arabic name (still "${button.getAttribute('aria-label')}")`,
+    );
+    equal(button.getAttribute('dir'), 'rtl', 'direction');
+  });
+
   it('paints the open panel in the next frame, focus inside', async () => {
     const el = await mount({ mode: 'launcher' });
     const opened = el.open();

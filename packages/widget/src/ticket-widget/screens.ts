@@ -139,6 +139,7 @@ export class Screens {
           entries: tickets.entries(),
           summaries: tickets.summaries,
           i18n,
+          identified: Boolean(tickets.identity.token),
           onOpen: (entry) => this.open(entry),
         })}${tickets.note()}`;
       case 'ticket':

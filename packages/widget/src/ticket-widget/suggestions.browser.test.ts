@@ -87,6 +87,21 @@ describe('<ticket-widget> suggested answers', () => {
     const asked = (await requestsTo('/kb/suggest')).length - before;
     equal(asked, 1, 'requests after a burst of typing');
     ok(items(el).length <= 3, 'at most three');
+    // Announced with the count's own wording (one, two, more).
+    const n = items(el).length;
+    const said = await waitFor(
+      () =>
+        el.shadowRoot
+          ?.querySelector('.visually-hidden[role="status"]')
+          ?.textContent?.trim(),
+      'the announcement',
+    );
+    equal(
+      said,
+      n === 1
+        ? 'One suggested answer below the description.'
+        : `${n} suggested answers below the description.`,
+    );
     if (build === 'dist') equal(chunkLoaded(), true, 'chunk after typing');
     match(items(el)[0]!.textContent ?? '', /certificate expired/);
     await expectNoViolations(el, 'suggestions shown');

@@ -76,6 +76,8 @@ export interface ListModel {
   entries: readonly StoredTicket[];
   summaries: ReadonlyMap<string, Summary>;
   i18n: Localizer;
+  /** Signed in through `identify()`: the list is not this browser's alone. */
+  identified?: boolean;
   onOpen(entry: StoredTicket): void;
 }
 
@@ -86,7 +88,7 @@ export function renderList(m: ListModel): TemplateResult {
     <h2 id="list-heading" tabindex="-1">${t.myRequests}</h2>
     ${
       m.entries.length === 0
-        ? html`<p>${t.noRequests}</p>`
+        ? html`<p>${m.identified ? t.noRequestsYet : t.noRequests}</p>`
         : html`<ul part="list" class="tickets">
           ${repeat(
             m.entries,

@@ -77,6 +77,7 @@ const ar: Messages = {
   viewRequest: 'اعرض هذا الطلب',
   submitAnother: 'أرسل طلبًا آخر',
   noRequests: 'لا توجد طلبات من هذا المتصفح بعد.',
+  noRequestsYet: 'ليست لديك طلبات بعد.',
   couldNotLoad: 'تعذّر التحميل: {message}',
   back: 'العودة إلى طلباتي',
   forget: 'أزل من هذا الجهاز',

@@ -84,6 +84,7 @@ const de: Messages = {
   viewRequest: 'Anfrage ansehen',
   submitAnother: 'Weitere Anfrage stellen',
   noRequests: 'Aus diesem Browser gibt es noch keine Anfragen.',
+  noRequestsYet: 'Sie haben noch keine Anfragen.',
   couldNotLoad: 'Konnte nicht geladen werden: {message}',
   back: 'Zurück zu meinen Anfragen',
   forget: 'Von diesem Gerät entfernen',

@@ -94,6 +94,7 @@ export const en = {
   viewRequest: 'View this request',
   submitAnother: 'Submit another request',
   noRequests: 'No requests from this browser yet.',
+  noRequestsYet: 'You have no requests yet.',
   couldNotLoad: 'Could not load: {message}',
   back: 'Back to my requests',
   forget: 'Remove from this device',

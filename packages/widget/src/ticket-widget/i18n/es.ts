@@ -84,6 +84,7 @@ const es: Messages = {
   viewRequest: 'Ver esta solicitud',
   submitAnother: 'Enviar otra solicitud',
   noRequests: 'Todavía no hay solicitudes desde este navegador.',
+  noRequestsYet: 'Todavía no tienes solicitudes.',
   couldNotLoad: 'No se pudo cargar: {message}',
   back: 'Volver a mis solicitudes',
   forget: 'Quitar de este dispositivo',

@@ -81,6 +81,7 @@ const fr: Messages = {
   viewRequest: 'Voir cette demande',
   submitAnother: 'Faire une autre demande',
   noRequests: 'Aucune demande depuis ce navigateur pour l’instant.',
+  noRequestsYet: 'Vous n’avez encore aucune demande.',
   couldNotLoad: 'Chargement impossible : {message}',
   back: 'Retour à mes demandes',
   forget: 'Retirer de cet appareil',

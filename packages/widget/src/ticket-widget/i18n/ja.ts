@@ -81,6 +81,7 @@ const ja: Messages = {
   viewRequest: 'このお問い合わせを見る',
   submitAnother: '別のお問い合わせを送る',
   noRequests: 'このブラウザーからのお問い合わせはまだありません。',
+  noRequestsYet: 'お問い合わせはまだありません。',
   couldNotLoad: '読み込めませんでした: {message}',
   back: 'お問い合わせ履歴に戻る',
   forget: 'この端末から削除',

@@ -81,6 +81,7 @@ const pt: Messages = {
   viewRequest: 'Ver esta solicitação',
   submitAnother: 'Enviar outra solicitação',
   noRequests: 'Ainda não há solicitações deste navegador.',
+  noRequestsYet: 'Você ainda não tem solicitações.',
   couldNotLoad: 'Não foi possível carregar: {message}',
   back: 'Voltar às minhas solicitações',
   forget: 'Remover deste dispositivo',

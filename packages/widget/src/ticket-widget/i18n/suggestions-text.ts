@@ -14,7 +14,11 @@ export interface SuggestionsText {
   solved: string;
   needHelp: string;
   thanks: string;
-  /** Announced when suggestions appear; `{n}` is how many. */
+  /** Announced when one suggestion appears. */
+  foundOne: string;
+  /** Announced when two appear (Arabic has a dual form). */
+  foundTwo: string;
+  /** Announced when more appear; `{n}` is how many. */
   found: string;
   /** Opens an article in the panel (its words: article-text.ts). */
   read: string;
@@ -29,6 +33,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'This solved it',
     needHelp: 'I still need help',
     thanks: 'Glad that helped! No request was sent.',
+    foundOne: 'One suggested answer below the description.',
+    foundTwo: '2 suggested answers below the description.',
     found: '{n} suggested answers below the description.',
     read: 'Read the article',
   },
@@ -39,6 +45,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'Das hat geholfen',
     needHelp: 'Ich brauche weiter Hilfe',
     thanks: 'Schön, dass es geholfen hat! Es wurde keine Anfrage gesendet.',
+    foundOne: 'Eine vorgeschlagene Antwort unter der Beschreibung.',
+    foundTwo: '2 vorgeschlagene Antworten unter der Beschreibung.',
     found: '{n} vorgeschlagene Antworten unter der Beschreibung.',
     read: 'Artikel lesen',
   },
@@ -49,6 +57,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'Cela a résolu mon problème',
     needHelp: 'J’ai encore besoin d’aide',
     thanks: 'Tant mieux ! Aucune demande n’a été envoyée.',
+    foundOne: 'Une réponse suggérée sous la description.',
+    foundTwo: '2 réponses suggérées sous la description.',
     found: '{n} réponses suggérées sous la description.',
     read: 'Lire l’article',
   },
@@ -59,6 +69,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'Esto lo resolvió',
     needHelp: 'Todavía necesito ayuda',
     thanks: '¡Nos alegra que le haya servido! No se envió ninguna solicitud.',
+    foundOne: 'Una respuesta sugerida debajo de la descripción.',
+    foundTwo: '2 respuestas sugeridas debajo de la descripción.',
     found: '{n} respuestas sugeridas debajo de la descripción.',
     read: 'Leer el artículo',
   },
@@ -69,6 +81,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'Isto resolveu',
     needHelp: 'Ainda preciso de ajuda',
     thanks: 'Que bom que ajudou! Nenhum pedido foi enviado.',
+    foundOne: 'Uma resposta sugerida abaixo da descrição.',
+    foundTwo: '2 respostas sugeridas abaixo da descrição.',
     found: '{n} respostas sugeridas abaixo da descrição.',
     read: 'Ler o artigo',
   },
@@ -79,6 +93,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'これで解決しました',
     needHelp: 'まだサポートが必要です',
     thanks: '解決してよかったです。問い合わせは送信されていません。',
+    foundOne: '説明の下に回答の候補が 1 件あります。',
+    foundTwo: '説明の下に回答の候補が 2 件あります。',
     found: '説明の下に回答の候補が {n} 件あります。',
     read: '記事を読む',
   },
@@ -89,6 +105,8 @@ export const SUGGESTIONS_TEXT: Record<Lang, SuggestionsText> = {
     solved: 'هذا حلّ المشكلة',
     needHelp: 'ما زلت بحاجة إلى مساعدة',
     thanks: 'يسعدنا أن ذلك ساعد! لم يُرسَل أي طلب.',
+    foundOne: 'إجابة مقترحة واحدة أسفل الوصف.',
+    foundTwo: 'إجابتان مقترحتان أسفل الوصف.',
     found: '{n} إجابات مقترحة أسفل الوصف.',
     read: 'اقرأ المقال',
   },

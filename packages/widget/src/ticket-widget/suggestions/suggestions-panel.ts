@@ -139,8 +139,10 @@ export class SuggestionsPanel {
     const open = this.state === 'open';
     if (open) for (const item of items) this.offered.add(item.id);
     if (open && items.length > 0 && before === 0) {
-      const { found } = SUGGESTIONS_TEXT[this.#d.lang()];
-      this.#d.announce(found.replace('{n}', String(items.length)));
+      const words = SUGGESTIONS_TEXT[this.#d.lang()];
+      const n = items.length;
+      const said = n === 1 ? words.foundOne : n === 2 ? words.foundTwo : null;
+      this.#d.announce(said ?? words.found.replace('{n}', String(n)));
     }
     this.#d.update();
   }
