@@ -33,6 +33,13 @@ export class Feedback {
     this.#host.requestUpdate();
   }
 
+  /** Empties the live region: what it said is no longer true. */
+  quiet(): void {
+    if (!this.announcement) return;
+    this.announcement = '';
+    this.#host.requestUpdate();
+  }
+
   /** Focuses `selector` after the next render; false when it is absent. */
   async focus(selector: string): Promise<boolean> {
     await this.#host.updateComplete;

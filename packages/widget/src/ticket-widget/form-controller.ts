@@ -172,6 +172,8 @@ export class FormController {
         await this.#focusFirstError();
         return;
       case 'failed':
+        // The alert says what happened; an earlier "submitted" is stale.
+        feedback.quiet();
         feedback.report(outcome.error);
         if (!(await this.#focusFirstError())) {
           await feedback.focus('[part~="submit-button"]');

@@ -80,6 +80,8 @@ export class Screens {
     const from = tracking.current;
     this.view = view;
     tracking.leave();
+    // What the region said was about the screen being left.
+    feedback.quiet();
     this.#host.requestUpdate();
     if (view === 'form') {
       this.#o.form().clearFailure();

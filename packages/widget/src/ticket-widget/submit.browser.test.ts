@@ -106,6 +106,14 @@ describe('<ticket-widget> submission', () => {
 
     await new Promise((r) => setTimeout(r, 300));
     equal((await submissionsWith(tag)).length, 0, 'requests sent');
+
+    // Said out loud, and quiet again on another screen.
+    const region = () =>
+      $(el, '.visually-hidden[role="status"]').textContent?.trim();
+    await waitFor(() => region(), 'the announcement');
+    $(el, 'nav button:last-child').click();
+    await el.updateComplete;
+    equal(region(), '', 'the region after going to My requests');
   });
 
   it('places a server 422 next to the field it names', async () => {
