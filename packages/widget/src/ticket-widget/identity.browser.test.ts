@@ -93,7 +93,10 @@ describe('<ticket-widget> identify()', () => {
     await el.identify(await identityToken(address('new'), { name: 'New' }));
     await showList(el);
     await waitFor(() => text(el, '[part~="identity-note"]'), 'the note');
-    equal(text(el, '[part="list-view"] p')?.trim(), 'You have no requests yet.');
+    equal(
+      text(el, '[part="list-view"] p')?.trim(),
+      'You have no requests yet.',
+    );
   });
 
   it('files submissions under the identity and keeps no token of theirs on the device', async () => {
