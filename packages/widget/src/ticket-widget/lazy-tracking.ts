@@ -5,20 +5,13 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { toWidgetError } from './api.js';
 import { ticketCheck } from './check/answers.js';
 import { replyCheck } from './check/submission-check.js';
 import { emit } from './events.js';
-import {
-  dateFormatter,
-  describeIssue,
-  en,
-  format,
-  formatBytes,
-} from './i18n/index.js';
+import { describeIssue, format, formatBytes } from './i18n/index.js';
 import { describeStatus } from './labels.js';
 import type { StoredTicket } from './token-store.js';
 import type { Tracking, TrackingOptions } from './tracking.js';
@@ -34,7 +27,6 @@ export type TrackingViews = Pick<
 export const trackingKit: TrackingKit = {
   html,
   nothing,
-  ifDefined,
   live,
   repeat,
   LIMITS,
@@ -42,9 +34,7 @@ export const trackingKit: TrackingKit = {
   ticketCheck,
   replyCheck,
   emit,
-  dateFormatter,
   describeIssue,
-  en,
   format,
   formatBytes,
   describeStatus,

@@ -1,6 +1,5 @@
 import type * as core from '@ticketry/core/public';
 import type * as lit from 'lit';
-import type * as ifDefinedModule from 'lit/directives/if-defined.js';
 import type * as liveModule from 'lit/directives/live.js';
 import type * as repeatModule from 'lit/directives/repeat.js';
 import type * as api from './api.js';
@@ -21,7 +20,6 @@ import type * as labels from './labels.js';
 export interface TrackingKit {
   readonly html: typeof lit.html;
   readonly nothing: typeof lit.nothing;
-  readonly ifDefined: typeof ifDefinedModule.ifDefined;
   readonly live: typeof liveModule.live;
   readonly repeat: typeof repeatModule.repeat;
   readonly LIMITS: typeof core.LIMITS;
@@ -29,9 +27,7 @@ export interface TrackingKit {
   readonly ticketCheck: typeof answers.ticketCheck;
   readonly replyCheck: typeof submission.replyCheck;
   readonly emit: typeof events.emit;
-  readonly dateFormatter: typeof i18n.dateFormatter;
   readonly describeIssue: typeof i18n.describeIssue;
-  readonly en: typeof i18n.en;
   readonly format: typeof i18n.format;
   readonly formatBytes: typeof i18n.formatBytes;
   readonly describeStatus: typeof labels.describeStatus;
@@ -41,8 +37,7 @@ export interface TrackingKit {
  * The kit's values as module bindings, set once by {@link provideKit}:
  * the chunk's modules import them by name like any other import (the
  * bundle then reads one short variable, not a property of an object).
- * None of them is set before the main file calls provideKit. The kit's
- * `ifDefined`, `dateFormatter` and `en` are no longer read here.
+ * None of them is set before the main file calls provideKit.
  */
 /** Lit's `html` tag. */
 export let html: TrackingKit['html'];
