@@ -41,12 +41,16 @@ describe('classification in the demo server', () => {
       const category = rule.set.category;
       if (category) expect(DEMO_CATEGORIES).toContain(category);
     }
-    const page = readFileSync(
-      new URL('./public/index.html', import.meta.url),
-      'utf8',
-    );
-    const attribute = /<ticket-widget[^>]*categories="([^"]*)"/.exec(page)?.[1];
-    expect(attribute?.split(',')).toEqual([...DEMO_CATEGORIES]);
+    const pages = [
+      './public/index.html',
+      '../embed/index.html',
+      '../embed/inline.html',
+    ];
+    for (const path of pages) {
+      const page = readFileSync(new URL(path, import.meta.url), 'utf8');
+      const attribute = /<ticket-widget[^>]*categories="([^"]*)"/.exec(page);
+      expect(attribute?.[1]?.split(','), path).toEqual([...DEMO_CATEGORIES]);
+    }
     expect(DEMO_TRIGGERS.length).toBeGreaterThan(0);
   });
 

@@ -104,11 +104,13 @@ export const LAUNCHER_CSS = css`
   .panel:focus-visible {
     outline: 3px solid var(--ticket-focus-color, ${accent});
   }
+  /* The close button sits 8px in from the panel's corner, so its focus
+     ring (3px, 3px off) stays inside the panel, which clips overflow. */
   .bar {
     display: flex;
     justify-content: flex-end;
-    margin-inline-end: calc(-1 * var(--ticket-padding, 16px) + 4px);
-    padding-block-start: 4px;
+    margin-inline-end: calc(-1 * var(--ticket-padding, 16px) + 8px);
+    padding-block-start: 8px;
   }
   /* Set in full: the tiny launcher's panel keeps its size when the full
      widget's styles take over, so nothing shifts. */
