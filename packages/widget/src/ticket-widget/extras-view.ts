@@ -3,10 +3,7 @@ import {
   type AttachmentRules,
   type FormField,
 } from '@ticketry/core/public';
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
+import { css, html, noChange, nothing, type TemplateResult } from 'lit';
 import type { DraftErrors } from './draft.js';
 import type { CustomValue, FormExtras } from './form-extras.js';
 import {
@@ -23,8 +20,6 @@ export interface ExtrasViewModel {
   extras: FormExtras;
   errors: DraftErrors;
   notice: string | null;
-  /** Changes when the draft starts over, to empty the file picker. */
-  round: number;
   i18n: Localizer;
   onCustom(name: string, value: CustomValue): void;
   onFiles(files: File[]): void;
@@ -60,8 +55,8 @@ function control(m: ExtrasViewModel, field: FormField): TemplateResult {
     case 'checkbox': {
       const { invalid, describedBy } = described(m.errors, id, !!field.hint);
       return html`<input id=${id} type="checkbox" part="checkbox"
-        ?required=${field.required} .checked=${live(value === true)}
-        aria-invalid=${invalid} aria-describedby=${ifDefined(describedBy)}
+        ?required=${field.required} .checked=${value === true}
+        aria-invalid=${invalid} aria-describedby=${describedBy}
         @change=${onInput} />`;
     }
     default:
@@ -89,6 +84,20 @@ function customField(m: ExtrasViewModel, field: FormField) {
       </div>`;
 }
 
+let noFiles: FileList | undefined;
+
+/**
+ * The picker's `files`: left alone while the draft has files (the
+ * requester chose them there), else an empty list, which empties the
+ * picker when the draft starts over. An object, so Lit sets it on every
+ * render.
+ */
+function chosen(files: readonly File[]) {
+  if (files.length) return noChange;
+  noFiles ??= new DataTransfer().files;
+  return noFiles;
+}
+
 function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
   const { invalid, describedBy } = described(m.errors, 'attachments', true);
   const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
@@ -104,14 +113,11 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
   return html`<div class="field" part="field">
     ${fieldLabel('attachments', words.attachments, true, m.i18n)}
     <p class="hint" part="hint" id="attachments-hint">${hint}</p>
-    ${keyed(
-      m.round,
-      html`<input id="attachments" type="file" part="file-input" multiple
-        accept=${accept} aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)}
-        @change=${(event: Event) =>
-          m.onFiles([...((event.target as HTMLInputElement).files ?? [])])} />`,
-    )}
+    <input id="attachments" type="file" part="file-input" multiple
+      accept=${accept} aria-invalid=${invalid}
+      aria-describedby=${describedBy} .files=${chosen(m.extras.files)}
+      @change=${(event: Event) =>
+        m.onFiles([...((event.target as HTMLInputElement).files ?? [])])} />
     ${fieldError(m.errors, 'attachments')}
     ${
       progress === null

@@ -139,7 +139,6 @@ export class FormController {
         extras: form.extras,
         errors: form.errors,
         notice: form.notice,
-        round: form.round,
         i18n,
         onCustom: (name, value) => form.editCustom(name, value),
         onFiles: (files) => form.setFiles(files),

@@ -1,6 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { Draft, DraftErrors, FieldName } from './draft.js';
 import type { Localizer } from './i18n/index.js';
 import type { Requester } from './identity.js';
@@ -55,7 +53,7 @@ export function described(errors: DraftErrors, id: string, hint?: boolean) {
   const ids = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean);
   return {
     invalid: invalid ? 'true' : 'false',
-    describedBy: ids.length ? ids.join(' ') : undefined,
+    describedBy: ids.length ? ids.join(' ') : nothing,
   };
 }
 
@@ -100,20 +98,24 @@ export interface TextInput {
   onChange?(event: Event): void;
 }
 
-/** A text input (or text area), its errors and hint tied to it. */
+/**
+ * A text input (or text area), its errors and hint tied to it. Each
+ * control writes the draft on `input` (or `change`) and the host renders
+ * again, so a plain `.value` binding keeps the two the same.
+ */
 export function textInput(c: TextInput): TemplateResult {
   const { invalid, describedBy } = described(c.errors, c.id, c.hint);
   return c.type === 'textarea'
     ? html`<textarea id=${c.id} name=${c.id} part="textarea"
         ?required=${c.required}
-        .value=${live(c.value)} aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)}
+        .value=${c.value} aria-invalid=${invalid}
+        aria-describedby=${describedBy}
         @input=${c.onInput}></textarea>`
     : html`<input id=${c.id} name=${c.id} part="input"
         type=${c.type ?? 'text'}
-        ?required=${c.required} autocomplete=${ifDefined(c.autocomplete)}
-        .value=${live(c.value)} aria-invalid=${invalid}
-        aria-describedby=${ifDefined(describedBy)} @input=${c.onInput}
+        ?required=${c.required} autocomplete=${c.autocomplete ?? nothing}
+        .value=${c.value} aria-invalid=${invalid}
+        aria-describedby=${describedBy} @input=${c.onInput}
         @change=${c.onChange} />`;
 }
 
@@ -126,8 +128,8 @@ export function selectInput(
   const { invalid, describedBy } = described(c.errors, c.id, c.hint);
   return html`<select id=${c.id} name=${c.id} part="select"
     ?required=${c.required}
-    .value=${live(c.value)} aria-invalid=${invalid}
-    aria-describedby=${ifDefined(describedBy)} @change=${c.onInput}>
+    .value=${c.value} aria-invalid=${invalid}
+    aria-describedby=${describedBy} @change=${c.onInput}>
     <option value="" ?selected=${c.value === ''}>${none}</option>
     ${options.map(
       ([value, words]) =>

@@ -1,5 +1,4 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 
 /**
  * What a page may give the widget to prove a person is submitting: a
@@ -41,7 +40,7 @@ export function renderHoneypot(
   return html`<div class="trap" aria-hidden="true">
     <label for="trap">Website</label>
     <input id="trap" name=${name} type="text" tabindex="-1"
-      autocomplete="off" .value=${live(trap.value)} @input=${onInput} />
+      autocomplete="off" .value=${trap.value} @input=${onInput} />
   </div>`;
 }
 

@@ -57,6 +57,26 @@ describe('<ticket-widget> identify()', () => {
   beforeEach(() => localStorage.clear());
   afterEach(() => unmountAll());
 
+  it('keeps focus on the same ticket when a newer one joins the list above it', async () => {
+    const lin = address('lin');
+    const el = await mount({ 'poll-interval': '60000' });
+    const stored = await submitThrough(el, lin);
+    await showList(el);
+    await waitFor(() => listedIds(el).length === 1, 'one request');
+    $(el, `[data-id="${stored}"]`).focus();
+
+    const newer = await fileElsewhere(lin, 'Newer from the phone');
+    await el.identify(await identityToken(lin));
+    await waitFor(() => listedIds(el).length === 2, 'two requests');
+    equal(listedIds(el)[0], newer, 'the newer one first');
+    const focused = () =>
+      (el.shadowRoot?.activeElement as HTMLElement | null)?.dataset.id;
+    await waitFor(
+      () => focused() === stored,
+      `focus on the ticket it was on (it is on ${focused()})`,
+    );
+  });
+
   it('lists every ticket of the identified requester with the stored ones, once each, and nobody else’s', async () => {
     const lin = address('lin');
     const fromPhone = await fileElsewhere(lin, 'Phone cannot sync mail');

@@ -5,8 +5,6 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { toWidgetError } from './api.js';
 import { ticketCheck } from './check/answers.js';
 import { replyCheck } from './check/submission-check.js';
@@ -27,8 +25,6 @@ export type TrackingViews = Pick<
 export const trackingKit: TrackingKit = {
   html,
   nothing,
-  live,
-  repeat,
   LIMITS,
   toWidgetError,
   ticketCheck,

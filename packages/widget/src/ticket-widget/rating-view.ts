@@ -1,7 +1,7 @@
 import type { TemplateResult } from 'lit';
 import { errorLine, textField } from './text-field.js';
 import type { ActionsModel } from './ticket-actions-view.js';
-import { html, live, nothing } from './tracking-kit.js';
+import { html, nothing } from './tracking-kit.js';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
@@ -58,7 +58,7 @@ export function renderRating(m: ActionsModel): TemplateResult {
 function star(m: ActionsModel, n: number): TemplateResult {
   const on = m.chosen !== null && n <= m.chosen;
   return html`<input type="radio" class="star-input" name="rating"
-      id="rating-${n}" value=${n} .checked=${live(m.chosen === n)}
+      id="rating-${n}" value=${n} .checked=${m.chosen === n}
       @change=${() => m.onPick(n)}
     /><label for="rating-${n}" part="star${on ? ' star-on' : ''}"
       class="star${on ? ' on' : ''}"><span aria-hidden="true">★</span

@@ -42,10 +42,13 @@ export class Screens {
   view: View = 'form';
   /** The ticket the confirmation is about. */
   submitted: Submitted | null = null;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #o: ScreensOptions;
 
-  constructor(host: ReactiveControllerHost, options: ScreensOptions) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    options: ScreensOptions,
+  ) {
     this.#host = host;
     this.#o = options;
   }
@@ -106,6 +109,23 @@ export class Screens {
   }
 
   /**
+   * The list reuses its items by position: when it changes under a
+   * focused ticket, focus follows that ticket to its new item.
+   */
+  #keepFocus(): void {
+    const root = this.#host.shadowRoot;
+    const focused = root?.activeElement as HTMLElement | null;
+    const id = focused?.dataset.id;
+    if (!root || !focused || !id) return;
+    // Checked after the update: an update drawn before it may have moved
+    // focus already, and focus the requester moved stays where it is.
+    void this.#host.updateComplete.then(() => {
+      if (root.activeElement !== focused || focused.dataset.id === id) return;
+      root.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+    });
+  }
+
+  /**
    * The switch between the form and My requests, then the screen. A
    * step of a staged first render (first-render.ts) draws less: step 0
    * no screen, step 1 the top of the form.
@@ -137,6 +157,7 @@ export class Screens {
           onNew: () => this.go('form'),
         });
       case 'list':
+        this.#keepFocus();
         return html`${renderList({
           entries: tickets.entries(),
           summaries: tickets.summaries,

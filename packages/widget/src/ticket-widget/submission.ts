@@ -55,8 +55,6 @@ export class SubmissionController {
   errors: DraftErrors = NO_ERRORS;
   /** A failure no field owns: network, server, storage. */
   formError: string | null = null;
-  /** Counts fresh drafts; the file picker is rebuilt at each. */
-  round = 0;
   /** A status about the form: saved offline, sent later. */
   notice: string | null = null;
   sending = false;
@@ -215,7 +213,6 @@ export class SubmissionController {
   /** A new draft: who is asking stays, the rest empties and refills. */
   #fresh(): void {
     this.#key = null;
-    this.round++;
     const { email, name } = this.draft;
     this.draft = { ...emptyDraft(), email, name };
     this.extras.reset();

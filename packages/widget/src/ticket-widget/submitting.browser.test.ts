@@ -449,6 +449,18 @@ describe('<ticket-widget> offline queue', () => {
     unmountAll();
   });
 
+  it('empties the file picker with the form when a submission is saved offline', async () => {
+    const el = await mountForm();
+    fillRequired(el, marker());
+    choose(el, [new File(['x'], 'note.txt', { type: 'text/plain' })]);
+    const picker = $<HTMLInputElement>(el, '#attachments');
+    equal(picker.files?.length, 1, 'a file chosen');
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    click(el, '[part~="submit-button"]');
+    await waitFor(() => el.shadowRoot?.querySelector('#form-notice'), 'notice');
+    equal($<HTMLInputElement>(el, '#attachments').files?.length, 0, 'emptied');
+  });
+
   it('saves a submission while the network fails, tells the requester, and sends it once when back online', async () => {
     const el = await mountForm();
     const tag = marker();

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { html, live, nothing } from './tracking-kit.js';
+import { html, nothing } from './tracking-kit.js';
 
 /** One labelled text area of the tracking views and what it shows. */
 export interface TextFieldModel {
@@ -30,7 +30,7 @@ export function textField(f: TextFieldModel): TemplateResult {
     <label for=${id} part="label">${f.label}</label>
     <textarea id=${id} name=${f.name} part="textarea"
       ?required=${f.required}
-      .value=${live(f.value)}
+      .value=${f.value}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
       @input=${(e: Event) => f.onInput((e.target as HTMLTextAreaElement).value)}

@@ -7,7 +7,7 @@ import { linkText } from './link-text.js';
 import { textField } from './text-field.js';
 import type { TrackingView } from './ticket-actions.js';
 import type { StoredTicket } from './token-store.js';
-import { html, nothing, repeat } from './tracking-kit.js';
+import { html, nothing } from './tracking-kit.js';
 
 /** What the tracking view of one ticket shows and whom it tells. */
 export interface TicketViewModel {
@@ -75,6 +75,7 @@ function details(
 ) {
   const { t } = i18n;
   const reason = ticket.status === 'pending' ? ticket.pendingReason : null;
+  // Messages only append: reused by position, each keeps its own DOM.
   return html`
     <p part="status">
       ${t.statusLabel} <span class="status">${t.status[ticket.status]}</span>
@@ -99,11 +100,7 @@ function details(
       ${
         ticket.messages.length
           ? html`<ol part="conversation" class="conversation">
-            ${repeat(
-              ticket.messages,
-              (msg) => msg.id,
-              (msg) => message(msg, i18n, fileUrl),
-            )}
+            ${ticket.messages.map((msg) => message(msg, i18n, fileUrl))}
           </ol>`
           : html`<p>${t.noMessages}</p>`
       }

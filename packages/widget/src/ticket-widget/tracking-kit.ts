@@ -1,7 +1,5 @@
 import type * as core from '@ticketry/core/public';
 import type * as lit from 'lit';
-import type * as liveModule from 'lit/directives/live.js';
-import type * as repeatModule from 'lit/directives/repeat.js';
 import type * as api from './api.js';
 import type * as answers from './check/answers.js';
 import type * as submission from './check/submission-check.js';
@@ -20,8 +18,6 @@ import type * as labels from './labels.js';
 export interface TrackingKit {
   readonly html: typeof lit.html;
   readonly nothing: typeof lit.nothing;
-  readonly live: typeof liveModule.live;
-  readonly repeat: typeof repeatModule.repeat;
   readonly LIMITS: typeof core.LIMITS;
   readonly toWidgetError: typeof api.toWidgetError;
   readonly ticketCheck: typeof answers.ticketCheck;
@@ -43,10 +39,6 @@ export interface TrackingKit {
 export let html: TrackingKit['html'];
 /** Lit's `nothing`. */
 export let nothing: TrackingKit['nothing'];
-/** Lit's `live` directive. */
-export let live: TrackingKit['live'];
-/** Lit's `repeat` directive. */
-export let repeat: TrackingKit['repeat'];
 /** The core's text limits. */
 export let LIMITS: TrackingKit['LIMITS'];
 /** See `toWidgetError` in api.ts. */
@@ -71,8 +63,6 @@ export function provideKit(value: TrackingKit): void {
   ({
     html,
     nothing,
-    live,
-    repeat,
     LIMITS,
     toWidgetError,
     ticketCheck,

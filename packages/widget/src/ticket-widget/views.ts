@@ -1,6 +1,5 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { Localizer } from './i18n/index.js';
 import type { StoredTicket } from './token-store.js';
 
@@ -81,7 +80,10 @@ export interface ListModel {
   onOpen(entry: StoredTicket): void;
 }
 
-/** The tickets this device submitted, newest first. */
+/**
+ * The tickets this device submitted, newest first. Items are reused by
+ * position: the caller keeps focus on a ticket the list moves.
+ */
 export function renderList(m: ListModel): TemplateResult {
   const { t } = m.i18n;
   return html`<section part="list-view" aria-labelledby="list-heading">
@@ -90,9 +92,7 @@ export function renderList(m: ListModel): TemplateResult {
       m.entries.length === 0
         ? html`<p>${m.identified ? t.noRequestsYet : t.noRequests}</p>`
         : html`<ul part="list" class="tickets">
-          ${repeat(
-            m.entries,
-            (entry) => entry.id,
+          ${m.entries.map(
             (entry) => html`<li part="list-item">
               <button type="button" part="button ticket-button"
                 data-id=${entry.id} @click=${() => m.onOpen(entry)}>

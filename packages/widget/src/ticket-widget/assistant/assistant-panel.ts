@@ -10,7 +10,9 @@ import type {
   nothing as litNothing,
   TemplateResult,
 } from 'lit';
+import { ASSISTANT_TEXT } from '../i18n/assistant-text.js';
 import type { Messages } from '../i18n/en.js';
+import type { Lang } from '../i18n/locale.js';
 import { adoptStyles } from './assistant-styles.js';
 import { type Answer, answerOf, type Reply } from './replies.js';
 
@@ -141,11 +143,18 @@ export class AssistantPanel {
     this.#d.update();
   }
 
+  /** The screen's words in the widget's language; the heading is `t`'s. */
+  #words() {
+    const lang = (this.#d.lang?.() ?? 'en') as Lang;
+    const own = ASSISTANT_TEXT[lang] ?? ASSISTANT_TEXT.en;
+    return { heading: this.#d.t().assistant.heading, ...own };
+  }
+
   /** The panel. */
   render(): TemplateResult {
     const d = this.#d;
     const { html, nothing } = d.lit;
-    const t = d.t().assistant;
+    const t = this.#words();
     adoptStyles(d.root());
     const last = this.entries.at(-1);
     return html`<section part="assistant" class="assistant" aria-labelledby="assistant-heading">
@@ -170,7 +179,7 @@ export class AssistantPanel {
 
   #entry(e: Entry, latest: boolean): TemplateResult {
     const { html } = this.#d.lit;
-    const t = this.#d.t().assistant;
+    const t = this.#words();
     return html`<li part="assistant-message" class=${e.from}>
       <span class="who">${e.from === 'you' ? t.you : t.name}</span>
       <p class="said" dir="auto">${e.reply.text}</p>

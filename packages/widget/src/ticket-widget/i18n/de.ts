@@ -174,15 +174,6 @@ const de: Messages = {
   assistant: {
     open: 'Assistent',
     heading: 'Den Assistenten fragen',
-    name: 'Assistent',
-    you: 'Sie',
-    greeting:
-      'Hallo! Wobei kann ich helfen? Beschreiben Sie das Problem oder fragen Sie nach einer Anfrage, Ihrem Passwort oder unseren Öffnungszeiten.',
-    log: 'Unterhaltung mit dem Assistenten',
-    yourMessage: 'Ihre Nachricht',
-    send: 'Senden',
-    thinking: 'Der Assistent antwortet…',
-    restart: 'Neu beginnen',
     loading: 'Der Assistent wird geladen…',
   },
   sizes: {

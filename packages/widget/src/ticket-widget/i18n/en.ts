@@ -179,15 +179,6 @@ export const en = {
   assistant: {
     open: 'Assistant',
     heading: 'Ask the assistant',
-    name: 'Assistant',
-    you: 'You',
-    greeting:
-      'Hello! What can I help you with? Describe the problem, or ask about a request, your password or our opening hours.',
-    log: 'Conversation with the assistant',
-    yourMessage: 'Your message',
-    send: 'Send',
-    thinking: 'The assistant is answering…',
-    restart: 'Start over',
     loading: 'Loading the assistant…',
   },
   /** File sizes; `{n}` is the number in the locale's digits. */

@@ -172,15 +172,6 @@ const es: Messages = {
   assistant: {
     open: 'Asistente',
     heading: 'Preguntar al asistente',
-    name: 'Asistente',
-    you: 'Usted',
-    greeting:
-      '¡Hola! ¿En qué puedo ayudarle? Describa el problema o pregunte por una solicitud, su contraseña o nuestro horario.',
-    log: 'Conversación con el asistente',
-    yourMessage: 'Su mensaje',
-    send: 'Enviar',
-    thinking: 'El asistente está respondiendo…',
-    restart: 'Empezar de nuevo',
     loading: 'Cargando el asistente…',
   },
   sizes: {

@@ -169,15 +169,6 @@ const fr: Messages = {
   assistant: {
     open: 'Assistant',
     heading: 'Demander à l’assistant',
-    name: 'Assistant',
-    you: 'Vous',
-    greeting:
-      'Bonjour ! Comment puis-je vous aider ? Décrivez le problème, ou posez une question sur une demande, votre mot de passe ou nos horaires.',
-    log: 'Conversation avec l’assistant',
-    yourMessage: 'Votre message',
-    send: 'Envoyer',
-    thinking: 'L’assistant répond…',
-    restart: 'Recommencer',
     loading: 'Chargement de l’assistant…',
   },
   sizes: {

@@ -168,15 +168,6 @@ const pt: Messages = {
   assistant: {
     open: 'Assistente',
     heading: 'Perguntar ao assistente',
-    name: 'Assistente',
-    you: 'Você',
-    greeting:
-      'Olá! Como posso ajudar? Descreva o problema ou pergunte sobre uma solicitação, sua senha ou nosso horário de atendimento.',
-    log: 'Conversa com o assistente',
-    yourMessage: 'Sua mensagem',
-    send: 'Enviar',
-    thinking: 'O assistente está respondendo…',
-    restart: 'Recomeçar',
     loading: 'Carregando o assistente…',
   },
   sizes: {
