@@ -18,7 +18,7 @@ afterAll(async () => close?.());
 
 /** The agent walkthrough of the demo page, as a reader copies it. */
 function walkthrough(): string {
-  const block = /<pre data-api>([\s\S]*?)<\/pre>/.exec(page)?.[1];
+  const block = /<pre data-api[^>]*>([\s\S]*?)<\/pre>/.exec(page)?.[1];
   if (!block) throw new Error('the page has no <pre data-api> block');
   return block.replaceAll('&amp;', '&').replaceAll('&lt;', '<');
 }
