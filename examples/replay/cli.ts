@@ -13,7 +13,7 @@ import {
 import { parseCliArgs, USAGE } from './cli-args.ts';
 import { ReplayError } from './errors.ts';
 import { formatReport } from './format.ts';
-import { printPredictions } from './predict-cli.ts';
+import { formatPredictions, predictionReports } from './predict-cli.ts';
 import { createProgressBar } from './progress.ts';
 import { replayFile } from './replay-file.ts';
 import { replayRoutingFile } from './routing-replay.ts';
@@ -57,11 +57,18 @@ async function main(): Promise<number> {
       onProgress: bar.update,
     });
     bar.done();
-    console.log(
-      args.json ? JSON.stringify(report, null, 2) : formatReport(report),
-    );
-    if (!args.json && report.sla) console.log(formatSla(report.sla));
-    if (args.forecast || args.risk) await printPredictions(store, args);
+    // Measured before anything is printed: a refusal prints no report.
+    const predictions = await predictionReports(store, args);
+    if (args.json) {
+      const asked = args.forecast || args.risk;
+      // One JSON document: the report, or every report keyed by name.
+      const doc = asked ? { replay: report, ...predictions } : report;
+      console.log(JSON.stringify(doc, null, 2));
+      return 0;
+    }
+    console.log(formatReport(report));
+    if (report.sla) console.log(formatSla(report.sla));
+    for (const text of formatPredictions(predictions)) console.log(text);
     return 0;
   } finally {
     bar.done();

@@ -6,6 +6,7 @@ export const REPLAY_ERROR_CODES = [
   'UNKNOWN_MAPPING',
   'BAD_ARGUMENTS',
   'FILE_UNREADABLE',
+  'NO_SLA_OUTCOME',
 ] as const;
 
 /** One of the replay's stable error codes. */

@@ -1,6 +1,7 @@
-import type { AuditEvent, TicketStore } from '@ticketry/core';
+import type { AuditEvent, RiskEvaluation, TicketStore } from '@ticketry/core';
 import type { CliArgs } from './cli-args.ts';
 import {
+  type ForecastReport,
   forecastReport,
   formatForecast,
   formatRisk,
@@ -18,18 +19,32 @@ export async function readAllEvents(store: TicketStore): Promise<AuditEvent[]> {
   }
 }
 
-/** Prints the `--forecast` and `--risk` reports of a replayed store. */
-export async function printPredictions(
+/** The `--forecast` and `--risk` reports, each present when asked. */
+export interface PredictionReports {
+  forecast?: ForecastReport;
+  risk?: RiskEvaluation;
+}
+
+/**
+ * Measures the `--forecast` and `--risk` reports of a replayed store.
+ * Throws NO_SLA_OUTCOME (before anything is printed) when `--risk` is
+ * asked of a log without an SLA outcome.
+ */
+export async function predictionReports(
   store: TicketStore,
   args: CliArgs,
-): Promise<void> {
+): Promise<PredictionReports> {
+  if (!args.forecast && !args.risk) return {};
   const events = await readAllEvents(store);
-  const forecast = args.forecast ? forecastReport(events) : undefined;
   const risk = args.risk ? riskReport(events) : undefined;
-  if (args.json) {
-    console.log(JSON.stringify({ forecast, risk }, null, 2));
-    return;
-  }
-  if (forecast) console.log(`\n${formatForecast(forecast)}`);
-  if (risk) console.log(`\n${formatRisk(risk)}`);
+  const forecast = args.forecast ? forecastReport(events) : undefined;
+  return { ...(forecast && { forecast }), ...(risk && { risk }) };
+}
+
+/** The prediction reports as text, each after a blank line. */
+export function formatPredictions(reports: PredictionReports): string[] {
+  const out: string[] = [];
+  if (reports.forecast) out.push(`\n${formatForecast(reports.forecast)}`);
+  if (reports.risk) out.push(`\n${formatRisk(reports.risk)}`);
+  return out;
 }

@@ -15,9 +15,11 @@ import {
   madeSlaOutcome,
   plannedSpikes,
   type RiskEvaluation,
+  type RiskOutcome,
   type SurgeEvaluation,
   slaOutcome,
 } from '@ticketry/core';
+import { ReplayError } from './errors.ts';
 
 const DAY = 86_400_000;
 
@@ -80,10 +82,13 @@ export function forecastReport(
 }
 
 /**
- * Breach risk at opening: the ServiceNow log's `made_sla` when the
- * tickets carry it, else the desk's own SLA outcomes.
+ * The SLA outcome a log gives breach risk: the ServiceNow log's
+ * `made_sla` when the tickets carry it, else the desk's own SLA clocks
+ * when the replay ran some (`--sla`); null when there is neither.
  */
-export function riskReport(events: readonly AuditEvent[]): RiskEvaluation {
+export function riskOutcomeOf(
+  events: readonly AuditEvent[],
+): RiskOutcome | null {
   const carriesMadeSla = events.some(
     (e) =>
       e.type === 'ticket.submitted' &&
@@ -91,10 +96,34 @@ export function riskReport(events: readonly AuditEvent[]): RiskEvaluation {
         'madeSla'
       ] === 'boolean',
   );
-  const outcome = carriesMadeSla ? madeSlaOutcome : slaOutcome;
-  const { model: _model, ...evaluation } = evaluateRisk(
-    collectExamples(events, { outcome }),
+  if (carriesMadeSla) return madeSlaOutcome;
+  return events.some((e) => e.changes['sla']) ? slaOutcome : null;
+}
+
+const noOutcome = (why: string) =>
+  new ReplayError(
+    'NO_SLA_OUTCOME',
+    `--risk needs an SLA outcome: ${why}. Pass --sla <policy.json> to run SLA ` +
+      'clocks on the log (the ServiceNow log carries its own made_sla)',
   );
+
+/**
+ * Breach risk at opening, on the outcome {@link riskOutcomeOf} finds.
+ * Throws NO_SLA_OUTCOME when the log has none, or when no ticket (or
+ * every ticket) missed it: there is nothing to learn or score.
+ */
+export function riskReport(events: readonly AuditEvent[]): RiskEvaluation {
+  const outcome = riskOutcomeOf(events);
+  if (!outcome) throw noOutcome('the log carries none and no SLA clocks ran');
+  const examples = collectExamples(events, { outcome });
+  const known = examples.filter((e) => e.age === 0 && e.label !== null);
+  const missed = known.filter((e) => e.label === 1).length;
+  if (missed === 0 || missed === known.length) {
+    throw noOutcome(
+      `${known.length} tickets have an outcome and ${missed} missed, so there is nothing to learn`,
+    );
+  }
+  const { model: _model, ...evaluation } = evaluateRisk(examples);
   return evaluation;
 }
 

@@ -98,8 +98,9 @@ describe('the assistant in the demo server', () => {
       const classified = await demo.desk.get(ticket!.id);
       expect(classified?.category ?? null).toBeNull();
       expect(classified?.tags).not.toContain('access');
+      // The problem as first stated, then what the requester added.
       expect(ticket?.description).toBe(
-        'It flickers every few seconds, an external monitor is fine.',
+        'From home my laptop client never shows the green shield\n\nIt flickers every few seconds, an external monitor is fine.',
       );
       // Agents still read the whole conversation, as an internal note.
       const note = (await demo.desk.events(ticket!.id)).find(

@@ -6,6 +6,7 @@ import {
   type ScheduleInput,
   type TriggerInput,
 } from '@ticketry/core';
+import { demoRiskSource } from './demo-predict.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -112,7 +113,9 @@ export const DEMO_MACROS: MacroInput[] = [
 
 /**
  * The demo's automation: the rules above unless rules were saved over
- * the API (PUT /api/v1/automation/…), notices and runs logged.
+ * the API (PUT /api/v1/automation/…), notices and runs logged. Rules
+ * may test `risk`: it reads the demo's breach risk (demo-predict.ts),
+ * the figure GET /tickets/:id/risk answers.
  */
 export async function demoAutomation(
   desk: Desk,
@@ -124,6 +127,7 @@ export async function demoAutomation(
     schedules: DEMO_SCHEDULES,
     macros: DEMO_MACROS,
     replyAs,
+    risk: demoRiskSource(desk),
     notify: (n) =>
       log.info('automation notice', {
         rule: n.ruleId,

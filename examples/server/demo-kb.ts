@@ -5,10 +5,10 @@
  */
 import { createArticleRenderer } from '@ticketry/adapters/kb';
 import {
-  ConflictError,
   createKnowledgeBase,
   type Desk,
   parseArticleMarkdown,
+  TicketryError,
 } from '@ticketry/core';
 import type { Logger } from './log.ts';
 
@@ -92,7 +92,8 @@ export async function demoKnowledgeBase(desk: Desk, log: Logger) {
       seeded++;
     } catch (error) {
       // Another process on the same database seeded it first: keep theirs.
-      if (!(error instanceof ConflictError)) throw error;
+      const taken = error instanceof TicketryError;
+      if (!taken || error.code !== 'ALREADY_EXISTS') throw error;
     }
   }
   await knowledgeBase.ready();

@@ -42,6 +42,12 @@ describe('predictions in the demo server', () => {
         all.days.some((d: { low: number; high: number }) => d.high > d.low),
       ).toBe(true);
 
+      // A day's forecast does not depend on how many days are asked.
+      for (const days of [1, 7, 28]) {
+        const other = await (await get(`/forecast?days=${days}`)).json();
+        expect(other.series[0].days[0]).toEqual(all.days[0]);
+      }
+
       const queue = await get('/risk/queue?limit=10');
       expect(queue.status).toBe(200);
       const { tickets } = await queue.json();

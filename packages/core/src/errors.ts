@@ -29,14 +29,22 @@ export const ERROR_CODES = {
   CHILDREN_OPEN: 409,
   /** A knowledge base draft asked of a ticket that has no resolution yet. */
   KB_NO_RESOLUTION: 409,
+  /** A knowledge base draft asked of a ticket whose resolution note says nothing ("Imported", "Fixed"). */
+  KB_NO_RESOLUTION_TEXT: 409,
+  /** Breach risk asked of a ticket that is not open (resolved, closed…). */
+  TICKET_NOT_OPEN: 409,
   /** A create naming an id that is taken (an organization's id…). */
   ALREADY_EXISTS: 409,
   /** A message split off once already; details name the ticket it made. */
   ALREADY_SPLIT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** An assistant conversation past its character budget (`maxChars`); start a new one. */
+  CONVERSATION_TOO_LONG: 422,
   /** A watcher address refused: the desk's own, or a mail system's (postmaster, no-reply…). */
   WATCHER_REFUSED: 422,
   INELIGIBLE_ASSIGNEE: 422,
+  /** An automation rule reads `risk` where the automation has no risk source. */
+  RISK_SOURCE_MISSING: 422,
   /** A webhook URL the address guard refuses (loopback, private, metadata…). */
   DESTINATION_REFUSED: 422,
   VERSION_CONFLICT: 412,

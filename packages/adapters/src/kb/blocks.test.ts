@@ -155,4 +155,25 @@ describe('article blocks', () => {
     const out = blocks(md.slice(0, 100_000));
     expect(out.filter((b) => b.type === 'heading')).toHaveLength(175);
   });
+
+  it('shows an image as its alt text, with no stray "!" and nothing to load', () => {
+    const out = blocks(
+      'See ![the *screen*](https://x.test/s.png) [a](https://a.test)',
+    );
+    expect(out).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'See the ' },
+          { type: 'em', content: [{ type: 'text', text: 'screen' }] },
+          { type: 'text', text: ' ' },
+          {
+            type: 'link',
+            href: 'https://a.test',
+            content: [{ type: 'text', text: 'a' }],
+          },
+        ],
+      },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Article Markdown to structured blocks (`ArticleBlock` of
  * `@ticketry/core`) from markdown-it's tokens, for clients that may
- * only render text: raw HTML is dropped, images are off, links survive
+ * only render text: raw HTML is dropped, an image is its alt text, links survive
  * only when http or https, and nesting deeper than `MAX_BLOCK_DEPTH`
  * is flattened into its parent. The result is checked with zod.
  */
@@ -71,8 +71,10 @@ function inlineNode(node: Node, depth: number): ArticleInline[] {
     case 'code_inline':
       return [{ type: 'code', text: token.content }];
     case 'html_inline':
-    case 'image':
       return [];
+    case 'image':
+      // Its alt text only: nothing loads, and no stray "!" is left.
+      return inlines(treeOf(token.children ?? []), depth);
   }
   const mark = MARKS[token.type];
   const deep = depth >= MAX_BLOCK_DEPTH;
@@ -162,7 +164,6 @@ const checked = z.array(articleBlockSchema);
 export function createArticleBlocks(): ArticleBlockRenderer {
   // html: true so raw HTML becomes its own tokens, which are dropped.
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
-  md.disable('image');
   md.validateLink = isBlockLink;
   return (markdown) =>
     checked.parse(blocksOf(treeOf(md.parse(markdown, {})), 0));

@@ -80,4 +80,9 @@ describe('article rendering', () => {
       false,
     ]);
   });
+
+  it('renders an image as its alt text, with no stray "!" and no <img>', () => {
+    const html = render('See ![the <b>screen</b>](https://x.test/s.png) here');
+    expect(html).toBe('<p>See the &lt;b&gt;screen&lt;/b&gt; here</p>\n');
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Knowledge base articles to safe HTML with markdown-it: raw HTML is
- * never passed through (it is shown as text), images are off, and a
+ * never passed through (it is shown as text), an image shows as its alt
+ * text (nothing is loaded), and a
  * link survives only when it is http, https or mailto; every link gets
  * `rel="nofollow noopener noreferrer"`.
  */
@@ -33,8 +34,12 @@ export interface ArticleRenderer {
  */
 export function createArticleRenderer(): ArticleRenderer {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
-  md.disable('image');
   md.validateLink = isAllowedLink;
+  // An image is its alt text: nothing loads, and no stray "!" is left.
+  md.renderer.rules.image = (tokens, idx, options, env, self) =>
+    md.utils.escapeHtml(
+      self.renderInlineAsText(tokens[idx]?.children ?? [], options, env),
+    );
   const linkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     tokens[idx]?.attrSet('rel', 'nofollow noopener noreferrer');

@@ -8,6 +8,7 @@ import type { Recognition } from './recognizer.js';
 import {
   type ArticleSuggestion,
   type AssistantReply,
+  assistantReplySchema,
   flowChoice,
   type TranscriptLine,
 } from './types.js';
@@ -74,19 +75,42 @@ export function createDefaultAnswerer(): Answerer {
         ];
       }
       if (r.misses > 1) return null;
-      return [
-        {
-          type: 'choices',
-          text: t('notSure'),
-          choices: [
-            ...r.flows.map((f) => ({
-              label: f.title,
-              value: flowChoice(f.id),
-            })),
-            { label: t('talkToPerson'), value: HANDOVER },
-          ].slice(0, 12),
-        },
-      ];
+      return [menuReply(r.locale ?? 'en', r.flows)];
     },
   };
+}
+
+/**
+ * "I am not sure I understood": the flows on offer and a person, as
+ * choices in `locale`.
+ */
+export function menuReply(
+  locale: AssistantLocale,
+  flows: readonly { id: string; title: string }[],
+): AssistantReply {
+  return {
+    type: 'choices',
+    text: assistantText(locale, 'notSure'),
+    choices: [
+      ...flows.map((f) => ({ label: f.title, value: flowChoice(f.id) })),
+      { label: assistantText(locale, 'talkToPerson'), value: HANDOVER },
+    ].slice(0, 12),
+  };
+}
+
+/**
+ * What `answerer` says, or what `fallback` says instead when the
+ * answerer throws or says something `assistantReplySchema` refuses.
+ */
+export async function answerChecked(
+  answerer: Answerer,
+  fallback: Answerer,
+  request: AnswerRequest,
+): Promise<AssistantReply[] | null> {
+  const replies = await answerer
+    .answer(request)
+    .catch(() => fallback.answer(request));
+  const valid = (r: AssistantReply) =>
+    assistantReplySchema.safeParse(r).success;
+  return replies && !replies.every(valid) ? fallback.answer(request) : replies;
 }

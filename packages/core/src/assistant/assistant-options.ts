@@ -4,8 +4,12 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
+import { TicketryError, validationError } from '../errors.js';
 import type { Answerer } from './answerer.js';
-import { type AssistantLocale, assistantLocaleSchema } from './i18n/index.js';
+import {
+  type AssistantLocale,
+  assistantLocaleTagSchema,
+} from './i18n/index.js';
 import type { IntentRecognizer } from './recognizer.js';
 import type {
   ArticleSuggestion,
@@ -43,8 +47,12 @@ export interface AssistantOptions {
   clock?: Clock;
   /** Longest wait for a flow's lookups, in ms. @default 10000 */
   timeoutMs?: number;
-  /** The language to answer in until a message says otherwise. @default 'en' */
-  locale?: AssistantLocale;
+  /**
+   * The language to answer in until a message says otherwise: a BCP 47
+   * tag, answered in its base language when the assistant speaks it.
+   * @default 'en'
+   */
+  locale?: AssistantLocale | (string & {});
   /**
    * The confidence from which a message in the middle of a flow is
    * taken as another routine request (switching.ts). @default 0.7
@@ -61,9 +69,29 @@ export const inputSchema = z.union([
   z.strictObject({
     text: z.string().max(MESSAGE_LIMIT).optional(),
     choice: z.string().max(200).optional(),
-    locale: assistantLocaleSchema.optional(),
+    /** A BCP 47 tag; the reply language is its base language, or `en`. */
+    locale: assistantLocaleTagSchema.optional(),
   }),
 ]);
+
+/**
+ * A message as `send` reads it: checked, its text (maybe empty) and
+ * its choice; throws VALIDATION_FAILED for neither.
+ */
+export function readInput(input: AssistantInput): {
+  text: string;
+  choice?: string;
+  locale?: string;
+} {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) throw validationError('message', parsed.error.issues);
+  const m =
+    typeof parsed.data === 'string' ? { text: parsed.data } : parsed.data;
+  const text = m.text ?? '';
+  if (!text.trim() && !m.choice)
+    throw new TicketryError('VALIDATION_FAILED', 'send a message or a choice');
+  return { ...m, text };
+}
 
 /** One conversation with the assistant. */
 export interface Assistant {

@@ -70,7 +70,7 @@ describe('tickets the assistant opens', () => {
       'My laptop screen is flickering since the update',
     );
     expect(ticket.description).toBe(
-      'It flickers every few seconds, an external monitor is fine.',
+      'My laptop screen is flickering since the update\n\nIt flickers every few seconds, an external monitor is fine.',
     );
     expect(ticket.category ?? null).toBeNull();
     expect(ticket.tags).not.toContain('access');

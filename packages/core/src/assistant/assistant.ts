@@ -5,28 +5,36 @@
  * rest, and hands over to the ticket flow.
  */
 import { systemClock } from '../clock.js';
-import { TicketryError, validationError } from '../errors.js';
-import { createDefaultAnswerer, HANDOVER, SOLVED } from './answerer.js';
+import {
+  answerChecked,
+  createDefaultAnswerer,
+  HANDOVER,
+  menuReply,
+  SOLVED,
+} from './answerer.js';
 import {
   type Assistant,
   type AssistantOptions,
-  inputSchema,
+  readInput,
   replyText,
 } from './assistant-options.js';
 import {
   ASSISTANT_CATALOGS,
   type AssistantLocale,
   type AssistantTextKey,
-  assistantLocaleSchema,
+  assistantLocaleOf,
   assistantText,
 } from './i18n/index.js';
+import { createOfferedChoices } from './offered-choices.js';
 import type { Recognition } from './recognizer.js';
 import {
+  type ActiveFlow as Active,
   type FlowStep,
-  type RunningFlow,
+  type FlowMessage as Message,
   startFlow,
   stepFlow,
 } from './run-flow.js';
+import { isSmallTalk } from './small-talk.js';
 import {
   KEEP,
   offerAnswer,
@@ -39,22 +47,9 @@ import {
   type ArticleSuggestion,
   type AssistantFlow,
   type AssistantReply,
-  assistantReplySchema,
   CLOSED_QUESTION,
   type TranscriptLine,
 } from './types.js';
-
-/** What the requester sent: typed text, or a choice's value. */
-type Message = { text: string; choice?: string };
-
-/** A flow in progress, what started it, and its last question. */
-interface Active {
-  run: RunningFlow;
-  /** The message that started it: the problem to file if it gives up. */
-  text: string;
-  /** Asked again when the flow resumes after another request. */
-  asked: AssistantReply | null;
-}
 
 export {
   type Assistant,
@@ -94,10 +89,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const gaveUp = new Set<string>();
   let problem: string | null = null;
   let misses = 0;
+  /** The articles of the last offer, until "solved" or the next message. */
   let offered: readonly ArticleSuggestion[] = [];
-  let locale: AssistantLocale = assistantLocaleSchema
-    .catch('en')
-    .parse(options.locale ?? 'en');
+  const choices = createOfferedChoices();
+  let locale: AssistantLocale = assistantLocaleOf(options.locale ?? 'en');
   const t = (key: AssistantTextKey, values?: Record<string, string>) =>
     assistantText(locale, key, values);
 
@@ -224,8 +219,23 @@ export function createAssistant(options: AssistantOptions): Assistant {
     return flow ? [intro, ...(await begin(flow, '', null))] : [intro];
   }
 
+  /** A choice that answers nothing offered, with no text: ask again. */
+  const askAgain = (): AssistantReply[] => [
+    choices.question ?? running?.asked ?? menuReply(locale, menu()),
+  ];
+
+  /** "Solved": one deflection for the articles of this offer, once. */
+  async function solved(): Promise<AssistantReply[]> {
+    const articles = offered;
+    offered = [];
+    misses = 0;
+    if (articles.length > 0) await options.onSolved?.(articles, transcript);
+    return [{ type: 'text', text: t('glad') }];
+  }
+
   async function answer(text: string, recognition: Recognition | null) {
-    problem ??= text.trim() || null;
+    // A greeting states no problem: the first message that does is filed.
+    if (!isSmallTalk(text)) problem ??= text.trim() || null;
     misses += 1;
     offered = options.suggest
       ? (await options.suggest(text, 3)).slice(0, 3)
@@ -239,28 +249,24 @@ export function createAssistant(options: AssistantOptions): Assistant {
       misses,
       locale,
     };
-    let replies = await answerer
-      .answer(request)
-      .catch(() => fallback.answer(request));
-    if (
-      replies &&
-      !replies.every((r) => assistantReplySchema.safeParse(r).success)
-    ) {
-      replies = await fallback.answer(request);
-    }
+    const replies = await answerChecked(answerer, fallback, request);
     return replies ?? handOver();
   }
 
   async function turn(
     text: string,
-    choice: string | undefined,
+    sent: string | undefined,
   ): Promise<AssistantReply[]> {
+    // A value the last answer did not offer is no choice: the text is
+    // the message, and without text (or for a stale switch offer) the
+    // question is asked again.
+    const stale = sent !== undefined && !choices.has(sent);
+    if (stale && (!text.trim() || sent === SWITCH || sent === KEEP))
+      return askAgain();
+    const choice = stale ? undefined : sent;
     if (running) return inFlow(running, text, choice);
-    if (choice === SOLVED) {
-      await options.onSolved?.(offered, transcript);
-      misses = 0;
-      return [{ type: 'text', text: t('glad') }];
-    }
+    if (choice === SOLVED) return solved();
+    offered = [];
     if (choice === HANDOVER) return handOver();
     const chosen = choice?.startsWith('flow:')
       ? flowById(choice.slice(5))
@@ -279,18 +285,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
 
   return {
     async send(input) {
-      const parsed = inputSchema.safeParse(input);
-      if (!parsed.success)
-        throw validationError('message', parsed.error.issues);
-      const m =
-        typeof parsed.data === 'string' ? { text: parsed.data } : parsed.data;
-      const text = m.text ?? '';
-      if (m.locale) locale = m.locale;
-      if (!text.trim() && !m.choice)
-        throw new TicketryError(
-          'VALIDATION_FAILED',
-          'send a message or a choice',
-        );
+      const m = readInput(input);
+      const { text } = m;
+      if (m.locale) locale = assistantLocaleOf(m.locale);
       log('requester', text || (m.choice ?? ''));
       let replies: AssistantReply[];
       try {
@@ -300,6 +297,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
         replies = [{ type: 'text', text: t('error') }];
       }
       for (const r of replies) log('assistant', replyText(r));
+      choices.remember(replies);
       return replies;
     },
     get transcript() {

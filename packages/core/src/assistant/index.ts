@@ -37,9 +37,12 @@ export {
   type AssistantCatalog,
   type AssistantLocale,
   type AssistantTextKey,
+  assistantLocaleOf,
   assistantLocaleSchema,
+  assistantLocaleTagSchema,
   assistantText,
 } from './i18n/index.js';
 export * from './recognizer.js';
 export { NO, YES } from './replies.js';
 export * from './types.js';
+export { quoteUserText } from './user-text.js';

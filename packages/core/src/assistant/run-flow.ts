@@ -19,6 +19,18 @@ export interface RunningFlow {
   heard: AssistantReply[];
 }
 
+/** What the requester sent: typed text, or a choice's value. */
+export type FlowMessage = { text: string; choice?: string };
+
+/** A flow in progress in a conversation, what started it, its last question. */
+export interface ActiveFlow {
+  run: RunningFlow;
+  /** The message that started it: the problem to file if it gives up. */
+  text: string;
+  /** Asked again when the flow resumes after another request. */
+  asked: AssistantReply | null;
+}
+
 /** What one step of a flow gave. */
 export interface FlowStep {
   replies: AssistantReply[];

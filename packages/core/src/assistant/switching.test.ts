@@ -104,7 +104,7 @@ describe('another request in the middle of a flow', () => {
     await assistant.send('I forgot my password');
     await assistant.send('What are your opening hours?');
     const asked = await assistant.send('no');
-    expect(said(asked)).toEqual([en.handover, en.askDescription]);
+    expect(said(asked)).toEqual([en.handover, en.askDetails]);
     await assistant.send('The reset mail never arrives.');
     await assistant.send('ada@example.com');
     const done = await assistant.send({ text: 'Open', choice: 'yes' });
@@ -141,14 +141,16 @@ describe('another request in the middle of a flow', () => {
       en.askRef,
     ]);
     const told = await assistant.send(old.ref);
-    expect(said(told)[0]).toContain(`${old.ref} “Badge broken”`);
-    expect(said(told).slice(-2)).toEqual([en.resume, en.askDescription]);
+    expect(said(told)[0]).toContain(`${old.ref} “\u2068Badge broken\u2069”`);
+    expect(said(told).slice(-2)).toEqual([en.resume, en.askDetails]);
     expect(assistant.activeFlow).toBe('collect-ticket');
     await assistant.send('Water under the machine on floor 2.');
     await assistant.send('ada@example.com');
     const done = await assistant.send({ text: 'Open', choice: 'yes' });
     const ticket = await desk.get(ticketOf(done)!.id);
-    expect(ticket?.description).toBe('Water under the machine on floor 2.');
+    expect(ticket?.description).toBe(
+      'the coffee machine leaks\n\nWater under the machine on floor 2.',
+    );
   });
 
   it('uses the message as the answer when the requester keeps it', async () => {
@@ -161,7 +163,9 @@ describe('another request in the middle of a flow', () => {
     await assistant.send('ada@example.com');
     const done = await assistant.send({ text: 'Open', choice: 'yes' });
     const ticket = await desk.get(ticketOf(done)!.id);
-    expect(ticket?.description).toBe('What are your opening hours?');
+    expect(ticket?.description).toBe(
+      'the coffee machine leaks\n\nWhat are your opening hours?',
+    );
   });
 
   it('goes back to the ticket questions when the other flow gives up', async () => {
@@ -173,7 +177,7 @@ describe('another request in the middle of a flow', () => {
     expect(link[1]).toMatchObject({ type: 'link' });
     expect(assistant.activeFlow).toBe('password-reset');
     const back = await assistant.send({ text: 'No', choice: 'no' });
-    expect(said(back)).toEqual([en.resume, en.askDescription]);
+    expect(said(back)).toEqual([en.resume, en.askDetails]);
     expect(assistant.activeFlow).toBe('collect-ticket');
   });
 
@@ -187,11 +191,13 @@ describe('another request in the middle of a flow', () => {
     expect(said(next)).toEqual([en.askEmail]);
   });
 
-  it('answers a closed question that is no other request as before', async () => {
+  it('asks a closed question again when the answer is no other request, nor a yes or a no', async () => {
     const { assistant } = setup();
     await assistant.send('I forgot my password');
     const r = await assistant.send('the link says my token expired');
-    expect(said(r)).toEqual([en.handover, en.askDescription]);
+    expect(said(r)).toEqual([en.answerYesNo, en.resetCheck]);
+    const no = await assistant.send('no, the link says my token expired');
+    expect(said(no)).toEqual([en.handover, en.askDetails]);
   });
 
   it('switches no held-out message of another kind into a wrong flow', () => {

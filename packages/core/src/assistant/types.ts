@@ -78,7 +78,12 @@ export interface TranscriptLine {
 /** What the requester sends: typed text, or the value of a choice. */
 export type AssistantInput =
   | string
-  | { text?: string; choice?: string; locale?: AssistantLocale };
+  | {
+      text?: string;
+      choice?: string;
+      /** A BCP 47 tag (`de-CH`): answered in its base language, or `en`. */
+      locale?: AssistantLocale | (string & {});
+    };
 
 /** The requester, when the site identified them. */
 export interface AssistantRequester {

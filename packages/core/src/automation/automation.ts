@@ -4,6 +4,7 @@ import type { AuditEvent } from '../schemas/event.js';
 import type { ActionContext, ActionOutcome, Notifier } from './actions.js';
 import { runActions } from './actions.js';
 import { applyMacro, type MacroResult } from './macros.js';
+import { checkRiskSource } from './risk-source.js';
 import {
   loadRules,
   parseRules,
@@ -57,7 +58,9 @@ export interface AutomationOptions {
   onError?(error: unknown): void;
   /**
    * A ticket's breach risk (0 … 1) for the `risk` condition, e.g.
-   * `(id) => predictions.risk(id)?.risk ?? null`. @default none: null
+   * `(id) => predictions.risk(id)?.risk ?? null`. Without it, rules
+   * reading `risk` are refused (RISK_SOURCE_MISSING), given here or
+   * saved. @default none
    */
   risk?(ticketId: string): number | null;
 }
@@ -106,6 +109,9 @@ export function createAutomation(
     },
     macros: { items: parseRules('macros', options.macros ?? []), version: 0 },
   };
+  for (const list of RULE_LISTS) {
+    checkRiskSource(rules[list].items, options.risk !== undefined);
+  }
   const deliveries = options.webhook
     ? createDeliveries(core, options.webhook, onErrorOf(options))
     : null;
@@ -174,7 +180,8 @@ export function createAutomation(
     /**
      * Validates and saves a list to the store against the version read
      * (`rules(list).version`), and runs on it from now on. Webhook URLs
-     * the sender's address guard refuses throw DESTINATION_REFUSED.
+     * the sender's address guard refuses throw DESTINATION_REFUSED; a
+     * rule reading `risk` without a risk source, RISK_SOURCE_MISSING.
      */
     async save<L extends RuleList>(
       list: L,
@@ -183,6 +190,7 @@ export function createAutomation(
     ) {
       const at = core.clock.now().toISOString();
       const parsed = parseRules(list, items);
+      checkRiskSource(parsed, options.risk !== undefined);
       // A URL the sender will refuse is refused now, not at 3 a.m.;
       // without a sender's guard, literal private addresses and
       // internal names are refused all the same (webhook-url.ts).

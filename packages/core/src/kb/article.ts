@@ -15,14 +15,35 @@
  */
 import { z } from 'zod';
 import { validationError } from '../errors.js';
+import {
+  hasControlCharacters,
+  stripDirectionControls,
+  withoutControlCharacters,
+  withoutDirectionControls,
+} from '../public/text.js';
 import { idSchema, labelSchema } from '../schemas/common.js';
 
 /** The most characters an article's Markdown may have. */
 export const MAX_ARTICLE_CHARS = 100_000;
 
+/**
+ * A title is one line of text, checked as a ticket's subject is: no
+ * control characters, no direction overrides or isolates.
+ */
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(withoutControlCharacters, 'title must not contain control characters')
+  .refine(
+    withoutDirectionControls,
+    'title must not contain direction override characters',
+  );
+
 /** What the front matter says about an article. */
 export const articleMetaSchema = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: titleSchema,
   category: labelSchema.nullable().default(null),
   tags: z.array(labelSchema).max(20).default([]),
   /** A BCP 47 tag such as `en`, `de-CH`. */
@@ -36,7 +57,17 @@ export const articleMetaSchema = z.object({
 /** An article as stored: its front matter, its Markdown body, its id. */
 export const articleSchema = articleMetaSchema.extend({
   id: idSchema,
-  body: z.string().max(MAX_ARTICLE_CHARS),
+  /**
+   * Multi-line text, checked as a ticket's description is: no control
+   * characters; direction controls are kept as written.
+   */
+  body: z
+    .string()
+    .max(MAX_ARTICLE_CHARS)
+    .refine(
+      withoutControlCharacters,
+      'body must not contain control characters',
+    ),
   /** The ticket an agent drafted it from, if any. */
   sourceTicketId: idSchema.nullable().default(null),
 });
@@ -131,6 +162,32 @@ export function toArticleMarkdown(a: ArticleMeta & { body: string }): string {
     a.body,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The text without what the checks added later refuse: control characters, lone surrogates. */
+const cleaned = (text: unknown) =>
+  typeof text === 'string'
+    ? Array.from(text)
+        .filter((c) => !hasControlCharacters(c))
+        .join('')
+    : text;
+
+/**
+ * An article as the store holds it. One written before its title and
+ * body were checked is read with what they now refuse dropped (control
+ * characters; direction controls in the title), so an old record never
+ * breaks listing or indexing.
+ */
+export function readStoredArticle(value: unknown): Article {
+  const parsed = articleSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const v = (value ?? {}) as { title?: unknown; body?: unknown };
+  const title = cleaned(v.title);
+  return parseArticle({
+    ...v,
+    title: typeof title === 'string' ? stripDirectionControls(title) : title,
+    body: cleaned(v.body),
+  });
 }
 
 /** Parses an article or throws VALIDATION_FAILED. */

@@ -4,10 +4,16 @@
  * never overwrite history and two editors never both win.
  */
 import type { DeskCore } from '../desk/desk-types.js';
+import { ConflictError, TicketryError } from '../errors.js';
 import { createId } from '../ids.js';
 import type { Actor } from '../schemas/common.js';
 import { missingRecord } from '../store/records.js';
-import { type Article, type ArticleInput, parseArticle } from './article.js';
+import {
+  type Article,
+  type ArticleInput,
+  parseArticle,
+  readStoredArticle,
+} from './article.js';
 
 export const ARTICLE_KIND = 'kb.article';
 export const ARTICLE_VERSION_KIND = 'kb.article.version';
@@ -34,13 +40,33 @@ export function createArticleStore(core: DeskCore) {
   async function get(id: string): Promise<StoredArticle | null> {
     const r = await store.getRecord(siteId, ARTICLE_KIND, id);
     if (!r) return null;
-    const article = parseArticle(r.value);
+    const article = readStoredArticle(r.value);
     return { article, version: r.version, updatedAt: r.updatedAt };
   }
 
+  /** A new article's record; ALREADY_EXISTS when its id is taken. */
+  async function create(article: Article, at: string) {
+    try {
+      return await store.putRecord({
+        siteId,
+        kind: ARTICLE_KIND,
+        key: article.id,
+        value: article,
+        expectedVersion: 0,
+        at,
+      });
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const message = `article ${article.id} already exists`;
+      const details = { articleId: article.id };
+      throw new TicketryError('ALREADY_EXISTS', message, { cause: e, details });
+    }
+  }
+
   /**
-   * Writes an article against the version read (0: a new one), and
-   * keeps the written version in its history.
+   * Writes an article against the version read (0: a new one, whose id
+   * must be free: ALREADY_EXISTS otherwise), and keeps the written
+   * version in its history.
    */
   async function put(
     input: Omit<ArticleInput, 'id'> & { id?: string },
@@ -49,14 +75,17 @@ export function createArticleStore(core: DeskCore) {
   ): Promise<StoredArticle> {
     const article = parseArticle({ ...input, id: input.id ?? createId() });
     const at = core.clock.now().toISOString();
-    const r = await store.putRecord({
-      siteId,
-      kind: ARTICLE_KIND,
-      key: article.id,
-      value: article,
-      expectedVersion,
-      at,
-    });
+    const r =
+      expectedVersion === 0
+        ? await create(article, at)
+        : await store.putRecord({
+            siteId,
+            kind: ARTICLE_KIND,
+            key: article.id,
+            value: article,
+            expectedVersion,
+            at,
+          });
     const stored = { article, version: r.version, updatedAt: at };
     await store.putRecord({
       siteId,
@@ -78,7 +107,7 @@ export function createArticleStore(core: DeskCore) {
         ...(after !== undefined && { after }),
       });
       for (const r of page) {
-        const article = parseArticle(r.value);
+        const article = readStoredArticle(r.value);
         out.push({ article, version: r.version, updatedAt: r.updatedAt });
       }
       if (page.length < 1000) return out;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { sha256Hex } from '../audit/sha256.js';
 import type { DeskCore } from '../desk/desk-types.js';
-import { ConflictError, validationError } from '../errors.js';
+import { ConflictError, TicketryError, validationError } from '../errors.js';
 import { createId } from '../ids.js';
 
 export const DEFLECTION_KIND = 'kb.deflection';
@@ -25,6 +25,12 @@ export const deflectionSchema = z.object({
 
 export type DeflectionInput = z.input<typeof deflectionSchema>;
 export type Deflection = z.infer<typeof deflectionSchema> & { at: string };
+
+/** What a deflection said, to compare a repeat of its key with. */
+const said = (d: unknown) => {
+  const { offered, solvedBy, locale } = (d ?? {}) as Record<string, unknown>;
+  return JSON.stringify([offered, solvedBy, locale ?? null]);
+};
 
 /** Records deflections and counts them. */
 export function createDeflections(core: DeskCore) {
@@ -52,8 +58,24 @@ export function createDeflections(core: DeskCore) {
   }
 
   /**
+   * A repeat of `key`: the total again when it says what the first use
+   * said, IDEMPOTENCY_KEY_REUSED when it says something else.
+   */
+  async function repeat(id: string, d: Omit<Deflection, 'at'>) {
+    const first = await store.getRecord(siteId, DEFLECTION_KIND, id);
+    if (first && said(first.value) !== said(d)) {
+      throw new TicketryError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was used with a different request body',
+      );
+    }
+    return count();
+  }
+
+  /**
    * Stores one deflection; answers the new total. With an idempotency
-   * `key`, a repeat of that key is not counted again.
+   * `key`, a repeat of that key is not counted again, and a repeat that
+   * says something else is refused (IDEMPOTENCY_KEY_REUSED).
    */
   async function record(input: DeflectionInput, key?: string) {
     const parsed = deflectionSchema.safeParse(input);
@@ -72,7 +94,7 @@ export function createDeflections(core: DeskCore) {
         at,
       });
     } catch (e) {
-      if (key && e instanceof ConflictError) return count();
+      if (key && e instanceof ConflictError) return repeat(id, parsed.data);
       throw e;
     }
     return bump(at);

@@ -4,11 +4,13 @@
  * now), so a double click or a retry never makes a second draft.
  */
 import { sha256Hex } from '../audit/sha256.js';
-import { ConflictError, TicketryError } from '../errors.js';
+import { TicketryError } from '../errors.js';
 import type { Actor } from '../schemas/common.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { ArticleInput } from './article.js';
 import type { StoredArticle } from './articles.js';
+import { isRealResolution } from './resolutions.js';
+import { maskPersonalData } from './suggest.js';
 
 /** What drafting needs from the knowledge base. */
 export interface DraftDeps {
@@ -24,7 +26,12 @@ export interface DraftDeps {
 /** A drafted article, and whether this call made it. */
 export type DraftResult = StoredArticle & { created: boolean };
 
-/** The article drafted from `t`, made now or found from before. */
+/**
+ * The article drafted from `t`, made now or found from before. A note
+ * without real text (a bare "Imported", "Fixed") is refused with
+ * KB_NO_RESOLUTION_TEXT, as suggestions never offer it; e-mail
+ * addresses and phone numbers are masked as suggestions mask them.
+ */
 export async function draftArticle(
   t: Ticket,
   by: Actor,
@@ -37,18 +44,27 @@ export async function draftArticle(
       { details: { ticketId: t.id } },
     );
   }
+  if (!isRealResolution(t.resolution.note)) {
+    throw new TicketryError(
+      'KB_NO_RESOLUTION_TEXT',
+      `ticket ${t.ref} has no resolution text to draft from`,
+      { details: { ticketId: t.id } },
+    );
+  }
   const earlier = (await deps.list()).find(
     (s) => s.article.sourceTicketId === t.id,
   );
   if (earlier) return { ...earlier, created: false };
   // One id per ticket: of two concurrent calls, the second one conflicts.
   const id = `draft-${(await sha256Hex(`draft:${t.id}`)).slice(0, 24)}`;
-  const body = [t.description.trim(), '## Resolution', t.resolution.note];
+  const body = [t.description.trim(), '## Resolution', t.resolution.note].map(
+    maskPersonalData,
+  );
   try {
     const stored = await deps.put(
       {
         id,
-        title: t.subject,
+        title: maskPersonalData(t.subject),
         body: body.filter(Boolean).join('\n\n'),
         category: t.category,
         tags: t.tags,
@@ -60,7 +76,8 @@ export async function draftArticle(
     );
     return { ...stored, created: true };
   } catch (e) {
-    const made = e instanceof ConflictError ? await deps.get(id) : null;
+    const taken = e instanceof TicketryError && e.code === 'ALREADY_EXISTS';
+    const made = taken ? await deps.get(id) : null;
     if (!made) throw e;
     return { ...made, created: false };
   }

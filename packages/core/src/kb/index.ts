@@ -17,6 +17,11 @@ export {
 export type { DraftResult } from './drafts.js';
 export * from './knowledge-base.js';
 export {
+  checkOfferedIds,
+  offeredIdsSchema,
+  suggestionIdSchema,
+} from './relevance.js';
+export {
   isRealResolution,
   MIN_RESOLUTION_WORDS,
   TEMPLATE_REPEATS,

@@ -150,6 +150,12 @@ describe('drafts, deflections and what was offered', () => {
       description: 'x',
       requester: { email: 'a@example.com' },
     });
+    // Only what this site offers is recorded (see article-checks.test.ts).
+    await kb.putArticle(
+      { ...parseArticleMarkdown(VPN), id: 'vpn', status: 'published' },
+      0,
+      ada,
+    );
     await kb.recordOffered(ticket.id, ['article:vpn'], ada);
     const events = await store.listEvents(ticket.siteId, ticket.id);
     expect(events.at(-1)).toMatchObject({

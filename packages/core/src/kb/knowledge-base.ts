@@ -12,8 +12,10 @@ import type { ArticleInput } from './article.js';
 import { createArticleStore, type StoredArticle } from './articles.js';
 import { createDeflections, type DeflectionInput } from './deflections.js';
 import { draftArticle } from './drafts.js';
+import { suggestionOf } from './offer.js';
 import {
   checkOffered,
+  checkOfferedIds,
   DEFAULT_CUT_OFF,
   meaningful,
   sameLanguage,
@@ -23,10 +25,8 @@ import { createLexicalRetriever, type Retriever } from './retriever.js';
 import {
   articleDocId,
   articleDocument,
-  excerptOf,
   isSuggestable,
   type KbSuggestion,
-  maskPersonalData,
   type SuggestQuery,
   suggestQuerySchema,
   ticketDocId,
@@ -149,39 +149,6 @@ export function createKnowledgeBase(
     return stored;
   }
 
-  async function toSuggestion(id: string, score: number, agent: boolean) {
-    const a = published.get(id)?.article;
-    if (a) {
-      const excerpt = excerptOf(a.body);
-      const { title } = a;
-      return {
-        type: 'article',
-        id,
-        articleId: a.id,
-        title,
-        excerpt,
-        score,
-      } as const;
-    }
-    const entry = resolutions.offerable(id);
-    const t = entry?.ticket;
-    if (!entry || !t?.resolution) return null;
-    const text = maskPersonalData(t.resolution.note);
-    const { code } = t.resolution;
-    if (agent) {
-      return {
-        type: 'resolution',
-        id,
-        ticketId: t.id,
-        code,
-        text,
-        score,
-      } as const;
-    }
-    // Requesters get an opaque id: no ticket id of someone else's ticket.
-    return { type: 'resolution', id: entry.opaque, code, text, score } as const;
-  }
-
   /** Whether an article may be offered in the query's language. */
   function articleFits(id: string, locale: string | undefined) {
     const s = published.get(id);
@@ -229,9 +196,11 @@ export function createKnowledgeBase(
       }
     }
     const agent = opts.forAgent ?? false;
-    const items = await Promise.all(
-      hits.map((h) => toSuggestion(h.id, h.score, agent)),
-    );
+    const items = hits.map((h) => {
+      const article = published.get(h.id)?.article;
+      const resolution = resolutions.offerable(h.id);
+      return suggestionOf(h.id, h.score, agent, article, resolution);
+    });
     return items.filter((s): s is KbSuggestion => s !== null);
   }
 
@@ -254,11 +223,22 @@ export function createKnowledgeBase(
     return draftArticle(t, by, { list, get, put: putArticle });
   }
 
-  /** Notes on a ticket which suggestions its requester saw first. */
+  /** Whether an id names a suggestion this site offers now. */
+  function offers(id: string) {
+    const docId = resolutions.resolve(id);
+    return published.has(id) || (!!docId && !!resolutions.offerable(docId));
+  }
+
+  /**
+   * Notes on a ticket which suggestions its requester saw first: 1 to
+   * 20 ids, each one this site offers (VALIDATION_FAILED otherwise, and
+   * nothing is written).
+   */
   async function recordOffered(ticketId: string, offered: string[], by: Actor) {
+    await ready();
+    const data = { offered: checkOfferedIds(offered, offers) };
     const t = await core.load(ticketId);
     const at = core.clock.now().toISOString();
-    const data = { offered: offered.slice(0, 20) };
     return core.record(t, EXTRA_EVENT_TYPES.kb_offered, {}, data, at, by);
   }
 
@@ -282,10 +262,6 @@ export function createKnowledgeBase(
      */
     async recordRequesterDeflection(d: DeflectionInput, key?: string) {
       await ready();
-      const offers = (id: string) => {
-        const docId = resolutions.resolve(id);
-        return published.has(id) || (!!docId && !!resolutions.offerable(docId));
-      };
       return deflections.record(checkOffered(d, offers), key);
     },
     /** Deflections recorded so far, for the metrics. */

@@ -3,7 +3,9 @@
  * in the requester's language, and (for deflections) ids that were
  * really offered.
  */
+import { z } from 'zod';
 import { validationError } from '../errors.js';
+import { ID_PATTERN } from '../public/text.js';
 import type { SearchHit } from './bm25.js';
 import type { DeflectionInput } from './deflections.js';
 import { deflectionSchema } from './deflections.js';
@@ -50,6 +52,21 @@ export function sameLanguage(locale: string, query?: string): boolean {
   return query === undefined || baseLanguage(locale) === baseLanguage(query);
 }
 
+/**
+ * A suggestion id as suggestions make them: `article:<article id>`,
+ * `resolution:<ticket id>` (agents) or `resolution:<opaque hash>`.
+ */
+export const suggestionIdSchema = z
+  .string()
+  .max(200)
+  .refine((id) => {
+    const [, rest = ''] = /^(?:article|resolution):(.*)$/s.exec(id) ?? [];
+    return ID_PATTERN.test(rest);
+  }, 'must be a suggestion id (article:… or resolution:…)');
+
+/** The suggestions a requester saw before submitting: 1 to 20 ids. */
+export const offeredIdsSchema = z.array(suggestionIdSchema).min(1).max(20);
+
 function issue(path: (string | number)[], message: string) {
   return { code: 'custom' as const, path, input: undefined, message };
 }
@@ -71,11 +88,38 @@ export function checkOffered(
     const message = 'solvedBy must be one of the offered suggestions';
     throw validationError('deflection', [issue(['solvedBy'], message)]);
   }
-  const unknown = d.offered.findIndex((id) => !offers(id));
-  if (unknown >= 0) {
-    const message =
-      'names no published article or resolved ticket of this site';
-    throw validationError('deflection', [issue(['offered', unknown], message)]);
-  }
+  checkKnown('deflection', d.offered, offers);
   return d;
+}
+
+/** VALIDATION_FAILED at `offered.<i>` for the first id `offers` does not know. */
+function checkKnown(
+  what: string,
+  ids: readonly string[],
+  offers: (id: string) => boolean,
+) {
+  const unknown = ids.findIndex((id) => !offers(id));
+  if (unknown < 0) return;
+  const message = 'names no published article or resolved ticket of this site';
+  throw validationError(what, [issue(['offered', unknown], message)]);
+}
+
+/**
+ * The ids a requester was offered, checked as a deflection's are: 1 to
+ * 20 suggestion ids, each one `offers` knows; throws VALIDATION_FAILED.
+ */
+export function checkOfferedIds(
+  ids: unknown,
+  offers: (id: string) => boolean,
+): string[] {
+  const parsed = offeredIdsSchema.safeParse(ids);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      ...i,
+      path: ['offered', ...i.path],
+    }));
+    throw validationError('offered suggestions', issues);
+  }
+  checkKnown('offered suggestions', parsed.data, offers);
+  return parsed.data;
 }

@@ -84,13 +84,18 @@ export function maskPersonalData(text: string): string {
   return text.replace(EMAIL, '[e-mail]').replace(PHONE, '[phone]');
 }
 
+// An address may hold parentheses, nested two deep: `(javascript:a(b(1)))`.
+const PARENS = String.raw`\((?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*\)`;
+/** A link or an image: shown as its text, whatever its address. */
+const LINK = new RegExp(String.raw`!?\[([^\]]*)\]` + PARENS, 'g');
+
 /** The first characters of an article's text, Markdown marks dropped. */
 export function excerptOf(markdown: string, max = 200): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
     // Whole tags first: dropping `>` alone left half tags ("<b x</b").
     .replace(/<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?-->/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(LINK, '$1')
     .replace(/[#>*_`~|-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -122,9 +122,17 @@ export interface SeriesForecast {
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /**
+ * The horizon of the past forecasts whose errors set every interval:
+ * one week ahead, as the backtest scores them, whatever the days asked.
+ */
+export const ERROR_HORIZON = 7;
+
+/**
  * Forecasts the days after a daily series with 80% intervals (by
  * default) from the model's own errors over the last `lookback`
- * origins. Without enough history the interval is the point itself.
+ * origins, one to {@link ERROR_HORIZON} days ahead: a day's forecast
+ * from the same history is the same whatever the number of days asked.
+ * Without enough history the interval is the point itself.
  *
  * @example
  * forecastSeries([12, 30, 31, 29, 33, 28, 10, 11, 32], ['2024-03-11', …]);
@@ -134,12 +142,16 @@ export function forecastSeries(
   nextDates: readonly string[],
   options: ForecastOptions = {},
 ): SeriesForecast {
-  const horizon = Math.max(nextDates.length, 7);
   const model = options.model ?? weekdaySeasonal();
   const coverage = options.coverage ?? 0.8;
   const lookback = options.lookback ?? 56;
-  const table = forecastTable(y, model, horizon);
+  // The errors come from forecasts up to a week ahead whatever the
+  // number of days asked, so a day's interval does not depend on it.
+  const table = forecastTable(y, model, ERROR_HORIZON);
   const t = y.length;
+  const ahead = Array.from({ length: Math.max(nextDates.length, 7) }, (_, i) =>
+    Math.max(0, model(y, t, i + 1)),
+  );
   const daily = errorsBefore(y, table, t, lookback);
   const point = (date: string, expected: number, errs: number[]) => {
     const band = intervalOf(expected, errs, coverage);
@@ -150,9 +162,9 @@ export function forecastSeries(
       high: round(band?.high ?? expected),
     };
   };
-  const days = nextDates.map((date, i) => point(date, table[t]![i]!, daily));
+  const days = nextDates.map((date, i) => point(date, ahead[i]!, daily));
   const weekly = errorsBefore(y, table, t, lookback, 7);
-  const total = table[t]!.slice(0, 7).reduce((s, v) => s + v, 0);
+  const total = ahead.slice(0, 7).reduce((s, v) => s + v, 0);
   const week = nextDates[0] ? point(nextDates[0], total, weekly) : null;
   return { days, week, errors: daily.length };
 }

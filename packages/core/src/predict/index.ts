@@ -5,6 +5,12 @@
  *
  * @packageDocumentation
  */
+export {
+  ALERT_PARENT_RECORD_KIND,
+  type AlertAcceptance,
+  acceptedAlertIds,
+  openAlerts,
+} from './alert-claims.js';
 export { type Anchor, type AsOfMode, anchorOf } from './anchor.js';
 export {
   type BacktestOptions,
@@ -41,14 +47,17 @@ export {
   weekdayMean,
   weekdaySeasonal,
 } from './model.js';
-export { createParentForAlert, type ParentOptions } from './parent.js';
+export {
+  createParentForAlert,
+  type ParentOptions,
+  type ParentResult,
+} from './parent.js';
 export {
   createPredictions,
   type DeskForecast,
   type Predictions,
   type PredictionsOptions,
   RISK_MODEL_RECORD,
-  type TicketRisk,
 } from './predictor.js';
 export {
   collectExamples,
@@ -59,6 +68,7 @@ export {
   type RiskOutcome,
 } from './risk.js';
 export { madeSlaOutcome, type RiskFacts, slaOutcome } from './risk-facts.js';
+export { breachedOf, type TicketRisk } from './score-at.js';
 export {
   type Arrival,
   type CountSeries,

@@ -14,12 +14,8 @@ import {
   type TrainOptions,
 } from './logistic.js';
 import { collectExamples, localClock, type RiskOutcome } from './risk.js';
-import {
-  foldRisk,
-  type Queues,
-  type RiskFacts,
-  riskFeatures,
-} from './risk-facts.js';
+import { foldRisk, type Queues, type RiskFacts } from './risk-facts.js';
+import { type ScoringDeps, scoreAt, type TicketRisk } from './score-at.js';
 import { createArrivalLog, dailyCounts, type SeriesBy } from './series.js';
 import {
   createSurgeDetector,
@@ -62,18 +58,6 @@ export interface PredictionsOptions {
   pageSize?: number;
   /** Failures of a scheduled refresh. @default ignored */
   onError?(error: unknown): void;
-}
-
-/** A ticket's breach risk. */
-export interface TicketRisk {
-  ticketId: string;
-  /** Probability of missing its SLA, 0 … 1. */
-  risk: number;
-  priority: string | null;
-  teamId: string | null;
-  ageHours: number;
-  /** The instant the ticket was scored as of (ISO 8601). */
-  asOf: string;
 }
 
 /** A forecast per group, as `GET /forecast` answers it. */
@@ -212,29 +196,16 @@ export async function createPredictions(
     events,
   });
 
-  /**
-   * A ticket's risk as of the anchor: at an old history's end, what was
-   * known of it then (its queue too); opened since, as of now.
-   */
-  function scoreAt(ticketId: string, at: Anchor): TicketRisk | null {
-    const live = tickets.get(ticketId);
-    if (!live || !score) return null;
-    const now = core.clock.now().getTime();
-    const then = at.basis === 'history' && live.facts.createdAt <= at.at;
-    const state = then ? stateAt(at.at) : { tickets, queues };
-    const t = state.tickets.get(ticketId) ?? live;
-    const when = then ? at.at : now;
-    return {
-      ticketId,
-      risk: score(riskFeatures(t, state.queues, when, localOf)),
-      priority: t.facts.priority,
-      teamId: t.facts.teamId,
-      ageHours: Math.round((when - t.facts.createdAt) / 36_000) / 100,
-      asOf: new Date(when).toISOString(),
-    };
-  }
+  const scoring: ScoringDeps = {
+    tickets,
+    queues,
+    stateAt,
+    localOf,
+    now: () => core.clock.now().getTime(),
+    score: () => score,
+  };
 
-  const risk = (ticketId: string) => scoreAt(ticketId, anchor());
+  const risk = (ticketId: string) => scoreAt(scoring, ticketId, anchor());
 
   function forecast(
     query: { days?: number; by?: SeriesBy } = {},
@@ -268,7 +239,8 @@ export async function createPredictions(
     forecast,
     risk,
     /**
-     * Open tickets, riskiest first; empty until a model is trained. As
+     * Open tickets, riskiest first (a breached one scores 1, so those
+     * lead); empty until a model is trained. As
      * of an old history's end: the tickets open then, and those opened
      * since that are open now.
      */
@@ -284,7 +256,7 @@ export async function createPredictions(
           : now;
       const open = pool.filter((t) => isOpenStatus(t.facts.status));
       const scored = open
-        .map((t) => scoreAt(t.facts.id, at))
+        .map((t) => scoreAt(scoring, t.facts.id, at))
         .filter((r): r is TicketRisk => r !== null);
       return scored.sort((a, b) => b.risk - a.risk).slice(0, limit);
     },

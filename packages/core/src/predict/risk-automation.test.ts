@@ -59,26 +59,50 @@ describe('the risk condition of automation rules', () => {
     predictions.stop();
   });
 
-  it('reads as null without a risk source, so a threshold never holds', async () => {
+  it('refuses a rule on risk without a risk source, given or saved', async () => {
     const { desk, predictions } = await trainedDesk();
-    const automation = createAutomation(desk, {
-      triggers: [
-        {
-          id: 'at-risk',
-          on: ['ticket.submitted'],
-          conditions: { all: [{ field: 'risk', op: 'gte', value: 0 }] },
-          actions: [{ type: 'set', addTags: ['at-risk'] }],
-        },
-      ],
+    const atRisk = {
+      id: 'at-risk',
+      on: ['ticket.submitted' as const],
+      conditions: { all: [{ field: 'risk', op: 'gte' as const, value: 0 }] },
+      actions: [{ type: 'set' as const, addTags: ['at-risk'] }],
+    };
+    const refused = expect.objectContaining({
+      code: 'RISK_SOURCE_MISSING',
+      details: { ruleIds: ['at-risk'], field: 'risk' },
     });
-    const { ticket } = await desk.submit({
-      subject: 'network again',
-      description: 'Still broken.',
-      requester: { email: 'grace@example.com' },
-      category: 'network',
+    expect(() => createAutomation(desk, { triggers: [atRisk] })).toThrow(
+      refused,
+    );
+    const automation = createAutomation(desk);
+    await expect(automation.save('triggers', [atRisk], 0)).rejects.toThrow(
+      refused,
+    );
+    await expect(
+      automation.save(
+        'schedules',
+        [
+          {
+            id: 'stale-risky',
+            kind: 'escalate_stale',
+            afterHours: 24,
+            conditions: { any: [{ field: 'risk', op: 'gt', value: 0.5 }] },
+            actions: [{ type: 'raise_priority' }],
+          },
+        ],
+        0,
+      ),
+    ).rejects.toThrow(expect.objectContaining({ code: 'RISK_SOURCE_MISSING' }));
+    // Nothing was saved: the lists are as they were.
+    expect(automation.rules('triggers')).toEqual({ items: [], version: 0 });
+    const withRisk = createAutomation(desk, {
+      risk: (id) => predictions.risk(id)?.risk ?? null,
     });
-    await automation.idle();
-    expect((await desk.get(ticket.id))!.tags).not.toContain('at-risk');
+    await expect(withRisk.save('triggers', [atRisk], 0)).resolves.toMatchObject(
+      { version: 1 },
+    );
+    automation.close();
+    withRisk.close();
     predictions.stop();
   });
 });

@@ -79,3 +79,37 @@ export interface SignedIn {
   expiresAt: string;
   agent: Agent;
 }
+
+/**
+ * `GET /alerts`: a possible incident, tickets of one group (`by`: a
+ * category, team or text cluster; `key`: which one) arriving faster
+ * than forecast.
+ */
+export interface Alert {
+  id: string;
+  by: string;
+  key: string;
+  /** When it was raised: epoch ms or ISO 8601 (servers differ). */
+  at: number | string;
+  /** When the excess began: epoch ms or ISO 8601. */
+  since: number | string;
+  observed: number;
+  expected: number;
+  ticketIds: string[];
+}
+
+/** `POST /alerts/:id/parent`: `created` false when it existed (200). */
+export interface AlertParent {
+  parentId: string;
+  children: string[];
+  created: boolean;
+}
+
+/** `POST /tickets/:id/kb-draft`: `existed` true when it was drafted before (200). */
+export interface KbDraftAnswer {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+  existed: boolean;
+}

@@ -8,6 +8,7 @@
 import {
   array,
   boolean,
+  custom,
   looseObject,
   nullable,
   number,
@@ -22,6 +23,7 @@ import {
 const z = {
   array,
   boolean,
+  custom,
   looseObject,
   nullable,
   number,
@@ -35,6 +37,10 @@ import { ConsoleError } from './console-api.js';
 
 const text = z.string();
 const maybe = z.optional(z.nullable(z.string()));
+/** An instant as epoch ms or ISO 8601: servers differ. */
+const instant = z.custom<number | string>(
+  (v) => typeof v === 'number' || typeof v === 'string',
+);
 
 const agentSchema = z.looseObject({
   id: text,
@@ -152,6 +158,21 @@ export const ANSWERS = {
     status: text,
     version: z.number(),
   }),
+  alerts: z.looseObject({
+    alerts: z.array(
+      z.looseObject({
+        id: text,
+        by: text,
+        key: text,
+        at: instant,
+        since: instant,
+        observed: z.number(),
+        expected: z.number(),
+        ticketIds: z.array(text),
+      }),
+    ),
+  }),
+  alertParent: z.looseObject({ parentId: text, children: z.array(text) }),
   metrics: z.looseObject({
     tickets: z.number(),
     period: z.looseObject({ from: text, to: text }),

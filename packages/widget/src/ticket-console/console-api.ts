@@ -1,7 +1,11 @@
+import { queryString, suggestionsOf } from './api-helpers.js';
 import type {
+  Alert,
+  AlertParent,
   AllowedCommand,
   ClassGuess,
   Forecast,
+  KbDraftAnswer,
   KbSuggestion,
   RequesterView,
   SignedIn,
@@ -23,10 +27,13 @@ export class ConsoleError extends Error {
 }
 
 export type {
+  Alert,
+  AlertParent,
   AllowedCommand,
   ClassGuess,
   Forecast,
   ForecastDay,
+  KbDraftAnswer,
   KbSuggestion,
   RequesterView,
   SignedIn,
@@ -66,10 +73,12 @@ export interface ConsoleApi {
   guess(id: string): Promise<ClassGuess | null>;
   /** `GET /tickets/:id/suggestions`; null without a knowledge base. */
   suggestions(id: string): Promise<KbSuggestion[] | null>;
-  /** `POST /tickets/:id/kb-draft`: the draft article made from a ticket. */
-  kbDraft(
-    id: string,
-  ): Promise<{ id: string; title: string; status: string; version: number }>;
+  /** `POST /tickets/:id/kb-draft`: the draft made from a ticket, or the one before. */
+  kbDraft(id: string): Promise<KbDraftAnswer>;
+  /** `GET /alerts`: possible incidents; null when predictions are off. */
+  alerts(): Promise<Alert[] | null>;
+  /** `POST /alerts/:id/parent`: the alert's parent ticket, new or made before. */
+  alertParent(id: string): Promise<AlertParent>;
   /** The `text/event-stream` URL of one ticket. */
   streamUrl(id: string): string;
   /** The `text/event-stream` URL of every change on the desk. */
@@ -174,19 +183,38 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
         (answer) => suggestionsOf(answer.items),
         offWhen404,
       ),
-    kbDraft: (id) =>
-      call(`/tickets/${enc(id)}/kb-draft`, { method: 'POST' }, 'kbDraft'),
+    kbDraft: async (id) => {
+      const path = `/tickets/${enc(id)}/kb-draft`;
+      const { status, body } = await ask(path, { method: 'POST' }, 'kbDraft');
+      return { ...body, existed: status === 200 };
+    },
+    alerts: () =>
+      call('/alerts', {}, 'alerts').then((a) => a.alerts, offWhen404),
+    alertParent: async (id) => {
+      const path = `/alerts/${enc(id)}/parent`;
+      const { status, body } = await ask(
+        path,
+        { method: 'POST' },
+        'alertParent',
+      );
+      return { ...body, created: status === 201 };
+    },
     streamUrl: (id) => `${root}/tickets/${enc(id)}/stream`,
     changesUrl: () => `${root}/changes/stream`,
   };
 
   /** Calls the API; a JSON answer is checked when `kind` names its shape. */
-  async function call(
+  async function call(path: string, init: CallInit = {}, kind?: AnswerKind) {
+    return (await ask(path, init, kind)).body;
+  }
+
+  /** {@link call}, with the answer's status beside its body. */
+  async function ask(
     path: string,
     init: CallInit = {},
     kind?: AnswerKind,
     // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
-  ): Promise<any> {
+  ): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { ...init.headers };
     if (api.token) headers.authorization = `Bearer ${api.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -199,9 +227,10 @@ export function createConsoleApi(endpoint: string): ConsoleApi {
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
     if (!response.ok) throw await failure(response);
-    if (response.status === 204) return null;
+    const { status } = response;
+    if (status === 204) return { status, body: null };
     const body = await response.json();
-    return kind ? checkAnswer(kind, body) : body;
+    return { status, body: kind ? checkAnswer(kind, body) : body };
   }
   return api;
 }
@@ -219,27 +248,4 @@ const enc = encodeURIComponent;
 function offWhen404(error: unknown): null {
   if (error instanceof ConsoleError && error.status === 404) return null;
   throw error;
-}
-
-function queryString(query: ListQuery): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value) params.set(name, value);
-  }
-  return params.toString();
-}
-
-/** The suggestions of a checked answer, each of a kind the console shows. */
-function suggestionsOf(items: Record<string, string | undefined>[]) {
-  const out: KbSuggestion[] = [];
-  for (const { id = '', ...i } of items) {
-    if (i.type === 'article') {
-      const { articleId = '', title = '', excerpt = '' } = i;
-      out.push({ type: 'article', id, articleId, title, excerpt });
-    } else if (i.type === 'resolution') {
-      const { ticketId = null, code = '', text = '' } = i;
-      out.push({ type: 'resolution', id, ticketId, code, text });
-    }
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ import {
   act,
   afterEach,
   describe,
+  endpoint,
   equal,
   it,
   marker,
@@ -131,6 +132,64 @@ describe('<ticket-console> knowledge base on a ticket', () => {
     equal(foreignNodes(el.shadowRoot!).join(' '), '', 'elements from data');
     equal(hits.join(), '', 'script ran');
     await expectNoViolations(el, 'ticket with a draft article');
+  });
+
+  it('says when "Draft article" opened the draft made before', async function () {
+    slow(this);
+    const token = await sessionFor(AGENT_EMAIL);
+    const t = await resolved(`Dock ${marker()} stays dark`);
+    const before = await callAs(token, `/tickets/${t.id}/kb-draft`, {
+      method: 'POST',
+    });
+    equal(before.status, 201, 'the first draft');
+    const el = await mountConsole();
+    await signIn(el);
+    await openIn(el, t.id);
+    q<HTMLButtonElement>(el, '.draft-article').click();
+    const notice = await shown(el, 'section.kb .notice');
+    match(notice.textContent, /Opened the existing draft article/);
+    ok(!/created/.test(notice.textContent ?? ''), 'not "created"');
+    ok(notice.textContent?.includes(before.body.id), 'the same draft');
+    const live = q(el, '[role=status][aria-live]').textContent ?? '';
+    match(live, new RegExp(`existing draft article ${before.body.id}`));
+  });
+
+  it('names what the requester was offered in the timeline', async function () {
+    slow(this);
+    const filed = await fetch(`${endpoint}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        subject: `VPN client says the certificate expired ${marker()}`,
+        description: 'The VPN client says the certificate expired.',
+        requester: { email: 'grace@example.com', name: 'Grace' },
+      }),
+    });
+    const { ticket, accessToken } = await filed.json();
+    const offered = await fetch(`${endpoint}/tickets/${ticket.id}/kb-offered`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${accessToken}`,
+      },
+      body: JSON.stringify({ offered: ['article:vpn-certificate'] }),
+    });
+    equal(offered.status, 201, 'recorded');
+    const el = await mountConsole();
+    await signIn(el);
+    await openIn(el, ticket.id);
+    const line = () =>
+      qa(el, '.timeline li').find((li) =>
+        li.textContent?.includes('kb_offered'),
+      );
+    await waitFor(
+      () => line()?.textContent?.includes('VPN client says the certificate'),
+      'the offered title',
+    );
+    match(
+      line()?.textContent ?? '',
+      /offered: VPN client says the certificate expired \(article:vpn-certificate\)/,
+    );
   });
 
   it('shows why a draft failed', async function () {

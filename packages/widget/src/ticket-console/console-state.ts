@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { AllowedCommand, ClassGuess } from './console-api.js';
+import type { Alert, AllowedCommand, ClassGuess } from './console-api.js';
 import type {
   Agent,
   AuditEvent,
@@ -52,6 +52,7 @@ export class ConsoleState extends LitElement {
     period: { state: true, attribute: false },
     insight: { state: true, attribute: false },
     risks: { state: true, attribute: false },
+    alerts: { state: true, attribute: false },
   };
 
   /** The API root, e.g. `/api/v1`. @default '/api/v1' */
@@ -98,6 +99,8 @@ export class ConsoleState extends LitElement {
   declare insight: Insight | null;
   /** @internal Breach risk by ticket id; null when predictions are off. */
   declare risks: Map<string, number> | null;
+  /** @internal Possible incidents; null when predictions are off. */
+  declare alerts: Alert[] | null;
 
   constructor() {
     super();
@@ -121,5 +124,6 @@ export class ConsoleState extends LitElement {
     this.period = null;
     this.insight = null;
     this.risks = null;
+    this.alerts = null;
   }
 }

@@ -11,7 +11,12 @@ export type {
 } from '@ticketry/core';
 
 /** The console's screens. */
-export type ConsoleView = 'sign-in' | 'queue' | 'ticket' | 'dashboard';
+export type ConsoleView =
+  | 'sign-in'
+  | 'queue'
+  | 'ticket'
+  | 'dashboard'
+  | 'alerts';
 
 /** The queues an agent works from. */
 export type QueueName =

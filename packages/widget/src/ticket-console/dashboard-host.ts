@@ -141,6 +141,7 @@ export function renderDashboardView(host: TicketConsole): TemplateResult {
             report,
             host.insight,
             (id) => host.openTicket(id),
+            () => host.showAlerts(),
           )
         : html`<p role="status">Loading the charts…</p>`
     }

@@ -1,4 +1,4 @@
-import type { ConsoleApi, Forecast, TicketRisk } from './console-api.js';
+import type { Alert, ConsoleApi, Forecast, TicketRisk } from './console-api.js';
 
 /** Days the dashboard's forecast looks ahead. */
 export const FORECAST_DAYS = 14;
@@ -17,16 +17,19 @@ export interface Insight {
   forecast: Forecast | null;
   atRisk: TicketRisk[] | null;
   deflections: number | null;
+  /** Possible incidents (`GET /alerts`). */
+  alerts?: Alert[] | null;
 }
 
-/** The forecast, the riskiest open tickets and the deflection count. */
+/** The forecast, riskiest open tickets, deflections and alerts. */
 export async function loadInsight(api: ConsoleApi): Promise<Insight> {
-  const [forecast, atRisk, deflections] = await Promise.all([
+  const [forecast, atRisk, deflections, alerts] = await Promise.all([
     api.forecast(FORECAST_DAYS),
     api.riskQueue(AT_RISK_LIMIT),
     api.deflections(),
+    api.alerts(),
   ]);
-  return { forecast, atRisk, deflections };
+  return { forecast, atRisk, deflections, alerts };
 }
 
 /** Risks by ticket id, or null when predictions are off. */

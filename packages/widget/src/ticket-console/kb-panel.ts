@@ -6,16 +6,15 @@
  * shows a ticket; every string is rendered as text.
  */
 import { html, nothing } from 'lit';
-import { ConsoleError, type KbSuggestion } from './console-api.js';
+import {
+  ConsoleError,
+  type KbDraftAnswer,
+  type KbSuggestion,
+} from './console-api.js';
 import type { OpenTicket, TicketConsole } from './ticket-console.js';
 
-/** The article a draft became. */
-export interface KbDraft {
-  id: string;
-  title: string;
-  status: string;
-  version: number;
-}
+/** The article a draft became; `existed` when it was drafted before. */
+export type KbDraft = KbDraftAnswer;
 
 /** What the panel holds for the ticket it was loaded for. */
 interface KbState {
@@ -77,8 +76,13 @@ export async function draftArticle(host: TicketConsole): Promise<void> {
   state.draftError = '';
   host.requestUpdate();
   try {
-    state.draft = await host.api.kbDraft(ticketId);
-    host.announce(`Draft article ${state.draft.id} created`);
+    const d = await host.api.kbDraft(ticketId);
+    state.draft = d;
+    host.announce(
+      d.existed
+        ? `Opened the existing draft article ${d.id}`
+        : `Draft article ${d.id} created`,
+    );
   } catch (error) {
     state.draftError = messageOf(error);
   } finally {
@@ -132,7 +136,8 @@ function drafting(host: TicketConsole, state: KbState, open: OpenTicket) {
     ${
       d
         ? html`<p class="notice" role="status">
-            Draft article created: <strong>${d.title}</strong>
+            ${d.existed ? 'Opened the existing draft article' : 'Draft article created'}:
+            <strong>${d.title}</strong>
             (id ${d.id}, version ${d.version}, ${d.status}).
           </p>`
         : nothing
@@ -143,6 +148,22 @@ function drafting(host: TicketConsole, state: KbState, open: OpenTicket) {
             The draft was not created: ${state.draftError}</p>`
         : nothing
     }`;
+}
+
+/**
+ * The title of a suggestion the panel loaded for `ticketId` (an
+ * article's title, a resolution's code), by its id; null when unknown.
+ */
+export function suggestionTitle(
+  host: TicketConsole,
+  ticketId: string,
+  id: string,
+): string | null {
+  const state = states.get(host);
+  if (state?.ticketId !== ticketId) return null;
+  const s = state.items?.find((i) => i.id === id);
+  if (!s) return null;
+  return s.type === 'article' ? s.title : `Resolved ticket: ${s.code}`;
 }
 
 /** The knowledge base section of a ticket, or nothing without one. */

@@ -130,23 +130,40 @@ function bulkBar(host: TicketConsole) {
   </div>`;
 }
 
+/**
+ * The queue tabs; with predictions, "At risk" and "Possible incidents"
+ * (the alerts view) too.
+ */
+export function queueTabs(host: TicketConsole) {
+  const current = (on: boolean) => (on ? 'page' : 'false');
+  const inQueue = host.view === 'queue';
+  return html`<nav aria-label="Queues" class="row">
+    ${QUEUES.filter((q) => q.name !== 'risk' || host.risks).map(
+      (q) => html`<button
+        type="button"
+        aria-current=${current(inQueue && q.name === host.queue)}
+        @click=${() => host.showQueue(q.name)}
+      >
+        ${q.label}
+      </button>`,
+    )}
+    ${
+      host.risks
+        ? html`<button type="button" class="alerts-tab"
+            aria-current=${current(host.view === 'alerts')}
+            @click=${() => host.showAlerts()}>Possible incidents</button>`
+        : nothing
+    }
+  </nav>`;
+}
+
 /** A queue: its tabs, filters, bulk actions and the table of tickets. */
 export function renderQueue(host: TicketConsole) {
   const tickets = host.shown;
   const label = QUEUES.find((q) => q.name === host.queue)?.label ?? host.queue;
   return html`<section aria-labelledby="queue-heading">
     <h2 id="queue-heading" tabindex="-1">Queue: ${label}</h2>
-    <nav aria-label="Queues" class="row">
-      ${QUEUES.filter((q) => q.name !== 'risk' || host.risks).map(
-        (q) => html`<button
-          type="button"
-          aria-current=${q.name === host.queue ? 'page' : 'false'}
-          @click=${() => host.showQueue(q.name)}
-        >
-          ${q.label}
-        </button>`,
-      )}
-    </nav>
+    ${queueTabs(host)}
     ${filters(host)} ${bulkBar(host)}
     ${
       tickets.length

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { renderAlerts } from './alerts-view.js';
 import { renderDashboardView } from './dashboard-host.js';
 import { renderHelp } from './help-view.js';
 import { renderQueue } from './queue-view.js';
@@ -15,7 +16,7 @@ function header(host: TicketConsole) {
     <nav aria-label="Console">
       <button
         type="button"
-        aria-current=${current(host.view === 'queue' || host.view === 'ticket')}
+        aria-current=${current(['queue', 'ticket', 'alerts'].includes(host.view))}
         @click=${() => host.showQueue()}
       >
         Queues
@@ -52,6 +53,8 @@ function body(host: TicketConsole) {
       return renderTicket(host);
     case 'dashboard':
       return renderDashboardView(host);
+    case 'alerts':
+      return renderAlerts(host);
   }
 }
 

@@ -1,4 +1,5 @@
 import { html, type PropertyValues } from 'lit';
+import { alertCount, loadAlerts } from './alerts-view.js';
 import {
   type ConsoleApi,
   ConsoleError,
@@ -230,6 +231,16 @@ export class TicketConsole extends ConsoleState {
     if (!loaded) return;
     [{ report: this.dashboard, period: this.period }, this.insight] = loaded;
     this.#go('dashboard');
+  }
+
+  /** Lists the possible incidents (`GET /alerts`). */
+  async showAlerts(): Promise<void> {
+    this.#unwatch?.();
+    const alerts = await this.run(() => loadAlerts(this.api));
+    if (alerts === undefined) return;
+    this.alerts = alerts;
+    this.#go('alerts');
+    if (alerts) this.announce(alertCount(alerts.length));
   }
 
   #go(view: ConsoleView): void {

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { renderCommands } from './commands-view.js';
 import type { AuditEvent } from './console-types.js';
-import { renderKb } from './kb-panel.js';
+import { renderKb, suggestionTitle } from './kb-panel.js';
 import { renderSla } from './sla-view.js';
 import type { OpenTicket, TicketConsole } from './ticket-console.js';
 import { authorOf, facts } from './ticket-facts.js';
@@ -69,7 +69,31 @@ function changesOf(event: AuditEvent): string {
     .join(', ');
 }
 
-function timeline(open: OpenTicket) {
+/**
+ * What a `kb_offered` event offered the requester: each item's title
+ * (from the event, or the suggestions the panel loaded) and id.
+ */
+function offeredOf(host: TicketConsole, open: OpenTicket, e: AuditEvent) {
+  const data = (e.data ?? {}) as { offered?: unknown };
+  const items: unknown[] = Array.isArray(data.offered) ? data.offered : [];
+  const named = items.map((item) => {
+    const o = (item && typeof item === 'object' ? item : { id: item }) as {
+      id?: unknown;
+      title?: unknown;
+    };
+    const id = String(o.id ?? '');
+    const title =
+      typeof o.title === 'string'
+        ? o.title
+        : suggestionTitle(host, open.ticket.id, id);
+    return title ? `${title} (${id})` : id;
+  });
+  return `offered: ${named.join(', ') || 'nothing'}`;
+}
+
+function timeline(host: TicketConsole, open: OpenTicket) {
+  const what = (e: AuditEvent) =>
+    e.type === 'ticket.kb_offered' ? offeredOf(host, open, e) : changesOf(e);
   return html`<section aria-labelledby="timeline-heading">
     <h3 id="timeline-heading">Audit timeline (${open.events.length} events)</h3>
     <ol class="timeline">
@@ -77,7 +101,7 @@ function timeline(open: OpenTicket) {
         (e) => html`<li>
           ${when(e.at)} · <strong>${e.type.replace('ticket.', '')}</strong>
           by ${authorOf(open, e.actor)}
-          ${changesOf(e) ? html`<span class="muted"> — ${changesOf(e)}</span>` : nothing}
+          ${what(e) ? html`<span class="muted"> — ${what(e)}</span>` : nothing}
         </li>`,
       )}
     </ol>
@@ -117,7 +141,7 @@ export function renderTicket(host: TicketConsole) {
     }
     ${renderCommands(host, open)}
     <div class="columns">
-      <div>${conversation(open)} ${timeline(open)}</div>
+      <div>${conversation(open)} ${timeline(host, open)}</div>
       <div>
         <section aria-labelledby="facts-heading">
           <h3 id="facts-heading">Details</h3>

@@ -201,6 +201,16 @@ describe('<ticket-widget> article view', () => {
     // The article is English: its own direction, from its text.
     equal(getComputedStyle(body(el)!).direction, 'ltr', 'article direction');
     equal(body(el)!.lang, 'en', 'article language');
+    // Its title too: an English title starts at the left edge.
+    const title = $(el, '#article-title');
+    equal(getComputedStyle(title).direction, 'ltr', 'title direction');
+    const words = document.createRange();
+    words.selectNodeContents(title);
+    const [box, line] = [
+      title.getBoundingClientRect(),
+      words.getBoundingClientRect(),
+    ];
+    ok(line.left - box.left < box.right - line.right, 'title aligned left');
     for (const part of ['back-button', 'solved-button', 'need-help-button']) {
       const box = $(
         el,

@@ -141,7 +141,8 @@ describe('<ticket-widget assistant>', () => {
     person.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(
-      () => /describe it/.test(lastBot(el).textContent ?? ''),
+      // The wording of servers before and after "Anything to add".
+      () => /Anything to add/.test(lastBot(el).textContent ?? ''),
       'the first question',
     );
     await say(el, 'Since Monday, after the firmware update.');

@@ -217,7 +217,7 @@ describe('<ticket-widget> form while identified', () => {
       ...el.shadowRoot!.querySelectorAll<HTMLElement>('.choices button'),
     ].at(-1)!;
     person.click();
-    await waitFor(() => /describe it/.test(bot()), 'the first question');
+    await waitFor(() => /Anything to add/.test(bot()), 'the first question');
     await say('Since Monday, after the firmware update.', /open a ticket/i);
     ok(!/e-?mail|address/i.test(bot()), `no address asked: ${bot()}`);
     const calls = await requestsTo('/assistant/messages');

@@ -94,7 +94,9 @@ describe('POST /assistant/messages', () => {
     expect(ticket?.tags).toContain('assistant');
     expect(ticket?.fields).toEqual({ asset: 'PLT-7' });
     // The description is the requester's; the conversation is a note.
-    expect(ticket?.description).toBe('Since the toner change this morning.');
+    expect(ticket?.description).toBe(
+      'the plotter prints everything in pink\n\nSince the toner change this morning.',
+    );
     const notes = (await s.desk.events(ticket!.id)).filter(
       (e) => e.type === 'ticket.noted',
     );
@@ -136,7 +138,7 @@ describe('POST /assistant/messages', () => {
       identity,
     );
     expect(textOf(mine.body)).toContain(
-      `${ticket.ref} “Badge does not open door 2”: new`,
+      `${ticket.ref} “\u2068Badge does not open door 2\u2069”: new`,
     );
 
     const stranger = await say(s, { text: `status of ${ticket.ref}` });
@@ -164,7 +166,7 @@ describe('POST /assistant/messages', () => {
     expect(other.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('answers in the locale each message names, and refuses unknown ones', async () => {
+  it('answers in the locale each message names, and refuses malformed ones', async () => {
     const s = await server();
     const de = await say(s, { text: 'I forgot my password', locale: 'de' });
     expect(de.status).toBe(200);
@@ -182,7 +184,7 @@ describe('POST /assistant/messages', () => {
     expect(ja.body.replies[0].text).toBe(ASSISTANT_CATALOGS.ja.handover);
     const en = await say(s, { text: 'I forgot my password' });
     expect(en.body.replies[0].text).toBe(ASSISTANT_CATALOGS.en.resetOffer);
-    const bad = await say(s, { text: 'hi', locale: 'xx' });
+    const bad = await say(s, { text: 'hi', locale: 'not a locale' });
     expect(bad.status).toBe(422);
   });
 
@@ -211,6 +213,7 @@ describe('POST /assistant/messages', () => {
     const id = first.body.conversationId;
     const over = await say(s, { conversationId: id, text: 'y'.repeat(60) });
     expect(over.status).toBe(422);
+    expect(over.body.error.code).toBe('CONVERSATION_TOO_LONG');
     expect(over.body.error.message).toMatch(/at most 150 characters/);
   });
 

@@ -1,5 +1,5 @@
 import {
-  assistantLocaleSchema,
+  assistantLocaleTagSchema,
   assistantReplySchema,
   MESSAGE_LIMIT,
   TicketryError,
@@ -21,10 +21,17 @@ export const assistantMessageSchema = z
       .regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a conversation id')
       .optional(),
     text: z.string().max(MESSAGE_LIMIT).optional(),
-    /** The value of a choice the assistant offered. */
+    /**
+     * The value of a choice the assistant's last answer offered. Any
+     * other value is no choice: `text` is read alone, and without text
+     * the question is asked again.
+     */
     choice: z.string().max(200).optional(),
-    /** The language to answer in: en, de, fr, es, pt, ja or ar. @default en */
-    locale: assistantLocaleSchema.optional(),
+    /**
+     * A BCP 47 tag (`de`, `de-CH`): answered in its base language when
+     * it is en, de, fr, es, pt, ja or ar, otherwise in en. @default en
+     */
+    locale: assistantLocaleTagSchema.optional(),
   })
   .refine((b) => Boolean(b.text?.trim() || b.choice), {
     message: 'send text or a choice',
@@ -80,10 +87,10 @@ export const assistantRoutes: Route[] = [
     path: '/assistant/messages',
     operationId: 'sendAssistantMessage',
     summary:
-      'Sends a message (or the value of an offered choice) to the support assistant and returns its replies. Without a conversationId it starts a new conversation, kept in server memory for a while; replies are plain text, links are http or https only.',
+      'Sends a message (or the value of an offered choice) to the support assistant and returns its replies. Without a conversationId it starts a new conversation, kept in server memory for a while; replies are plain text, links are http or https only. A choice the last answer did not offer counts as no choice (the text alone is read; without text the question is asked again). Past `maxMessages` messages: 422 VALIDATION_FAILED; past `maxChars` characters from the requester: 422 CONVERSATION_TOO_LONG. Either way, start a new conversation.',
     access: 'public',
     body: assistantMessageSchema,
-    errors: [404, 429],
+    errors: [404, 422, 429],
     notFound:
       'No such conversation (it ended or expired), or the assistant is not configured',
     responses: {

@@ -132,7 +132,9 @@ function lookupFor(desk: Desk, live: Live): TicketLookup {
   return {
     async mine() {
       const c = live.caller;
-      if (c?.kind !== 'identity' || !c.requesterId) return null;
+      if (c?.kind !== 'identity') return null;
+      // Signed in, but never asked for anything: no requests, no record.
+      if (!c.requesterId) return [];
       const page = await desk.list({
         requesterId: c.requesterId,
         sort: '-createdAt',
@@ -204,8 +206,12 @@ function ticketCreator(desk: Desk, live: Live): CreateTicket {
     const decoy = await screenSubmission(ctx, submission, submission, caller);
     if (decoy) throw new Error('the ticket was not accepted');
     if (caller?.kind === 'identity') {
-      const { email, name } = caller.identity;
-      submission.requester = { email, ...(name && { name }) };
+      // The name as the flow cleaned it: one line, no direction controls.
+      const { name } = submission.requester;
+      submission.requester = {
+        email: caller.identity.email,
+        ...(name && { name }),
+      };
     }
     // The assistant takes no files: nothing was uploaded for it.
     const { attachments: _none, ...fields } = submission;
@@ -220,8 +226,13 @@ function ticketCreator(desk: Desk, live: Live): CreateTicket {
       { actor: desk.core.system },
     );
     const kb = ctx.services.kb?.knowledgeBase;
-    if (kb && live.offered.length)
-      await kb.recordOffered(ticket.id, live.offered, desk.core.system);
+    const offered = [...new Set(live.offered)].slice(0, 20);
+    // The ticket is open already: an article unpublished since it was
+    // offered must not make the requester believe it is not.
+    if (kb && offered.length)
+      await kb
+        .recordOffered(ticket.id, offered, desk.core.system)
+        .catch(() => undefined);
     return {
       id: ticket.id,
       ref: ticket.ref,

@@ -7,9 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  type ArticleSuggestion,
   type Assistant,
-  type AssistantLocale,
   createAssistant,
+  type SuggestArticles,
   TicketryError,
 } from '@ticketry/core';
 import {
@@ -42,6 +43,25 @@ export function ownerOf(caller: Caller | null): string {
   return `agent:${caller.agent.id}`;
 }
 
+/**
+ * `suggest`, noting in `ids` every suggestion it offers: "solved"
+ * counts only those.
+ */
+function remembered(
+  suggest: SuggestArticles | undefined,
+  ids: Set<string>,
+): SuggestArticles | undefined {
+  if (!suggest) return undefined;
+  return async (text, limit): Promise<readonly ArticleSuggestion[]> => {
+    const hits = await suggest(text, limit);
+    for (const h of hits) ids.add(h.id);
+    return hits;
+  };
+}
+
+/** Whether `id` was offered and not yet counted; counts it. */
+const taken = (ids: Set<string>) => (id: string) => ids.delete(id);
+
 const gone = () =>
   new TicketryError(
     'NOT_FOUND',
@@ -70,6 +90,11 @@ export function createConversations(settings: AssistantSettings) {
     sweep(now);
     const live: Live = { ctx, caller, offered: [] };
     const kb = () => live.ctx.services.kb?.knowledgeBase;
+    const suggested = new Set<string>();
+    const suggest = remembered(
+      settings.suggest ?? kbSuggest(() => live.ctx, live),
+      suggested,
+    );
     const requester =
       caller?.kind === 'identity'
         ? {
@@ -80,14 +105,18 @@ export function createConversations(settings: AssistantSettings) {
     const assistant = createAssistant({
       recognizer: settings.recognizer,
       flows: flowsFor(settings, ctx.desk, live),
-      suggest: settings.suggest ?? kbSuggest(() => live.ctx, live),
+      ...(suggest && { suggest }),
       ...(settings.answerer && { answerer: settings.answerer }),
       requester,
       clock: ctx.desk.core.clock,
       onSolved: async (articles) => {
+        // Only what this conversation was offered, each offer once.
+        const offered = articles.map((a) => a.id).filter(taken(suggested));
+        if (offered.length === 0) return;
         await kb()?.recordDeflection({
-          offered: articles.map((a) => a.id),
+          offered,
           solvedBy: null,
+          locale: live.locale ?? null,
         });
       },
     });
@@ -131,7 +160,7 @@ export function createConversations(settings: AssistantSettings) {
       ctx: RouteContext,
       caller: Caller | null,
       id: string | undefined,
-      message: { text?: string; choice?: string; locale?: AssistantLocale },
+      message: { text?: string; choice?: string; locale?: string },
     ) {
       const now = ctx.desk.core.clock.now().getTime();
       const c = id ? find(id, caller, now) : start(ctx, caller, now);
@@ -144,8 +173,9 @@ export function createConversations(settings: AssistantSettings) {
       const chars = (message.text?.length ?? 0) + (message.choice?.length ?? 0);
       if (c.chars + chars > settings.maxChars) {
         throw new TicketryError(
-          'VALIDATION_FAILED',
-          `a conversation takes at most ${settings.maxChars} characters; start a new one`,
+          'CONVERSATION_TOO_LONG',
+          `this conversation is too long: it takes at most ${settings.maxChars} characters from you in all; start a new one`,
+          { details: { maxChars: settings.maxChars } },
         );
       }
       c.chars += chars;

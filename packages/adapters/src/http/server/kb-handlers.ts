@@ -1,17 +1,13 @@
 /** Handlers of the knowledge base routes (kb-routes.ts). */
 import {
   type ArticleBlock,
-  articleMetaSchema,
-  deflectionSchema,
   frontMatterKeys,
   idSchema,
   type KnowledgeBase,
   parseArticleMarkdown,
   type StoredArticle,
-  suggestQuerySchema,
   TicketryError,
 } from '@ticketry/core';
-import { z } from 'zod';
 import {
   optionalCaller,
   requireAgent,
@@ -19,6 +15,14 @@ import {
   requireTicketAccess,
 } from './auth.js';
 import { parseWith, readJson } from './body.js';
+import {
+  deflectionBodySchema,
+  listQuerySchema,
+  offeredBodySchema,
+  readPostArticle,
+  readPutArticle,
+  suggestBodySchema,
+} from './kb-schemas.js';
 import { idempotencyKeyFrom } from './preconditions.js';
 import { json } from './respond.js';
 import type { RouteContext } from './route.js';
@@ -38,80 +42,6 @@ export interface KbService {
    */
   blocks?(markdown: string): ArticleBlock[];
 }
-
-const articleWriteSchema = z.union([
-  z.strictObject({ markdown: z.string().min(1).max(110_000) }),
-  z.strictObject({
-    ...articleMetaSchema.shape,
-    body: z.string().max(100_000),
-  }),
-]);
-/** A new article: a Markdown file or its fields, and an optional id. */
-export const postArticleSchema = z.intersection(
-  articleWriteSchema,
-  z.object({ id: z.string().max(128).optional() }),
-);
-/**
- * A new version of an article, against the version read. A missing
- * `status` or `locale` keeps the current one (never a silent unpublish).
- */
-export const putArticleSchema = z.intersection(
-  z.union([
-    z.strictObject({ markdown: z.string().min(1).max(110_000) }),
-    z.strictObject({
-      ...articleMetaSchema.shape,
-      status: articleMetaSchema.shape.status.unwrap().optional(),
-      locale: articleMetaSchema.shape.locale.unwrap().optional(),
-      body: z.string().max(100_000),
-    }),
-  ]),
-  z.object({ expectedVersion: z.number().int().min(1) }),
-);
-/** The most characters of a description `POST /kb/suggest` reads. */
-export const MAX_SUGGEST_DESCRIPTION = 20_000;
-/** What a requester typed, for `POST /kb/suggest`. */
-export const suggestBodySchema = z.strictObject({
-  subject: z.string().max(500).default(''),
-  description: z.string().max(MAX_SUGGEST_DESCRIPTION).default(''),
-  locale: suggestQuerySchema.shape.locale,
-  limit: z.number().int().min(1).max(3).default(3),
-});
-/**
- * A requester's "this solved it": the ids offered (`article:…`,
- * `resolution:…`) and the one among them that solved it.
- */
-export const deflectionBodySchema = z.object({
-  offered: z.array(z.string().max(200)).min(1).max(20),
-  solvedBy: z.string().max(200),
-  locale: deflectionSchema.shape.locale,
-});
-/** The suggestion ids a requester saw before submitting. */
-export const offeredBodySchema = z.strictObject({
-  offered: z.array(z.string().max(200)).max(20),
-});
-
-/** An article as lists show it. */
-export const summarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  category: z.string().nullable(),
-  tags: z.array(z.string()),
-  locale: z.string(),
-  status: z.enum(['draft', 'published']),
-  version: z.number(),
-  updatedAt: z.string(),
-});
-/** One article, rendered; agents also get its Markdown. */
-export const articleAnswer = summarySchema.extend({
-  html: z.string(),
-  /** Agents only: the Markdown source with its front matter fields. */
-  markdown: z.string().optional(),
-  sourceTicketId: z.string().nullable().optional(),
-});
-/** Suggestions, best first. */
-export const suggestionAnswer = z.object({
-  items: z.array(z.record(z.string(), z.unknown())),
-});
 
 /** The knowledge base service, or NOT_FOUND when none is configured. */
 export function kbOf(ctx: RouteContext): KbService {
@@ -147,6 +77,8 @@ export function missing(id: string) {
 /** GET /kb/articles: published ones, drafts too for agents. */
 export async function listArticles(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
+  const query = Object.fromEntries(ctx.url.searchParams);
+  parseWith(listQuerySchema, query, 'query');
   const agent = await isAgent(ctx);
   const all = await knowledgeBase.listArticles();
   const items = all
@@ -173,28 +105,37 @@ export async function getArticle(ctx: RouteContext): Promise<Response> {
 }
 
 /** An article's fields from either a Markdown file or plain fields. */
-function fieldsOf(b: z.infer<typeof articleWriteSchema>) {
-  return 'markdown' in b ? parseArticleMarkdown(b.markdown) : b;
+function fieldsOf(b: ReturnType<typeof readPostArticle>) {
+  const { id: _id, ...rest } = b;
+  return 'markdown' in rest ? parseArticleMarkdown(rest.markdown) : rest;
 }
 
-/** A PUT body's fields; `status` and `locale` left out keep `current`'s. */
-function updateOf(b: z.infer<typeof putArticleSchema>, current: StoredArticle) {
-  const { status, locale } = current.article;
-  if (!('markdown' in b)) return { status, locale, ...b };
-  const given = frontMatterKeys(b.markdown);
-  const fields = parseArticleMarkdown(b.markdown);
-  return {
-    ...fields,
-    status: given.includes('status') ? fields.status : status,
-    locale: given.includes('locale') ? fields.locale : locale,
-  };
+const KEPT = ['status', 'locale', 'category', 'tags'] as const;
+
+/**
+ * A PUT body's fields; `status`, `locale`, `category` and `tags` left
+ * out (of the fields or of the front matter) keep `current`'s.
+ */
+function updateOf(
+  b: ReturnType<typeof readPutArticle>,
+  current: StoredArticle,
+) {
+  const { expectedVersion: _v, ...rest } = b;
+  const fields =
+    'markdown' in rest ? parseArticleMarkdown(rest.markdown) : rest;
+  // zod leaves out the optional fields a body does not send.
+  const given =
+    'markdown' in rest ? frontMatterKeys(rest.markdown) : Object.keys(rest);
+  const kept = KEPT.filter((k) => !given.includes(k));
+  const now = Object.fromEntries(kept.map((k) => [k, current.article[k]]));
+  return { ...fields, ...now };
 }
 
 /** POST /kb/articles (agents). */
 export async function postArticle(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
-  const b = parseWith(postArticleSchema, raw, 'article');
+  const b = readPostArticle(raw);
   const fields = { ...fieldsOf(b), ...(b.id && { id: b.id }) };
   const s = await kbOf(ctx).knowledgeBase.putArticle(fields, 0, actor);
   return json(summary(s), 201);
@@ -204,7 +145,7 @@ export async function postArticle(ctx: RouteContext): Promise<Response> {
 export async function putArticle(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
   const raw = await readJson(ctx.request, ctx.maxBodyBytes);
-  const b = parseWith(putArticleSchema, raw, 'article');
+  const b = readPutArticle(raw);
   const { knowledgeBase } = kbOf(ctx);
   const id = ctx.params.id!;
   if (!idSchema.safeParse(id).success) throw missing(id.slice(0, 128));

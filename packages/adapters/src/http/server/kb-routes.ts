@@ -1,24 +1,27 @@
 import { z } from 'zod';
 import {
-  articleAnswer,
   deflect,
-  deflectionBodySchema,
   deflectionCount,
   draft,
   getArticle,
   listArticles,
   offered,
-  offeredBodySchema,
   postArticle,
-  postArticleSchema,
   putArticle,
-  putArticleSchema,
   suggest,
+  ticketSuggestions,
+} from './kb-handlers.js';
+import {
+  articleAnswer,
+  deflectionBodySchema,
+  listQuerySchema,
+  offeredBodySchema,
+  postArticleSchema,
+  putArticleSchema,
   suggestBodySchema,
   suggestionAnswer,
   summarySchema,
-  ticketSuggestions,
-} from './kb-handlers.js';
+} from './kb-schemas.js';
 import type { Route } from './route.js';
 
 export type { KbService } from './kb-handlers.js';
@@ -34,8 +37,9 @@ export const kbRoutes: Route[] = [
     path: '/kb/articles',
     operationId: 'listKbArticles',
     summary:
-      'Knowledge base articles: the published ones for anyone, drafts too for agents.',
+      'Knowledge base articles: the published ones for anyone, drafts too for agents. Takes no query parameters: any answers 422 VALIDATION_FAILED.',
     access: 'public',
+    query: listQuerySchema,
     responses: { 200: { description: 'Articles', schema: listAnswer } },
     errors: [404],
     handle: listArticles,
@@ -45,13 +49,13 @@ export const kbRoutes: Route[] = [
     path: '/kb/articles',
     operationId: 'createKbArticle',
     summary:
-      'Writes a new article, from a Markdown file with front matter (`markdown`) or from its fields (agents only).',
+      'Writes a new article, from a Markdown file with front matter (`markdown`) or from its fields (agents only). The title is one line: control characters and direction overrides (U+202A to U+202E, U+2066 to U+2069) answer 422 VALIDATION_FAILED, as a ticket subject does; the body keeps direction controls, as a ticket description does. An `id` that is taken answers 409 ALREADY_EXISTS.',
     access: 'agent',
     body: postArticleSchema,
     responses: {
       201: { description: 'The new article', schema: summarySchema },
     },
-    errors: [404, 412],
+    errors: [404, 409],
     handle: postArticle,
   },
   {
@@ -70,7 +74,7 @@ export const kbRoutes: Route[] = [
     path: '/kb/articles/:id',
     operationId: 'updateKbArticle',
     summary:
-      'Writes a new version of an article against `expectedVersion`; every version is kept (agents only). A `status` or `locale` left out (of the fields or of the front matter) keeps the current one: a published article stays published until a version says `status: draft`.',
+      'Writes a new version of an article against `expectedVersion`; every version is kept (agents only). A `status`, `locale`, `category` or `tags` left out (of the fields or of the front matter) keeps the current one: a published article stays published until a version says `status: draft`.',
     access: 'agent',
     body: putArticleSchema,
     responses: { 200: { description: 'The article', schema: summarySchema } },
@@ -97,7 +101,7 @@ export const kbRoutes: Route[] = [
     path: '/kb/deflections',
     operationId: 'recordKbDeflection',
     summary:
-      '"This solved it": records a deflection (no ticket is opened) with what was offered. `solvedBy` must be one of `offered`, and every offered id must be a suggestion this site offers now (a published article, a resolved ticket\'s public resolution); otherwise 422 VALIDATION_FAILED and nothing is counted.',
+      '"This solved it": records a deflection (no ticket is opened) with what was offered. `solvedBy` must be one of `offered`, and every offered id must be a suggestion this site offers now (a published article, a resolved ticket\'s public resolution); otherwise 422 VALIDATION_FAILED and nothing is counted. A repeated Idempotency-Key with another body answers 422 IDEMPOTENCY_KEY_REUSED.',
     access: 'public',
     body: deflectionBodySchema,
     headers: [
@@ -105,7 +109,7 @@ export const kbRoutes: Route[] = [
         name: 'Idempotency-Key',
         required: false,
         description:
-          '8 to 255 visible ASCII characters; a repeat of a key is answered 201 again but counted once',
+          '8 to 255 visible ASCII characters; a repeat of a key with the same body is answered 201 again but counted once, with another body 422 IDEMPOTENCY_KEY_REUSED',
       },
     ],
     responses: { 201: { description: 'Recorded', schema: recorded } },
@@ -132,7 +136,7 @@ export const kbRoutes: Route[] = [
     path: '/tickets/:id/kb-draft',
     operationId: 'draftKbArticleFromTicket',
     summary:
-      "Turns a resolved ticket into a draft article: subject as title, description and resolution note as body, the ticket's category and tags (agents only). One article per ticket: asked again, answers 200 with the article already drafted from it.",
+      'Turns a resolved ticket into a draft article: subject as title, description and resolution note as body, the ticket\'s category and tags (agents only). One article per ticket: asked again, answers 200 with the article already drafted from it. E-mail addresses and phone numbers are masked as in suggestions. A ticket without a resolution answers 409 KB_NO_RESOLUTION; one whose note says nothing ("Imported", "Fixed": what suggestions never offer) 409 KB_NO_RESOLUTION_TEXT.',
     access: 'agent',
     responses: {
       200: { description: 'The article drafted before', schema: summarySchema },
@@ -158,7 +162,7 @@ export const kbRoutes: Route[] = [
     path: '/tickets/:id/kb-offered',
     operationId: 'recordKbOffered',
     summary:
-      'Records on the ticket (as a `ticket.kb_offered` event) which suggestions its requester saw before submitting.',
+      'Records on the ticket (as a `ticket.kb_offered` event) which suggestions its requester saw before submitting: 1 to 20 suggestion ids (`article:…`, `resolution:…`) as suggestions make them, each one this site offers now (as deflections check them); otherwise 422 VALIDATION_FAILED and nothing is recorded.',
     access: 'ticket',
     body: offeredBodySchema,
     responses: { 201: { description: 'Recorded', schema: recorded } },

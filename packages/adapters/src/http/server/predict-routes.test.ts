@@ -85,6 +85,32 @@ describe('predictions over HTTP', () => {
     expect(one.risk).toBeGreaterThan(0.5);
   });
 
+  it('refuse the risk of a ticket that is no longer open with 409', async () => {
+    const { ids, keys, call, predictions, desk } = await predictApi();
+    await predictions!.refresh();
+    const ada = { actor: { role: 'agent', id: 'ada' } } as const;
+    const id = ids[1]!;
+    await desk.triage(
+      id,
+      { impact: 'low', urgency: 'low', teamId: 'service-desk' },
+      ada,
+    );
+    await desk.core.execute(id, { type: 'assign', assigneeId: 'ada' }, ada);
+    await desk.core.execute(id, { type: 'start' }, ada);
+    const open = await (await call(`/tickets/${id}/risk`, keys.agent)).json();
+    expect(open).toMatchObject({ ticketId: id, breached: false });
+    expect(open).not.toHaveProperty('open');
+    await desk.core.execute(
+      id,
+      { type: 'resolve', code: 'fixed', note: 'Done.' },
+      ada,
+    );
+    const done = await call(`/tickets/${id}/risk`, keys.agent);
+    expect(done.status).toBe(409);
+    const { error } = await done.json();
+    expect(error.code).toBe('TICKET_NOT_OPEN');
+  });
+
   it('describe the queue entries with their reference and subject in OpenAPI', async () => {
     const { call, keys } = await predictApi(true);
     const doc = await (await call('/openapi.json', keys.agent)).json();

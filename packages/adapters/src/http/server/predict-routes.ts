@@ -1,77 +1,25 @@
 import {
   createParentForAlert,
+  openAlerts,
   type Predictions,
+  type SurgeAlert,
+  type TicketRisk,
   TicketryError,
 } from '@ticketry/core';
 import { z } from 'zod';
 import { requireAgent } from './auth.js';
 import { parseWith } from './body.js';
+import {
+  alertSchema,
+  forecastParamsSchema,
+  forecastSchema,
+  parentSchema,
+  queueEntrySchema,
+  queueParamsSchema,
+  riskSchema,
+} from './predict-schemas.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
-
-/** `GET /forecast` query: days ahead (1–28) and the split. */
-export const forecastParamsSchema = z.strictObject({
-  days: z.coerce.number().int().min(1).max(28).default(7),
-  by: z.enum(['all', 'category', 'team', 'text']).default('all'),
-});
-
-/** `GET /risk/queue` query: how many tickets. */
-const queueParamsSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-
-const pointSchema = z.object({
-  date: z.string(),
-  expected: z.number(),
-  low: z.number(),
-  high: z.number(),
-});
-
-const forecastSchema = z.object({
-  zone: z.string(),
-  by: z.string(),
-  from: z.string(),
-  /** The instant the forecast is made as of. */
-  asOf: z.string(),
-  /** `now`, or `history`: as of the end of an old stored history. */
-  basis: z.enum(['now', 'history']),
-  series: z.array(
-    z.object({
-      key: z.string(),
-      days: z.array(pointSchema),
-      week: pointSchema.nullable(),
-      errors: z.number().int(),
-    }),
-  ),
-});
-
-const riskSchema = z.object({
-  ticketId: z.string(),
-  risk: z.number(),
-  priority: z.string().nullable(),
-  teamId: z.string().nullable(),
-  ageHours: z.number(),
-  /** The instant the ticket was scored as of. */
-  asOf: z.string(),
-});
-
-/** A queue entry: the risk, and the ticket's reference and subject. */
-const queueEntrySchema = riskSchema.extend({
-  /** The ticket's reference (`T-1042`); null if it is gone from the store. */
-  ref: z.string().nullable(),
-  subject: z.string().nullable(),
-});
-
-const alertSchema = z.object({
-  id: z.string(),
-  by: z.string(),
-  key: z.string(),
-  at: z.number(),
-  since: z.number(),
-  observed: z.number(),
-  expected: z.number(),
-  ticketIds: z.array(z.string()),
-});
 
 const single = (url: URL) => Object.fromEntries(url.searchParams);
 
@@ -89,6 +37,9 @@ async function getForecast(ctx: RouteContext): Promise<Response> {
   return json(serviceOf(ctx).forecast(q));
 }
 
+/** A risk as the API answers it: only open tickets are scored. */
+const riskAnswer = ({ open: _open, ...risk }: TicketRisk) => risk;
+
 async function getRisk(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
   const id = ctx.params.id!;
@@ -99,7 +50,15 @@ async function getRisk(ctx: RouteContext): Promise<Response> {
       details: { ticketId: id },
     });
   }
-  return json(risk);
+  if (!risk.open) {
+    const ticket = await ctx.desk.get(id);
+    throw new TicketryError(
+      'TICKET_NOT_OPEN',
+      `${ticket?.ref ?? 'the ticket'} is not open: breach risk is for open tickets`,
+      { details: { ticketId: id, status: ticket?.status ?? null } },
+    );
+  }
+  return json(riskAnswer(risk));
 }
 
 async function getQueue(ctx: RouteContext): Promise<Response> {
@@ -110,7 +69,7 @@ async function getQueue(ctx: RouteContext): Promise<Response> {
     risks.map(async (r) => {
       const ticket = await ctx.desk.get(r.ticketId);
       return {
-        ...r,
+        ...riskAnswer(r),
         ref: ticket?.ref ?? null,
         subject: ticket?.subject ?? null,
       };
@@ -119,9 +78,17 @@ async function getQueue(ctx: RouteContext): Promise<Response> {
   return json({ tickets });
 }
 
+/** An alert as the API answers it: instants as ISO 8601 strings. */
+const alertAnswer = (a: SurgeAlert) => ({
+  ...a,
+  at: new Date(a.at).toISOString(),
+  since: new Date(a.since).toISOString(),
+});
+
 async function getAlerts(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
-  return json({ alerts: serviceOf(ctx).alerts() });
+  const open = await openAlerts(ctx.desk.core, serviceOf(ctx).alerts());
+  return json({ alerts: open.map(alertAnswer) });
 }
 
 async function createParent(ctx: RouteContext): Promise<Response> {
@@ -134,10 +101,12 @@ async function createParent(ctx: RouteContext): Promise<Response> {
       details: { alertId: ctx.params.id },
     });
   }
-  const { parent, children } = await createParentForAlert(ctx.desk, alert, {
-    actor,
-  });
-  return json({ parentId: parent.id, children }, 201);
+  const { parent, children, created } = await createParentForAlert(
+    ctx.desk,
+    alert,
+    { actor },
+  );
+  return json({ parentId: parent.id, children }, created ? 201 : 200);
 }
 
 const off = 'Predictions are not configured, or no such ticket or alert';
@@ -161,9 +130,10 @@ export const predictRoutes: Route[] = [
     path: '/tickets/:id/risk',
     operationId: 'getTicketRisk',
     summary:
-      'The probability that an open ticket misses its SLA, from what is known now (agents only).',
+      'The probability that an open ticket misses its SLA, from what is known now; 1 with `breached: true` once a target was breached. A ticket that is not open (resolved, closed…) is refused with 409 `TICKET_NOT_OPEN` (agents only).',
     access: 'agent',
     responses: { 200: { description: 'The risk', schema: riskSchema } },
+    errors: [409],
     notFound: off,
     handle: getRisk,
   },
@@ -189,7 +159,7 @@ export const predictRoutes: Route[] = [
     path: '/alerts',
     operationId: 'listAlerts',
     summary:
-      'Possible incidents: groups of tickets arriving faster than forecast, latest first (agents only).',
+      'Open possible incidents: groups of tickets arriving faster than forecast, latest first, `at` and `since` as ISO 8601 instants; an accepted alert leaves the list (agents only).',
     access: 'agent',
     responses: {
       200: {
@@ -205,15 +175,13 @@ export const predictRoutes: Route[] = [
     path: '/alerts/:id/parent',
     operationId: 'createAlertParent',
     summary:
-      "Accepts an alert's offer: opens a parent incident and links the alert's tickets to it as children (agents only).",
+      "Accepts an alert's offer: opens a parent incident and links the alert's tickets to it as children, 201. Idempotent: asked again (or twice at once), it writes nothing and answers the first parent, 200 (agents only).",
     access: 'agent',
     responses: {
-      201: {
-        description: 'The parent and its children',
-        schema: z.object({
-          parentId: z.string(),
-          children: z.array(z.string()),
-        }),
+      201: { description: 'The parent and its children', schema: parentSchema },
+      200: {
+        description: 'Accepted before: the same parent and children',
+        schema: parentSchema,
       },
     },
     notFound: off,

@@ -16,7 +16,7 @@ import {
   type AssistantTextKey,
   assistantText,
 } from '../i18n/index.js';
-import { isYes } from '../replies.js';
+import { isNo, isYes } from '../replies.js';
 import type { Choice } from '../types.js';
 import {
   type AnswerIssue,
@@ -46,6 +46,8 @@ export interface Question {
 
 /** The choice value that skips an optional question. */
 export const SKIP = 'skip';
+/** The key of the optional question that adds to a problem already stated. */
+export const DETAILS = 'details';
 const skipChoice = (locale: AssistantLocale): Choice => ({
   label: assistantText(locale, 'skip'),
   value: SKIP,
@@ -124,7 +126,10 @@ export function fieldQuestion(
           { label: assistantText(locale, 'yes'), value: 'yes' },
           { label: assistantText(locale, 'no'), value: 'no' },
         ],
-        parse: (a) => checked(schema, isYes(a), describe),
+        parse: (a) =>
+          isYes(a) || isNo(a)
+            ? checked(schema, isYes(a), describe)
+            : { ok: false, message: assistantText(locale, 'answerYesNo') },
       };
     case 'date':
       return {
@@ -143,10 +148,28 @@ export function fieldQuestion(
   }
 }
 
+/** More about a problem already stated: optional, checked as a description. */
+function detailsQuestion(locale: AssistantLocale): Question {
+  const q = builtIn(
+    DETAILS,
+    assistantText(locale, 'askDetails'),
+    submissionSchema.shape.description,
+    locale,
+  );
+  const parse = (a: Answer): Parsed =>
+    skipped(a) ? { ok: true, value: undefined } : q.parse(a);
+  return { ...q, choices: [skipChoice(locale)], parse };
+}
+
 /** What the questions depend on besides the form. */
 export interface QuestionContext {
   /** The subject is known already (the problem the requester stated). */
   haveSubject: boolean;
+  /**
+   * The requester described the problem already: it is the description,
+   * and an optional question asks only for more details. @default false
+   */
+  haveProblem?: boolean;
   /** The requester is identified: no need to ask for an address. */
   haveEmail: boolean;
   /** Categories to offer; none asks no category. */
@@ -174,12 +197,14 @@ export function questionsFor(
     );
   }
   out.push(
-    builtIn(
-      'description',
-      t('askDescription'),
-      submissionSchema.shape.description,
-      locale,
-    ),
+    c.haveProblem
+      ? detailsQuestion(locale)
+      : builtIn(
+          'description',
+          t('askDescription'),
+          submissionSchema.shape.description,
+          locale,
+        ),
   );
   if (!c.haveEmail) {
     out.push(

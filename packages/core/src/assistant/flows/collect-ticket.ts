@@ -9,7 +9,7 @@ import {
 } from '../../public/form.js';
 import type { Submission } from '../../public/submission.js';
 import { type AssistantTextKey, assistantText } from '../i18n/index.js';
-import { choices, isYes, NO, say, text, YES } from '../replies.js';
+import { choices, isNo, isYes, NO, say, text, YES } from '../replies.js';
 import {
   type AssistantFlow,
   CLOSED_QUESTION,
@@ -18,6 +18,7 @@ import {
   type FlowOutput,
   type ReplyEmitted,
 } from '../types.js';
+import { descriptionOf, quoteUserText, subjectOf } from '../user-text.js';
 import { submissionError } from './answer-errors.js';
 import { questionsFor } from './collect-questions.js';
 import {
@@ -82,6 +83,18 @@ export function collectTicketFlow(
     values?: Record<string, string>,
   ) => assistantText(context.input.locale ?? 'en', key, values);
 
+  /** "Shall I open a ticket about …?", the subject quoted and isolated. */
+  const confirmation = (context: Ctx) =>
+    choices(
+      t(context, 'confirm', {
+        subject: quoteUserText(String(submissionOf(context).subject ?? '')),
+      }),
+      [
+        { label: t(context, 'openTicket'), value: YES },
+        { label: t(context, 'cancel'), value: NO },
+      ],
+    );
+
   const machine = setup({
     types: {
       input: {} as FlowInput,
@@ -104,20 +117,25 @@ export function collectTicketFlow(
         context.questions[context.index]!.parse(event).ok,
       more: ({ context }) => context.index < context.questions.length,
       yes: ({ event }) => isYes(event),
+      no: ({ event }) => isNo(event),
     },
   }).createMachine({
     id: 'collect-ticket',
-    context: ({ input }) => ({
-      input,
-      index: 0,
-      answers: {},
-      questions: questionsFor(form.fields, {
-        haveSubject: Boolean(input.problem?.trim()),
+    context: ({ input }) => {
+      // A problem stated before is the subject and the description, when
+      // what is left of it once cleaned is one the server takes.
+      const stated =
+        subjectOf(input.problem) !== undefined &&
+        descriptionOf(input.problem) !== undefined;
+      const questions = questionsFor(form.fields, {
+        haveSubject: stated,
+        haveProblem: stated,
         haveEmail: input.requester !== null,
         categories,
         locale: input.locale ?? 'en',
-      }),
-    }),
+      });
+      return { input, index: 0, answers: {}, questions };
+    },
     initial: 'next',
     states: {
       next: {
@@ -156,21 +174,18 @@ export function collectTicketFlow(
       },
       confirming: {
         tags: ['waiting', CLOSED_QUESTION],
-        entry: emit(({ context }) =>
-          choices(
-            t(context, 'confirm', {
-              subject: String(submissionOf(context).subject ?? ''),
-            }),
-            [
-              { label: t(context, 'openTicket'), value: YES },
-              { label: t(context, 'cancel'), value: NO },
-            ],
-          ),
-        ),
+        entry: emit(({ context }) => confirmation(context)),
         on: {
           message: [
             { guard: 'yes', target: 'checking' },
-            { target: 'cancelled' },
+            { guard: 'no', target: 'cancelled' },
+            {
+              // Neither a yes nor a no: the question again.
+              actions: [
+                emit(({ context }) => text(t(context, 'answerYesNo'))),
+                emit(({ context }) => confirmation(context)),
+              ],
+            },
           ],
         },
       },

@@ -2,7 +2,7 @@ import { assign, emit, setup } from 'xstate';
 import { z } from 'zod';
 import { validationError } from '../../errors.js';
 import { type AssistantLocale, assistantText } from '../i18n/index.js';
-import { choices, isYes, NO, say, text, YES } from '../replies.js';
+import { choices, isNo, isYes, NO, say, text, YES } from '../replies.js';
 import {
   type AssistantFlow,
   CLOSED_QUESTION,
@@ -40,6 +40,7 @@ const messagesIn = (locale: AssistantLocale) => ({
   solved: assistantText(locale, 'resetSolved'),
   yes: assistantText(locale, 'yes'),
   no: assistantText(locale, 'no'),
+  yesOrNo: assistantText(locale, 'answerYesNo'),
 });
 
 /**
@@ -58,7 +59,13 @@ export function passwordResetFlow(
   }
   const { url, intents } = parsed.data;
   const custom = parsed.data.messages;
-  type Ctx = { handover: boolean; m: ReturnType<typeof messagesIn> };
+  type Messages = ReturnType<typeof messagesIn>;
+  type Ctx = { handover: boolean; m: Messages };
+  const check = (m: Messages) =>
+    choices(m.check, [
+      { label: m.yes, value: YES },
+      { label: m.no, value: NO },
+    ]);
   const machine = setup({
     types: {
       input: {} as FlowInput,
@@ -69,6 +76,7 @@ export function passwordResetFlow(
     },
     guards: {
       yes: ({ event }) => isYes(event),
+      no: ({ event }) => isNo(event),
     },
   }).createMachine({
     id: 'password-reset',
@@ -84,15 +92,20 @@ export function passwordResetFlow(
           emit(({ context: { m } }) =>
             say({ type: 'link', text: m.offer, label: m.label, href: url }),
           ),
-          emit(({ context: { m } }) =>
-            choices(m.check, [
-              { label: m.yes, value: YES },
-              { label: m.no, value: NO },
-            ]),
-          ),
+          emit(({ context: { m } }) => check(m)),
         ],
         on: {
-          message: [{ guard: 'yes', target: 'solved' }, { target: 'handover' }],
+          message: [
+            { guard: 'yes', target: 'solved' },
+            { guard: 'no', target: 'handover' },
+            {
+              // "Maybe later" is no answer: the question again.
+              actions: [
+                emit(({ context: { m } }) => text(m.yesOrNo)),
+                emit(({ context: { m } }) => check(m)),
+              ],
+            },
+          ],
         },
       },
       solved: {

@@ -12,6 +12,7 @@ import {
   type FlowOutput,
   type ReplyEmitted,
 } from '../types.js';
+import { quoteUserText } from '../user-text.js';
 
 /** What the flow tells about one ticket. */
 export interface TicketStatusItem {
@@ -28,7 +29,10 @@ export interface TicketStatusItem {
  * answers only with tickets the caller may see.
  */
 export interface TicketLookup {
-  /** The identified requester's tickets, newest first; null when not identified. */
+  /**
+   * The identified requester's tickets, newest first (empty: none yet);
+   * null when not identified.
+   */
   mine(): Promise<TicketStatusItem[] | null>;
   /** A ticket by its reference, or null when none the caller may see. */
   byRef(ref: string): Promise<TicketStatusItem | null>;
@@ -61,7 +65,7 @@ export const refIn = (message: string): string | null =>
 const line = (locale: AssistantLocale, t: TicketStatusItem) =>
   assistantText(locale, 'statusLine', {
     ref: t.ref,
-    subject: t.subject,
+    subject: quoteUserText(t.subject),
     status: t.status.replaceAll('_', ' '),
     date: t.updatedAt.slice(0, 10),
   });
@@ -132,6 +136,14 @@ export function ticketStatusFlow(options: TicketStatusOptions): AssistantFlow {
                       .map((t) => line(locale, t)),
                   ].join('\n'),
                 ),
+              ),
+            },
+            {
+              // Identified, with no request yet: nothing to ask a reference of.
+              guard: ({ event }) => event.output !== null,
+              target: 'done',
+              actions: emit(({ context: { locale } }) =>
+                text(assistantText(locale, 'noRequests')),
               ),
             },
             { target: 'askRef' },

@@ -7,7 +7,8 @@
 import type { FieldValue, Submission } from '../../public/submission.js';
 import { choices, text } from '../replies.js';
 import type { FlowInput, ReplyEmitted, TranscriptLine } from '../types.js';
-import type { Question } from './collect-questions.js';
+import { descriptionOf, subjectOf } from '../user-text.js';
+import { DETAILS, type Question } from './collect-questions.js';
 import { transcriptText } from './transcript.js';
 
 /** What the desk answers when the ticket is created. */
@@ -50,24 +51,36 @@ export type Ctx = {
   input: FlowInput;
 };
 
-const FIRST_LINE = /^[^\n]{1,200}/;
+/** The identified requester, their name made one clean line (or left out). */
+function requesterOf(input: FlowInput) {
+  const r = input.requester;
+  if (!r) return null;
+  const name = r.name === undefined ? undefined : subjectOf(r.name);
+  return { email: r.email, ...(name && { name }) };
+}
 
-/** The submission from the requester's answers alone. */
+/**
+ * The submission from the requester's answers alone. The problem they
+ * stated before the flow gives the subject (its first line, cleaned as
+ * `POST /tickets` wants it) and the description, with the details they
+ * added under it.
+ */
 export function submissionOf(ctx: Ctx): Record<string, unknown> {
   const a = ctx.answers;
-  const requester = ctx.input.requester;
   const fields: Record<string, FieldValue> = {};
   for (const [key, value] of Object.entries(a)) {
     if (key.startsWith('fields.') && value !== undefined)
       fields[key.slice(7)] = value;
   }
-  const subject =
-    (a.subject as string | undefined) ??
-    FIRST_LINE.exec(ctx.input.problem?.trim() ?? '')?.[0];
+  const { problem } = ctx.input;
+  const subject = (a.subject as string | undefined) ?? subjectOf(problem);
+  const details = a[DETAILS] as string | undefined;
+  const description =
+    (a.description as string | undefined) ?? descriptionOf(problem, details);
   return {
     subject,
-    description: a.description,
-    requester: requester ?? { email: a.email },
+    description,
+    requester: requesterOf(ctx.input) ?? { email: a.email },
     ...(a.category !== undefined && { category: a.category }),
     fields,
   };

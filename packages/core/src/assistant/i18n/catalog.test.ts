@@ -125,12 +125,12 @@ describe('the assistant in German', () => {
     const asked = await send('nein');
     expect(said(asked)).toEqual([
       ASSISTANT_CATALOGS.de.handover,
-      ASSISTANT_CATALOGS.de.askDescription,
+      ASSISTANT_CATALOGS.de.askDetails,
     ]);
     const field = await send('Seit gestern kommt keine Mail an.');
     expect(said(field)).toEqual(['Inventarnummer?']);
     const confirm = await send('PC-7');
-    expect(confirm[0]?.text).toContain('„I forgot my password“');
+    expect(confirm[0]?.text).toContain('„\u2068I forgot my password\u2069“');
     const done = await send('Ticket eröffnen', 'yes');
     const reply = done.find((r) => r.type === 'ticket');
     expect(reply?.type).toBe('ticket');

@@ -26,11 +26,14 @@ export const de: AssistantCatalog = {
   resetLabel: 'Passwort zurücksetzen',
   resetCheck: 'Hat das funktioniert?',
   resetSolved: 'Schön, dass es funktioniert hat.',
+  answerYesNo: 'Bitte antworten Sie mit Ja oder Nein.',
   askRef:
     'Wie lautet die Referenz des Tickets? Sie sieht aus wie T-1042 und steht in Ihrer Bestätigung.',
   notShown:
     'Ich habe kein Ticket {ref} gefunden, das ich Ihnen hier zeigen darf. Zum Schutz Ihrer Daten zeige ich ein Ticket nur seinem Ersteller: Öffnen Sie es unter „Meine Anfragen“ oder melden Sie sich zuerst auf der Website an.',
   latest: 'Ihre letzten Anfragen:',
+  noRequests:
+    'Sie haben bei uns noch keine Anfragen. Wenn etwas nicht funktioniert, schreiben Sie mir einfach, was passiert ist.',
   statusLine: '{ref} „{subject}“: {status} (aktualisiert am {date})',
   lookupFailed:
     'Ich konnte das gerade nicht nachschlagen; bitte versuchen Sie es gleich noch einmal.',
@@ -46,6 +49,8 @@ export const de: AssistantCatalog = {
   askSubject: 'Was ist das Problem, in einer Zeile?',
   askDescription:
     'Bitte beschreiben Sie es: Was ist passiert, seit wann, und was haben Sie schon versucht?',
+  askDetails:
+    'Möchten Sie etwas ergänzen: seit wann, und was haben Sie schon versucht? Sie können das auch überspringen.',
   askEmail: 'An welche E-Mail-Adresse sollen wir antworten?',
   askChoice: 'Was davon passt am besten?',
   askField: '{label}?',

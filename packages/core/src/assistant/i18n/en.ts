@@ -23,11 +23,14 @@ export const en = {
   resetLabel: 'Reset your password',
   resetCheck: 'Did that work?',
   resetSolved: 'Glad that worked.',
+  answerYesNo: 'Please answer yes or no.',
   askRef:
     'What is the reference of the ticket? It looks like T-1042 and is in the confirmation you got.',
   notShown:
     'I found no ticket {ref} that I may show you here. For your privacy I only show a ticket to its requester: open it from My requests, or sign in to the site first.',
   latest: 'Your latest requests:',
+  noRequests:
+    'You have no requests with us yet. If something is wrong, just tell me what happened.',
   statusLine: '{ref} “{subject}”: {status} (updated {date})',
   lookupFailed:
     'I could not look that up just now; please try again in a moment.',
@@ -41,6 +44,8 @@ export const en = {
   askSubject: 'In one line, what is the problem?',
   askDescription:
     'Please describe it: what happened, since when, and what you have tried.',
+  askDetails:
+    'Anything to add: since when, and what have you tried? You can also skip this.',
   askEmail: 'Which email address should we answer to?',
   askChoice: 'Which of these fits best?',
   askField: '{label}?',

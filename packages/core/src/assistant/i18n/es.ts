@@ -26,11 +26,14 @@ export const es: AssistantCatalog = {
   resetLabel: 'Restablecer su contraseña',
   resetCheck: '¿Ha funcionado?',
   resetSolved: 'Me alegra que haya funcionado.',
+  answerYesNo: 'Responda sí o no, por favor.',
   askRef:
-    '¿Cuál es la referencia del ticket? Tiene el aspecto T-1042 y aparece en la confirmación que recibió.',
+    '¿Cuál es la referencia del ticket? Tiene el aspecto de T-1042 y aparece en la confirmación que recibió.',
   notShown:
     'No he encontrado ningún ticket {ref} que pueda mostrarle aquí. Por su privacidad, solo muestro un ticket a quien lo solicitó: ábralo desde Mis solicitudes o inicie sesión primero en el sitio.',
   latest: 'Sus últimas solicitudes:',
+  noRequests:
+    'Todavía no tiene ninguna solicitud con nosotros. Si algo no funciona, cuénteme qué ha pasado.',
   statusLine: '{ref} «{subject}»: {status} (actualizado el {date})',
   lookupFailed:
     'No he podido consultarlo ahora mismo; inténtelo de nuevo en un momento.',
@@ -45,6 +48,8 @@ export const es: AssistantCatalog = {
   askSubject: 'En una línea, ¿cuál es el problema?',
   askDescription:
     'Descríbalo: qué ha pasado, desde cuándo y qué ha probado ya.',
+  askDetails:
+    '¿Quiere añadir algo: desde cuándo y qué ha probado ya? También puede omitir este paso.',
   askEmail: '¿A qué dirección de correo debemos responder?',
   askChoice: '¿Cuál de estas opciones encaja mejor?',
   askField: '¿{label}?',

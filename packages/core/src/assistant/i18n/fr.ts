@@ -27,11 +27,14 @@ export const fr: AssistantCatalog = {
   resetLabel: 'Réinitialiser votre mot de passe',
   resetCheck: 'Cela a-t-il fonctionné ?',
   resetSolved: 'Ravi que cela ait fonctionné.',
+  answerYesNo: 'Répondez par oui ou par non, s’il vous plaît.',
   askRef:
     'Quelle est la référence du ticket ? Elle ressemble à T-1042 et figure dans la confirmation que vous avez reçue.',
   notShown:
     'Je n’ai trouvé aucun ticket {ref} que je puisse vous montrer ici. Pour protéger votre vie privée, je ne montre un ticket qu’à son demandeur : ouvrez-le depuis Mes demandes, ou connectez-vous d’abord au site.',
   latest: 'Vos dernières demandes :',
+  noRequests:
+    'Vous n’avez encore aucune demande chez nous. Si quelque chose ne va pas, dites-moi simplement ce qui s’est passé.',
   statusLine: '{ref} « {subject} » : {status} (mis à jour le {date})',
   lookupFailed:
     'Je n’ai pas pu vérifier cela pour le moment ; veuillez réessayer dans un instant.',
@@ -46,6 +49,8 @@ export const fr: AssistantCatalog = {
   askSubject: 'En une ligne, quel est le problème ?',
   askDescription:
     'Décrivez-le : que s’est-il passé, depuis quand, et qu’avez-vous déjà essayé ?',
+  askDetails:
+    'Voulez-vous ajouter quelque chose : depuis quand, et qu’avez-vous déjà essayé ? Vous pouvez aussi passer cette étape.',
   askEmail: 'À quelle adresse e-mail devons-nous répondre ?',
   askChoice: 'Laquelle de ces options convient le mieux ?',
   askField: '{label} ?',

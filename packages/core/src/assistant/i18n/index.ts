@@ -30,6 +30,32 @@ export type AssistantLocale = (typeof ASSISTANT_LOCALES)[number];
 /** Validates a locale; unknown or missing means `en`. */
 export const assistantLocaleSchema = z.enum(ASSISTANT_LOCALES);
 
+/**
+ * The language the assistant answers a BCP 47 tag in: its base language
+ * when the assistant speaks it (`de` for `de-CH`), otherwise `en`.
+ *
+ * @example
+ * assistantLocaleOf('pt-BR'); // 'pt'
+ */
+export function assistantLocaleOf(tag: string): AssistantLocale {
+  const base = tag.toLowerCase().split(/[-_]/)[0];
+  const known = assistantLocaleSchema.safeParse(base);
+  return known.success ? known.data : 'en';
+}
+
+/**
+ * A BCP 47 language tag as a message names it (`de`, `de-CH`, `pt_BR`),
+ * the same form `/kb/suggest` takes; {@link assistantLocaleOf} picks the
+ * reply language from it.
+ */
+export const assistantLocaleTagSchema = z
+  .string()
+  .max(35)
+  .regex(
+    /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/,
+    'a language tag such as en or de-CH',
+  );
+
 /** Every catalog, by locale. */
 export const ASSISTANT_CATALOGS: Readonly<
   Record<AssistantLocale, AssistantCatalog>

@@ -26,11 +26,14 @@ export const ja: AssistantCatalog = {
   resetLabel: 'パスワードを再設定する',
   resetCheck: 'うまくいきましたか?',
   resetSolved: 'うまくいってよかったです。',
+  answerYesNo: '「はい」か「いいえ」でお答えください。',
   askRef:
     'チケットの参照番号を教えてください。T-1042 のような形式で、受け取った確認メールに記載されています。',
   notShown:
     'ここでお見せできるチケット {ref} は見つかりませんでした。プライバシー保護のため、チケットは依頼者本人にのみ表示します。「マイリクエスト」から開くか、先にサイトにサインインしてください。',
   latest: '最近のリクエスト:',
+  noRequests:
+    'まだリクエストはありません。問題があれば、何が起きたかをお知らせください。',
   statusLine: '{ref}「{subject}」: {status}({date} 更新)',
   lookupFailed:
     '現在確認できませんでした。しばらくしてからもう一度お試しください。',
@@ -44,6 +47,8 @@ export const ja: AssistantCatalog = {
   askSubject: '問題を一行で教えてください。',
   askDescription:
     '詳しく教えてください。何が起きたか、いつからか、何を試したか。',
+  askDetails:
+    '補足はありますか?いつからか、何を試したかなど。スキップもできます。',
   askEmail: 'どのメールアドレスに返信すればよいですか?',
   askChoice: 'どれが最も当てはまりますか?',
   askField: '{label}を教えてください。',

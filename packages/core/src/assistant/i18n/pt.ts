@@ -25,11 +25,14 @@ export const pt: AssistantCatalog = {
   resetLabel: 'Redefinir a sua senha',
   resetCheck: 'Funcionou?',
   resetSolved: 'Que bom que funcionou.',
+  answerYesNo: 'Responda sim ou não, por favor.',
   askRef:
     'Qual é a referência do ticket? Ela se parece com T-1042 e está na confirmação que você recebeu.',
   notShown:
     'Não encontrei nenhum ticket {ref} que eu possa mostrar aqui. Para proteger a sua privacidade, só mostro um ticket a quem o abriu: abra-o em Os meus pedidos ou entre no site primeiro.',
   latest: 'Os seus pedidos mais recentes:',
+  noRequests:
+    'Você ainda não tem nenhum pedido conosco. Se algo não estiver funcionando, conte-me o que aconteceu.',
   statusLine: '{ref} “{subject}”: {status} (atualizado em {date})',
   lookupFailed:
     'Não consegui consultar isso agora; tente novamente daqui a pouco.',
@@ -44,6 +47,8 @@ export const pt: AssistantCatalog = {
   askSubject: 'Numa linha, qual é o problema?',
   askDescription:
     'Descreva-o: o que aconteceu, desde quando e o que você já tentou.',
+  askDetails:
+    'Quer acrescentar algo: desde quando e o que você já tentou? Também pode pular esta etapa.',
   askEmail: 'Para qual endereço de e-mail devemos responder?',
   askChoice: 'Qual destas opções se aplica melhor?',
   askField: '{label}?',

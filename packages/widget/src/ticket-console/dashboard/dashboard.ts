@@ -13,7 +13,8 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * SLA attainment by priority and satisfaction, from one metrics report;
  * with `insight`, the volume forecast, the deflection rate (over the
  * tickets opened in the report's period) and the tickets most at risk,
- * each opening its ticket through `open`. Loaded on demand by the
+ * each opening its ticket through `open`, and the count of possible
+ * incidents (`showAlerts` lists them). Loaded on demand by the
  * console; Lit's tags come in as `lit`.
  */
 export function renderDashboard(
@@ -21,6 +22,7 @@ export function renderDashboard(
   report: MetricsReport,
   insight: Insight | null = null,
   open: OpenTicket | null = null,
+  showAlerts: (() => void) | null = null,
 ) {
   const { html } = lit;
   const d = dashboardData(report);
@@ -34,7 +36,7 @@ export function renderDashboard(
       satisfaction ${s.average ?? '–'} / 5.
     </p>
     <div class="charts">
-      ${insight ? renderInsight(lit, insight, s.created, open) : lit.nothing}
+      ${insight ? renderInsight(lit, insight, s.created, open, showAlerts) : lit.nothing}
       ${lineChart(
         lit,
         'volume',

@@ -1,5 +1,6 @@
 import type { Forecast, ForecastDay, TicketRisk } from '../console-api.js';
 import type { Insight } from '../insight.js';
+import { alertsFigure } from './alerts-figure.js';
 import { dataTable, type LitTags, SERIES } from './charts.js';
 
 /** Opens a ticket in the console (the at-risk rows' buttons). */
@@ -187,17 +188,20 @@ export function atRiskList(
 
 /**
  * The predictions part of the dashboard; nothing of what the server
- * does not serve. `tickets`: those opened in the dashboard's period.
+ * does not serve. `tickets`: those opened in the dashboard's period;
+ * `showAlerts` opens the alerts view.
  */
 export function renderInsight(
   lit: LitTags,
   insight: Insight,
   tickets: number,
   open: OpenTicket | null = null,
+  showAlerts: (() => void) | null = null,
 ) {
   const { html, nothing } = lit;
   const asOf = historyEnd(insight.forecast);
-  return html`${
+  return html`${insight.alerts ? alertsFigure(lit, insight.alerts, showAlerts) : nothing}
+  ${
     insight.forecast
       ? forecastChart(lit, insight.forecast.series[0]?.days ?? [], asOf)
       : nothing

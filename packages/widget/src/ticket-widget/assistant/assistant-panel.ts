@@ -14,7 +14,9 @@ import { ASSISTANT_TEXT } from '../i18n/assistant-text.js';
 import type { Messages } from '../i18n/en.js';
 import type { Lang } from '../i18n/locale.js';
 import { adoptStyles } from './assistant-styles.js';
-import { type Answer, answerOf, type Reply } from './replies.js';
+import { type Entry, extra, saidText } from './log-view.js';
+import { postMessage } from './post.js';
+import type { Answer, Reply } from './replies.js';
 
 /** What the panel needs from the widget. */
 export interface AssistantDeps {
@@ -34,11 +36,6 @@ export interface AssistantDeps {
   fetch?: typeof fetch;
 }
 
-interface Entry {
-  from: 'you' | 'bot';
-  reply: Reply;
-}
-
 /** The panel's state and its calls. */
 export class AssistantPanel {
   entries: Entry[] = [];
@@ -51,37 +48,18 @@ export class AssistantPanel {
     this.#d = deps;
   }
 
-  async #post(message: { text: string; choice?: string }): Promise<Answer> {
+  #post(message: { text: string; choice?: string }): Promise<Answer> {
     const d = this.#d;
-    const token = d.identity();
-    const response = await (d.fetch ?? globalThis.fetch)(
-      `${d.endpoint().replace(/\/+$/, '')}/assistant/messages`,
+    return postMessage(
       {
-        method: 'POST',
-        credentials: 'omit',
-        signal: AbortSignal.timeout(30_000),
-        headers: {
-          'content-type': 'application/json',
-          ...(token && { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({
-          ...(this.conversationId && { conversationId: this.conversationId }),
-          ...message,
-          locale: d.lang?.() ?? 'en',
-        }),
+        endpoint: d.endpoint(),
+        token: d.identity(),
+        conversationId: this.conversationId,
+        locale: d.lang?.() ?? 'en',
+        fetch: d.fetch ?? globalThis.fetch,
       },
+      message,
     );
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      throw Object.assign(new Error('assistant'), {
-        code: body?.error?.code ?? 'HTTP_ERROR',
-        status: response.status,
-      });
-    }
-    const answer = answerOf(body);
-    if (!answer)
-      throw Object.assign(new Error('assistant'), { code: 'BAD_RESPONSE' });
-    return answer;
   }
 
   /** Sends a message (or a choice) and shows the replies. */
@@ -89,10 +67,11 @@ export class AssistantPanel {
     const said = text.trim();
     if (this.sending || (!said && !choice)) return;
     const d = this.#d;
-    this.entries = [
-      ...this.entries,
-      { from: 'you', reply: { type: 'text', text: said || (choice ?? '') } },
-    ];
+    const mine: Entry = {
+      from: 'you',
+      reply: { type: 'text', text: said || (choice ?? '') },
+    };
+    this.entries = [...this.entries, mine];
     this.sending = true;
     this.error = '';
     d.update();
@@ -108,6 +87,7 @@ export class AssistantPanel {
       this.#heard(answer.replies);
     } catch (e) {
       const code = (e as { code?: string }).code ?? 'UNEXPECTED';
+      if (code === 'CONVERSATION_TOO_LONG') return this.#tooLong(mine, said);
       const errors = d.t().errors as Record<string, string>;
       this.error = errors[code] ?? errors.UNEXPECTED ?? '';
       d.announce(this.error);
@@ -115,6 +95,24 @@ export class AssistantPanel {
       this.sending = false;
       d.update();
     }
+  }
+
+  /**
+   * The server takes no more messages here: the unsent one leaves the
+   * log for the message box, and "Start over" gets the focus.
+   */
+  #tooLong(mine: Entry, said: string): void {
+    this.entries = this.entries.filter((e) => e !== mine);
+    this.error = this.#words().tooLong;
+    this.#d.announce(this.error);
+    const input = this.#input();
+    if (input && !input.value) input.value = said;
+    void Promise.resolve().then(() =>
+      this.#d
+        .root()
+        ?.querySelector<HTMLElement>('[part~="assistant-restart"]')
+        ?.focus(),
+    );
   }
 
   #heard(replies: Reply[]): void {
@@ -182,33 +180,13 @@ export class AssistantPanel {
     const t = this.#words();
     return html`<li part="assistant-message" class=${e.from}>
       <span class="who">${e.from === 'you' ? t.you : t.name}</span>
-      <p class="said" dir="auto">${e.reply.text}</p>
-      ${this.#extra(e.reply, latest)}
+      ${saidText(this.#d.lit, e)}
+      ${extra(this.#d.lit, e.reply, {
+        latest,
+        sending: this.sending,
+        choose: (label, value) => this.#choose(label, value),
+      })}
     </li>`;
-  }
-
-  #extra(r: Reply, latest: boolean) {
-    const { html, nothing } = this.#d.lit;
-    switch (r.type) {
-      case 'link':
-        return html`<p><a part="assistant-link" href=${r.href} target="_blank" rel="noopener noreferrer">${r.label}</a></p>`;
-      case 'articles':
-        return html`<ul class="articles">${r.articles.map(
-          (a) =>
-            html`<li><strong dir="auto">${a.title}</strong>${a.snippet ? html`<br /><span dir="auto">${a.snippet}</span>` : nothing}</li>`,
-        )}</ul>`;
-      case 'choices':
-        return latest
-          ? html`<div class="choices" role="group" aria-label=${r.text}>${r.choices.map(
-              (
-                c,
-              ) => html`<button type="button" part="button assistant-choice" ?disabled=${this.sending}
-                @click=${() => this.#choose(c.label, c.value)}>${c.label}</button>`,
-            )}</div>`
-          : nothing;
-      default:
-        return nothing;
-    }
   }
 
   #choose(label: string, value: string): void {
@@ -216,11 +194,14 @@ export class AssistantPanel {
     this.#focusInput();
   }
 
-  #focusInput(): void {
-    this.#d
+  #input(): HTMLTextAreaElement | null | undefined {
+    return this.#d
       .root()
-      ?.querySelector<HTMLTextAreaElement>('#assistant-input')
-      ?.focus();
+      ?.querySelector<HTMLTextAreaElement>('#assistant-input');
+  }
+
+  #focusInput(): void {
+    this.#input()?.focus();
   }
 
   #key(ev: KeyboardEvent): void {

@@ -7,7 +7,7 @@ const CSS = `
 .assistant .log { list-style: none; margin: 0 0 0.75em; padding: 0; }
 .assistant .log > li { margin: 0 0 0.6em; }
 .assistant .who { display: block; font-weight: 600; font-size: 0.875em; color: var(--ticket-muted-color, #59636e); }
-.assistant .said { margin: 0.1em 0 0; white-space: pre-line; overflow-wrap: anywhere; }
+.assistant .said { display: block; margin: 0.1em 0 0; white-space: pre-line; overflow-wrap: anywhere; }
 .assistant .you .said { font-style: italic; }
 .assistant .choices { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.4em; }
 .assistant .choices button { min-height: 44px; }

@@ -111,3 +111,27 @@ export function answerOf(v: unknown): Answer | null {
   const replies = v.replies.map(replyOf).filter((r): r is Reply => r !== null);
   return { conversationId: v.conversationId, replies };
 }
+
+/**
+ * Words between the quotation marks of the server's catalogs (“…”,
+ * „…“, «…», 「…」), on one line: where a reply quotes the requester.
+ */
+const QUOTED = /([“„«「])([^\n]*)[”“»」]/g;
+
+/**
+ * `text` cut around what it quotes: even indices are the reply's own
+ * words, odd ones the quoted words, which the panel isolates in a
+ * `<bdi>` so a direction override in them stops at the closing mark.
+ */
+export function quoteParts(text: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index + (m[1]?.length ?? 0);
+    const quoted = m[2] ?? '';
+    parts.push(text.slice(at, start), quoted);
+    at = start + quoted.length;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}

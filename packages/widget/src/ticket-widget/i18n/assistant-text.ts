@@ -25,6 +25,8 @@ export interface AssistantText {
   thinking: string;
   /** Starts a new conversation. */
   restart: string;
+  /** The server took no more messages in this conversation. */
+  tooLong: string;
 }
 
 /** Every language has exactly these keys: the compiler checks each. */
@@ -39,6 +41,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'Send',
     thinking: 'The assistant is answering…',
     restart: 'Start over',
+    tooLong:
+      'This conversation is too long to go on. Start over, or use the New request form.',
   },
   de: {
     name: 'Assistent',
@@ -50,6 +54,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'Senden',
     thinking: 'Der Assistent antwortet…',
     restart: 'Neu beginnen',
+    tooLong:
+      'Dieses Gespräch ist zu lang, um es fortzusetzen. Beginnen Sie neu oder nutzen Sie das Formular „Neue Anfrage“.',
   },
   fr: {
     name: 'Assistant',
@@ -61,6 +67,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'Envoyer',
     thinking: 'L’assistant répond…',
     restart: 'Recommencer',
+    tooLong:
+      'Cette conversation est trop longue pour continuer. Recommencez ou utilisez le formulaire « Nouvelle demande ».',
   },
   es: {
     name: 'Asistente',
@@ -72,6 +80,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'Enviar',
     thinking: 'El asistente está respondiendo…',
     restart: 'Empezar de nuevo',
+    tooLong:
+      'Esta conversación es demasiado larga para continuar. Empiece de nuevo o use el formulario «Nueva solicitud».',
   },
   pt: {
     name: 'Assistente',
@@ -83,6 +93,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'Enviar',
     thinking: 'O assistente está respondendo…',
     restart: 'Recomeçar',
+    tooLong:
+      'Esta conversa ficou longa demais para continuar. Recomece ou use o formulário “Nova solicitação”.',
   },
   ja: {
     name: 'アシスタント',
@@ -94,6 +106,8 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: '送信',
     thinking: 'アシスタントが回答しています…',
     restart: '最初からやり直す',
+    tooLong:
+      'この会話は長くなりすぎたため、続けられません。最初からやり直すか、「新しいお問い合わせ」のフォームをご利用ください。',
   },
   ar: {
     name: 'المساعد',
@@ -105,5 +119,7 @@ export const ASSISTANT_TEXT: Record<Lang, AssistantText> = {
     send: 'إرسال',
     thinking: 'المساعد يجيب…',
     restart: 'البدء من جديد',
+    tooLong:
+      'هذه المحادثة أطول من أن تستمر. ابدأ من جديد أو استخدم نموذج «طلب جديد».',
   },
 };

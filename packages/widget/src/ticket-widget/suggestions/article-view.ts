@@ -114,7 +114,7 @@ export function articleSection(html: Html, s: ArticleSection) {
     aria-labelledby="article-title">
     <button type="button" part="button back-button"
       @click=${s.back}>${t.back}</button>
-    <h3 id="article-title" tabindex="-1">${a?.title ?? s.title}</h3>
+    <h3 id="article-title" tabindex="-1" dir="auto">${a?.title ?? s.title}</h3>
     ${body}
     <button type="button" part="button solved-button"
       @click=${s.solved}>${words.solved}</button>
