@@ -146,4 +146,9 @@ describe('excerpts', () => {
       'See ![the screen](https://x.test/s_(1).png) then [help](https://x.test).';
     expect(excerptOf(md)).toBe('See the screen then help.');
   });
+
+  it('keeps no direction override, which would turn the next paragraph around', () => {
+    const md = 'Restart it \u202Efirmly.\n\nThen check the cable.';
+    expect(excerptOf(md)).toBe('Restart it firmly. Then check the cable.');
+  });
 });

@@ -5,6 +5,7 @@
  * the ticket's requester, description or internal notes.
  */
 import { z } from 'zod';
+import { stripDirectionControls } from '../public/text.js';
 import type { Ticket } from '../schemas/ticket.js';
 import type { Article } from './article.js';
 import type { IndexDocument } from './bm25.js';
@@ -99,5 +100,8 @@ export function excerptOf(markdown: string, max = 200): string {
     .replace(/[#>*_`~|-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.length <= max ? plain : `${plain.slice(0, max - 1)}…`;
+  // One line made of several paragraphs: a direction override in one
+  // would turn the text after it around, so none is kept.
+  const line = stripDirectionControls(plain);
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }

@@ -68,12 +68,15 @@ export function createArrivalLog() {
   };
 }
 
+/** The key of arrivals with no category (or team) when split by it. */
+export const NONE = '(none)';
+
 /** The key an arrival counts under when split `by`. */
 export function keyOf(a: Arrival, by: SeriesBy): string {
   if (by === 'all') return '*';
   if (by === 'text') return textKey(a.subject ?? '');
   const value = by === 'category' ? a.category : a.teamId;
-  return value ?? '(none)';
+  return value ?? NONE;
 }
 
 /**

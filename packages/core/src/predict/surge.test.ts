@@ -61,4 +61,11 @@ describe('possible-incident alerts', () => {
     );
     expect(run(list)).toEqual([]);
   });
+
+  it('do not scan tickets with no category yet as one category', () => {
+    const list = arrivals(42, (d, h) =>
+      d === 35 && h >= 9 && h < 12 ? 8 : working(h),
+    ).map((a) => ({ ...a, category: null }));
+    expect(run(list)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { localDay } from '../metrics/buckets.js';
 import { zoneRules } from '../sla/zone.js';
 import { weekdaySeasonal } from './model.js';
-import { type Arrival, keyOf, type SeriesBy } from './series.js';
+import { type Arrival, keyOf, NONE, type SeriesBy } from './series.js';
 
 /** Options of {@link createSurgeDetector}. */
 export interface SurgeOptions {
@@ -211,6 +211,9 @@ export function createSurgeDetector(options: SurgeOptions = {}) {
       }
       advance(arrival.at);
       const key = keyOf(arrival, by);
+      // Tickets not yet classified are no one category or team: a burst
+      // of them is not "one kind of problem", so they are not scanned.
+      if (key === NONE) return alerts.slice(before);
       const state = keys.get(key) ?? newState();
       keys.set(key, state);
       const day = localDay(zone, arrival.at);

@@ -69,6 +69,13 @@ describe('the snippet of an offered article', () => {
     expect(snippet).not.toMatch(/[<>]/);
   });
 
+  it('keeps no direction override, which would turn the next block around', () => {
+    const blocks = createArticleRenderer().blocks(
+      'Restart it \u202Efirmly.\n\nThen check the cable.',
+    );
+    expect(snippetOf(blocks)).toBe('Restart it firmly. Then check the cable.');
+  });
+
   it('is cut at a word, with an ellipsis', () => {
     const blocks = createArticleRenderer().blocks(
       `# Title\n\n${'word '.repeat(60)}`,

@@ -4,7 +4,11 @@
  * blocks: raw HTML dropped, Markdown marks gone), never a cut through
  * markup.
  */
-import type { ArticleBlock, ArticleInline } from '@ticketry/core';
+import {
+  type ArticleBlock,
+  type ArticleInline,
+  stripDirectionControls,
+} from '@ticketry/core';
 
 function inlineText(items: readonly ArticleInline[]): string {
   return items
@@ -47,7 +51,10 @@ function blockText(b: ArticleBlock): string {
  * // 'VPN Start the client.'
  */
 export function snippetOf(blocks: readonly ArticleBlock[], max = 200): string {
-  const text = blocks.map(blockText).join(' ').replace(/\s+/g, ' ').trim();
+  const joined = blocks.map(blockText).join(' ').replace(/\s+/g, ' ');
+  // One line made of several blocks: a direction override in one would
+  // turn the text after it around, so none is kept.
+  const text = stripDirectionControls(joined).trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
