@@ -196,14 +196,7 @@ export async function startWidgetHost() {
       main: size('ticket-widget.js'),
       /** Every chunk, each language and feature loaded on demand. */
       chunks: size(...chunks),
-      /**
-       * What issue 6 budgets as the whole widget: the initial load and
-       * the tracking views a requester opens to follow their requests
-       * (the assistant, suggestions and article view of issue 10 are
-       * counted apart, under `features`).
-       */
-      requester: size(...english, 'ticket-widget-tracking-views.js'),
-      /** The features loaded on first use (tracking views, assistant). */
+      /** The features loaded on first use (assistant, suggestions, articles). */
       features: size(
         ...chunks.filter((n) => !english.includes(n) && !languages.includes(n)),
       ),

@@ -173,8 +173,6 @@ describe('the embed pages under a strict Content-Security-Policy', () => {
     await expect
       .poll(() => page.locator('.status').textContent())
       .toBe('Received');
-    // The tracking views are a chunk of their own, from the same origin.
-    expect(scripts).toContain('/ticket-widget-tracking-views.js');
     const [created] = (
       await (
         await fetch(`${demo.url}/api/v1/tickets?sort=-createdAt&limit=1`, {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 export const DIST_FILES = [
   'packages/widget/src/ticket-widget/submit.browser.test.ts',
   'packages/widget/src/ticket-widget/tracking.browser.test.ts',
-  // Accept, reject and rate: the tracking chunk's forms, from the bundle.
+  // Accept, reject and rate: the tracking views' forms, from the bundle.
   'packages/widget/src/ticket-widget/actions.browser.test.ts',
   'packages/widget/src/ticket-widget/a11y.browser.test.ts',
   'packages/widget/src/ticket-widget/keyboard.browser.test.ts',

@@ -50,8 +50,23 @@ function tokens(text: string): string[] {
   return out;
 }
 
+/** The literal parts of every `css` template of a source. */
+function cssParts(text: string): string[] {
+  const file = ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const walk = (node: ts.Node) => {
+    const kids = node.getChildren(file);
+    if (kids.length) return kids.forEach(walk);
+    if (TEMPLATE_PARTS.has(node.kind) && tagOf(node) === 'css') {
+      out.push(node.getText(file));
+    }
+  };
+  walk(file);
+  return out;
+}
+
 describe('the template minifier of the bundle', () => {
-  it('takes the indentation out of html and css templates', () => {
+  it('takes the indentation out of html templates and minifies css ones', () => {
     const input = [
       'const a = html`',
       '  <p class="x">',
@@ -62,6 +77,7 @@ describe('the template minifier of the bundle', () => {
       '     a comment. */',
       '  .x {',
       '    color: red;',
+      '    margin: 0 0 0.75em;',
       '  }',
       '`;',
     ].join('\n');
@@ -71,13 +87,88 @@ describe('the template minifier of the bundle', () => {
         '<p class="x">',
         '${name}',
         '</p>`;',
-        'const b = css`',
+        'const b = css`.x{color:red;margin:0 0 .75em}`',
         '',
         '',
-        '.x{',
+        '',
+        '',
+        '',
+        '',
+        ';',
+      ].join('\n'),
+    );
+  });
+
+  it('puts each ${…} of a style sheet back where it stood, on its line', () => {
+    const input = [
+      'const b = css`',
+      '  .a {',
+      '    color: ${c};',
+      '    inset-block-end: calc(${m} + 68px);',
+      '  }',
+      '`;',
+    ].join('\n');
+    expect(tightenTemplates('a.ts', input)).toBe(
+      [
+        'const b = css`.a{color:${',
+        '',
+        'c};inset-block-end:calc(${',
+        'm} + 68px)}`',
+        '',
+        ';',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps colours exact, var() fallbacks, :host(), ::part and @media', () => {
+    const input = `const b = css\`
+      :host([theme='dark']) .x::part(base),
+      .y::before {
+        --_c: #0d1117;
+        color: var(--ticket-color, var(--_c));
+        font: 1em var(--f, system-ui, sans-serif);
+        box-shadow: 0 4px 12px rgb(0 0 0 / 0.3);
+        background: light-dark(#ffffff, #000000);
+      }
+      @media (prefers-color-scheme: dark) {
+        :host(:not([theme='light'])) {
+          --_c: #e6edf3;
+        }
+      }
+    \`;`;
+    const [sheet] = cssParts(tightenTemplates('a.ts', input));
+    expect(sheet).toBe(
+      '`:host([theme="dark"]) .x::part(base),.y:before{--_c:#0d1117;' +
+        'color:var(--ticket-color,var(--_c));' +
+        'font:1em var(--f,system-ui,sans-serif);' +
+        'box-shadow:0 4px 12px rgba(0,0,0,.3);' +
+        'background:light-dark(#ffffff,#000000)}' +
+        '@media(prefers-color-scheme:dark){' +
+        ':host(:not([theme="light"])){--_c:#e6edf3}}`',
+    );
+  });
+
+  it('only tightens a sheet esbuild cannot take whole', () => {
+    const input = [
+      'const a = css`',
+      '  .a-${x} {',
+      '    color: red;',
+      '  }`;',
+      'const b = css`',
+      "  .b::before { content: '\\2014'; }`;",
+      'const c = css`',
+      '  .c { color: red;`;',
+    ].join('\n');
+    expect(tightenTemplates('a.ts', input)).toBe(
+      [
+        'const a = css`',
+        '.a-${x}{',
         'color: red;',
-        '}',
-        '`;',
+        '}`;',
+        'const b = css`',
+        ".b::before{content: '\\2014';}`;",
+        'const c = css`',
+        '.c{color: red;`;',
       ].join('\n'),
     );
   });
@@ -104,6 +195,14 @@ describe('the template minifier of the bundle', () => {
       const out = tightenTemplates(name, text);
       expect(out.split('\n').length).toBe(text.split('\n').length);
       expect(tokens(out)).toEqual(tokens(text));
+    });
+  }
+
+  const sheets = sources.filter(([, text]) => cssParts(text).length);
+  for (const [name, text] of sheets) {
+    it(`minifies every style sheet of ${name}, not only tightens it`, () => {
+      const parts = cssParts(tightenTemplates(name, text));
+      expect(parts.filter((part) => part.includes('\n'))).toEqual([]);
     });
   }
 });

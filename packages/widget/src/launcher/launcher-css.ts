@@ -22,27 +22,19 @@ export const CROSS_PATH =
 
 /**
  * Joins a style sheet's template as written. Named `css` like Lit's tag
- * (which the tiny launcher must not import) so that the build takes the
- * indentation and comments out of it as it does for the widget's other
- * style sheets (scripts/minify-templates.mjs).
+ * (which the tiny launcher must not import) so that the build minifies
+ * it as it does the widget's other style sheets
+ * (scripts/minify-templates.mjs).
  */
 const css = String.raw;
-
-const layer = 'var(--ticket-launcher-z-index, 2147483000)';
-const offset = 'var(--ticket-launcher-offset, 16px)';
-
-/**
- * A theme colour: the page's `--ticket-*` property, else the full
- * widget's light or dark default (`--_ticket-*`), else light.
- */
-const colour = (name: string, own: string, light: string) =>
-  `var(--ticket-${name}, var(--_ticket-${own}, ${light}))`;
-const accent = colour('accent-color', 'accent', '#0969da');
 
 /**
  * Rules for the button (`.launcher`), the panel (`.panel`) and the
  * panel's close button (`.close`). Colours come from the same
- * `--ticket-*` custom properties as the rest of the widget.
+ * `--ticket-*` custom properties as the rest of the widget, else the
+ * light or dark defaults (`--_ticket-*`) of whichever host styles hold
+ * the sheet: the full widget's or {@link STUB_HOST_CSS}. Written out
+ * with no `${…}`, so the sheet repeats the full widget's own text.
  */
 export const LAUNCHER_CSS = css`
   .launcher,
@@ -55,22 +47,20 @@ export const LAUNCHER_CSS = css`
     border-radius: 50%;
     cursor: pointer;
   }
-  .launcher {
+  .launcher,
+  .panel {
     position: fixed;
-    inset-block-end: ${offset};
-    inset-inline-end: ${offset};
-    z-index: ${layer};
+    inset-block-end: var(--ticket-launcher-offset, 16px);
+    inset-inline-end: var(--ticket-launcher-offset, 16px);
+    z-index: var(--ticket-launcher-z-index, 2147483000);
+  }
+  .launcher {
     inline-size: 56px;
     block-size: 56px;
-    color: ${colour('accent-contrast', 'on-accent', '#ffffff')};
-    background: ${accent};
+    color: var(--ticket-accent-contrast, var(--_ticket-on-accent));
+    background: var(--ticket-accent-color, var(--_ticket-accent));
     border: 2px solid transparent;
     box-shadow: 0 4px 12px rgb(0 0 0 / 0.3);
-  }
-  .launcher:focus-visible,
-  .close:focus-visible {
-    outline: 3px solid var(--ticket-focus-color, ${accent});
-    outline-offset: 3px;
   }
   .launcher svg,
   .close svg {
@@ -78,38 +68,45 @@ export const LAUNCHER_CSS = css`
     block-size: 28px;
     fill: currentColor;
   }
+  /* In the order of the widget's .root, whose text gzip then finds again. */
   .panel {
-    position: fixed;
-    inset-block-end: calc(${offset} + 68px);
-    inset-inline-end: ${offset};
-    z-index: ${layer};
+    inset-block-end: calc(var(--ticket-launcher-offset, 16px) + 68px);
     box-sizing: border-box;
-    inline-size: min(var(--ticket-panel-width, 400px), calc(100vw - 32px));
+    inline-size: min(var(--ticket-panel-width, 400px), 100vw - 32px);
     max-block-size: calc(100vh - 100px);
     overflow: auto;
     padding: 0 var(--ticket-padding, 16px) var(--ticket-padding, 16px);
     font-family: var(--ticket-font-family, system-ui, sans-serif);
     font-size: var(--ticket-font-size, 16px);
     line-height: 1.5;
-    color: ${colour('color', 'color', '#1f2328')};
-    background: ${colour('background', 'background', '#ffffff')};
-    border: 1px solid ${colour('border-color', 'border', '#818b98')};
-    color-scheme: var(--_ticket-scheme, light);
+    color: var(--ticket-color, var(--_ticket-color));
+    background: var(--ticket-background, var(--_ticket-background));
+    border: 1px solid var(--ticket-border-color, var(--_ticket-border));
     border-radius: var(--ticket-radius, 8px);
+    color-scheme: var(--_ticket-scheme);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
   }
   .panel:focus {
     outline: none;
   }
+  /* Without --ticket-focus-color, a ring takes the page's accent colour,
+     as the button does. */
+  .launcher:focus-visible,
+  .close:focus-visible,
   .panel:focus-visible {
-    outline: 3px solid var(--ticket-focus-color, ${accent});
+    outline: 3px solid
+      var(--ticket-focus-color, var(--ticket-accent-color, var(--_ticket-accent)));
+  }
+  .launcher:focus-visible,
+  .close:focus-visible {
+    outline-offset: 3px;
   }
   /* The close button sits 8px in from the panel's corner, so its focus
      ring (3px, 3px off) stays inside the panel, which clips overflow. */
   .bar {
     display: flex;
     justify-content: flex-end;
-    margin-inline-end: calc(-1 * var(--ticket-padding, 16px) + 8px);
+    margin-inline-end: calc(8px - var(--ticket-padding, 16px));
     padding-block-start: 8px;
   }
   /* Set in full: the tiny launcher's panel keeps its size when the full
@@ -128,9 +125,18 @@ export const LAUNCHER_CSS = css`
 `;
 
 /**
- * The full widget's dark defaults (see its styles), so the tiny
- * launcher's button and panel are already dark when the page is.
+ * The full widget's light and dark defaults (see its styles), so the
+ * tiny launcher's button and panel look as the full widget's will, and
+ * are already dark when the page is.
  */
+const LIGHT = `
+  --_ticket-color: #1f2328;
+  --_ticket-background: #ffffff;
+  --_ticket-border: #818b98;
+  --_ticket-accent: #0969da;
+  --_ticket-on-accent: #ffffff;
+  --_ticket-scheme: light;
+`;
 const DARK = `
   --_ticket-color: #e6edf3;
   --_ticket-background: #0d1117;
@@ -141,16 +147,16 @@ const DARK = `
 `;
 
 /**
- * The tiny launcher's host: nothing in the page's flow; dark like the
- * full widget when the page prefers it or `theme="dark"` says so. Left
- * untagged, like {@link DARK}: the full widget does not use it, and the
- * build drops a plain string it does not use but not a tagged template.
+ * The tiny launcher's host: nothing in the page's flow; light, or dark
+ * like the full widget when the page prefers it or `theme="dark"` says
+ * so. Left untagged, like {@link LIGHT} and {@link DARK}: the full
+ * widget does not use it, and the build drops a plain string it does
+ * not use but not a tagged template.
  */
 export const STUB_HOST_CSS = `
 :host {
   all: initial;
-  display: block;
-}
+  display: block;${LIGHT}}
 @media (prefers-color-scheme: dark) {
   :host(:not([theme='light'])) {${DARK}}
 }

@@ -22,16 +22,17 @@ export function allowedActions(
   policy: ClosedReplyPolicy | null,
   now: number,
 ): Allowed {
-  const actions = requesterActions(ticket.status, ticket.pendingReason);
-  const until = ticket.reopenUntil ? Date.parse(ticket.reopenUntil) : null;
+  const { status, pendingReason, reopenUntil } = ticket;
+  const actions: readonly string[] = requesterActions(status, pendingReason);
+  const may = (action: string) => actions.includes(action);
   const windowClosed =
-    ticket.status === 'resolved' && until !== null && now > until;
-  const refused = ticket.status === 'closed' && policy === 'reject';
+    status === 'resolved' && !!reopenUntil && now > Date.parse(reopenUntil);
+  const refused = status === 'closed' && policy === 'reject';
   return {
-    accept: actions.includes('accept'),
-    reject: actions.includes('reject') && !windowClosed,
-    rate: actions.includes('rate'),
-    reply: actions.includes('reply') && !windowClosed && !refused,
+    accept: may('accept'),
+    reject: may('reject') && !windowClosed,
+    rate: may('rate'),
+    reply: may('reply') && !windowClosed && !refused,
     windowClosed,
   };
 }

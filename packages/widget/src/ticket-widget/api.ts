@@ -50,15 +50,19 @@ export interface WidgetErrorOptions {
  */
 export class WidgetError extends Error {
   override name = 'WidgetError';
-  readonly code: string;
-  readonly status: number | null;
-  readonly issues: readonly ApiIssue[];
+  declare readonly code: string;
+  declare readonly status: number | null;
+  declare readonly issues: readonly ApiIssue[];
 
-  constructor(code: string, message: string, options?: WidgetErrorOptions) {
-    super(message, { cause: options?.cause });
+  constructor(
+    code: string,
+    message: string,
+    { status = null, issues = [], cause }: WidgetErrorOptions = {},
+  ) {
+    super(message, { cause });
     this.code = code;
-    this.status = options?.status ?? null;
-    this.issues = options?.issues ?? [];
+    this.status = status;
+    this.issues = issues;
   }
 }
 
@@ -73,7 +77,7 @@ async function captchaToken(
   if (!provider) return null;
   try {
     const token = await provider();
-    return typeof token === 'string' && token ? token : null;
+    return (typeof token === 'string' && token) || null;
   } catch (cause) {
     throw new WidgetError(
       'CAPTCHA_FAILED',
@@ -200,13 +204,13 @@ export function createTicketApi(
     let response: Response;
     try {
       response = await doFetch(base + path, {
-        method: post ? 'POST' : 'GET',
+        // A GET unless there is a body to send.
+        ...(post && { method: 'POST', body: JSON.stringify(body) }),
         headers: {
           ...(token && { authorization: `Bearer ${token}` }),
           ...(post && { 'content-type': 'application/json' }),
           ...headers,
         },
-        body: post ? JSON.stringify(body) : null,
         // Tokens authenticate; cookies of the page's origin never go along.
         credentials: 'omit',
         signal: AbortSignal.timeout(timeoutMs),
@@ -225,6 +229,36 @@ export function createTicketApi(
     token?: string,
   ): Promise<T> => answerOf(await call(path, token), check);
 
+  const get = (id: string, token: string) =>
+    read(ticketCheck, ticketPath(id), token);
+
+  /**
+   * `POST` to one ticket's `messages` or `commands`: the ticket the
+   * answer holds (read again when it holds none), and the access token
+   * of a follow-up ticket when the answer is about another one.
+   */
+  async function change(
+    id: string,
+    token: string,
+    to: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ReplyResult> {
+    const response = await call(
+      `${ticketPath(id)}/${to}`,
+      token,
+      body,
+      headers,
+    );
+    const answer = (await response.json().catch(() => null)) ?? {};
+    const checked = ticketCheck.safeParse(answer.ticket);
+    const ticket = checked.success ? checked.data : await get(id, token);
+    const followUpToken: unknown = answer.accessToken;
+    return typeof followUpToken === 'string' && ticket.id !== id
+      ? { ticket, followUpToken }
+      : { ticket };
+  }
+
   return {
     async submit(submission, idempotencyKey) {
       const human = await captchaToken(options.captcha);
@@ -242,29 +276,18 @@ export function createTicketApi(
       return { ...body, replayed };
     },
 
-    get: (id, token) => read(ticketCheck, ticketPath(id), token),
+    get,
 
-    async reply(id, token, body) {
-      const path = `${ticketPath(id)}/messages`;
-      const response = await call(path, token, { body });
-      const answer = await readJson(response).catch(() => null);
-      const ticket = ticketIn(answer) ?? (await this.get(id, token));
-      const accessToken = (answer as { accessToken?: unknown } | null)
-        ?.accessToken;
-      return typeof accessToken === 'string' && ticket.id !== id
-        ? { ticket, followUpToken: accessToken }
-        : { ticket };
-    },
+    reply: (id, token, body) => change(id, token, 'messages', { body }),
 
     streamUrl: (id, token) => withToken(`${ticketPath(id)}/stream`, token),
 
-    async command(id, token, version, command) {
-      const path = `${ticketPath(id)}/commands`;
-      const response = await call(path, token, command, {
-        'if-match': `"${version}"`,
-      });
-      return ticketIn(await readJson(response)) ?? this.get(id, token);
-    },
+    command: async (id, token, version, command) =>
+      (
+        await change(id, token, 'commands', command, {
+          'if-match': `"${version}"`,
+        })
+      ).ticket,
 
     myTickets: (identityToken) =>
       read(myTicketsCheck, '/me/tickets?limit=100', identityToken),
@@ -294,62 +317,33 @@ export const badResponse = (options: WidgetErrorOptions): WidgetError =>
 
 /** Reads a non-2xx answer into a WidgetError, keeping the server's words. */
 export async function errorFrom(response: Response): Promise<WidgetError> {
-  const body = (await readJson(response).catch(() => null)) as {
-    error?: { code?: unknown; message?: unknown; issues?: unknown };
-  } | null;
-  const error = body?.error;
-  const status = response.status;
-  if (error && typeof error.code === 'string') {
-    const message =
-      typeof error.message === 'string' ? error.message : error.code;
-    return new WidgetError(error.code, message, {
-      status,
-      issues: issuesIn(error.issues),
-    });
-  }
-  return new WidgetError(
-    'HTTP_ERROR',
-    `The help desk answered ${status} ${response.statusText}`.trim(),
-    { status },
-  );
+  const { status } = response;
+  const { code, message, issues } =
+    (await response.json().catch(() => null))?.error ?? {};
+  return typeof code === 'string'
+    ? new WidgetError(code, typeof message === 'string' ? message : code, {
+        status,
+        issues: issuesIn(issues),
+      })
+    : new WidgetError(
+        'HTTP_ERROR',
+        `The help desk answered ${status} ${response.statusText}`.trim(),
+        { status },
+      );
 }
 
+/**
+ * The issues of an error answer that have words, each with a path (the
+ * server sends zod's issues as they are).
+ */
 function issuesIn(value: unknown): ApiIssue[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((issue) => {
-    const { path, message, code, format, maximum } = issue ?? {};
-    if (typeof message !== 'string') return [];
-    return [
-      {
-        path: Array.isArray(path)
-          ? path
-          : typeof path === 'string'
-            ? path.split('.')
-            : [],
-        message,
-        ...(typeof code === 'string' && { code }),
-        ...(typeof format === 'string' && { format }),
-        ...(typeof maximum === 'number' && { maximum }),
-      },
-    ];
-  });
-}
-
-/** A ticket in an answer, bare or wrapped as `{ ticket }`. */
-function ticketIn(answer: unknown): PublicTicket | null {
-  for (const value of [answer, (answer as { ticket?: unknown })?.ticket]) {
-    const checked = ticketCheck.safeParse(value);
-    if (checked.success) return checked.data;
-  }
-  return null;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch (cause) {
-    throw badResponse({ status: response.status, cause });
-  }
+  return value
+    .filter((issue) => typeof issue?.message === 'string')
+    .map((issue) => ({
+      ...issue,
+      path: Array.isArray(issue.path) ? issue.path : [],
+    }));
 }
 
 /** A 2xx answer's body, checked by `check`; else a `BAD_RESPONSE`. */
@@ -357,7 +351,13 @@ export async function answerOf<T>(
   response: Response,
   check: Validator<T>,
 ): Promise<T> {
-  const result = check.safeParse(await readJson(response));
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw badResponse({ status: response.status, cause });
+  }
+  const result = check.safeParse(body);
   if (result.success) return result.data;
   throw badResponse({ cause: result.error });
 }

@@ -6,8 +6,7 @@ import type { MyTickets } from './my-tickets.js';
 
 /** What the assistant's host reads from the widget. */
 export interface AssistantHostOptions {
-  host: HTMLElement & { requestUpdate(): void };
-  endpoint(): string;
+  host: HTMLElement & { requestUpdate(): void; endpoint: string };
   i18n: Localizer;
   feedback: Feedback;
   tickets: MyTickets;
@@ -37,7 +36,7 @@ export class AssistantHost {
       this.#panel = m.createAssistantPanel({
         lit: { html, nothing },
         root: () => o.host.shadowRoot,
-        endpoint: o.endpoint,
+        endpoint: () => o.host.endpoint,
         identity: () => o.tickets.identity.token,
         t: () => o.i18n.t,
         lang: () => o.i18n.lang,
@@ -57,18 +56,12 @@ export class AssistantHost {
    * conversation ends and its log goes. The server keys conversations by
    * who sends them, so it would not take the old one further, and the
    * next requester must not read it. A fresh token of the same user
-   * keeps the conversation going.
+   * keeps the conversation going, unless `always` (as at sign-out).
    */
-  reidentify(): void {
+  reidentify(always = false): void {
     const owner = this.#o.tickets.identity.owner();
-    if (owner === this.#owner) return;
+    if (owner === this.#owner && !always) return;
     this.#owner = owner;
-    this.#panel?.restart();
-  }
-
-  /** Ends the conversation and empties its log, as at sign-out. */
-  clear(): void {
-    this.#owner = this.#o.tickets.identity.owner();
     this.#panel?.restart();
   }
 

@@ -1,6 +1,7 @@
 import type { PublicMessage } from '@ticketry/core/public';
+import { html, nothing } from 'lit';
 import type { SizeLocalizer } from './i18n/index.js';
-import { formatBytes, html, nothing } from './tracking-kit.js';
+import { formatBytes } from './i18n/index.js';
 
 /** Builds the download URL of a ticket's file. */
 export type FileUrl = (attachmentId: string) => string;
@@ -12,10 +13,10 @@ export type FileUrl = (attachmentId: string) => string;
  */
 export function renderFiles(
   msg: PublicMessage,
-  url: FileUrl | undefined,
+  url: FileUrl,
   i18n: SizeLocalizer,
 ) {
-  if (!url || !msg.attachments?.length) return nothing;
+  if (!msg.attachments?.length) return nothing;
   return html`<ul class="files" part="files">
     ${msg.attachments.map(
       (file) => html`<li><a part="file-link" href=${url(file.id)} download

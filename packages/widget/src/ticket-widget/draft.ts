@@ -42,13 +42,6 @@ export function emptyDraft(): Draft {
   return draft;
 }
 
-/** The custom part of a submission and the schema it is checked with. */
-export interface DraftExtras {
-  /** The check of `submissionSchemaFor(form)`, or of the plain schema. */
-  schema: Validator<Submission>;
-  fields?: Record<string, FieldValue>;
-}
-
 /** The submission a draft stands for; empty optional fields are left out. */
 export function toSubmission(
   draft: Draft,
@@ -61,7 +54,7 @@ export function toSubmission(
     subject: draft.subject,
     description: draft.description,
     requester: name ? { email, name } : { email },
-    ...(category ? { category } : {}),
+    ...(category && { category }),
     ...(fields && { fields }),
   };
 }
@@ -70,19 +63,20 @@ export function toSubmission(
 export type DescribeIssue = (issue: ApiIssue) => string;
 
 /**
- * Checks a draft with the server's own rules (`extras.schema`);
- * `describe` words field errors.
+ * Checks a draft and its custom `fields` with the server's own rules
+ * (`schema`, see FormExtras); `describe` words field errors.
  *
  * @example
- * const result = validateDraft(draft, describe, { schema });
+ * const result = validateDraft(draft, describe, submissionCheckFor(null));
  * if (!result.ok) showErrors(result.errors);
  */
 export function validateDraft(
   draft: Draft,
   describe: DescribeIssue,
-  extras: DraftExtras,
+  schema: Validator<Submission>,
+  fields?: Record<string, FieldValue>,
 ): { ok: true; value: Submission } | { ok: false; errors: DraftErrors } {
-  const result = extras.schema.safeParse(toSubmission(draft, extras.fields));
+  const result = schema.safeParse(toSubmission(draft, fields));
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: issuesToErrors(result.error.issues, describe) };
 }
@@ -98,8 +92,8 @@ const FIELD_BY_PATH: Record<string, FieldName> = {
 
 /**
  * Places issues, the widget's or a 422's, next to their fields, worded
- * by `describe`. The first message for a field wins; the rest go to
- * `other` with their own message.
+ * by `describe`; the first message for a field wins. Issues no field
+ * owns go to `other` with their own message.
  */
 export function issuesToErrors(
   issues: readonly ApiIssue[],
@@ -107,22 +101,18 @@ export function issuesToErrors(
 ): DraftErrors {
   const errors: DraftErrors = { fields: {}, other: [] };
   for (const issue of issues) {
-    const [head, sub] = issue.path.map(String);
+    const path = issue.path.map(String);
+    const [head, sub] = path;
     const field =
       head === 'attachments'
         ? head
         : head === 'fields' && sub
           ? `cf-${sub}`
-          : FIELD_BY_PATH[issue.path.map(String).join('.')];
-    if (field && !errors.fields[field]) errors.fields[field] = describe(issue);
-    else if (!field) errors.other.push(issue.message);
+          : FIELD_BY_PATH[path.join('.')];
+    if (!field) errors.other.push(issue.message);
+    else errors.fields[field] ??= describe(issue);
   }
   return errors;
-}
-
-/** A stable string for a submission, to tell a retry from an edit. */
-export function fingerprint(submission: Submission): string {
-  return JSON.stringify(submission);
 }
 
 /**

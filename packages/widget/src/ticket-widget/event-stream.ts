@@ -47,11 +47,11 @@ export async function readEventStream(
     cache: 'no-store',
     signal: options.signal,
   });
-  const contentType = response.headers.get('content-type') ?? '';
+  const { body } = response;
   if (
     !response.ok ||
-    !response.body ||
-    !contentType.startsWith('text/event-stream')
+    !body ||
+    !response.headers.get('content-type')?.startsWith('text/event-stream')
   ) {
     throw new StreamRefused(`stream answered ${response.status}`);
   }
@@ -60,27 +60,24 @@ export async function readEventStream(
   let rest = '';
   let type = '';
   let data: string[] = [];
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   for (;;) {
     const { done, value: text } = await reader.read();
     if (done) return;
-    const buffer = rest + text;
-    // A \r at the end may be half of a \r\n: keep it for the next read.
-    const held = buffer.endsWith('\r') ? 1 : 0;
-    const lines = buffer.slice(0, buffer.length - held).split(/\r\n|\r|\n/);
-    rest = (lines.pop() ?? '') + (held ? '\r' : '');
+    // A \r at the very end may be half of a \r\n: it waits for the next
+    // read, with the unfinished line.
+    const lines = (rest + text).split(/\r\n|\r(?!$)|\n/);
+    rest = lines.pop()!;
     for (const line of lines) {
-      if (line === '') {
+      // `field: value`, `field:value` or `field`; a comment has no field.
+      const [, field, value = ''] = /([^:]*):? ?(.*)/s.exec(line)!;
+      if (!line) {
         if (data.length) {
           options.onEvent({ type: type || 'message', data: data.join('\n') });
         }
         type = '';
         data = [];
-        continue;
-      }
-      // `field: value`, `field:value` or `field`; a comment has no field.
-      const [, field, value = ''] = /([^:]*):? ?(.*)/s.exec(line) ?? [];
-      if (field === 'data') data.push(value);
+      } else if (field === 'data') data.push(value);
       else if (field === 'event') type = value;
       else if (field === 'id' && !value.includes('\0')) options.onId(value);
       else if (field === 'retry' && /^\d+$/.test(value)) {

@@ -1,11 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectationLines } from './expectation.js';
 import { dateFormatter, en } from './i18n/index.js';
-import { trackingKit } from './lazy-tracking.js';
-import { provideKit } from './tracking-kit.js';
-
-// The tracking chunk's modules get their helpers as the widget gives them.
-beforeAll(() => provideKit(trackingKit));
 
 const expectation = {
   firstResponseBy: '2024-03-04T13:00:00.000Z',

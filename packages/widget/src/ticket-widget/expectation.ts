@@ -1,7 +1,7 @@
 import type { PublicExpectation } from '@ticketry/core/public';
 import type { DateStyle } from './i18n/dates.js';
 import type { Messages } from './i18n/en.js';
-import { format } from './tracking-kit.js';
+import { format } from './i18n/index.js';
 
 /** One promise shown to a requester: what, and by when. */
 export interface ExpectationLine {
@@ -10,12 +10,6 @@ export interface ExpectationLine {
   /** The instant, for a `<time datetime>`. */
   at: string;
 }
-
-const LABELS = {
-  'first-response': 'firstAnswerBy',
-  'next-response': 'nextAnswerBy',
-  resolution: 'resolutionBy',
-} as const;
 
 /** Words and a date format, as the widget's LocaleController has them. */
 export interface ExpectationLocalizer {
@@ -37,21 +31,16 @@ export function expectationLines(
 ): ExpectationLine[] {
   if (!expectation || expectation.paused) return [];
   const { firstResponseBy, nextResponseBy, resolutionBy } = expectation;
-  const wanted: [ExpectationLine['key'], string | null][] = [
+  const { t } = i18n;
+  const wanted: [ExpectationLine['key'], string | null, string][] = [
     firstResponseBy
-      ? ['first-response', firstResponseBy]
-      : ['next-response', nextResponseBy],
-    ['resolution', resolutionBy],
+      ? ['first-response', firstResponseBy, t.firstAnswerBy]
+      : ['next-response', nextResponseBy, t.nextAnswerBy],
+    ['resolution', resolutionBy, t.resolutionBy],
   ];
-  return wanted.flatMap(([key, at]) =>
+  return wanted.flatMap(([key, at, label]) =>
     at && Date.parse(at) > now
-      ? [
-          {
-            key,
-            at,
-            text: format(i18n.t[LABELS[key]], { date: i18n.date(at, 'full') }),
-          },
-        ]
+      ? [{ key, at, text: format(label, { date: i18n.date(at, 'full') }) }]
       : [],
   );
 }

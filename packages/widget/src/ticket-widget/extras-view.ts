@@ -3,85 +3,28 @@ import {
   type AttachmentRules,
   type FormField,
 } from '@ticketry/core/public';
-import { css, html, noChange, nothing, type TemplateResult } from 'lit';
-import type { DraftErrors } from './draft.js';
-import type { CustomValue, FormExtras } from './form-extras.js';
-import {
-  described,
-  fieldError,
-  fieldLabel,
-  selectInput,
-  textInput,
-} from './form-view.js';
-import { formatBytes, type Localizer } from './i18n/index.js';
+import { css, html, noChange, nothing } from 'lit';
+import { fieldView, renderField } from './form-view.js';
+import { formatBytes } from './i18n/index.js';
+import type { SubmissionController } from './submission.js';
 
-/** What the custom fields, the file picker and the status show. */
-export interface ExtrasViewModel {
-  extras: FormExtras;
-  errors: DraftErrors;
-  notice: string | null;
-  i18n: Localizer;
-  onCustom(name: string, value: CustomValue): void;
-  onFiles(files: File[]): void;
-}
-
-function control(m: ExtrasViewModel, field: FormField): TemplateResult {
-  const id = `cf-${field.name}`;
-  const value = m.extras.values[field.name];
-  const onInput = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    m.onCustom(
-      field.name,
-      field.kind === 'checkbox' ? target.checked : target.value,
-    );
-  };
-  const text = {
-    id,
-    value: typeof value === 'string' ? value : '',
-    required: field.required,
-    errors: m.errors,
-    hint: !!field.hint,
-    onInput,
-  };
-  switch (field.kind) {
-    case 'longText':
-      return textInput({ ...text, type: 'textarea' });
-    case 'select':
-      return selectInput(
-        text,
-        m.i18n.t.submitting.choose,
-        field.options.map((o) => [o, o]),
-      );
-    case 'checkbox': {
-      const { invalid, describedBy } = described(m.errors, id, !!field.hint);
-      return html`<input id=${id} type="checkbox" part="checkbox"
-        ?required=${field.required} .checked=${value === true}
-        aria-invalid=${invalid} aria-describedby=${describedBy}
-        @change=${onInput} />`;
-    }
-    default:
-      return textInput({
-        ...text,
-        type: field.kind === 'date' ? 'date' : 'text',
-        onChange: onInput,
-      });
-  }
-}
-
-function customField(m: ExtrasViewModel, field: FormField) {
-  const id = `cf-${field.name}`;
-  const hint = field.hint
-    ? html`<p class="hint" part="hint" id="${id}-hint">${field.hint}</p>`
-    : nothing;
-  const caption = fieldLabel(id, field.label, !field.required, m.i18n);
-  return field.kind === 'checkbox'
-    ? html`<div class="field" part="field">
-        <div class="check">${control(m, field)}${caption}</div>
-        ${hint}${fieldError(m.errors, id)}
-      </div>`
-    : html`<div class="field" part="field">
-        ${caption}${hint}${control(m, field)}${fieldError(m.errors, id)}
-      </div>`;
+/** A custom field of the desk's form; `cf-<name>` is its control's id. */
+function customField(form: SubmissionController, f: FormField) {
+  const { name } = f;
+  return renderField(
+    {
+      id: `cf-${name}`,
+      label: f.label,
+      kind: f.kind === 'longText' ? 'textarea' : f.kind,
+      value: form.extras.values[name] ?? '',
+      required: f.required,
+      hint: f.hint,
+      none: form.i18n.t.submitting.choose,
+      options: f.kind === 'select' ? f.options.map((o) => [o, o]) : undefined,
+      onInput: (value) => form.editCustom(name, value),
+    },
+    form,
+  );
 }
 
 let noFiles: FileList | undefined;
@@ -98,35 +41,42 @@ function chosen(files: readonly File[]) {
   return noFiles;
 }
 
-function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
-  const { invalid, describedBy } = described(m.errors, 'attachments', true);
+/** The file picker, its rules as a hint, and the upload's progress bar. */
+function attachments(form: SubmissionController, rules: AttachmentRules) {
+  const { i18n, extras } = form;
+  const words = i18n.t.submitting;
   const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
-  const accept = types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',');
-  const words = m.i18n.t.submitting;
-  const hint = m.i18n.format(words.attachHint, {
-    count: rules.maxFiles,
-    size: formatBytes(rules.maxBytes, m.i18n),
-    // Isolated left to right: in Arabic the dot of `.png` stays put.
-    types: `\u2066${types.map((t) => ATTACHMENT_TYPES[t][0]).join(' ')}\u2069`,
-  });
-  const { progress } = m.extras;
-  return html`<div class="field" part="field">
-    ${fieldLabel('attachments', words.attachments, true, m.i18n)}
-    <p class="hint" part="hint" id="attachments-hint">${hint}</p>
-    <input id="attachments" type="file" part="file-input" multiple
-      accept=${accept} aria-invalid=${invalid}
-      aria-describedby=${describedBy} .files=${chosen(m.extras.files)}
+  const { progress } = extras;
+  const frame = {
+    id: 'attachments',
+    label: words.attachments,
+    kind: 'file',
+    required: false,
+    hint: i18n.format(words.attachHint, {
+      count: rules.maxFiles,
+      size: formatBytes(rules.maxBytes, i18n),
+      // Isolated left to right: in Arabic the dot of `.png` stays put.
+      types: `\u2066${types.map((t) => ATTACHMENT_TYPES[t][0]).join(' ')}\u2069`,
+    }),
+  };
+  return fieldView(
+    frame,
+    form,
+    ({ invalid, describedBy }) => html`<input id="attachments" type="file"
+      part="file-input" multiple
+      accept=${types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',')}
+      aria-invalid=${invalid} aria-describedby=${describedBy}
+      .files=${chosen(extras.files)}
       @change=${(event: Event) =>
-        m.onFiles([...((event.target as HTMLInputElement).files ?? [])])} />
-    ${fieldError(m.errors, 'attachments')}
-    ${
-      progress === null
-        ? nothing
-        : html`<progress part="progress" max="100"
+        form.setFiles([
+          ...((event.target as HTMLInputElement).files ?? []),
+        ])} />`,
+    progress === null
+      ? nothing
+      : html`<progress part="progress" max="100"
           value=${Math.round(progress * 100)}
-          aria-label=${words.uploading}></progress>`
-    }
-  </div>`;
+          aria-label=${words.uploading}></progress>`,
+  );
 }
 
 /**
@@ -134,15 +84,15 @@ function attachments(m: ExtrasViewModel, rules: AttachmentRules) {
  * then the offline status: rendered after the built-in fields. Every
  * control has a label, its hint and error tied by `aria-describedby`.
  */
-export function renderExtras(m: ExtrasViewModel): TemplateResult {
-  const form = m.extras.form;
-  return html`${form?.fields.map((f) => customField(m, f))}
-    ${form?.attachments ? attachments(m, form.attachments) : nothing}
-    ${
-      m.notice
-        ? html`<p class="notice" part="notice" id="form-notice">${m.notice}</p>`
-        : nothing
-    }`;
+export function renderExtras(form: SubmissionController): unknown[] {
+  const desk = form.extras.form;
+  return [
+    desk?.fields.map((f) => customField(form, f)),
+    desk?.attachments ? attachments(form, desk.attachments) : nothing,
+    form.notice
+      ? html`<p class="notice" part="notice" id="form-notice">${form.notice}</p>`
+      : nothing,
+  ];
 }
 
 /** Styles of the extras: checkbox rows, the progress bar, the notice. */
@@ -157,8 +107,6 @@ export const extrasStyles = css`
     flex: none;
     width: 44px;
     height: 44px;
-    min-height: 44px;
-    margin: 0;
   }
   /* The label is the checkbox's 44 px target: a click on it ticks. */
   .check > label {

@@ -43,10 +43,9 @@ export class Feedback {
   /** Focuses `selector` after the next render; false when it is absent. */
   async focus(selector: string): Promise<boolean> {
     await this.#host.updateComplete;
-    const target =
-      this.#host.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+    const target = this.#host.shadowRoot?.querySelector<HTMLElement>(selector);
     target?.focus();
-    return target !== null;
+    return !!target;
   }
 
   /** A failure in the requester's language. */
@@ -69,9 +68,9 @@ export class Feedback {
    * `show`, when given, gets the same words.
    */
   fail(error: unknown, show?: (message: string) => void): string {
-    const failure = toWidgetError(error);
-    show?.(this.describe(failure));
-    return this.report(failure);
+    const message = this.report(toWidgetError(error));
+    show?.(message);
+    return message;
   }
 
   /** The live region: rendered once, always present. */

@@ -1,5 +1,5 @@
 import type { PublicTicket } from '@ticketry/core/public';
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { TicketApi } from './api.js';
 import { FIELD_ORDER } from './draft.js';
 import { emit } from './events.js';
@@ -7,7 +7,7 @@ import { renderExtras } from './extras-view.js';
 import type { Feedback } from './feedback.js';
 import { renderForm } from './form-view.js';
 import { Honeypot, renderHoneypot } from './honeypot.js';
-import { describeIssue, type Localizer } from './i18n/index.js';
+import type { Localizer } from './i18n/index.js';
 import type { MyTickets } from './my-tickets.js';
 import { OutboxController } from './outbox-controller.js';
 import type { PrefillValues } from './prefill.js';
@@ -77,10 +77,7 @@ export class FormController {
     this.#draft = new SubmissionController(host, i18n, {
       outbox: this.#outbox,
       requester: () => tickets.identity.requester(),
-      describe: {
-        error: (error) => feedback.describe(error),
-        issue: (issue) => describeIssue(issue, i18n.t),
-      },
+      describe: (error) => feedback.describe(error),
     });
     this.#suggestions = new SuggestionsHost({
       host,
@@ -125,30 +122,16 @@ export class FormController {
     partial = false,
   ): TemplateResult {
     const form = this.#draft;
-    const { i18n } = this.#o;
-    return renderForm({
-      draft: form.draft,
-      errors: form.errors,
-      formError: form.formError,
-      sending: form.sending,
+    return renderForm(form, {
       categories,
-      i18n,
       partial,
       requester: this.#o.tickets.identity.requester(),
-      extra: html`${renderExtras({
-        extras: form.extras,
-        errors: form.errors,
-        notice: form.notice,
-        i18n,
-        onCustom: (name, value) => form.editCustom(name, value),
-        onFiles: (files) => form.setFiles(files),
-      })}${renderHoneypot(honeypot, this.trap)}`,
+      extra: [renderExtras(form), renderHoneypot(honeypot, this.trap)],
       suggestions: this.#suggestions.render(),
       onInput: (field, value) => {
         form.edit(field, value);
-        const { subject, description } = form.draft;
         if (field === 'subject' || field === 'description') {
-          this.#suggestions.typed(subject, description);
+          this.#suggestions.typed(form.draft.subject, form.draft.description);
         }
       },
       onSubmit: (event) => void this.#submit(event),

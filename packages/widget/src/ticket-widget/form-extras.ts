@@ -29,7 +29,11 @@ export class FormExtras {
   files: File[] = [];
   /** Share of the files' bytes sent, 0 to 1; null when nothing uploads. */
   progress: number | null = null;
-  #schema: Validator<Submission> = submissionCheckFor(null);
+  /**
+   * The check of a submission: `submissionCheckFor(form)`, the server's
+   * `submissionSchemaFor(form)` rules.
+   */
+  schema: Validator<Submission> = submissionCheckFor(null);
   readonly #i18n: Localizer;
 
   /** `i18n` words the file errors in the requester's language. */
@@ -39,20 +43,9 @@ export class FormExtras {
 
   /** Fetches the form; without one (old server, offline) none is shown. */
   async load(api: TicketApi): Promise<void> {
-    try {
-      this.setForm(await api.form());
-    } catch {
-      this.setForm(null);
-    }
-  }
-
-  setForm(form: Form | null): void {
+    const form = await api.form().catch(() => null);
     this.form = form;
-    this.#schema = submissionCheckFor(form);
-  }
-
-  schema(): Validator<Submission> {
-    return this.#schema;
+    this.schema = submissionCheckFor(form);
   }
 
   /**
@@ -90,21 +83,25 @@ export class FormExtras {
 
   /** Why the chosen files cannot go, checked before any upload. */
   fileError(): string | null {
+    const { files } = this;
     const rules = this.form?.attachments;
     const i18n = this.#i18n;
     const words = i18n.t.submitting;
-    if (!this.files.length) return null;
-    if (!rules) return i18n.format(words.tooMany, { count: 0 });
-    if (this.files.length > rules.maxFiles) {
-      return i18n.format(words.tooMany, { count: rules.maxFiles });
+    if (!files.length) return null;
+    if (!rules || files.length > rules.maxFiles) {
+      return i18n.format(words.tooMany, { count: rules?.maxFiles ?? 0 });
     }
-    for (const file of this.files) {
+    for (const file of files) {
       const { name } = file;
       // The server's rule for a file name: 1 to 200 characters, none of
       // them control or direction override characters.
       const base = name.trim();
-      const hidden = hasControlCharacters(base) || hasDirectionControls(base);
-      if (!base || base.length > 200 || hidden) {
+      if (
+        !base ||
+        base.length > 200 ||
+        hasControlCharacters(base) ||
+        hasDirectionControls(base)
+      ) {
         return i18n.format(words.badName, {
           name: stripDirectionControls(name),
         });
@@ -125,36 +122,6 @@ export class FormExtras {
       name: file.name,
       type: this.typeOf(file) ?? file.type,
     }));
-  }
-
-  /**
-   * Uploads `files` one by one under `key`, updating `progress` and
-   * calling `changed` as bytes go; resolves to their ids.
-   */
-  async upload(
-    api: TicketApi,
-    files: readonly UploadInput[],
-    key: string,
-    changed: () => void,
-  ): Promise<string[]> {
-    const total = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
-    let done = 0;
-    const ids: string[] = [];
-    try {
-      for (const input of files) {
-        this.progress = done / total;
-        changed();
-        const info = await api.upload(input, key, (sent) => {
-          this.progress = (done + sent) / total;
-          changed();
-        });
-        done += input.file.size;
-        ids.push(info.id);
-      }
-    } finally {
-      this.progress = null;
-    }
-    return ids;
   }
 
   /** Forgets typed values and files, as after a submission. */

@@ -1,232 +1,207 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Draft, DraftErrors, FieldName } from './draft.js';
-import type { Localizer } from './i18n/index.js';
+import type { FieldName } from './draft.js';
+import type { CustomValue } from './form-extras.js';
 import type { Requester } from './identity.js';
+import type { SubmissionController } from './submission.js';
+import { errorLine, hintLine } from './text-field.js';
 
-/** What the submission form shows and whom it tells. */
+/** What the form shows besides the draft's own state. */
 export interface FormViewModel {
-  draft: Draft;
-  errors: DraftErrors;
-  /** A failure no field owns: network, server, storage. */
-  formError: string | null;
-  sending: boolean;
   categories: readonly string[];
-  i18n: Localizer;
   /** Shown after the built-in fields: custom fields, attachments. */
-  extra?: unknown;
+  extra: unknown;
   /** Suggested answers, right after the description. */
-  suggestions?: unknown;
+  suggestions: unknown;
   /**
    * Only the heading and the first two fields: a step of the first
    * render (see first-render.ts), the rest drawn in the next task.
    */
-  partial?: boolean;
+  partial: boolean;
   /**
    * The identified requester: shown instead of the email field (and of
    * the name field when the identity has a name), as the server files
    * under them.
    */
-  requester?: Requester | null;
+  requester: Requester | null;
   onInput(field: FieldName, value: string): void;
   onSubmit(event: SubmitEvent): void;
 }
 
-type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+/** Where a field finds its error and the words of "(optional)". */
+export type FieldState = Pick<SubmissionController, 'errors' | 'i18n'>;
 
-/** The submission form, every control labelled, errors tied to fields. */
-export function renderForm(m: FormViewModel): TemplateResult {
-  return html`
-    <form part="form" novalidate aria-labelledby="form-heading"
-      @submit=${m.onSubmit}>
-      <h2 id="form-heading" tabindex="-1">${m.i18n.t.askForHelp}</h2>
-      ${alerts(m)}${upperFields(m)}${m.partial ? nothing : lowerFields(m)}
-    </form>
-  `;
-}
-
-/**
- * The `aria-invalid` and `aria-describedby` of the control `id`: its
- * hint (`<id>-hint`, when it has one) and its error (`<id>-error`).
- */
-export function described(errors: DraftErrors, id: string, hint?: boolean) {
-  const invalid = errors.fields[id] !== undefined;
-  const ids = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean);
-  return {
-    invalid: invalid ? 'true' : 'false',
-    describedBy: ids.length ? ids.join(' ') : nothing,
-  };
-}
-
-/** The error of the control `id`, if it has one. */
-export function fieldError(errors: DraftErrors, id: string) {
-  const message = errors.fields[id];
-  if (!message) return nothing;
-  return html`<p class="error" part="error" id="${id}-error">${message}</p>`;
-}
-
-/**
- * The label of the control `id`; an optional field's ends in
- * "(optional)". The space sits in the label's text node: Chrome drops a
- * lone one from the accessible name ("Category(optional)").
- */
-export function fieldLabel(
-  id: string,
-  text: string,
-  optional: boolean,
-  i18n: Localizer,
-): TemplateResult {
-  return html`<label for=${id} part="label">${optional ? `${text} ` : text}${
-    optional
-      ? html`<span class="optional" part="optional">${i18n.t.optional}</span>`
-      : nothing
-  }</label>`;
-}
-
-/** A control's text input or text area and its options. */
-export interface TextInput {
+/** A field's frame: its label, hint and error around one control. */
+export interface FieldFrame {
+  /** The control's id; its hint and error are `<id>-hint`, `<id>-error`. */
   id: string;
-  value: string;
+  label: string;
+  /** `textarea`, `select`, `checkbox`, or the input's type. */
+  kind: string;
   required: boolean;
-  errors: DraftErrors;
-  /** Whether a hint (`<id>-hint`) describes it too. */
-  hint?: boolean;
-  /** `textarea`, or the input's type. @default 'text' */
-  type?: string;
+  hint?: string | undefined;
+}
+
+/** A field as data: the built-in fields and the desk's custom ones. */
+export interface FieldSpec extends FieldFrame {
+  value: CustomValue;
   autocomplete?: string;
-  onInput(event: Event): void;
-  /** Also on `change`: a date picker may send no `input`. */
-  onChange?(event: Event): void;
+  /** A select's first option, for no choice. */
+  none?: string;
+  /** A select's other options: value and words. */
+  options?: readonly (readonly [string, string])[] | undefined;
+  onInput(value: CustomValue): void;
+}
+
+/** What a control says of its field: `aria-invalid`, `aria-describedby`. */
+export interface Aria {
+  invalid: string;
+  describedBy: string | typeof nothing;
 }
 
 /**
- * A text input (or text area), its errors and hint tied to it. Each
- * control writes the draft on `input` (or `change`) and the host renders
- * again, so a plain `.value` binding keeps the two the same.
+ * A field: the label (an optional field's ends in "(optional)"), the
+ * hint, the control that `control` draws, the error, then `after`. A
+ * checkbox sits before its label, on one row. The control is told its
+ * hint and error (`aria-describedby`) and whether it is invalid.
  */
-export function textInput(c: TextInput): TemplateResult {
-  const { invalid, describedBy } = described(c.errors, c.id, c.hint);
-  return c.type === 'textarea'
-    ? html`<textarea id=${c.id} name=${c.id} part="textarea"
-        ?required=${c.required}
-        .value=${c.value} aria-invalid=${invalid}
-        aria-describedby=${describedBy}
-        @input=${c.onInput}></textarea>`
-    : html`<input id=${c.id} name=${c.id} part="input"
-        type=${c.type ?? 'text'}
-        ?required=${c.required} autocomplete=${c.autocomplete ?? nothing}
-        .value=${c.value} aria-invalid=${invalid}
-        aria-describedby=${describedBy} @input=${c.onInput}
-        @change=${c.onChange} />`;
-}
-
-/** A select of `options` (value and words), "none" first. */
-export function selectInput(
-  c: Omit<TextInput, 'type' | 'autocomplete'>,
-  none: string,
-  options: readonly (readonly [string, string])[],
+export function fieldView(
+  f: FieldFrame,
+  state: FieldState,
+  control: (aria: Aria) => TemplateResult,
+  after?: unknown,
 ): TemplateResult {
-  const { invalid, describedBy } = described(c.errors, c.id, c.hint);
-  return html`<select id=${c.id} name=${c.id} part="select"
-    ?required=${c.required}
-    .value=${c.value} aria-invalid=${invalid}
-    aria-describedby=${describedBy} @change=${c.onInput}>
-    <option value="" ?selected=${c.value === ''}>${none}</option>
-    ${options.map(
-      ([value, words]) =>
-        html`<option .value=${value} ?selected=${c.value === value}>${words}</option>`,
-    )}
-  </select>`;
-}
-
-/** A label, a control and its error, in one field. */
-export const field = (
-  errors: DraftErrors,
-  id: string,
-  label: TemplateResult,
-  control: TemplateResult,
-): TemplateResult =>
-  html`<div class="field" part="field">
-    ${label}${control}${fieldError(errors, id)}
+  const { id, hint } = f;
+  const error = state.errors.fields[id];
+  const input = control({
+    invalid: error ? 'true' : 'false',
+    describedBy:
+      [hint && `${id}-hint`, error && `${id}-error`]
+        .filter(Boolean)
+        .join(' ') || nothing,
+  });
+  // The space sits in the label's text node: Chrome drops a lone one
+  // from the accessible name ("Category(optional)").
+  const label = html`<label for=${id} part="label">${
+    f.required ? f.label : `${f.label} `
+  }${
+    f.required
+      ? nothing
+      : html`<span class="optional" part="optional">${state.i18n.t.optional}</span>`
+  }</label>`;
+  const check = f.kind === 'checkbox';
+  return html`<div class="field" part="field">
+    ${check ? html`<div class="check">${input}${label}</div>` : label}${hintLine(
+      hint,
+      `${id}-hint`,
+    )}${check ? nothing : input}${errorLine(error, `${id}-error`)}${after}
   </div>`;
+}
 
-/** A built-in text field of the draft. */
-function draftField(
+/**
+ * A field of `s` with its control: a text area, a select, a checkbox or
+ * an input. Each control writes the draft on `input` (a select and a
+ * checkbox on `change`, a date also on `change`: a date picker may send
+ * no `input`) and the host renders again, so a plain `.value` binding
+ * keeps the two the same.
+ */
+export function renderField(s: FieldSpec, state: FieldState): TemplateResult {
+  const { id, kind, value } = s;
+  const on = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    s.onInput(kind === 'checkbox' ? target.checked : target.value);
+  };
+  return fieldView(s, state, ({ invalid, describedBy }) => {
+    switch (kind) {
+      case 'textarea':
+        return html`<textarea id=${id} name=${id} part="textarea"
+          ?required=${s.required} .value=${value} aria-invalid=${invalid}
+          aria-describedby=${describedBy} @input=${on}></textarea>`;
+      case 'select':
+        return html`<select id=${id} name=${id} part="select"
+          ?required=${s.required} .value=${value} aria-invalid=${invalid}
+          aria-describedby=${describedBy} @change=${on}>
+          <option value="" ?selected=${value === ''}>${s.none}</option>
+          ${s.options?.map(
+            ([option, words]) =>
+              html`<option .value=${option} ?selected=${value === option}>${words}</option>`,
+          )}
+        </select>`;
+      case 'checkbox':
+        return html`<input id=${id} type="checkbox" part="checkbox"
+          ?required=${s.required} .checked=${value === true}
+          aria-invalid=${invalid} aria-describedby=${describedBy}
+          @change=${on} />`;
+      default:
+        return html`<input id=${id} name=${id} part="input" type=${kind}
+          ?required=${s.required} autocomplete=${s.autocomplete ?? nothing}
+          .value=${value} aria-invalid=${invalid}
+          aria-describedby=${describedBy} @input=${on}
+          @change=${kind === 'date' ? on : nothing} />`;
+    }
+  });
+}
+
+/**
+ * The submission form of `form`: every control labelled, errors tied
+ * to fields, the failures no field owns in an alert above them.
+ */
+export function renderForm(
+  form: SubmissionController,
   m: FormViewModel,
-  id: FieldName,
-  label: string,
-  options: Partial<TextInput> = {},
 ): TemplateResult {
-  const required = id !== 'name';
-  return field(
-    m.errors,
-    id,
-    fieldLabel(id, label, !required, m.i18n),
-    textInput({
-      id,
-      value: m.draft[id],
-      required,
-      errors: m.errors,
-      onInput: (event) => m.onInput(id, (event.target as Control).value),
-      ...options,
-    }),
-  );
-}
-
-/** The subject and the description, then the suggested answers. */
-function upperFields(m: FormViewModel): TemplateResult {
-  const { t } = m.i18n;
-  return html`${draftField(m, 'subject', t.subject, { autocomplete: 'off' })}
-    ${draftField(m, 'description', t.description, { type: 'textarea' })}
-    ${m.suggestions ?? nothing}`;
-}
-
-/** The category, email and name, the extras, and the submit button. */
-function lowerFields(m: FormViewModel): TemplateResult {
-  const { t } = m.i18n;
-  const { draft, errors, requester } = m;
+  const { i18n, draft, errors } = form;
+  const { t } = i18n;
+  const who = m.requester;
+  // An input's autocomplete token is its field's name (`email`, `name`);
+  // none for the subject.
+  const own = (id: FieldName, kind = 'text', more?: Partial<FieldSpec>) =>
+    renderField(
+      {
+        id,
+        label: t[id],
+        kind,
+        value: draft[id],
+        required: id !== 'name',
+        autocomplete: id === 'subject' ? 'off' : id,
+        onInput: (value) => m.onInput(id, value as string),
+        ...more,
+      },
+      form,
+    );
   const names: Record<string, string> = t.categories;
-  // A default category in the requester's language; others as given.
-  const options = m.categories.map(
-    (c) => [c, Object.hasOwn(names, c) ? (names[c] ?? c) : c] as const,
-  );
-  const category = selectInput(
-    {
-      id: 'category',
-      value: draft.category,
-      required: false,
-      errors,
-      onInput: (event) =>
-        m.onInput('category', (event.target as Control).value),
-    },
-    t.notSure,
-    options,
-  );
-  return html`${field(
-    errors,
-    'category',
-    fieldLabel('category', t.category, true, m.i18n),
-    category,
-  )}
+  const messages = form.formError
+    ? [form.formError, ...errors.other]
+    : errors.other;
+  return html`<form part="form" novalidate aria-labelledby="form-heading"
+      @submit=${m.onSubmit}>
+      <h2 id="form-heading" tabindex="-1">${t.askForHelp}</h2>
       ${
-        requester
-          ? filedFor(requester, m)
-          : draftField(m, 'email', t.email, {
-              type: 'email',
-              autocomplete: 'email',
-            })
-      }
-      ${
-        requester?.name
+        messages.length
+          ? html`<div class="alert" part="alert" role="alert" id="form-error"
+              tabindex="-1">${messages.map((text) => html`<p>${text}</p>`)}</div>`
+          : nothing
+      }${own('subject')}${own('description', 'textarea')}${m.suggestions}${
+        m.partial
           ? nothing
-          : draftField(m, 'name', t.name, { autocomplete: 'name' })
+          : html`${own('category', 'select', {
+              required: false,
+              none: t.notSure,
+              // A default category in the requester's language.
+              options: m.categories.map((c) => [
+                c,
+                (Object.hasOwn(names, c) && names[c]) || c,
+              ]),
+            })}${who ? filedFor(who, t.filedFor) : own('email', 'email')}${
+              who?.name ? nothing : own('name')
+            }${m.extra}
+            <div class="actions">
+              <button type="submit" class="primary"
+                part="button submit-button" ?disabled=${form.sending}>
+                ${form.sending ? t.sending : t.submit}
+              </button>
+            </div>`
       }
-      ${m.extra ?? nothing}
-      <div class="actions">
-        <button type="submit" class="primary" part="button submit-button"
-          ?disabled=${m.sending}>
-          ${m.sending ? t.sending : t.submit}
-        </button>
-      </div>`;
+    </form>`;
 }
 
 /**
@@ -234,19 +209,10 @@ function lowerFields(m: FormViewModel): TemplateResult {
  * the identity's name and address, in <bdi> so that either keeps its
  * own direction in a sentence of the other.
  */
-function filedFor(who: Requester, m: FormViewModel): TemplateResult {
-  const [before = '', after = ''] = m.i18n.t.filedFor.split('{who}');
+function filedFor(who: Requester, sentence: string): TemplateResult {
+  const [before = '', after = ''] = sentence.split('{who}');
   const shown = who.name ? `${who.name} (${who.email})` : who.email;
   return html`<p part="requester" id="requester">
     ${before}<bdi>${shown}</bdi>${after}
   </p>`;
-}
-
-function alerts(m: FormViewModel) {
-  const messages = [...(m.formError ? [m.formError] : []), ...m.errors.other];
-  if (messages.length === 0) return nothing;
-  return html`<div class="alert" part="alert" role="alert" id="form-error"
-    tabindex="-1">
-    ${messages.map((text) => html`<p>${text}</p>`)}
-  </div>`;
 }

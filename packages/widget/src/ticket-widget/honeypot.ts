@@ -49,7 +49,6 @@ export const honeypotStyles = css`
   .trap {
     position: absolute;
     inset-inline-start: -10000px;
-    inset-block-start: auto;
     width: 1px;
     height: 1px;
     overflow: hidden;

@@ -10,11 +10,12 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { TicketApi } from './api.js';
+import type { Feedback } from './feedback.js';
 import type { Localizer } from './i18n/index.js';
 import type { StoredTicket } from './token-store.js';
 
 /** The shape of an identity token the host site signs: `tki_<claims>.<mac>`. */
-const TOKEN = /^tki_[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
+const TOKEN = /^tki_[\w-]{1,2000}\.[\w-]{43}$/;
 
 /** Whom an identity files requests for: its address, and its name if any. */
 export interface Requester {
@@ -26,9 +27,8 @@ export interface Requester {
 function requesterOf(email: unknown, name: unknown): Requester | null {
   if (typeof email !== 'string' || email.length > LIMITS.email) return null;
   if (!EMAIL_PATTERN.test(email)) return null;
-  const named = typeof name === 'string' ? name.trim() : '';
-  const fits = named.length > 0 && named.length <= LIMITS.name;
-  return { email, name: fits ? named : null };
+  const named = typeof name === 'string' && name.trim();
+  return { email, name: named && named.length <= LIMITS.name ? named : null };
 }
 
 /** What an identity token says, as the widget reads it. */
@@ -37,6 +37,9 @@ interface Claimed {
   /** The host's id of the user (`sub`): the same across fresh tokens. */
   owner: string | null;
 }
+
+/** What a token says when its claims do not read, or without a token. */
+const NOBODY: Claimed = { requester: null, owner: null };
 
 /**
  * Reads an identity token's claims without checking the signature: only
@@ -56,15 +59,15 @@ function claimsOf(token: string): Claimed {
       owner: typeof sub === 'string' ? sub : null,
     };
   } catch {
-    return { requester: null, owner: null };
+    return NOBODY;
   }
 }
 
 /** What {@link IdentityController} needs from its element. */
 export interface IdentityOptions {
   api(): TicketApi;
-  /** Reports a failure as `ticket-error`; returns the words to show. */
-  fail(error: unknown): string;
+  /** Reports failures as `ticket-error` and gives the words to show. */
+  feedback: Pick<Feedback, 'fail'>;
 }
 
 /**
@@ -82,7 +85,7 @@ export class IdentityController {
   /** Why the requester's tickets could not be listed. */
   error: string | null = null;
   /** What the token claims, read at once; the server's answer wins. */
-  #claimed: Claimed = { requester: null, owner: null };
+  #claimed = NOBODY;
   #verified: Requester | null = null;
   #tickets: PublicTicket[] = [];
   #session: StoredTicket[] = [];
@@ -111,7 +114,7 @@ export class IdentityController {
       this.email = null;
     }
     if (token !== this.token) this.#verified = null;
-    this.#claimed = token ? claimsOf(token) : { requester: null, owner: null };
+    this.#claimed = token ? claimsOf(token) : NOBODY;
     this.token = token;
     this.error = null;
     this.#host.requestUpdate();
@@ -167,7 +170,7 @@ export class IdentityController {
       this.error = null;
     } catch (error) {
       if (this.token !== token) return [];
-      this.error = this.#o.fail(error);
+      this.error = this.#o.feedback.fail(error);
     }
     this.#host.requestUpdate();
     return this.#tickets;
@@ -194,7 +197,7 @@ export class IdentityController {
     // (and unknown ones, after the rest) keep that order.
     return [...this.#session, ...stored, ...listed]
       .filter((e) => !seen.has(e.id) && !!seen.add(e.id))
-      .sort((a, b) => (at(a) === at(b) ? 0 : at(a) < at(b) ? 1 : -1));
+      .sort((a, b) => +(at(a) < at(b)) - +(at(a) > at(b)));
   }
 
   /** A line under My requests: whose requests these are, or the failure. */

@@ -37,8 +37,8 @@ export const launcherStyles = [
 
 type Host = ReactiveControllerHost & HTMLElement & { mode: WidgetMode };
 
-/** Makes the content; `fresh` the first time. */
-export type Content = (fresh: boolean) => TemplateResult;
+/** Makes the content. */
+export type Content = () => TemplateResult;
 
 /** The language the content is in, for the button and panel. */
 export interface Language {
@@ -58,8 +58,6 @@ export class LauncherController implements ReactiveController {
   opened = false;
   /** The panel's content renders from the first open on, not at load. */
   #shown = false;
-  /** Whether the content has been made once. */
-  #drawn = false;
   readonly #host: Host;
   readonly #onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !this.opened || !this.#launcher) return;
@@ -125,12 +123,12 @@ export class LauncherController implements ReactiveController {
    * content is made only when it shows.
    */
   wrap(content: Content, language: Language): TemplateResult {
-    if (!this.#launcher) return this.#draw(content);
+    if (!this.#launcher) return content();
     const opened = this.opened;
     const { lang, dir, t } = language;
     return html`<button type="button" class="launcher" lang=${lang}
         dir=${dir} part="launcher-button" aria-label=${t.helpDesk}
-        aria-expanded=${opened ? 'true' : 'false'} aria-controls="panel"
+        aria-expanded=${String(opened)} aria-controls="panel"
         @click=${() => void (opened ? this.close() : this.open())}>
         ${icon(BUBBLE_PATH)}
       </button>
@@ -143,14 +141,8 @@ export class LauncherController implements ReactiveController {
             ${icon(CROSS_PATH)}
           </button>
         </div>
-        ${this.#shown ? this.#draw(content) : nothing}
+        ${this.#shown ? content() : nothing}
       </div>`;
-  }
-
-  #draw(content: Content): TemplateResult {
-    const fresh = !this.#drawn;
-    this.#drawn = true;
-    return content(fresh);
   }
 }
 

@@ -1,11 +1,6 @@
 import { render } from 'lit';
 import { describe, equal, it } from '../../test/browser-kit.js';
-import { trackingKit } from './lazy-tracking.js';
 import { linkText, safeWebUrl } from './link-text.js';
-import { provideKit } from './tracking-kit.js';
-
-// linkText is in the tracking chunk: it gets Lit as the widget gives it.
-provideKit(trackingKit);
 
 function shown(text: string) {
   const box = document.createElement('div');

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { html } from './tracking-kit.js';
+import { html } from 'lit';
 
 /**
  * Web addresses in text: `http://` or `https://` not inside another
@@ -13,17 +13,18 @@ const WEB_ADDRESS =
 /** Punctuation that may end a sentence rather than the address. */
 const TRAILING = '.,;:!?\'")]}';
 
-/** Drops sentence punctuation; keeps a `)` that closes a `(` inside. */
+/**
+ * Drops sentence punctuation; keeps a `)` that closes a `(` inside. The
+ * address never runs out: its `//` is not punctuation.
+ */
 function trimAddress(text: string): string {
-  let end = text.length;
-  while (end > 0 && TRAILING.includes(text[end - 1] as string)) {
-    const part = text.slice(0, end);
-    const open = part.split('(').length;
-    const closed = part.split(')').length;
-    if (text[end - 1] === ')' && open >= closed) break;
-    end--;
+  for (;;) {
+    const last = text.at(-1)!;
+    const closes =
+      last === ')' && text.split('(').length >= text.split(')').length;
+    if (!TRAILING.includes(last) || closes) return text;
+    text = text.slice(0, -1);
   }
-  return text.slice(0, end);
 }
 
 /** The address as a URL when it is one and its scheme is http(s). */
@@ -48,8 +49,8 @@ export function linkText(text: string): (string | TemplateResult)[] {
     const found = trimAddress(match[0]);
     const url = safeWebUrl(found);
     if (!url) continue;
-    out.push(text.slice(from, match.index));
     out.push(
+      text.slice(from, match.index),
       html`<a href=${url.href} part="link" target="_blank"
         rel="noopener noreferrer nofollow ugc">${found}</a>`,
     );

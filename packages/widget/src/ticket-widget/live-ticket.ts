@@ -1,8 +1,9 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TicketApi, WidgetError } from './api.js';
+import { toWidgetError } from './api.js';
+import { ticketCheck } from './check/answers.js';
 import { readEventStream, StreamRefused } from './event-stream.js';
-import { ticketCheck, toWidgetError } from './tracking-kit.js';
 
 /** The ticket a {@link LiveTicketController} follows. */
 export interface LiveTarget {
@@ -15,7 +16,10 @@ export interface LiveTarget {
 
 /** Callbacks of a {@link LiveTicketController}. */
 export interface LiveTicketCallbacks {
-  /** A ticket arrived from the stream or a poll. May repeat a version. */
+  /**
+   * A ticket arrived from the stream or a poll. May repeat a version;
+   * what the stream sends is not checked to be the followed ticket.
+   */
   onTicket(ticket: PublicTicket): void;
   /** Polling failed; called once per run of failures. */
   onError(error: WidgetError): void;
@@ -39,16 +43,16 @@ const DROPPED_MS = 3_000;
  */
 export class LiveTicketController implements ReactiveController {
   #target: LiveTarget | null = null;
-  #stream: AbortController | null = null;
+  #stream: AbortController | undefined;
   /** True while the server stream is connected. */
   #open = false;
   #lastEventId = '';
   #dropWait = DROPPED_MS;
   #timer: ReturnType<typeof setInterval> | undefined;
-  #failing = false;
-  #polling: LiveTarget | null = null;
   #retry: ReturnType<typeof setTimeout> | undefined;
   #attempts = 0;
+  #failing = false;
+  #polling: LiveTarget | null = null;
   readonly #callbacks: LiveTicketCallbacks;
 
   constructor(host: ReactiveControllerHost, callbacks: LiveTicketCallbacks) {
@@ -77,18 +81,23 @@ export class LiveTicketController implements ReactiveController {
 
   #start(): void {
     const target = this.#target;
-    if (!target || this.#timer !== undefined) return;
-    this.#timer = setInterval(() => {
-      if (!this.#open) void this.#poll();
-    }, target.pollInterval);
+    if (!target || this.#timer) return;
+    this.#timer = setInterval(
+      () => this.#open || void this.#poll(),
+      target.pollInterval,
+    );
     this.#attempts = 0;
     this.#connect(target);
   }
 
+  /**
+   * Opens the stream. When it ends or breaks after it was open, it opens
+   * again after `retry`; when it was refused, after the next backoff.
+   * Only the stream of the last call may do so: stopping drops it.
+   */
   #connect(target: LiveTarget): void {
     const stream = new AbortController();
     this.#stream = stream;
-    const current = () => this.#stream === stream;
     void readEventStream(target.api.streamUrl(target.id, target.token), {
       signal: stream.signal,
       lastEventId: this.#lastEventId,
@@ -104,48 +113,26 @@ export class LiveTicketController implements ReactiveController {
       },
       onId: (id) => (this.#lastEventId = id),
       onRetry: (ms) => (this.#dropWait = ms),
-    }).then(
-      () => current() && this.#dropped(target),
-      (error: unknown) => {
-        if (!current()) return;
-        if (this.#open && !(error instanceof StreamRefused)) {
-          this.#dropped(target);
-        } else {
-          this.#open = false;
-          this.#reconnect(target);
-        }
-      },
-    );
-  }
-
-  /** The stream ended or broke after it was open: back after `retry`. */
-  #dropped(target: LiveTarget): void {
-    this.#open = false;
-    this.#retryAfter(target, this.#dropWait);
-  }
-
-  #reconnect(target: LiveTarget): void {
-    const wait = Math.min(RECONNECT_CAP_MS, RECONNECT_MS * 2 ** this.#attempts);
-    this.#attempts++;
-    this.#retryAfter(target, wait * (0.75 + Math.random() / 2));
-  }
-
-  #retryAfter(target: LiveTarget, ms: number): void {
-    clearTimeout(this.#retry);
-    this.#retry = setTimeout(() => {
-      if (this.#target === target && this.#timer !== undefined) {
-        this.#connect(target);
-      }
-    }, ms);
+    })
+      .catch((error: unknown) => error)
+      .then((error) => {
+        if (this.#stream !== stream) return;
+        const dropped = this.#open && !(error instanceof StreamRefused);
+        this.#open = false;
+        const wait = dropped
+          ? this.#dropWait
+          : Math.min(RECONNECT_CAP_MS, RECONNECT_MS * 2 ** this.#attempts++) *
+            (0.75 + Math.random() / 2);
+        // Stopping clears it: it fires only while `target` is followed.
+        this.#retry = setTimeout(() => this.#connect(target), wait);
+      });
   }
 
   #stop(): void {
     clearInterval(this.#timer);
-    this.#timer = undefined;
     clearTimeout(this.#retry);
-    this.#retry = undefined;
     this.#stream?.abort();
-    this.#stream = null;
+    this.#timer = this.#stream = undefined;
     this.#open = false;
   }
 
@@ -157,9 +144,7 @@ export class LiveTicketController implements ReactiveController {
       // Not JSON: the check below refuses undefined.
     }
     const result = ticketCheck.safeParse(json);
-    if (result.success && result.data.id === this.#target?.id) {
-      this.#callbacks.onTicket(result.data);
-    }
+    if (result.success) this.#callbacks.onTicket(result.data);
   }
 
   async #poll(): Promise<void> {

@@ -1,15 +1,18 @@
 import type { PublicTicket } from '@ticketry/core/public';
-import type { nothing, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { TicketApi } from './api.js';
-import type { Feedback } from './feedback.js';
+import type { ReactiveControllerHost } from 'lit';
 import type { Localizer } from './i18n/index.js';
-import { IdentityController } from './identity.js';
+import { IdentityController, type IdentityOptions } from './identity.js';
 import {
   createTokenStore,
   type StoredTicket,
   type TokenStore,
 } from './token-store.js';
 import type { Summary } from './views.js';
+
+/** What {@link MyTickets} reads tickets with and reports failures to. */
+export interface MyTicketsOptions extends IdentityOptions {
+  i18n: Localizer;
+}
 
 /**
  * My requests: the tickets this device keeps tokens for, merged with
@@ -24,24 +27,12 @@ export class MyTickets {
   readonly identity: IdentityController;
   #store: TokenStore = createTokenStore('', null);
   readonly #host: ReactiveControllerHost;
-  readonly #api: () => TicketApi;
-  readonly #feedback: Feedback;
-  readonly #i18n: Localizer;
+  readonly #o: MyTicketsOptions;
 
-  constructor(
-    host: ReactiveControllerHost,
-    api: () => TicketApi,
-    feedback: Feedback,
-    i18n: Localizer,
-  ) {
+  constructor(host: ReactiveControllerHost, options: MyTicketsOptions) {
     this.#host = host;
-    this.#api = api;
-    this.#feedback = feedback;
-    this.#i18n = i18n;
-    this.identity = new IdentityController(host, {
-      api,
-      fail: (error) => feedback.fail(error),
-    });
+    this.#o = options;
+    this.identity = new IdentityController(host, options);
   }
 
   /** Reads the tokens kept for `endpoint`; forgets the last server's list. */
@@ -59,10 +50,11 @@ export class MyTickets {
 
   /** My requests: stored on this device and the identity's, merged. */
   entries(): StoredTicket[] {
-    return this.identity.entries(this.#stored, (id) => {
-      const known = this.summaries.get(id);
-      return known && 'createdAt' in known ? known.createdAt : undefined;
-    });
+    return this.identity.entries(
+      this.#stored,
+      // A summary that is a failure has no date.
+      (id) => (this.summaries.get(id) as PublicTicket | undefined)?.createdAt,
+    );
   }
 
   /** Records what the server said of a ticket. */
@@ -106,36 +98,32 @@ export class MyTickets {
 
   /** Forgets the identity and every ticket this device keeps. */
   signOut(): void {
-    this.identity.set(null);
     this.#store.clear();
     this.#stored = [];
-    this.summaries = new Map();
-    this.#host.requestUpdate();
+    this.identify(null);
   }
 
   /** Reads every listed ticket again: the identity's list, then the rest. */
   async refresh(): Promise<void> {
     const mine = await this.identity.refresh();
     const listed = new Set(mine.map((t) => t.id));
-    const entries = this.entries().filter((e) => !listed.has(e.id));
-    const results: [string, Summary][] = mine.map((t) => [t.id, t]);
-    results.push(...(await Promise.all(entries.map((e) => this.#read(e)))));
-    this.summaries = new Map([...this.summaries, ...results]);
+    const others = this.entries().filter((e) => !listed.has(e.id));
+    const read = await Promise.all(others.map((e) => this.#read(e)));
+    this.summaries = new Map([
+      ...this.summaries,
+      ...mine.map((t): [string, Summary] => [t.id, t]),
+      ...read,
+    ]);
     this.#host.requestUpdate();
   }
 
   async #read(entry: StoredTicket): Promise<[string, Summary]> {
     try {
-      return [entry.id, await this.#api().get(entry.id, entry.token)];
+      return [entry.id, await this.#o.api().get(entry.id, entry.token)];
     } catch (error) {
-      const message = this.#feedback.fail(error);
-      const { t, format } = this.#i18n;
+      const message = this.#o.feedback.fail(error);
+      const { t, format } = this.#o.i18n;
       return [entry.id, { error: format(t.couldNotLoad, { message }) }];
     }
-  }
-
-  /** The line under My requests about the identity, if any. */
-  note(): TemplateResult | typeof nothing {
-    return this.identity.note(this.#i18n);
   }
 }

@@ -6,6 +6,7 @@ import {
   type WidgetError,
 } from './api.js';
 import { type OutboxEntry, outbox } from './outbox.js';
+import { sendWithFiles } from './upload.js';
 
 /** What the outbox needs from the widget. */
 export interface OutboxOptions {
@@ -47,14 +48,12 @@ export class OutboxController implements ReactiveController {
   }
 
   /** Saves a submission for later; false when IndexedDB refused. */
-  async save(entry: Omit<OutboxEntry, 'endpoint' | 'at'>): Promise<boolean> {
+  save(entry: Omit<OutboxEntry, 'endpoint' | 'at'>): Promise<boolean> {
     const endpoint = this.#options.endpoint();
-    try {
-      await outbox.put({ ...entry, endpoint, at: Date.now() });
-      return true;
-    } catch {
-      return false;
-    }
+    return outbox.put({ ...entry, endpoint, at: Date.now() }).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Sends what waits for this endpoint, oldest first, one round at a time. */
@@ -67,22 +66,15 @@ export class OutboxController implements ReactiveController {
     const { api, endpoint, sent, dropped } = this.#options;
     if (!endpoint() || typeof indexedDB === 'undefined') return;
     const waiting = await outbox.list(endpoint()).catch(() => []);
-    for (const entry of waiting) {
+    for (const { submission, files, key } of waiting) {
       try {
-        const ids: string[] = [];
-        for (const file of entry.files) {
-          ids.push((await api().upload(file, entry.key, () => {})).id);
-        }
-        const submission = ids.length
-          ? { ...entry.submission, attachments: ids }
-          : entry.submission;
-        const result = await api().submit(submission, entry.key);
-        await outbox.remove(entry.key);
+        const result = await sendWithFiles(api(), submission, files, key);
+        await outbox.remove(key);
         sent(result);
       } catch (caught) {
         const error = toWidgetError(caught);
         if (transient(error)) return;
-        await outbox.remove(entry.key).catch(() => {});
+        await outbox.remove(key).catch(() => {});
         dropped(error);
       }
     }

@@ -19,25 +19,24 @@ export interface PrefillValues {
  * Fills the fields the requester has not edited (`touched` holds control
  * ids: `subject`, `cf-<name>`): what they typed always wins. Values of
  * the wrong type, and custom fields the form does not have, are
- * skipped. Returns the draft with the built-in values set.
+ * skipped. Sets the built-in values in `draft`, the custom ones in
+ * `extras.values`.
  */
 export function applyPrefill(
   draft: Draft,
   extras: FormExtras,
   values: PrefillValues,
   touched: ReadonlySet<string>,
-): Draft {
-  const next: Record<string, string> = { ...draft };
+): void {
   for (const key of FIELD_ORDER) {
-    const value = (values as Record<string, unknown>)[key];
-    if (typeof value === 'string' && !touched.has(key)) next[key] = value;
+    const value = values[key];
+    if (typeof value === 'string' && !touched.has(key)) draft[key] = value;
   }
-  for (const field of extras.form?.fields ?? []) {
-    const value = values.fields?.[field.name];
-    const wanted = field.kind === 'checkbox' ? 'boolean' : 'string';
-    if (typeof value === wanted && !touched.has(`cf-${field.name}`)) {
-      extras.values = { ...extras.values, [field.name]: value as CustomValue };
+  for (const { name, kind } of extras.form?.fields ?? []) {
+    const value = values.fields?.[name];
+    const wanted = kind === 'checkbox' ? 'boolean' : 'string';
+    if (typeof value === wanted && !touched.has(`cf-${name}`)) {
+      extras.values[name] = value as CustomValue;
     }
   }
-  return next as unknown as Draft;
 }

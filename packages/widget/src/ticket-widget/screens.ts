@@ -1,36 +1,30 @@
-import {
-  html,
-  nothing,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { AssistantHost } from './assistant-host.js';
 import type { Feedback } from './feedback.js';
 import { LAST_STEP } from './first-render.js';
 import type { FormController, Submitted } from './form-controller.js';
 import type { Localizer } from './i18n/index.js';
-import type { LazyTracking } from './lazy-tracking.js';
 import type { MyTickets } from './my-tickets.js';
 import type { StoredTicket } from './token-store.js';
+import type { Tracking } from './tracking.js';
 import {
+  alertLine,
   renderConfirmation,
   renderList,
   renderNav,
   type View,
 } from './views.js';
+import type { PartsHost } from './widget-parts.js';
 
 /** The features {@link Screens} switches between. */
 export interface ScreensOptions {
   i18n: Localizer;
   feedback: Feedback;
   tickets: MyTickets;
-  tracking(): LazyTracking;
-  form(): FormController;
-  categories(): readonly string[];
-  /** The honeypot field's name, or empty for none. */
-  honeypot(): string;
-  /** The assistant, when the widget offers it. */
-  assistant(): AssistantHost | null;
+  tracking: Tracking;
+  form: FormController;
+  /** Shows only while the element's `assistant` is set. */
+  assistant: AssistantHost;
 }
 
 /**
@@ -42,66 +36,68 @@ export class Screens {
   view: View = 'form';
   /** The ticket the confirmation is about. */
   submitted: Submitted | null = null;
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: PartsHost;
   readonly #o: ScreensOptions;
 
-  constructor(
-    host: ReactiveControllerHost & HTMLElement,
-    options: ScreensOptions,
-  ) {
+  constructor(host: PartsHost, options: ScreensOptions) {
     this.#host = host;
     this.#o = options;
+  }
+
+  /** The assistant, when the widget offers it. */
+  get #assistant(): AssistantHost | null {
+    return this.#host.assistant ? this.#o.assistant : null;
+  }
+
+  /** Shows `view`, leaving any open ticket; returns the ticket left. */
+  #show(view: View): StoredTicket | null {
+    const { tracking } = this.#o;
+    const from = tracking.current;
+    this.view = view;
+    tracking.leave();
+    this.#host.requestUpdate();
+    return from;
   }
 
   /** Shows the confirmation of a new ticket. */
   confirm(ticket: Submitted): void {
     this.submitted = ticket;
     this.view = 'submitted';
-    this.#o.tracking().prefetch();
     this.#host.requestUpdate();
   }
 
   /** Opens one ticket and focuses its heading. */
   open(entry: StoredTicket): void {
     this.view = 'ticket';
-    this.#o.tracking().open(entry);
+    this.#o.tracking.open(entry);
     void this.#o.feedback.focus('#ticket-heading');
   }
 
   /** Back to an empty form without moving focus, as at sign-out. */
   reset(): void {
-    this.view = 'form';
     this.submitted = null;
-    this.#o.tracking().leave();
-    this.#host.requestUpdate();
+    this.#show('form');
   }
 
   /** Goes to the form, My requests or the assistant, leaving any open ticket. */
   go(view: 'form' | 'list' | 'assistant'): void {
-    const tracking = this.#o.tracking();
     const { feedback } = this.#o;
-    const from = tracking.current;
-    this.view = view;
-    tracking.leave();
+    const from = this.#show(view);
     // What the region said was about the screen being left.
     feedback.quiet();
-    this.#host.requestUpdate();
-    if (view === 'form') {
-      this.#o.form().clearFailure();
-      void feedback.focus('#form-heading');
-      return;
-    }
     if (view === 'assistant') {
-      void this.#o
-        .assistant()
+      void this.#assistant
         ?.load()
         .then(() => feedback.focus('#assistant-input'));
       void feedback.focus('#assistant-heading');
       return;
     }
+    if (view === 'form') {
+      this.#o.form.clearFailure();
+      void feedback.focus('#form-heading');
+      return;
+    }
     void this.#o.tickets.refresh();
-    // A ticket of the list opens without waiting for its chunk.
-    tracking.prefetch();
     const back = from ? `[data-id="${CSS.escape(from.id)}"]` : '#list-heading';
     void feedback
       .focus(back)
@@ -116,11 +112,11 @@ export class Screens {
     const root = this.#host.shadowRoot;
     const focused = root?.activeElement as HTMLElement | null;
     const id = focused?.dataset.id;
-    if (!root || !focused || !id) return;
+    if (!id) return;
     // Checked after the update: an update drawn before it may have moved
     // focus already, and focus the requester moved stays where it is.
     void this.#host.updateComplete.then(() => {
-      if (root.activeElement !== focused || focused.dataset.id === id) return;
+      if (root?.activeElement !== focused || focused.dataset.id === id) return;
       root.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
     });
   }
@@ -132,50 +128,44 @@ export class Screens {
    */
   render(connected: boolean, step = LAST_STEP): TemplateResult {
     const { i18n, tickets } = this.#o;
-    const count = tickets.entries().length;
     const nav = connected
-      ? renderNav(this.view, count, (view) => this.go(view), i18n, {
-          assistant: this.#o.assistant() !== null,
-        })
-      : html`<p class="alert" part="alert" role="alert">${i18n.t.noEndpoint}</p>`;
+      ? renderNav(
+          this.view,
+          tickets.entries().length,
+          (view) => this.go(view),
+          i18n,
+          !!this.#assistant,
+        )
+      : alertLine(i18n.t.noEndpoint);
     return html`${nav}${step === 0 ? nothing : this.#screen(step < LAST_STEP)}`;
   }
 
   #screen(partial: boolean) {
-    const { i18n, tickets } = this.#o;
+    const { i18n, tickets, form } = this.#o;
+    const { submitted } = this;
     switch (this.view) {
       case 'submitted':
-        return renderConfirmation({
-          ref: this.submitted?.ref ?? '',
-          saved: this.submitted?.saved ?? true,
+        return renderConfirmation(
+          submitted,
           i18n,
-          onOpen: () => {
-            const id = this.submitted?.id;
+          () => {
+            const id = submitted?.id;
             const entry = tickets.entries().find((e) => e.id === id);
             if (entry) this.open(entry);
           },
-          onNew: () => this.go('form'),
-        });
+          () => this.go('form'),
+        );
       case 'list':
         this.#keepFocus();
-        return html`${renderList({
-          entries: tickets.entries(),
-          summaries: tickets.summaries,
-          i18n,
-          identified: Boolean(tickets.identity.token),
-          onOpen: (entry) => this.open(entry),
-        })}${tickets.note()}`;
+        return html`${renderList(tickets, i18n, (entry) => this.open(entry))}${tickets.identity.note(i18n)}`;
       case 'ticket':
-        return this.#o.tracking().render();
-      case 'assistant':
-        return (
-          this.#o.assistant()?.render() ??
-          this.#o.form().render(this.#o.categories(), this.#o.honeypot())
-        );
-      default:
-        return this.#o
-          .form()
-          .render(this.#o.categories(), this.#o.honeypot(), partial);
+        return this.#o.tracking.render();
     }
+    const host = this.#host;
+    // The assistant's screen, or the form when the assistant is off.
+    return (
+      (this.view === 'assistant' && this.#assistant?.render()) ||
+      form.render(host.categories, host.honeypot ?? '', partial)
+    );
   }
 }

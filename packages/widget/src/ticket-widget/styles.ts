@@ -121,13 +121,6 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
 
-  nav {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    margin-block-end: 1em;
-  }
-
   .field {
     display: grid;
     gap: 0.25em;
@@ -188,10 +181,10 @@ export const styles = css`
 
   .alert {
     padding: 0.625em 0.75em;
-    margin-block-end: 1em;
-    color: var(--ticket-error-color, var(--_ticket-error));
     border: 1px solid currentColor;
     border-radius: var(--ticket-radius, 8px);
+    margin-block-end: 1em;
+    color: var(--ticket-error-color, var(--_ticket-error));
   }
 
   button {
@@ -228,12 +221,14 @@ export const styles = css`
     opacity: 0.6;
   }
 
+  nav,
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
   }
 
+  nav,
   section > .actions:first-child {
     margin-block-end: 1em;
   }

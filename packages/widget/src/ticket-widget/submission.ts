@@ -11,18 +11,19 @@ import {
   type DraftErrors,
   emptyDraft,
   type FieldName,
-  fingerprint,
   issuesToErrors,
   newIdempotencyKey,
   validateDraft,
 } from './draft.js';
 import { type CustomValue, FormExtras } from './form-extras.js';
-import type { Localizer } from './i18n/index.js';
+import { describeIssue, type Localizer } from './i18n/index.js';
 import type { Requester } from './identity.js';
 import type { OutboxController } from './outbox-controller.js';
 import { applyPrefill, type PrefillValues } from './prefill.js';
+import { sendWithFiles } from './upload.js';
 
-const NO_ERRORS: DraftErrors = { fields: {}, other: [] };
+/** No errors: a new object each time, as fields edit theirs in place. */
+const noErrors = (): DraftErrors => ({ fields: {}, other: [] });
 
 /** How one press of the submit button ended. */
 export type SubmitOutcome =
@@ -35,8 +36,8 @@ export type SubmitOutcome =
 
 /** What {@link SubmissionController} needs from the form. */
 export interface SubmissionOptions {
-  /** Words for failures and field issues, in the widget's language. */
-  describe: { error(error: WidgetError): string; issue: DescribeIssue };
+  /** Words for a failure, in the widget's language. */
+  describe(error: WidgetError): string;
   /** Where a submission waits when there is no connection. */
   outbox: OutboxController;
   /** The identified requester: submissions carry their address (and name). */
@@ -52,7 +53,7 @@ export interface SubmissionOptions {
  */
 export class SubmissionController {
   draft: Draft = emptyDraft();
-  errors: DraftErrors = NO_ERRORS;
+  errors: DraftErrors = noErrors();
   /** A failure no field owns: network, server, storage. */
   formError: string | null = null;
   /** A status about the form: saved offline, sent later. */
@@ -60,32 +61,37 @@ export class SubmissionController {
   sending = false;
   /** Custom fields, files and upload progress. */
   readonly extras: FormExtras;
+  /** The widget's words, for the form's view too. */
+  readonly i18n: Localizer;
   /** Controls the requester edited: `prefill` leaves them alone. */
   #touched = new Set<string>();
   #prefill: PrefillValues = {};
-  #key: { key: string; fingerprint: string } | null = null;
-  readonly #host: ReactiveControllerHost;
+  /** The draft's key and the content it was made for. */
+  #key: { key: string; content: string } | null = null;
   readonly #o: SubmissionOptions;
+  /** Asks the host to render again. */
+  readonly #changed: () => void;
 
   constructor(
     host: ReactiveControllerHost,
     i18n: Localizer,
     options: SubmissionOptions,
   ) {
+    this.i18n = i18n;
     this.extras = new FormExtras(i18n);
-    this.#host = host;
     this.#o = options;
+    this.#changed = () => host.requestUpdate();
   }
 
   /** Records a keystroke and clears that field's error. */
   edit(field: FieldName, value: string): void {
-    this.draft = { ...this.draft, [field]: value };
+    this.draft[field] = value;
     this.#clear(field);
   }
 
   /** Records a custom field's value (`cf-<name>` is its control id). */
   editCustom(name: string, value: CustomValue): void {
-    this.extras.values = { ...this.extras.values, [name]: value };
+    this.extras.values[name] = value;
     this.#clear(`cf-${name}`);
   }
 
@@ -94,10 +100,7 @@ export class SubmissionController {
     this.extras.files = files;
     this.#clear('attachments');
     const problem = this.extras.fileError();
-    if (problem) {
-      const fields = { ...this.errors.fields, attachments: problem };
-      this.errors = { ...this.errors, fields };
-    }
+    if (problem) this.errors.fields.attachments = problem;
   }
 
   /**
@@ -105,19 +108,14 @@ export class SubmissionController {
    * Kept, so fields of a form loaded later and the next draft get them.
    */
   prefill(values: PrefillValues): void {
-    this.#prefill = { ...this.#prefill, ...values };
+    Object.assign(this.#prefill, values);
     this.#refill();
   }
 
   /** Applies the kept prefill again, as when the form arrives. */
   #refill(): void {
-    this.draft = applyPrefill(
-      this.draft,
-      this.extras,
-      this.#prefill,
-      this.#touched,
-    );
-    this.#host.requestUpdate();
+    applyPrefill(this.draft, this.extras, this.#prefill, this.#touched);
+    this.#changed();
   }
 
   /** Loads the desk's form, then fills its fields from the prefill. */
@@ -128,12 +126,8 @@ export class SubmissionController {
 
   #clear(field: string): void {
     this.#touched.add(field);
-    if (this.errors.fields[field]) {
-      const fields = { ...this.errors.fields };
-      delete fields[field];
-      this.errors = { ...this.errors, fields };
-    }
-    this.#host.requestUpdate();
+    delete this.errors.fields[field];
+    this.#changed();
   }
 
   /**
@@ -144,56 +138,56 @@ export class SubmissionController {
   async submit(api: TicketApi): Promise<SubmitOutcome> {
     if (this.sending) return { kind: 'busy' };
     const { extras } = this;
-    const checked = validateDraft(this.#filed(), this.#o.describe.issue, {
-      schema: extras.schema(),
-      fields: extras.fields(),
-    });
+    const { describe, outbox } = this.#o;
+    const issue: DescribeIssue = (i) => describeIssue(i, this.i18n.t);
+    const checked = validateDraft(
+      this.#filed(),
+      issue,
+      extras.schema,
+      extras.fields(),
+    );
     const fileError = extras.fileError();
-    this.formError = null;
-    this.notice = null;
-    if (!checked.ok || fileError) {
-      const errors = checked.ok ? { fields: {}, other: [] } : checked.errors;
-      if (fileError) errors.fields.attachments = fileError;
-      this.errors = errors;
-      this.#host.requestUpdate();
-      return { kind: 'invalid' };
-    }
-    this.errors = NO_ERRORS;
+    this.errors = checked.ok ? noErrors() : checked.errors;
+    if (fileError) this.errors.fields.attachments = fileError;
+    this.formError = this.notice = null;
+    // The host renders a microtask later, so it sees `sending` too.
+    this.#changed();
+    if (!checked.ok || fileError) return { kind: 'invalid' };
     this.sending = true;
-    this.#host.requestUpdate();
 
+    const submission = checked.value;
     const files = extras.uploads();
-    const print = fingerprint(checked.value) + JSON.stringify(files);
-    if (this.#key?.fingerprint !== print) {
-      this.#key = { key: newIdempotencyKey(), fingerprint: print };
+    const content = JSON.stringify([submission, files]);
+    if (this.#key?.content !== content) {
+      this.#key = { key: newIdempotencyKey(), content };
     }
     const { key } = this.#key;
-    const changed = () => this.#host.requestUpdate();
     try {
-      const ids = await extras.upload(api, files, key, changed);
-      const submission = ids.length
-        ? { ...checked.value, attachments: ids }
-        : checked.value;
-      const result = await api.submit(submission, key);
+      const progress = (share: number) => {
+        extras.progress = share;
+        this.#changed();
+      };
+      const result = await sendWithFiles(api, submission, files, key, progress);
       this.#fresh();
       return { kind: 'sent', result };
     } catch (caught) {
       const error = toWidgetError(caught);
       const saved =
         error.code === 'NETWORK_ERROR' &&
-        (await this.#o.outbox.save({ key, submission: checked.value, files }));
+        (await outbox.save({ key, submission, files }));
       if (saved) {
         this.#fresh();
         return { kind: 'queued' };
       }
-      this.formError = this.#o.describe.error(error);
+      this.formError = describe(error);
       if (error.issues.length) {
-        this.errors = issuesToErrors(error.issues, this.#o.describe.issue);
+        this.errors = issuesToErrors(error.issues, issue);
       }
       return { kind: 'failed', error };
     } finally {
+      extras.progress = null;
       this.sending = false;
-      this.#host.requestUpdate();
+      this.#changed();
     }
   }
 
@@ -207,7 +201,6 @@ export class SubmissionController {
   /** A suggested answer solved it: a new draft, as after a submission. */
   restart(): void {
     this.#fresh();
-    this.#host.requestUpdate();
   }
 
   /** A new draft: who is asking stays, the rest empties and refills. */
@@ -230,15 +223,14 @@ export class SubmissionController {
     this.#prefill = {};
     this.#touched = new Set();
     this.draft = emptyDraft();
-    this.errors = NO_ERRORS;
-    this.formError = null;
-    this.notice = null;
+    this.errors = noErrors();
+    this.formError = this.notice = null;
     this.#fresh();
   }
 
   /** Forgets the last failure message, as when leaving the form. */
   clearFailure(): void {
     this.formError = null;
-    this.#host.requestUpdate();
+    this.#changed();
   }
 }

@@ -35,8 +35,11 @@ export class SuggestionsHost {
     this.#o = options;
   }
 
-  #load(): Promise<SuggestionsPanel> {
+  /** The subject or description changed. */
+  typed(subject: string, description: string): void {
     const o = this.#o;
+    if (!o.enabled()) return;
+    if (!this.#panel && !THREE_WORDS.test(`${subject} ${description}`)) return;
     this.#loading ??= import('./suggestions/suggestions-panel.js').then(
       (m) =>
         (this.#panel = m.createSuggestionsPanel({
@@ -50,14 +53,7 @@ export class SuggestionsHost {
           clear: o.clear,
         })),
     );
-    return this.#loading;
-  }
-
-  /** The subject or description changed. */
-  typed(subject: string, description: string): void {
-    if (!this.#o.enabled()) return;
-    if (!this.#panel && !THREE_WORDS.test(`${subject} ${description}`)) return;
-    void this.#load().then((p) => p.typed(subject, description));
+    void this.#loading.then((p) => p.typed(subject, description));
   }
 
   /** The suggestions, once loaded and while there are some. */

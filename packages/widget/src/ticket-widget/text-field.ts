@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { html, nothing } from './tracking-kit.js';
+import { html, nothing } from 'lit';
 
 /** One labelled text area of the tracking views and what it shows. */
 export interface TextFieldModel {
@@ -35,9 +35,15 @@ export function textField(f: TextFieldModel): TemplateResult {
       aria-describedby=${describedBy || nothing}
       @input=${(e: Event) => f.onInput((e.target as HTMLTextAreaElement).value)}
     ></textarea>
-    ${hint ? html`<p class="hint" part="hint" id="${id}-hint">${hint}</p>` : nothing}
-    ${errorLine(error, `${id}-error`)}
+    ${hintLine(hint, `${id}-hint`)}${errorLine(error, `${id}-error`)}
   </div>`;
+}
+
+/** A field's hint, or nothing. */
+export function hintLine(hint: unknown, id: string) {
+  return hint
+    ? html`<p class="hint" part="hint" id=${id}>${hint}</p>`
+    : nothing;
 }
 
 /** A field's error under it, or nothing. */

@@ -1,8 +1,10 @@
+import type { PublicTicket } from '@ticketry/core/public';
 import type { TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { Allowed } from './allowed-actions.js';
-import type { Messages } from './i18n/index.js';
+import type { Localizer } from './i18n/index.js';
 import { textField } from './text-field.js';
-import { html, nothing } from './tracking-kit.js';
+import { bar, button, form, hint } from './ticket-view.js';
 
 /** A failure to show, by where it shows. */
 export interface ActionErrors {
@@ -20,30 +22,43 @@ export interface ActionErrors {
 
 /** What the decision and rating sections show and whom they tell. */
 export interface ActionsModel {
-  t: Messages;
-  format(message: string, values: Record<string, string | number>): string;
+  i18n: Localizer;
   /** What the requester may do now. */
   allowed: Allowed;
-  /** The reopen deadline as the requester reads it, or null. */
-  reopenUntil: string | null;
+  /** The ticket on screen. */
+  ticket: PublicTicket;
   rejecting: boolean;
   reason: string;
-  /** The rating the server has, or null before the first one. */
-  current: number | null;
   /** The stars chosen on screen (the current rating until changed). */
   chosen: number | null;
   comment: string;
   sending: 'accept' | 'reject' | 'rate' | null;
   errors: ActionErrors;
   onAccept(): void;
-  onStartReject(): void;
-  onCancelReject(): void;
+  /** Opens (true) or cancels (false) the form that asks why. */
+  onRejecting(open: boolean): void;
   onReasonInput(value: string): void;
   onReject(event: SubmitEvent): void;
   onPick(rating: number): void;
   onCommentInput(value: string): void;
   onRate(event: SubmitEvent): void;
 }
+
+/**
+ * A section of the actions: `part`, class and heading (which takes
+ * focus) named after `name`.
+ */
+export const box = (name: string, heading: string, content: unknown[]) =>
+  html`<section part=${name} class=${name} aria-labelledby="${name}-heading">
+    <h3 id="${name}-heading" tabindex="-1">${heading}</h3>
+    ${content}
+  </section>`;
+
+/** A failure no field owns, said at once, or nothing. */
+export const alert = (message: string | undefined, id: string) =>
+  message
+    ? html`<p class="alert" part="alert" role="alert" id=${id}>${message}</p>`
+    : nothing;
 
 /**
  * "Did this solve your problem?": accept closes the ticket, reject
@@ -54,75 +69,51 @@ export function renderDecision(
 ): TemplateResult | typeof nothing {
   const { accept, reject, windowClosed } = m.allowed;
   if (!accept && !reject) return nothing;
-  const tr = m.t.tracking;
-  const busy = m.sending !== null;
-  return html`<section part="decision" class="decision"
-    aria-labelledby="decision-heading">
-    <h3 id="decision-heading" tabindex="-1">${tr.decisionHeading}</h3>
-    ${
+  const { t, format, date } = m.i18n;
+  const tr = t.tracking;
+  const busy = !!m.sending;
+  const until = m.ticket.reopenUntil;
+  return box('decision', tr.decisionHeading, [
+    hint(
       windowClosed
-        ? html`<p class="hint" part="hint">${tr.windowClosed}</p>`
-        : m.reopenUntil
-          ? html`<p class="hint" part="hint">
-              ${m.format(tr.reopenUntil, { date: m.reopenUntil })}
-            </p>`
-          : nothing
-    }
-    ${
-      m.errors.decision
-        ? html`<p class="alert" part="alert" role="alert" id="decision-error">
-            ${m.errors.decision}
-          </p>`
-        : nothing
-    }
-    ${
-      m.rejecting
-        ? rejectForm(m, busy)
-        : html`<div class="actions">
-            ${
-              accept
-                ? html`<button type="button" id="accept-button"
-                    class="primary" part="button accept-button"
-                    ?disabled=${busy} @click=${m.onAccept}>
-                    ${m.sending === 'accept' ? tr.working : tr.accept}
-                  </button>`
-                : nothing
-            }
-            ${
-              reject
-                ? html`<button type="button" id="reject-button"
-                    part="button reject-button"
-                    ?disabled=${busy} @click=${m.onStartReject}>
-                    ${tr.reject}
-                  </button>`
-                : nothing
-            }
-          </div>`
-    }
-  </section>`;
-}
-
-function rejectForm(m: ActionsModel, busy: boolean): TemplateResult {
-  const tr = m.t.tracking;
-  return html`<form id="reject-form" part="reject-form" novalidate
-    @submit=${m.onReject}>
-    ${textField({
-      id: 'reject-reason',
-      name: 'reason',
-      label: tr.rejectReason,
-      value: m.reason,
-      required: true,
-      hint: tr.rejectReasonHint,
-      error: m.errors.reason,
-      onInput: m.onReasonInput,
-    })}
-    <div class="actions">
-      <button type="submit" class="primary" part="button reopen-button"
-        ?disabled=${busy}>
-        ${m.sending === 'reject' ? tr.working : tr.reopen}
-      </button>
-      <button type="button" part="button cancel-button" ?disabled=${busy}
-        @click=${m.onCancelReject}>${tr.cancel}</button>
-    </div>
-  </form>`;
+        ? tr.windowClosed
+        : until && format(tr.reopenUntil, { date: date(until) }),
+    ),
+    alert(m.errors.decision, 'decision-error'),
+    m.rejecting
+      ? form('reject', m.onReject, [
+          textField({
+            id: 'reject-reason',
+            name: 'reason',
+            label: tr.rejectReason,
+            value: m.reason,
+            required: true,
+            hint: tr.rejectReasonHint,
+            error: m.errors.reason,
+            onInput: m.onReasonInput,
+          }),
+          bar(
+            button(
+              'reopen',
+              m.sending === 'reject' ? tr.working : tr.reopen,
+              busy,
+            ),
+            button('cancel', tr.cancel, busy, () => m.onRejecting(false)),
+          ),
+        ])
+      : bar(
+          accept
+            ? button(
+                'accept',
+                m.sending === 'accept' ? tr.working : tr.accept,
+                busy,
+                m.onAccept,
+                true,
+              )
+            : nothing,
+          reject
+            ? button('reject', tr.reject, busy, () => m.onRejecting(true))
+            : nothing,
+        ),
+  ]);
 }

@@ -1,9 +1,14 @@
 import type { PublicTicket } from '@ticketry/core/public';
+import { LIMITS } from '@ticketry/core/public';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import { type Allowed, allowedActions } from './allowed-actions.js';
+import { nothing } from 'lit';
+import { allowedActions } from './allowed-actions.js';
 import type { TicketApi } from './api.js';
+import { toWidgetError } from './api.js';
+import { replyCheck } from './check/submission-check.js';
 import type { Feedback } from './feedback.js';
 import type { Localizer } from './i18n/index.js';
+import { describeIssue } from './i18n/index.js';
 import { renderRating } from './rating-view.js';
 import {
   type ActionErrors,
@@ -11,7 +16,6 @@ import {
   renderDecision,
 } from './ticket-actions-view.js';
 import type { StoredTicket } from './token-store.js';
-import { LIMITS, nothing, replyCheck, toWidgetError } from './tracking-kit.js';
 import type {
   ClosedReplyPolicy,
   RequesterCommandInput,
@@ -23,10 +27,11 @@ export interface TrackingView {
   actions: (TemplateResult | typeof nothing)[];
   /** False hides the reply form: the machine or the desk refuses it. */
   canReply: boolean;
-  /** What a reply will do, when it does more than add a message. */
-  replyHint: string | null;
-  /** Why there is no reply form, when there is a reason to say. */
-  note: string | null;
+  /**
+   * With the reply form, what a reply does when it does more than add a
+   * message; without, why there is no form. Null when nothing needs saying.
+   */
+  hint: string | null;
 }
 
 /** What the controller needs from its element. */
@@ -41,7 +46,8 @@ export interface TicketActionsOptions {
   reload(): void;
 }
 
-type Sending = 'accept' | 'reject' | 'rate' | null;
+/** What the live region says once the server took a command. */
+type Outcome = 'accepted' | 'reopened' | 'ratingSent';
 
 /**
  * Accept, reject (reopen with a reason) and rate for the ticket on
@@ -56,9 +62,9 @@ export class TicketActionsController {
   #chosen: number | null = null;
   #comment: string | null = null;
   #errors: ActionErrors = {};
-  #sending: Sending = null;
+  #sending: ActionsModel['sending'] = null;
   #policy: ClosedReplyPolicy | null = null;
-  #policyOf: TicketApi | null = null;
+  #policyOf: TicketApi | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #o: TicketActionsOptions;
 
@@ -73,8 +79,7 @@ export class TicketActionsController {
       this.#ticketId = id;
       this.#rejecting = false;
       this.#reason = '';
-      this.#chosen = null;
-      this.#comment = null;
+      this.#chosen = this.#comment = null;
       this.#errors = {};
     }
     if (id) void this.#loadPolicy();
@@ -82,24 +87,24 @@ export class TicketActionsController {
 
   /** The sections and reply rules for `ticket`, opened with `entry`. */
   view(entry: StoredTicket, ticket: PublicTicket): TrackingView {
-    const { t, format, date } = this.#o.i18n;
-    const allowed = allowedActions(ticket, this.#policy, Date.now());
-    const current = ticket.satisfaction?.rating ?? null;
-    const model: ActionsModel = {
-      t,
-      format,
+    const { i18n } = this.#o;
+    const { t } = i18n;
+    const tr = t.tracking;
+    const { status } = ticket;
+    const policy = this.#policy;
+    const allowed = allowedActions(ticket, policy, Date.now());
+    const m: ActionsModel = {
+      i18n,
       allowed,
-      reopenUntil: ticket.reopenUntil ? date(ticket.reopenUntil) : null,
+      ticket,
       rejecting: this.#rejecting && allowed.reject,
       reason: this.#reason,
-      current,
-      chosen: this.#chosen ?? current,
+      chosen: this.#chosen ?? ticket.satisfaction?.rating ?? null,
       comment: this.#comment ?? ticket.satisfaction?.comment ?? '',
       sending: this.#sending,
       errors: this.#errors,
       onAccept: () => void this.#accept(entry, ticket),
-      onStartReject: () => this.#startReject(),
-      onCancelReject: () => this.#cancelReject(),
+      onRejecting: (open) => this.#setRejecting(open),
       onReasonInput: (value) => this.#edit(() => (this.#reason = value)),
       onReject: (event) => void this.#reject(event, entry, ticket),
       onPick: (n) => this.#edit(() => (this.#chosen = n)),
@@ -107,42 +112,32 @@ export class TicketActionsController {
       onRate: (event) => void this.#rate(event, entry, ticket),
     };
     return {
-      actions: [
-        renderDecision(model),
-        allowed.rate ? renderRating(model) : nothing,
-      ],
+      actions: [renderDecision(m), allowed.rate ? renderRating(m) : nothing],
       canReply: allowed.reply,
-      replyHint: this.#replyHint(ticket, allowed),
-      note: allowed.windowClosed
-        ? null
-        : ticket.status === 'closed' && !allowed.reply
-          ? t.tracking.closedNoReply
-          : null,
+      hint:
+        status === 'resolved'
+          ? allowed.reply
+            ? t.replyReopens
+            : null
+          : status !== 'closed'
+            ? null
+            : !allowed.reply
+              ? tr.closedNoReply
+              : policy === 'reopen'
+                ? tr.replyReopensClosed
+                : policy === 'new_ticket'
+                  ? tr.replyOpensNew
+                  : t.replyClosed,
     };
-  }
-
-  #replyHint(ticket: PublicTicket, allowed: Allowed): string | null {
-    if (!allowed.reply) return null;
-    const { t } = this.#o.i18n;
-    const tr = t.tracking;
-    if (ticket.status === 'resolved') return t.replyReopens;
-    if (ticket.status !== 'closed') return null;
-    if (this.#policy === 'reopen') return tr.replyReopensClosed;
-    if (this.#policy === 'new_ticket') return tr.replyOpensNew;
-    return t.replyClosed;
   }
 
   async #loadPolicy(): Promise<void> {
     const api = this.#o.api();
     if (this.#policyOf === api) return;
     this.#policyOf = api;
-    try {
-      this.#policy = await api.policy();
-      this.#host.requestUpdate();
-    } catch {
-      // A server without /policy: the reply hint stays general.
-      this.#policy = null;
-    }
+    // A server without /policy: the reply hint stays general.
+    this.#policy = await api.policy().catch(() => null);
+    this.#host.requestUpdate();
   }
 
   #edit(change: () => void): void {
@@ -151,18 +146,15 @@ export class TicketActionsController {
     this.#host.requestUpdate();
   }
 
-  #startReject(): void {
-    this.#rejecting = true;
+  /** Opens the reason of a reject, or cancels it and forgets the reason. */
+  #setRejecting(open: boolean): void {
+    this.#rejecting = open;
+    if (!open) {
+      this.#reason = '';
+      this.#errors = {};
+    }
     this.#host.requestUpdate();
-    void this.#focus('#reject-reason');
-  }
-
-  #cancelReject(): void {
-    this.#rejecting = false;
-    this.#reason = '';
-    this.#errors = {};
-    this.#host.requestUpdate();
-    void this.#focus('#reject-button');
+    void this.#focus(open ? '#reject-reason' : '#reject-button');
   }
 
   #focus(selector: string): Promise<boolean> {
@@ -180,20 +172,11 @@ export class TicketActionsController {
     await this.#focus(selector);
   }
 
-  /** Announces a command's outcome, words from `t.tracking`. */
-  #announce(
-    key: 'accepted' | 'reopened' | 'ratingSent',
-    values: Record<string, string | number>,
-  ): void {
-    const { t, format } = this.#o.i18n;
-    void this.#o.feedback.announce(format(t.tracking[key], values));
-  }
-
   async #accept(entry: StoredTicket, ticket: PublicTicket): Promise<void> {
-    if (!(await this.#send(entry, ticket, { type: 'accept' }))) return;
-    this.#announce('accepted', { ref: ticket.ref });
-    if (!(await this.#focus('#rating-heading'))) {
-      await this.#focus('#ticket-heading');
+    if (await this.#send(entry, ticket, { type: 'accept' }, 'accepted')) {
+      if (!(await this.#focus('#rating-heading'))) {
+        await this.#focus('#ticket-heading');
+      }
     }
   }
 
@@ -205,21 +188,22 @@ export class TicketActionsController {
     event.preventDefault();
     const checked = replyCheck.safeParse({ body: this.#reason });
     if (!checked.success) {
-      const tooLong = checked.error.issues[0]?.code === 'too_big';
-      const message = tooLong
-        ? this.#tooLong()
-        : this.#o.i18n.t.tracking.rejectReasonRequired;
+      const { t } = this.#o.i18n;
+      const issue = checked.error.issues[0]!;
+      const message =
+        issue.code === 'too_big'
+          ? describeIssue(issue, t)
+          : t.tracking.rejectReasonRequired;
       return this.#invalid('reason', message, '#reject-reason');
     }
     const reason = checked.data.body;
-    if (!(await this.#send(entry, ticket, { type: 'reject', reason }))) {
-      await this.#focus('#reject-reason');
-      return;
+    const command = { type: 'reject', reason } as const;
+    const sent = await this.#send(entry, ticket, command, 'reopened');
+    if (sent) {
+      this.#rejecting = false;
+      this.#reason = '';
     }
-    this.#rejecting = false;
-    this.#reason = '';
-    this.#announce('reopened', { ref: ticket.ref });
-    await this.#focus('#ticket-heading');
+    await this.#focus(sent ? '#ticket-heading' : '#reject-reason');
   }
 
   async #rate(
@@ -228,60 +212,62 @@ export class TicketActionsController {
     ticket: PublicTicket,
   ): Promise<void> {
     event.preventDefault();
-    const rating = this.#chosen ?? ticket.satisfaction?.rating ?? null;
+    const { t, format } = this.#o.i18n;
+    // Read now: the view may not have drawn the last change yet.
+    const rating = this.#chosen ?? ticket.satisfaction?.rating;
     const comment = (
       this.#comment ??
       ticket.satisfaction?.comment ??
       ''
     ).trim();
-    if (
-      rating === null ||
-      !Number.isInteger(rating) ||
-      rating < 1 ||
-      rating > 5
-    ) {
-      const message = this.#o.i18n.t.tracking.ratingRequired;
-      return this.#invalid('rating', message, '#rating-1');
+    if (!rating) {
+      return this.#invalid('rating', t.tracking.ratingRequired, '#rating-1');
     }
     if (comment.length > LIMITS.body) {
-      return this.#invalid('comment', this.#tooLong(), '#rating-comment');
+      const message = format(t.issues.tooLong, { max: LIMITS.body });
+      return this.#invalid('comment', message, '#rating-comment');
     }
-    const command: RequesterCommandInput = comment
-      ? { type: 'rate', rating, comment }
-      : { type: 'rate', rating };
-    if (!(await this.#send(entry, ticket, command))) return;
-    this.#chosen = null;
-    this.#comment = null;
-    this.#announce('ratingSent', { rating });
+    // No comment is sent as none, not as an empty one.
+    const command: RequesterCommandInput = {
+      type: 'rate',
+      rating,
+      comment: comment || undefined,
+    };
+    if (!(await this.#send(entry, ticket, command, 'ratingSent'))) return;
+    this.#chosen = this.#comment = null;
     await this.#focus('#rating-current');
   }
 
-  #tooLong(): string {
-    const { t, format } = this.#o.i18n;
-    return format(t.issues.tooLong, { max: LIMITS.body });
-  }
-
-  /** Sends a command; true when the server took it. */
+  /**
+   * Sends a command; once the server took it, shows the ticket, says
+   * `outcome` and answers true.
+   */
   async #send(
     entry: StoredTicket,
     ticket: PublicTicket,
     command: RequesterCommandInput,
+    outcome: Outcome,
   ): Promise<boolean> {
     if (this.#sending) return false;
+    const { i18n, feedback } = this.#o;
     this.#sending = command.type;
     this.#errors = {};
     this.#host.requestUpdate();
     try {
-      const next = await this.#o
-        .api()
-        .command(entry.id, entry.token, ticket.version, command);
-      this.#o.show(next);
+      this.#o.show(
+        await this.#o
+          .api()
+          .command(entry.id, entry.token, ticket.version, command),
+      );
+      void feedback.announce(
+        i18n.format(i18n.t.tracking[outcome], { ...command, ref: ticket.ref }),
+      );
       return true;
     } catch (error) {
       const failure = toWidgetError(error);
-      const shown = this.#o.feedback.fail(failure);
+      const shown = feedback.fail(failure);
       const conflict = failure.code === 'VERSION_CONFLICT';
-      const message = conflict ? this.#o.i18n.t.tracking.conflict : shown;
+      const message = conflict ? i18n.t.tracking.conflict : shown;
       this.#errors[command.type === 'rate' ? 'rate' : 'decision'] = message;
       if (conflict) this.#o.reload();
       return false;

@@ -1,80 +1,83 @@
-import type { PublicMessage, PublicTicket } from '@ticketry/core/public';
+import type { PublicTicket } from '@ticketry/core/public';
 import type { TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { type FileUrl, renderFiles } from './attachment-links.js';
 import { expectationLines } from './expectation.js';
 import type { Localizer } from './i18n/index.js';
+import { describeStatus } from './labels.js';
 import { linkText } from './link-text.js';
-import { textField } from './text-field.js';
-import type { TrackingView } from './ticket-actions.js';
-import type { StoredTicket } from './token-store.js';
-import { html, nothing } from './tracking-kit.js';
 
-/** What the tracking view of one ticket shows and whom it tells. */
-export interface TicketViewModel {
-  entry: StoredTicket;
-  ticket: PublicTicket | null;
-  /** The last failure to load, refresh or follow the ticket. */
-  loadError: string | null;
-  reply: string;
-  replyError: string | null;
-  replySending: boolean;
-  i18n: Localizer;
-  /** Accept, reject and rating, and whether and how a reply is offered. */
-  tracking?: TrackingView;
-  /** Download URLs of the ticket's files; without it none are linked. */
-  fileUrl?: FileUrl;
-  onBack(): void;
-  onForget(): void;
-  onReplyInput(value: string): void;
-  onReply(event: SubmitEvent): void;
+/**
+ * A button of the tracking views, `id` and `part` named after `name`
+ * (`reply` gives `reply-button`). Without `onClick` it submits its form
+ * and is the primary one.
+ */
+export function button(
+  name: string,
+  label: string,
+  disabled: boolean,
+  onClick?: () => void,
+  primary = !onClick,
+): TemplateResult {
+  return html`<button type=${onClick ? 'button' : 'submit'}
+    id="${name}-button" class=${primary ? 'primary' : nothing}
+    part="button ${name}-button" ?disabled=${disabled}
+    @click=${onClick}>${label}</button>`;
 }
 
-/** One ticket: status, pending reason, resolution, conversation, reply. */
-export function renderTicket(m: TicketViewModel): TemplateResult {
-  const { entry, ticket } = m;
-  const { t } = m.i18n;
-  // The requester's subject in <bdi>: its direction stays its own.
-  const title = ticket
-    ? html`${entry.ref}: <bdi>${ticket.subject}</bdi>`
-    : entry.ref;
-  return html`
-    <section part="ticket" aria-labelledby="ticket-heading">
-      <div class="actions">
-        <button type="button" part="button back-button" @click=${m.onBack}>
-          ${t.back}
-        </button>
-      </div>
-      <h2 id="ticket-heading" tabindex="-1">${title}</h2>
-      ${
-        m.loadError
-          ? html`<div class="alert" part="alert" role="alert">
-            <p>${m.loadError}</p>
-            <button type="button" part="button forget-button"
-              @click=${m.onForget}>${t.forget}</button>
-          </div>`
-          : nothing
-      }
-      ${ticket ? details(ticket, m.i18n, m.tracking?.actions, m.fileUrl) : html`<p aria-busy="true">${t.loading}</p>`}
-      ${
-        !ticket
-          ? nothing
-          : m.tracking?.canReply === false
-            ? m.tracking.note &&
-              html`<p class="hint" part="hint">${m.tracking.note}</p>`
-            : replyForm(m)
-      }
-    </section>
-  `;
+/** A row of buttons. */
+export const bar = (...buttons: unknown[]): TemplateResult =>
+  html`<div class="actions">${buttons}</div>`;
+
+/** A form the widget checks itself: `id` and `part` are `<name>-form`. */
+export const form = (
+  name: string,
+  onSubmit: (event: SubmitEvent) => void,
+  content: unknown[],
+): TemplateResult =>
+  html`<form id="${name}-form" part="${name}-form" novalidate
+    @submit=${onSubmit}>${content}</form>`;
+
+/** A line of advice, or nothing without `text`. */
+export const hint = (text: string | null) =>
+  text ? html`<p class="hint" part="hint">${text}</p>` : nothing;
+
+/**
+ * What a requester should hear when `ticket` replaces `before` on
+ * screen: a new status (or pending reason), else a new reply from
+ * support, else nothing ('').
+ */
+export function changeNotice(
+  before: PublicTicket,
+  ticket: PublicTicket,
+  { t, format }: Localizer,
+): string {
+  const status = describeStatus(ticket.status, ticket.pendingReason, t);
+  const said =
+    status !== describeStatus(before.status, before.pendingReason, t)
+      ? t.nowStatus
+      : countAgent(ticket) > countAgent(before)
+        ? t.newReply
+        : '';
+  return format(said, { ref: ticket.ref, status });
 }
 
-function details(
+const countAgent = (ticket: PublicTicket) =>
+  ticket.messages.filter((m) => m.author === 'agent').length;
+
+/**
+ * What is known of a ticket: status, pending reason, deadlines,
+ * resolution, then `actions` (accept, reject, rate), then the
+ * conversation with its files.
+ */
+export function renderDetails(
   ticket: PublicTicket,
   i18n: Localizer,
   actions: unknown,
-  fileUrl?: FileUrl,
-) {
-  const { t } = i18n;
-  const reason = ticket.status === 'pending' ? ticket.pendingReason : null;
+  fileUrl: FileUrl,
+): TemplateResult {
+  const { t, date } = i18n;
+  const reason = ticket.status === 'pending' && ticket.pendingReason;
   // Messages only append: reused by position, each keeps its own DOM.
   return html`
     <p part="status">
@@ -94,53 +97,26 @@ function details(
         </section>`
         : nothing
     }
-    ${actions ?? nothing}
+    ${actions}
     <section aria-labelledby="conversation-heading">
       <h3 id="conversation-heading">${t.conversation}</h3>
       ${
         ticket.messages.length
           ? html`<ol part="conversation" class="conversation">
-            ${ticket.messages.map((msg) => message(msg, i18n, fileUrl))}
+            ${ticket.messages.map((msg) => {
+              const who = msg.author === 'agent' ? t.support : t.you;
+              return html`<li part="message message-${msg.author}"
+                class="message ${msg.author}">
+                <span class="meta">
+                  ${who} · <time datetime=${msg.at}>${date(msg.at)}</time>
+                </span>
+                <div class="body" dir="auto">${linkText(msg.body)}</div>
+                ${renderFiles(msg, fileUrl, i18n)}
+              </li>`;
+            })}
           </ol>`
           : html`<p>${t.noMessages}</p>`
       }
     </section>
-  `;
-}
-
-function message(msg: PublicMessage, i18n: Localizer, fileUrl?: FileUrl) {
-  const { t, date } = i18n;
-  const who = msg.author === 'agent' ? t.support : t.you;
-  return html`<li part="message message-${msg.author}"
-    class="message ${msg.author}">
-    <span class="meta">
-      ${who} · <time datetime=${msg.at}>${date(msg.at)}</time>
-    </span>
-    <div class="body" dir="auto">${linkText(msg.body)}</div>
-    ${renderFiles(msg, fileUrl, i18n)}
-  </li>`;
-}
-
-function replyForm(m: TicketViewModel) {
-  const { t } = m.i18n;
-  return html`
-    <form part="reply-form" novalidate @submit=${m.onReply}>
-      ${textField({
-        id: 'reply',
-        name: 'reply',
-        label: t.yourReply,
-        value: m.reply,
-        required: true,
-        hint: m.tracking?.replyHint,
-        error: m.replyError,
-        onInput: m.onReplyInput,
-      })}
-      <div class="actions">
-        <button type="submit" class="primary" part="button reply-button"
-          ?disabled=${m.replySending}>
-          ${m.replySending ? t.sending : t.sendReply}
-        </button>
-      </div>
-    </form>
   `;
 }

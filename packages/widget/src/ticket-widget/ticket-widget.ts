@@ -6,7 +6,7 @@ import { launcherStyles, type WidgetMode } from './launcher.js';
 import type { PrefillValues } from './prefill.js';
 import { styles } from './styles.js';
 import { trackingStyles } from './tracking-styles.js';
-import { WidgetParts } from './widget-parts.js';
+import { createWidgetParts } from './widget-parts.js';
 
 /**
  * A help-desk form for requesters: submit a ticket, then follow it live
@@ -142,15 +142,16 @@ export class TicketWidget extends LitElement {
     honeypotStyles,
   ];
 
+  // Properties without a `type` are strings, as their attributes are.
   static override properties = {
-    endpoint: { type: String },
+    endpoint: {},
     categories: { converter: { fromAttribute: parseCategories } },
     pollInterval: { type: Number, attribute: 'poll-interval' },
-    locale: { type: String },
-    timeZone: { type: String, attribute: 'time-zone' },
-    theme: { type: String, reflect: true },
-    mode: { type: String, reflect: true },
-    honeypot: { type: String },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    theme: { reflect: true },
+    mode: { reflect: true },
+    honeypot: {},
     assistant: { type: Boolean, reflect: true },
     noSuggestions: { type: Boolean, attribute: 'no-suggestions' },
   };
@@ -198,7 +199,7 @@ export class TicketWidget extends LitElement {
    */
   captchaProvider: CaptchaProvider | null = null;
 
-  #parts = new WidgetParts(this);
+  #parts = createWidgetParts(this);
 
   constructor() {
     super();
@@ -264,8 +265,8 @@ export class TicketWidget extends LitElement {
    * them. `null` signs out and forgets those tickets. The token stays in
    * memory only; call again with a fresh one before it expires.
    */
-  async identify(token: string | null): Promise<void> {
-    await this.#parts.identify(token);
+  identify(token: string | null): Promise<void> {
+    return this.#parts.identify(token);
   }
 
   /**
@@ -273,8 +274,8 @@ export class TicketWidget extends LitElement {
    * stored ticket tokens, the offline queue and the draft, so whoever
    * uses the browser next finds nothing of theirs. Focus stays put.
    */
-  async signOut(): Promise<void> {
-    await this.#parts.signOut();
+  signOut(): Promise<void> {
+    return this.#parts.signOut();
   }
 
   protected override render(): TemplateResult {

@@ -52,8 +52,8 @@ export function createTokenStore(
 
   function write(entries: StoredTicket[]): boolean {
     try {
-      if (!storage) throw new Error('no storage');
-      storage.setItem(key, JSON.stringify(entries));
+      // No storage at all throws here too: this page keeps them.
+      (storage as Storage).setItem(key, JSON.stringify(entries));
       memory = null;
       return true;
     } catch {

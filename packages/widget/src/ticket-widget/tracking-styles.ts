@@ -9,7 +9,7 @@ import { css } from 'lit';
 export const trackingStyles = css`
   .decision,
   .rating {
-    margin-block: 0 1em;
+    margin: 0 0 1em;
     padding: 0.75em;
     border: 1px solid var(--ticket-border-color, var(--_ticket-border));
     border-radius: var(--ticket-radius, 8px);
@@ -37,12 +37,17 @@ export const trackingStyles = css`
     opacity: 0;
   }
 
-  .star {
+  /* Stars and file links (below): 44 px targets. */
+  .star,
+  .files a {
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     min-width: 44px;
     min-height: 44px;
+  }
+
+  .star {
+    justify-content: center;
     font-size: 1.75em;
     line-height: 1;
     font-weight: 400;
@@ -65,16 +70,9 @@ export const trackingStyles = css`
     border-color: currentColor;
   }
 
-  /* A message's files: each link a 44 px target, no gap below. */
+  /* A message's files: no gap below. */
   .files {
     margin: 0;
-  }
-
-  .files a {
-    display: inline-flex;
-    align-items: center;
-    min-width: 44px;
-    min-height: 44px;
   }
 
   #rating-current:focus {

@@ -1,19 +1,25 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import type { TicketApi } from './api.js';
+import { replyCheck } from './check/submission-check.js';
+import { emit } from './events.js';
 import type { Feedback } from './feedback.js';
 import type { Localizer } from './i18n/index.js';
+import { describeIssue } from './i18n/index.js';
 import { LiveTicketController } from './live-ticket.js';
 import type { MyTickets } from './my-tickets.js';
+import { textField } from './text-field.js';
 import { TicketActionsController } from './ticket-actions.js';
-import { renderTicket } from './ticket-view.js';
-import type { StoredTicket } from './token-store.js';
 import {
-  describeIssue,
-  describeStatus,
-  emit,
-  replyCheck,
-} from './tracking-kit.js';
+  bar,
+  button,
+  changeNotice,
+  form,
+  hint,
+  renderDetails,
+} from './ticket-view.js';
+import type { StoredTicket } from './token-store.js';
 
 /** What {@link Tracking} needs from its element. */
 export interface TrackingOptions {
@@ -51,17 +57,16 @@ export class Tracking {
   ) {
     this.#host = host;
     this.#o = options;
-    const { feedback } = options;
     this.#live = new LiveTicketController(host, {
       onTicket: (ticket) => {
         const change = this.#show(ticket);
-        if (change) void feedback.announce(change);
+        if (change) void options.feedback.announce(change);
       },
       onError: (error) => this.#failLoad(error),
     });
     this.#actions = new TicketActionsController(host, {
       ...options,
-      show: (ticket) => void this.#show(ticket),
+      show: (ticket) => this.#show(ticket),
       reload: () => this.current && void this.#load(this.current),
     });
   }
@@ -71,9 +76,8 @@ export class Tracking {
     const known = this.#o.tickets.summaries.get(entry.id);
     this.current = entry;
     this.#ticket = known && !('error' in known) ? known : null;
-    this.#loadError = null;
+    this.#loadError = this.#replyError = null;
     this.#reply = '';
-    this.#replyError = null;
     this.#actions.open(entry.id);
     this.follow();
     void this.#load(entry);
@@ -82,20 +86,16 @@ export class Tracking {
 
   /** Leaves the ticket: nothing is followed any more. */
   leave(): void {
-    this.current = null;
-    this.#ticket = null;
+    this.current = this.#ticket = null;
     this.follow();
   }
 
   /** (Re)starts following the open ticket, or stops when none is. */
   follow(): void {
     const entry = this.current;
-    const pollInterval = clampInterval(this.#o.pollInterval());
-    this.#live.follow(
-      entry
-        ? { api: this.#o.api(), id: entry.id, token: entry.token, pollInterval }
-        : null,
-    );
+    const ms = this.#o.pollInterval();
+    const pollInterval = Number.isFinite(ms) && ms >= 100 ? ms : 15_000;
+    this.#live.follow(entry && { ...entry, api: this.#o.api(), pollInterval });
   }
 
   /**
@@ -114,55 +114,87 @@ export class Tracking {
 
   /**
    * Shows a ticket unless an equal or newer version is already shown.
-   * Returns what a requester should hear about the change, if anything.
+   * Returns what a requester should hear about the change, or ''.
    */
-  #show(ticket: PublicTicket): string | null {
-    if (this.current?.id !== ticket.id) return null;
+  #show(ticket: PublicTicket): string {
+    if (this.current?.id !== ticket.id) return '';
     this.#o.tickets.remember(ticket);
     const before = this.#ticket;
-    if (before && !isNewer(ticket, before)) return null;
+    // Newer: a higher version, or the same one with more messages.
+    const newer =
+      !before ||
+      (ticket.version - before.version ||
+        ticket.messages.length - before.messages.length) > 0;
+    if (!newer) return '';
     this.#ticket = ticket;
     this.#loadError = null;
     this.#host.requestUpdate();
-    if (!before) return null;
+    if (!before) return '';
     emit(this.#host, 'ticket-updated', ticket);
-    const { t, format } = this.#o.i18n;
-    const status = describeStatus(ticket.status, ticket.pendingReason, t);
-    if (status !== describeStatus(before.status, before.pendingReason, t)) {
-      return format(t.nowStatus, { ref: ticket.ref, status });
-    }
-    if (countAgent(ticket) > countAgent(before)) {
-      return format(t.newReply, { ref: ticket.ref });
-    }
-    return null;
+    return changeNotice(before, ticket, this.#o.i18n);
   }
 
   /** The tracking view of the open ticket. */
   render(): TemplateResult | null {
     const entry = this.current;
     if (!entry) return null;
-    const api = this.#o.api();
-    return renderTicket({
-      entry,
-      ticket: this.#ticket,
-      loadError: this.#loadError,
-      reply: this.#reply,
-      replyError: this.#replyError,
-      replySending: this.#replySending,
-      i18n: this.#o.i18n,
-      fileUrl: (file) => api.fileUrl(entry.id, entry.token, file),
-      tracking: this.#ticket
-        ? this.#actions.view(entry, this.#ticket)
-        : undefined,
-      onBack: () => this.#o.back(),
-      onForget: () => this.#forget(),
-      onReplyInput: (value) => {
-        this.#reply = value;
-        this.#replyError = null;
-        this.#host.requestUpdate();
-      },
-      onReply: (event) => void this.#sendReply(event),
-    });
+    const ticket = this.#ticket;
+    const { t } = this.#o.i18n;
+    // The requester's subject in <bdi>: its direction stays its own.
+    const title = ticket
+      ? html`${entry.ref}: <bdi>${ticket.subject}</bdi>`
+      : entry.ref;
+    return html`
+      <section part="ticket" aria-labelledby="ticket-heading">
+        ${bar(button('back', t.back, false, () => this.#o.back()))}
+        <h2 id="ticket-heading" tabindex="-1">${title}</h2>
+        ${
+          this.#loadError
+            ? html`<div class="alert" part="alert" role="alert">
+              <p>${this.#loadError}</p>
+              ${button('forget', t.forget, false, () => this.#forget())}
+            </div>`
+            : nothing
+        }
+        ${
+          ticket
+            ? this.#details(entry, ticket)
+            : html`<p aria-busy="true">${t.loading}</p>`
+        }
+      </section>
+    `;
+  }
+
+  /** What is known of the ticket, its actions, and the reply form. */
+  #details(entry: StoredTicket, ticket: PublicTicket) {
+    const { i18n } = this.#o;
+    const { t } = i18n;
+    const v = this.#actions.view(entry, ticket);
+    const sending = this.#replySending;
+    return [
+      renderDetails(ticket, i18n, v.actions, (file) =>
+        this.#o.api().fileUrl(entry.id, entry.token, file),
+      ),
+      v.canReply
+        ? form('reply', (event) => void this.#sendReply(event), [
+            textField({
+              id: 'reply',
+              name: 'reply',
+              label: t.yourReply,
+              value: this.#reply,
+              required: true,
+              hint: v.hint,
+              error: this.#replyError,
+              onInput: (value) => {
+                this.#reply = value;
+                this.#replyError = null;
+                this.#host.requestUpdate();
+              },
+            }),
+            bar(button('reply', sending ? t.sending : t.sendReply, sending)),
+          ])
+        : hint(v.hint),
+    ];
   }
 
   async #load(entry: StoredTicket): Promise<void> {
@@ -178,7 +210,7 @@ export class Tracking {
   }
 
   #failLoad(error: unknown): void {
-    this.#o.feedback.fail(error, (message) => (this.#loadError = message));
+    this.#loadError = this.#o.feedback.fail(error);
     this.#host.requestUpdate();
   }
 
@@ -187,72 +219,54 @@ export class Tracking {
     const entry = this.current;
     if (!entry || this.#replySending) return;
     const { i18n, feedback } = this.#o;
+    const { t } = i18n;
     const checked = replyCheck.safeParse({ body: this.#reply });
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      this.#replyError = issue
-        ? describeIssue(issue, i18n.t)
-        : i18n.t.writeReply;
+    if (checked.success) {
+      this.#replySending = true;
       this.#host.requestUpdate();
-      await feedback.focus('#reply');
-      return;
+      try {
+        const { ticket, followUpToken } = await this.#o
+          .api()
+          .reply(entry.id, entry.token, checked.data.body);
+        this.#reply = '';
+        this.#replyError = null;
+        if (followUpToken) {
+          return this.#openFollowUp(entry, ticket, followUpToken);
+        }
+        void feedback.announce(`${t.replySent} ${this.#show(ticket)}`.trim());
+      } catch (error) {
+        this.#replyError = feedback.fail(error);
+      } finally {
+        this.#replySending = false;
+      }
+    } else {
+      this.#replyError = describeIssue(checked.error.issues[0]!, t);
     }
-    this.#replySending = true;
     this.#host.requestUpdate();
-    try {
-      const { ticket, followUpToken } = await this.#o
-        .api()
-        .reply(entry.id, entry.token, checked.data.body);
-      this.#reply = '';
-      this.#replyError = null;
-      if (followUpToken)
-        return this.#openFollowUp(entry, ticket, followUpToken);
-      const change = this.#show(ticket);
-      const sent = i18n.t.replySent;
-      void feedback.announce(change ? `${sent} ${change}` : sent);
-    } catch (error) {
-      feedback.fail(error, (message) => (this.#replyError = message));
-    } finally {
-      this.#replySending = false;
-      this.#host.requestUpdate();
-    }
     await feedback.focus('#reply');
   }
 
   /** A reply to a closed ticket opened a new one: keep it and show it. */
   #openFollowUp(from: StoredTicket, ticket: PublicTicket, token: string) {
-    const entry = { id: ticket.id, ref: ticket.ref, token };
+    const { id, ref } = ticket;
     const { tickets, feedback, i18n } = this.#o;
+    const entry = { id, ref, token };
     tickets.keep(entry);
     tickets.remember(ticket);
-    emit(this.#host, 'ticket-submitted', { id: ticket.id, ref: ticket.ref });
+    emit(this.#host, 'ticket-submitted', { id, ref });
     this.open(entry);
     void feedback.focus('#ticket-heading');
-    const { t, format } = i18n;
     void feedback.announce(
-      format(t.followUp, { from: from.ref, ref: ticket.ref }),
+      i18n.format(i18n.t.followUp, { from: from.ref, ref }),
     );
   }
 
   #forget(): void {
     const entry = this.current;
     if (!entry) return;
-    this.#o.tickets.remove(entry.id);
-    const { t, format } = this.#o.i18n;
-    void this.#o.feedback.announce(format(t.forgotten, { ref: entry.ref }));
+    const { tickets, feedback, i18n } = this.#o;
+    tickets.remove(entry.id);
+    void feedback.announce(i18n.format(i18n.t.forgotten, { ref: entry.ref }));
     this.#o.back();
   }
-}
-
-function clampInterval(ms: number): number {
-  return Number.isFinite(ms) && ms >= 100 ? ms : 15_000;
-}
-
-function isNewer(next: PublicTicket, shown: PublicTicket): boolean {
-  if (next.version !== shown.version) return next.version > shown.version;
-  return next.messages.length > shown.messages.length;
-}
-
-function countAgent(ticket: PublicTicket): number {
-  return ticket.messages.filter((m) => m.author === 'agent').length;
 }

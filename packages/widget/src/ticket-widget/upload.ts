@@ -1,5 +1,11 @@
-import type { AttachmentInfo } from '@ticketry/core/public';
-import { answerOf, errorFrom, networkError } from './api.js';
+import type { AttachmentInfo, Submission } from '@ticketry/core/public';
+import {
+  answerOf,
+  errorFrom,
+  networkError,
+  type SubmitResult,
+  type TicketApi,
+} from './api.js';
 import { attachmentInfoCheck } from './check/answers.js';
 
 /** One file to upload, with the type the widget recognised. */
@@ -41,4 +47,33 @@ export function uploadFile(
     };
     xhr.send(input.file);
   });
+}
+
+/**
+ * Uploads `files` one by one under `key`, then sends `submission` with
+ * their ids (the form's and the offline queue's way to submit).
+ * `progress` hears the share of the files' bytes sent, 0 to 1.
+ */
+export async function sendWithFiles(
+  api: TicketApi,
+  submission: Submission,
+  files: readonly UploadInput[],
+  key: string,
+  progress: (share: number) => void = () => {},
+): Promise<SubmitResult> {
+  const total = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
+  let done = 0;
+  const attachments: string[] = [];
+  for (const input of files) {
+    progress(done / total);
+    const info = await api.upload(input, key, (sent) =>
+      progress((done + sent) / total),
+    );
+    done += input.file.size;
+    attachments.push(info.id);
+  }
+  return api.submit(
+    attachments.length ? { ...submission, attachments } : submission,
+    key,
+  );
 }

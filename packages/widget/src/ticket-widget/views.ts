@@ -1,66 +1,65 @@
 import type { PublicTicket } from '@ticketry/core/public';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Submitted } from './form-controller.js';
 import type { Localizer } from './i18n/index.js';
+import type { MyTickets } from './my-tickets.js';
 import type { StoredTicket } from './token-store.js';
 
 /** The widget's screens. */
 export type View = 'form' | 'submitted' | 'list' | 'ticket' | 'assistant';
 
-/** Switches between a new request and the requester's requests. */
+/** A message about a failure no field owns, read out at once. */
+export const alertLine = (text: string): TemplateResult =>
+  html`<p class="alert" part="alert" role="alert">${text}</p>`;
+
+/** Where the switch between the screens goes. */
+type Target = 'form' | 'list' | 'assistant';
+
+/**
+ * Switches between a new request, the requester's requests and, when
+ * `assistant`, the assistant.
+ */
 export function renderNav(
   view: View,
   count: number,
-  go: (view: 'form' | 'list' | 'assistant') => void,
+  go: (view: Target) => void,
   { t, format }: Localizer,
-  options: { assistant?: boolean } = {},
+  assistant: boolean,
 ): TemplateResult {
-  const current = (on: boolean) => (on ? 'page' : 'false');
+  const button = (to: Target, label: string, on: boolean) =>
+    html`<button type="button" part="nav-button"
+      aria-current=${on ? 'page' : 'false'}
+      @click=${() => go(to)}>${label}</button>`;
   const creating = view === 'form' || view === 'submitted';
   const asking = view === 'assistant';
   return html`<nav part="nav" aria-label=${t.helpDesk}>
-    <button type="button" part="nav-button" aria-current=${current(creating)}
-      @click=${() => go('form')}>${t.newRequest}</button>
-    <button type="button" part="nav-button"
-      aria-current=${current(!creating && !asking)}
-      @click=${() => go('list')}>${format(t.myRequestsCount, { count })}</button>
-    ${
-      options.assistant
-        ? html`<button type="button" part="nav-button"
-          aria-current=${current(asking)}
-          @click=${() => go('assistant')}>${t.assistant.open}</button>`
-        : nothing
-    }
+    ${button('form', t.newRequest, creating)}
+    ${button('list', format(t.myRequestsCount, { count }), !creating && !asking)}
+    ${assistant ? button('assistant', t.assistant.open, asking) : nothing}
   </nav>`;
 }
 
-/** What the confirmation after a submission shows. */
-export interface ConfirmationModel {
-  ref: string;
-  /** False when the device refused to keep the access token. */
-  saved: boolean;
-  i18n: Localizer;
-  onOpen(): void;
-  onNew(): void;
-}
-
-/** The reference of the ticket just submitted. */
-export function renderConfirmation(m: ConfirmationModel): TemplateResult {
-  const { t } = m.i18n;
+/**
+ * The reference of the ticket just submitted, and whether the device
+ * kept its access token.
+ */
+export function renderConfirmation(
+  submitted: Submitted | null,
+  { t }: Localizer,
+  onOpen: () => void,
+  onNew: () => void,
+): TemplateResult {
   const [before, after] = t.yourReference.split('{ref}');
   return html`<section part="confirmation"
     aria-labelledby="confirmation-heading">
     <h2 id="confirmation-heading" tabindex="-1">${t.received}</h2>
-    <p>${before}<strong class="reference" part="reference">${m.ref}</strong
+    <p>${before}<strong class="reference" part="reference">${submitted?.ref}</strong
       >${after}</p>
-    ${
-      m.saved
-        ? nothing
-        : html`<p class="alert" part="alert" role="alert">${t.notSaved}</p>`
-    }
+    ${submitted?.saved === false ? alertLine(t.notSaved) : nothing}
     <div class="actions">
       <button type="button" class="primary" part="button open-button"
-        @click=${m.onOpen}>${t.viewRequest}</button>
-      <button type="button" part="button new-button" @click=${m.onNew}>
+        @click=${onOpen}>${t.viewRequest}</button>
+      <button type="button" part="button new-button" @click=${onNew}>
         ${t.submitAnother}
       </button>
     </div>
@@ -70,34 +69,28 @@ export function renderConfirmation(m: ConfirmationModel): TemplateResult {
 /** A loaded ticket or the message of the failure to load it. */
 export type Summary = PublicTicket | { error: string };
 
-/** What the list of the requester's tickets shows. */
-export interface ListModel {
-  entries: readonly StoredTicket[];
-  summaries: ReadonlyMap<string, Summary>;
-  i18n: Localizer;
-  /** Signed in through `identify()`: the list is not this browser's alone. */
-  identified?: boolean;
-  onOpen(entry: StoredTicket): void;
-}
-
 /**
- * The tickets this device submitted, newest first. Items are reused by
- * position: the caller keeps focus on a ticket the list moves.
+ * My requests, newest first. Items are reused by position: the caller
+ * keeps focus on a ticket the list moves.
  */
-export function renderList(m: ListModel): TemplateResult {
-  const { t } = m.i18n;
+export function renderList(
+  tickets: MyTickets,
+  { t }: Localizer,
+  onOpen: (entry: StoredTicket) => void,
+): TemplateResult {
+  const entries = tickets.entries();
   return html`<section part="list-view" aria-labelledby="list-heading">
     <h2 id="list-heading" tabindex="-1">${t.myRequests}</h2>
     ${
-      m.entries.length === 0
-        ? html`<p>${m.identified ? t.noRequestsYet : t.noRequests}</p>`
+      entries.length === 0
+        ? html`<p>${tickets.identity.token ? t.noRequestsYet : t.noRequests}</p>`
         : html`<ul part="list" class="tickets">
-          ${m.entries.map(
+          ${entries.map(
             (entry) => html`<li part="list-item">
               <button type="button" part="button ticket-button"
-                data-id=${entry.id} @click=${() => m.onOpen(entry)}>
+                data-id=${entry.id} @click=${() => onOpen(entry)}>
                 <strong>${entry.ref}</strong>
-                ${summary(m.summaries.get(entry.id), m.i18n)}
+                ${summary(tickets.summaries.get(entry.id), t)}
               </button>
             </li>`,
           )}
@@ -106,7 +99,7 @@ export function renderList(m: ListModel): TemplateResult {
   </section>`;
 }
 
-function summary(s: Summary | undefined, { t }: Localizer) {
+function summary(s: Summary | undefined, t: Localizer['t']) {
   if (!s) return nothing;
   if ('error' in s) return html`<span class="meta">${s.error}</span>`;
   // <bdi>: a subject in another direction (or with a stray override

@@ -1,5 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createTicketApi, type TicketApi } from './api.js';
+import { createTicketApi } from './api.js';
 import { AssistantHost } from './assistant-host.js';
 import { Feedback } from './feedback.js';
 import { FirstRender, nextTask } from './first-render.js';
@@ -7,9 +7,9 @@ import { FormController } from './form-controller.js';
 import type { CaptchaProvider } from './honeypot.js';
 import { LocaleController } from './i18n/index.js';
 import { LauncherController, type WidgetMode } from './launcher.js';
-import { LazyTracking } from './lazy-tracking.js';
 import { MyTickets } from './my-tickets.js';
 import { Screens } from './screens.js';
+import { Tracking } from './tracking.js';
 
 /** The element's properties the parts read. */
 export interface PartsHost extends ReactiveControllerHost, HTMLElement {
@@ -31,62 +31,11 @@ export interface PartsHost extends ReactiveControllerHost, HTMLElement {
  * the screens between them. The element only forwards its properties,
  * methods and render here.
  */
-export class WidgetParts {
+export interface WidgetParts {
   readonly launcher: LauncherController;
-  readonly tracking: LazyTracking;
+  readonly tracking: Tracking;
   readonly form: FormController;
   readonly first: FirstRender;
-  #api: TicketApi = createTicketApi('');
-  readonly #i18n: LocaleController;
-  readonly #feedback: Feedback;
-  readonly #tickets: MyTickets;
-  readonly #screens: Screens;
-  readonly #host: PartsHost;
-  readonly #assistant: AssistantHost;
-  /** The endpoint connected to; `connect` for the same one does nothing. */
-  #connected: string | null = null;
-
-  constructor(host: PartsHost) {
-    this.#host = host;
-    const api = () => this.#api;
-    const i18n = new LocaleController(host);
-    const feedback = new Feedback(host, i18n);
-    const tickets = new MyTickets(host, api, feedback, i18n);
-    const common = { api, i18n, feedback, tickets };
-    this.#i18n = i18n;
-    this.first = new FirstRender(host);
-    this.launcher = new LauncherController(host);
-    this.#feedback = feedback;
-    this.#tickets = tickets;
-    const assistant = new AssistantHost({
-      host,
-      endpoint: () => host.endpoint,
-      i18n,
-      feedback,
-      tickets,
-    });
-    this.#assistant = assistant;
-    this.#screens = new Screens(host, {
-      ...common,
-      assistant: () => (host.assistant ? assistant : null),
-      tracking: () => this.tracking,
-      form: () => this.form,
-      categories: () => host.categories,
-      honeypot: () => host.honeypot ?? '',
-    });
-    this.tracking = new LazyTracking(host, {
-      ...common,
-      pollInterval: () => host.pollInterval,
-      back: () => this.#screens.go('list'),
-    });
-    this.form = new FormController(host, {
-      ...common,
-      endpoint: () => host.endpoint,
-      submitted: (ticket) => this.#screens.confirm(ticket),
-      suggest: () => !host.noSuggestions,
-    });
-  }
-
   /**
    * What the first render waits for, a task after the one that ran the
    * script (several short tasks instead of one long one): a page in
@@ -94,63 +43,102 @@ export class WidgetParts {
    * then a swap); then the connection to the endpoint, in a task of its
    * own before the render's.
    */
-  async prepare(): Promise<void> {
-    await nextTask();
-    await this.#i18n.loading();
-    if (this.#host.endpoint) this.connect();
-    await nextTask();
-  }
-
+  prepare(): Promise<void>;
   /**
    * A new endpoint: a client for it, its stored tickets, its form, and
    * what waits offline for it; an open ticket of the old one closes.
    * Nothing for the endpoint already connected.
    */
-  connect(): void {
-    const host = this.#host;
-    if (this.#connected === host.endpoint) return;
-    this.#connected = host.endpoint;
-    this.#api = createTicketApi(host.endpoint, {
-      identity: () => this.#tickets.identity.token,
-      captcha: () => host.captchaProvider?.(),
-      trap: () => this.form.trap.fields(host.honeypot ?? ''),
-    });
-    this.#tickets.connect(host.endpoint);
-    if (this.#screens.view === 'ticket') this.#screens.go('list');
-    this.form.connect();
-  }
-
+  connect(): void;
   /** See `TicketWidget.identify`. */
-  async identify(token: string | null): Promise<void> {
-    const before = this.#tickets.identity.token;
-    this.#tickets.identify(token);
-    this.tracking.reidentify(before, token);
-    this.#assistant.reidentify();
-    await this.#tickets.refresh();
-  }
-
+  identify(token: string | null): Promise<void>;
   /** See `TicketWidget.signOut`. */
-  async signOut(): Promise<void> {
-    this.#tickets.signOut();
-    this.#assistant.clear();
-    this.#screens.reset();
-    await this.form.clear();
-  }
-
+  signOut(): Promise<void>;
   /** Everything inside the shadow root. */
-  render(): TemplateResult {
-    const { lang, dir, t } = this.#i18n;
-    const { first } = this;
-    return this.launcher.wrap(
-      (fresh) => {
-        if (fresh) first.begin(this.#host.mode !== 'launcher');
-        return html`<div part="base" class="root" lang=${lang} dir=${dir}
-          ?hidden=${first.partial}>
-          ${this.#feedback.region()}
-          ${this.#screens.render(Boolean(this.#host.endpoint), first.step)}
+  render(): TemplateResult;
+}
+
+/** Makes the parts of the widget `host`. */
+export function createWidgetParts(host: PartsHost): WidgetParts {
+  let api = createTicketApi('');
+  /** The endpoint connected to. */
+  let connected: string | null = null;
+  const i18n = new LocaleController(host);
+  const feedback = new Feedback(host, i18n);
+  const base = { api: () => api, i18n, feedback };
+  const tickets = new MyTickets(host, base);
+  const { identity } = tickets;
+  const common = { ...base, tickets };
+  const first = new FirstRender(host);
+  const launcher = new LauncherController(host);
+  const assistant = new AssistantHost({ host, ...common });
+  const tracking = new Tracking(host, {
+    ...common,
+    pollInterval: () => host.pollInterval,
+    back: () => screens.go('list'),
+  });
+  const form = new FormController(host, {
+    ...common,
+    endpoint: () => host.endpoint,
+    submitted: (ticket) => screens.confirm(ticket),
+    suggest: () => !host.noSuggestions,
+  });
+  const screens = new Screens(host, { ...common, tracking, form, assistant });
+  /** Whether the content has been made once. */
+  let drawn = false;
+
+  const connect = () => {
+    if (connected === host.endpoint) return;
+    connected = host.endpoint;
+    api = createTicketApi(connected, {
+      identity: () => identity.token,
+      captcha: () => host.captchaProvider?.(),
+      trap: () => form.trap.fields(host.honeypot ?? ''),
+    });
+    tickets.connect(connected);
+    if (screens.view === 'ticket') screens.go('list');
+    form.connect();
+  };
+
+  return {
+    launcher,
+    tracking,
+    form,
+    first,
+    connect,
+
+    async prepare() {
+      await nextTask();
+      await i18n.loading();
+      if (host.endpoint) connect();
+      await nextTask();
+    },
+
+    async identify(token) {
+      const before = identity.token;
+      tickets.identify(token);
+      tracking.reidentify(before, token);
+      assistant.reidentify();
+      await tickets.refresh();
+    },
+
+    async signOut() {
+      tickets.signOut();
+      assistant.reidentify(true);
+      screens.reset();
+      await form.clear();
+    },
+
+    render: () =>
+      launcher.wrap(() => {
+        // Made the first time: in steps inline, at once in the panel.
+        if (!drawn) first.begin(host.mode !== 'launcher');
+        drawn = true;
+        return html`<div part="base" class="root" lang=${i18n.lang}
+          dir=${i18n.dir} ?hidden=${first.partial}>
+          ${feedback.region()}
+          ${screens.render(Boolean(host.endpoint), first.step)}
         </div>`;
-      },
-      { lang, dir, t },
-    );
-  }
+      }, i18n),
+  };
 }

@@ -8,85 +8,49 @@ import {
   STATUSES,
   type SubmitResponse,
 } from '@ticketry/core/public';
-import { INVALID, isIsoInstant, isObject, type Validator } from './rules.js';
+import {
+  INVALID,
+  isIsoInstant,
+  list,
+  must,
+  object,
+  optional,
+  type Rule,
+  report,
+  validator,
+} from './rules.js';
 
 /*
  * The shapes of the server's answers (`publicTicketSchema`,
  * `submitResponseSchema`, `formSchema`… of `@ticketry/core/public`)
- * checked without zod: types, enums and ISO instants, unknown keys
- * dropped. The server already validated what it sends; the widget only
- * refuses an answer that is not what the contract says (check/answers
- * .test.ts compares these with the schemas on real answers).
+ * checked without zod, with the rules of the widget's own checks:
+ * types, enums and ISO instants, unknown keys dropped. The server
+ * already validated what it sends; the widget only refuses an answer
+ * that is not what the contract says (check/answers.test.ts compares
+ * these with the schemas on real answers).
  */
 
-/** Answers the value to keep, or {@link BAD}. */
-type Shape = (value: unknown) => unknown;
+const str = must((v) => typeof v === 'string');
+const num = must((v) => typeof v === 'number' && Number.isFinite(v));
+const bool = must((v) => typeof v === 'boolean');
+const oneOf = (values: readonly unknown[]) => must((v) => values.includes(v));
 
-const BAD = Symbol('bad');
-
-const is =
-  (test: (v: unknown) => boolean): Shape =>
-  (v) =>
-    test(v) ? v : BAD;
-
-const str = is((v) => typeof v === 'string');
-const num = is((v) => typeof v === 'number' && Number.isFinite(v));
-const bool = is((v) => typeof v === 'boolean');
-const oneOf = (values: readonly unknown[]) => is((v) => values.includes(v));
-
-const instant = is((v) => typeof v === 'string' && isIsoInstant(v));
+const instant = must((v) => typeof v === 'string' && isIsoInstant(v));
 
 const nullable =
-  (shape: Shape): Shape =>
-  (v) =>
-    v === null ? v : shape(v);
-
-const optional =
-  (shape: Shape): Shape =>
-  (v) =>
-    v === undefined ? v : shape(v);
+  (rule: Rule): Rule =>
+  (v, path, out) =>
+    v === null ? v : rule(v, path, out);
 
 /** `fallback` when the key is absent, as zod's `_default`. */
 const withDefault =
-  (shape: Shape, fallback: () => unknown): Shape =>
-  (v) =>
-    v === undefined ? fallback() : shape(v);
+  (rule: Rule, fallback: () => unknown): Rule =>
+  (v, path, out) =>
+    v === undefined ? fallback() : rule(v, path, out);
 
-function list(item: Shape): Shape {
-  return (v) => {
-    if (!Array.isArray(v)) return BAD;
-    const out = v.map(item);
-    return out.includes(BAD) ? BAD : out;
-  };
-}
+const attachmentInfo = object({ id: str, name: str, size: num, type: str });
 
-function obj(shape: Record<string, Shape>): Shape {
-  return (v) => {
-    if (!isObject(v)) return BAD;
-    const out: Record<string, unknown> = {};
-    for (const [key, check] of Object.entries(shape)) {
-      const value = check(v[key]);
-      if (value === BAD) return BAD;
-      if (value !== undefined || key in v) out[key] = value;
-    }
-    return out;
-  };
-}
-
-function validator<T>(shape: Shape): Validator<T> {
-  return {
-    safeParse(value) {
-      const data = shape(value);
-      if (data !== BAD) return { success: true, data: data as T };
-      const issues = [{ path: [], code: 'invalid_type', message: INVALID }];
-      return { success: false, error: { issues } };
-    },
-  };
-}
-
-const attachmentInfo = obj({ id: str, name: str, size: num, type: str });
-
-const message = obj({
+const message = object({
   id: str,
   at: instant,
   author: oneOf(['requester', 'agent']),
@@ -94,7 +58,7 @@ const message = obj({
   attachments: optional(list(attachmentInfo)),
 });
 
-const ticket = obj({
+const ticket = object({
   id: str,
   ref: str,
   version: num,
@@ -106,13 +70,13 @@ const ticket = obj({
   updatedAt: instant,
   resolvedAt: nullable(instant),
   closedAt: nullable(instant),
-  resolution: nullable(obj({ code: str, note: str })),
+  resolution: nullable(object({ code: str, note: str })),
   reopenUntil: nullable(instant),
-  satisfaction: nullable(obj({ rating: num, comment: nullable(str) })),
+  satisfaction: nullable(object({ rating: num, comment: nullable(str) })),
   messages: list(message),
   expectation: optional(
     nullable(
-      obj({
+      object({
         firstResponseBy: nullable(instant),
         nextResponseBy: nullable(instant),
         resolutionBy: nullable(instant),
@@ -124,26 +88,30 @@ const ticket = obj({
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
+const fieldShape = object({
+  name: must((n) => typeof n === 'string' && NAME.test(n)),
+  kind: oneOf(FIELD_KINDS),
+  label: str,
+  required: withDefault(bool, () => false),
+  hint: optional(str),
+  maxLength: optional(num),
+  options: optional(list(str)),
+});
+
 /** A custom field: a select needs its options, the others have none. */
-const field: Shape = (v) => {
-  const base = obj({
-    name: is((n) => typeof n === 'string' && NAME.test(n)),
-    kind: oneOf(FIELD_KINDS),
-    label: str,
-    required: withDefault(bool, () => false),
-    hint: optional(str),
-    maxLength: optional(num),
-    options: optional(list(str)),
-  })(v) as Record<string, unknown> | typeof BAD;
-  if (base === BAD || (base.kind === 'select') !== !!base.options) return BAD;
+const field: Rule = (v, path, out) => {
+  const base = fieldShape(v, path, out) as Record<string, unknown> | undefined;
+  if (base && (base.kind === 'select') !== !!base.options) {
+    report(out, path, 'custom', INVALID);
+  }
   return base;
 };
 
-const form = obj({
+const form = object({
   fields: withDefault(list(field), () => []),
   attachments: withDefault(
     nullable(
-      obj({
+      object({
         types: list(oneOf(Object.keys(ATTACHMENT_TYPES))),
         maxBytes: num,
         maxFiles: withDefault(num, () => 5),
@@ -158,7 +126,7 @@ export const ticketCheck = validator<PublicTicket>(ticket);
 
 /** `POST /tickets`' answer (`submitResponseSchema`). */
 export const submitResponseCheck = validator<SubmitResponse>(
-  obj({ ticket, accessToken: str }),
+  object({ ticket, accessToken: str }),
 );
 
 /** A file the server recorded (`attachmentInfoSchema`). */
@@ -173,8 +141,8 @@ export const myTicketsCheck = validator<{
   items: PublicTicket[];
   nextCursor: string | null;
 }>(
-  obj({
-    identity: obj({ userId: str, email: str, name: nullable(str) }),
+  object({
+    identity: object({ userId: str, email: str, name: nullable(str) }),
     items: list(ticket),
     nextCursor: nullable(str),
   }),
@@ -191,5 +159,5 @@ export type ClosedReplyPolicy = (typeof CLOSED_REPLY_POLICIES)[number];
 
 /** `GET /policy`. */
 export const policyCheck = validator<{ closedReplyPolicy: ClosedReplyPolicy }>(
-  obj({ closedReplyPolicy: oneOf(CLOSED_REPLY_POLICIES) }),
+  object({ closedReplyPolicy: oneOf(CLOSED_REPLY_POLICIES) }),
 );

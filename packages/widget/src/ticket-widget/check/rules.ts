@@ -117,12 +117,7 @@ export function text(max: number, words: TextWords): Rule {
     const typed = typeof value === 'string';
     if (!typed) report(out, path, 'invalid_type', words.type ?? INVALID);
     const v = typed ? value.trim() : value;
-    lengths(v, path, out, {
-      min: 1,
-      max,
-      empty: words.empty,
-      long: words.long,
-    });
+    lengths(v, path, out, { ...words, min: 1, max });
     if (!typed) return undefined;
     if (hasControlCharacters(v as string)) {
       report(out, path, 'custom', words.control);
@@ -148,6 +143,46 @@ export const textWords = (
     direction: `${name} must not contain direction override characters`,
   }),
 });
+
+/**
+ * Passes what `test` accepts; reports anything else with `message`
+ * under `code` (a wrong type unless told).
+ */
+export const must =
+  (
+    test: (value: unknown) => boolean,
+    message = INVALID,
+    code = 'invalid_type',
+  ): Rule =>
+  (value, path, out) =>
+    test(value) ? value : report(out, path, code, message);
+
+/**
+ * Text in a `format` that `test` accepts, as zod's string formats: not
+ * text is `invalid_type` (`typeMessage`), other text `invalid_format`.
+ */
+export const formatted =
+  (
+    test: (text: string) => boolean,
+    format: string,
+    message: string,
+    typeMessage = message,
+  ): Rule =>
+  (value, path, out) => {
+    if (typeof value !== 'string') {
+      return report(out, path, 'invalid_type', typeMessage);
+    }
+    if (!test(value)) report(out, path, 'invalid_format', message, { format });
+    return value;
+  };
+
+/** A list of what `item` accepts. */
+export const list =
+  (item: Rule): Rule =>
+  (value, path, out) =>
+    Array.isArray(value)
+      ? value.map((v, i) => item(v, [...path, i], out))
+      : report(out, path, 'invalid_type', INVALID);
 
 /** `undefined` passes; anything else goes through `rule`. */
 export const optional =
@@ -175,51 +210,15 @@ export function object(shape: Record<string, Rule>, strict = false): Rule {
   };
 }
 
-/** A list of ids matching `pattern`, at most `max` of them. */
-export function idList(pattern: RegExp, max: number, long: string): Rule {
-  return (value, path, out) => {
-    if (!Array.isArray(value)) {
-      report(out, path, 'invalid_type', INVALID);
-      lengths(value, path, out, { max, long });
-      return undefined;
-    }
-    // zod refuses an oversized list before it reads any element.
-    if (value.length > max) {
-      return report(out, path, 'too_big', long, { maximum: max });
-    }
-    return value.map((id, i) => {
-      const at = [...path, i];
-      if (typeof id !== 'string')
-        return report(out, at, 'invalid_type', INVALID);
-      if (!pattern.test(id)) {
-        report(out, at, 'invalid_format', 'not an attachment id', {
-          format: 'regex',
-        });
-      }
-      return id;
-    });
-  };
-}
-
-const DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
-
 /**
  * A calendar date `YYYY-MM-DD` that exists (no 30 February; 29 February
  * in leap years of the Gregorian calendar): what zod's `iso.date()`
- * accepts.
+ * accepts. A day the month lacks does not read back the same: the
+ * parser refuses it or rolls it over into the next month.
  */
 export function isIsoDate(text: string): boolean {
-  const parts = DAY.exec(text);
-  if (!parts) return false;
-  const [year, month, day] = parts.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  const last = days[month - 1];
-  return last !== undefined && day >= 1 && day <= last;
+  const time = /^\d{4}-\d\d-\d\d$/.test(text) ? Date.parse(text) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }
 
 const TIME = /^(.{10})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;

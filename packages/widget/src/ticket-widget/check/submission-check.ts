@@ -7,11 +7,13 @@ import {
   type Submission,
 } from '@ticketry/core/public';
 import {
+  formatted,
   INVALID,
-  idList,
   isIsoDate,
   isObject,
   lengths,
+  list,
+  must,
   object,
   optional,
   type Rule,
@@ -34,17 +36,21 @@ import {
 const required = (name: string, max: number, line = false) =>
   text(max, textWords(name, max, 'is required', line));
 
+const emailFormat = formatted(
+  (text) => EMAIL_PATTERN.test(text),
+  'email',
+  'email must be a valid address',
+);
+
+const emailLength = {
+  max: LIMITS.email,
+  long: `email must be at most ${LIMITS.email} characters`,
+};
+
 const email: Rule = (value, path, out) => {
-  const message = 'email must be a valid address';
-  const long = `email must be at most ${LIMITS.email} characters`;
-  const typed = typeof value === 'string';
-  if (!typed) report(out, path, 'invalid_type', message);
-  else if (!EMAIL_PATTERN.test(value)) {
-    report(out, path, 'invalid_format', message, { format: 'email' });
-  }
-  lengths(value, path, out, { max: LIMITS.email, long });
-  if (!typed) return undefined;
-  return value;
+  const kept = emailFormat(value, path, out);
+  lengths(value, path, out, emailLength);
+  return kept;
 };
 
 const requester = object({
@@ -96,36 +102,21 @@ function fieldRule(field: FormField): Rule {
   const { label } = field;
   switch (field.kind) {
     case 'select':
-      return (value, path, out) =>
-        field.options.includes(value as string)
-          ? value
-          : report(out, path, 'invalid_value', `${label}: choose an option`);
+      return must(
+        (value) => field.options.includes(value as string),
+        `${label}: choose an option`,
+        'invalid_value',
+      );
     case 'checkbox':
       return field.required
-        ? (value, path, out) =>
-            value === true
-              ? value
-              : report(out, path, 'invalid_value', `${label} must be checked`)
-        : (value, path, out) =>
-            typeof value === 'boolean'
-              ? value
-              : report(
-                  out,
-                  path,
-                  'invalid_type',
-                  `${label} must be true or false`,
-                );
+        ? must((v) => v === true, `${label} must be checked`, 'invalid_value')
+        : must((v) => typeof v === 'boolean', `${label} must be true or false`);
     case 'date':
-      return (value, path, out) => {
-        const message = `${label} must be a date (YYYY-MM-DD)`;
-        if (typeof value !== 'string') {
-          return report(out, path, 'invalid_type', message);
-        }
-        if (!isIsoDate(value)) {
-          report(out, path, 'invalid_format', message, { format: 'date' });
-        }
-        return value;
-      };
+      return formatted(
+        isIsoDate,
+        'date',
+        `${label} must be a date (YYYY-MM-DD)`,
+      );
     default: {
       const max =
         field.maxLength ??
@@ -148,11 +139,32 @@ function formFields(form: Form): Rule {
     rule(value === undefined ? {} : value, path, out);
 }
 
+/**
+ * `attachments`: at most `max` ids (`none`: the form takes no files),
+ * each matching the server's id pattern.
+ */
 function attachments(max: number, none: boolean): Rule {
   const long = none
     ? 'this form takes no attachments'
     : `at most ${max} attachments`;
-  return optional(idList(ID_PATTERN, max, long));
+  const ids = list(
+    formatted(
+      (id) => ID_PATTERN.test(id),
+      'regex',
+      'not an attachment id',
+      INVALID,
+    ),
+  );
+  return optional((value, path, out) => {
+    // zod refuses an oversized list before it reads any element, and
+    // measures anything else with a length that is not a list.
+    if (Array.isArray(value) && value.length > max) {
+      return report(out, path, 'too_big', long, { maximum: max });
+    }
+    const kept = ids(value, path, out);
+    if (!Array.isArray(value)) lengths(value, path, out, { max, long });
+    return kept;
+  });
 }
 
 /**

@@ -94,7 +94,6 @@ const ar: Messages = {
   replyReopens: 'الرد يعيد فتح هذا الطلب.',
   replyClosed: 'هذا الطلب مغلق؛ قد يفتح الرد طلبًا جديدًا.',
   yourReply: 'ردك',
-  writeReply: 'اكتب ردًا.',
   sendReply: 'أرسل الرد',
   fixFields: 'يرجى تصحيح الحقول المميزة.',
   submitted: 'تم إرسال الطلب. رقم طلبك هو {ref}.',

@@ -41,8 +41,8 @@ export class LocaleController implements ReactiveController {
   readonly #host: LocaleHost;
   #observer: MutationObserver | null = null;
   #wanted: Lang = 'en';
-  #numbers: Intl.NumberFormat | undefined;
-  #numbersFor = '';
+  /** The number format of a locale, kept for the next number. */
+  #numbers: [string, Intl.NumberFormat] | undefined;
 
   constructor(host: LocaleHost) {
     this.#host = host;
@@ -64,13 +64,12 @@ export class LocaleController implements ReactiveController {
   }
 
   /**
-   * The messages of the language the page asks for, while they load; null
-   * once they are here. The element holds its first render on it, so a
-   * page in another language never shows English or the wrong direction.
+   * Settles once the messages of the language the page asks for are
+   * here. The element holds its first render on it, so a page in another
+   * language never shows English or the wrong direction.
    */
-  loading(): Promise<unknown> | null {
-    const { lang } = this.#pick();
-    return loadedMessages(lang) ? null : loadMessages(lang);
+  loading(): Promise<unknown> {
+    return loadMessages(this.#pick().lang);
   }
 
   #pick() {
@@ -92,27 +91,23 @@ export class LocaleController implements ReactiveController {
     const messages = loadedMessages(lang);
     if (!messages) {
       void loadMessages(lang).then(() => {
-        if (this.#wanted === lang) this.#host.requestUpdate();
+        if (this.#wanted === lang) host.requestUpdate();
       });
-    } else if (messages === en && lang !== 'en') {
-      // The language could not be loaded: speak English, and say so.
-      this.#apply('en', 'en', en, false);
-    } else {
-      this.#apply(lang, locale, messages, chosen);
+      return;
     }
+    // A language that could not be loaded: speak English, and say so.
+    const failed = messages === en && lang !== 'en';
+    this.t = messages;
+    this.lang = failed ? 'en' : lang;
+    this.locale = failed ? 'en' : locale;
+    this.dir = directionFor(host, this.lang, chosen && !failed);
   }
 
   /** Fills a message's `{name}` placeholders; numbers in the locale. */
-  format = (
-    message: string,
-    values: Record<string, string | number>,
-  ): string => {
-    const local: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values)) {
-      local[key] = typeof value === 'number' ? this.#number(value) : value;
-    }
-    return format(message, local);
-  };
+  format = (message: string, values: Record<string, string | number>): string =>
+    format(message, values, (value) =>
+      typeof value === 'number' ? this.#number(value) : value,
+    );
 
   /**
    * A number in the locale's digits. One `Intl.NumberFormat` per locale:
@@ -125,11 +120,11 @@ export class LocaleController implements ReactiveController {
   #number(value: number): string {
     const plain = Number.isInteger(value) && Math.abs(value) < 1000;
     if (plain && this.lang !== 'ar') return String(value);
-    if (!this.#numbers || this.#numbersFor !== this.locale) {
-      this.#numbers = new Intl.NumberFormat(this.locale);
-      this.#numbersFor = this.locale;
+    const { locale } = this;
+    if (this.#numbers?.[0] !== locale) {
+      this.#numbers = [locale, new Intl.NumberFormat(locale)];
     }
-    return this.#numbers.format(value);
+    return this.#numbers[1].format(value);
   }
 
   /** An ISO instant as a date and time in the requester's locale and zone. */
@@ -138,13 +133,6 @@ export class LocaleController implements ReactiveController {
     if (Number.isNaN(at.getTime())) return iso;
     return dateFormatter(this.locale, this.timeZone, style).format(at);
   };
-
-  #apply(lang: Lang, locale: string, t: Messages, chosen: boolean): void {
-    this.lang = lang;
-    this.locale = locale;
-    this.t = t;
-    this.dir = directionFor(this.#host, lang, chosen);
-  }
 }
 
 /** What a render function needs to speak the requester's language. */

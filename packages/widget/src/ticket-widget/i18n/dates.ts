@@ -29,7 +29,7 @@ export function dateFormatter(
   timeZone: string | undefined,
   style: DateStyle = 'medium',
 ): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${timeZone ?? ''}|${style}`;
+  const key = `${locale}|${timeZone}|${style}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, {

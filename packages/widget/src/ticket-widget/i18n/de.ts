@@ -102,7 +102,6 @@ const de: Messages = {
   replyClosed:
     'Diese Anfrage ist geschlossen; eine Antwort kann eine neue Anfrage eröffnen.',
   yourReply: 'Ihre Antwort',
-  writeReply: 'Schreiben Sie eine Antwort.',
   sendReply: 'Antwort senden',
   fixFields: 'Bitte korrigieren Sie die markierten Felder.',
   submitted: 'Anfrage gesendet. Ihre Vorgangsnummer ist {ref}.',

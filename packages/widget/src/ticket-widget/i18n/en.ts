@@ -111,7 +111,6 @@ export const en = {
   replyReopens: 'Replying reopens this request.',
   replyClosed: 'This request is closed; a reply may open a new one.',
   yourReply: 'Your reply',
-  writeReply: 'Write a reply.',
   sendReply: 'Send reply',
   fixFields: 'Please correct the highlighted fields.',
   submitted: 'Request submitted. Your reference is {ref}.',

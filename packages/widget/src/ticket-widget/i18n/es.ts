@@ -102,7 +102,6 @@ const es: Messages = {
   replyClosed:
     'Esta solicitud está cerrada; una respuesta puede abrir una nueva.',
   yourReply: 'Tu respuesta',
-  writeReply: 'Escribe una respuesta.',
   sendReply: 'Enviar respuesta',
   fixFields: 'Corrige los campos marcados.',
   submitted: 'Solicitud enviada. Tu referencia es {ref}.',

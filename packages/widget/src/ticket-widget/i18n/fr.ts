@@ -99,7 +99,6 @@ const fr: Messages = {
   replyClosed:
     'Cette demande est fermée ; une réponse peut ouvrir une nouvelle demande.',
   yourReply: 'Votre réponse',
-  writeReply: 'Écrivez une réponse.',
   sendReply: 'Envoyer la réponse',
   fixFields: 'Corrigez les champs signalés.',
   submitted: 'Demande envoyée. Votre numéro de suivi est {ref}.',

@@ -99,7 +99,6 @@ const ja: Messages = {
   replyClosed:
     'このお問い合わせは完了しています。返信すると新しいお問い合わせになる場合があります。',
   yourReply: '返信',
-  writeReply: '返信を入力してください。',
   sendReply: '返信する',
   fixFields: '強調表示された項目を修正してください。',
   submitted: 'お問い合わせを送信しました。受付番号は {ref} です。',

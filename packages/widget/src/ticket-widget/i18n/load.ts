@@ -30,14 +30,14 @@ export function loadedMessages(lang: Lang): Messages | undefined {
  * falls back to English, for good: it is not fetched again.
  */
 export async function loadMessages(lang: Lang): Promise<Messages> {
+  // English is always loaded: the loaders below are for the others.
   const known = loaded.get(lang);
-  if (known || lang === 'en') return known ?? en;
-  let messages = en;
-  try {
-    messages = (await LOADERS[lang]()).default;
-  } catch {
+  if (known) return known;
+  const messages = await LOADERS[lang as Exclude<Lang, 'en'>]().then(
+    (module) => module.default,
     // English stays: a page in another language still gets a working form.
-  }
+    () => en,
+  );
   loaded.set(lang, messages);
   return messages;
 }

@@ -4,9 +4,6 @@ export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const;
 /** One of {@link LANGUAGES}. */
 export type Lang = (typeof LANGUAGES)[number];
 
-/** Languages written right to left. */
-const RTL: ReadonlySet<string> = new Set(['ar']);
-
 /** The language the widget speaks and the locale it formats dates in. */
 export interface ResolvedLocale {
   lang: Lang;
@@ -80,16 +77,24 @@ export function directionFor(
   lang: Lang,
   chosenOnElement: boolean,
 ): 'ltr' | 'rtl' {
-  const own = el.getAttribute('dir')?.toLowerCase();
-  if (own === 'ltr' || own === 'rtl') return own;
-  const natural = RTL.has(lang) ? 'rtl' : 'ltr';
-  if (chosenOnElement) return natural;
-  const page = closestAttribute(el, 'dir')?.toLowerCase();
-  return page === 'rtl' || page === 'ltr' ? page : natural;
+  // Arabic is the one language here written right to left.
+  const natural = lang === 'ar' ? 'rtl' : 'ltr';
+  return (
+    direction(el.getAttribute('dir')) ??
+    (chosenOnElement ? natural : direction(closestAttribute(el, 'dir'))) ??
+    natural
+  );
+}
+
+/** A `dir` attribute's value when it names a direction, else null. */
+function direction(value: string | null): 'ltr' | 'rtl' | null {
+  const dir = value?.toLowerCase();
+  return dir === 'ltr' || dir === 'rtl' ? dir : null;
 }
 
 /**
- * Fills `{name}` placeholders in a message.
+ * Fills `{name}` placeholders in a message, each value written by
+ * `show` (numbers in a locale's digits, say).
  *
  * @example
  * format('{ref} is now: {status}.', { ref: 'T-1', status: 'Open' });
@@ -97,8 +102,9 @@ export function directionFor(
 export function format(
   message: string,
   values: Record<string, string | number>,
+  show: (value: string | number) => string = String,
 ): string {
   return message.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
+    key in values ? show(values[key] as string | number) : whole,
   );
 }

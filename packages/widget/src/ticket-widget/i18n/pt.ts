@@ -99,7 +99,6 @@ const pt: Messages = {
   replyClosed:
     'Esta solicitação está fechada; uma resposta pode abrir uma nova.',
   yourReply: 'A sua resposta',
-  writeReply: 'Escreva uma resposta.',
   sendReply: 'Enviar resposta',
   fixFields: 'Corrija os campos destacados.',
   submitted: 'Solicitação enviada. O número dela é {ref}.',

@@ -14,11 +14,11 @@ export interface SizeLocalizer {
  * formatBytes(5 * 1024 * 1024, i18n); // '5 MB'
  */
 export function formatBytes(bytes: number, i18n: SizeLocalizer): string {
-  const { sizes } = i18n.t;
-  if (bytes < 1024) return i18n.format(sizes.bytes, { n: bytes });
-  if (bytes < 1024 * 1024) {
-    return i18n.format(sizes.kilobytes, { n: Math.round(bytes / 1024) });
-  }
-  const megabytes = Math.round((bytes / 1024 / 1024) * 10) / 10;
-  return i18n.format(sizes.megabytes, { n: megabytes });
+  const [unit, n] =
+    bytes < 1024
+      ? (['bytes', bytes] as const)
+      : bytes < 1024 * 1024
+        ? (['kilobytes', Math.round(bytes / 1024)] as const)
+        : (['megabytes', Math.round((bytes / 1024 / 1024) * 10) / 10] as const);
+  return i18n.format(i18n.t.sizes[unit], { n });
 }
