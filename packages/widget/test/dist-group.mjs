@@ -20,6 +20,8 @@ export const DIST_FILES = [
   'packages/widget/src/ticket-widget/tracking.browser.test.ts',
   // Accept, reject and rate: the tracking views' forms, from the bundle.
   'packages/widget/src/ticket-widget/actions.browser.test.ts',
+  // Files with a reply: the picker, uploads and the reply, from the bundle.
+  'packages/widget/src/ticket-widget/reply-files.browser.test.ts',
   'packages/widget/src/ticket-widget/a11y.browser.test.ts',
   'packages/widget/src/ticket-widget/keyboard.browser.test.ts',
   'packages/widget/src/ticket-widget/assistant.browser.test.ts',

@@ -67,12 +67,14 @@ export async function checkCommand(
 export function eventData(c: Command): Record<string, unknown> | null {
   switch (c.type) {
     case 'reply':
-    case 'note':
       return {
         messageId: createId(),
         body: c.body,
-        visibility: c.type === 'reply' ? 'public' : 'internal',
+        visibility: 'public',
+        ...(c.attachments?.length ? { attachments: c.attachments } : {}),
       };
+    case 'note':
+      return { messageId: createId(), body: c.body, visibility: 'internal' };
     case 'pend':
       return c.note ? { note: c.note } : null;
     case 'cancel':

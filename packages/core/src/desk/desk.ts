@@ -131,7 +131,11 @@ export function createDesk(options: DeskOptions) {
     return result;
   }
 
-  async function replyToClosed(t: Ticket, body: string, actor: Actor) {
+  async function replyToClosed(
+    t: Ticket,
+    reply: Extract<Command, { type: 'reply' }>,
+    actor: Actor,
+  ) {
     if (closedReplyPolicy === 'reject') {
       throw new TicketryError(
         'TRANSITION_NOT_ALLOWED',
@@ -142,9 +146,10 @@ export function createDesk(options: DeskOptions) {
     const follow = await submit(
       {
         subject: `Re: ${t.subject}`.slice(0, 200),
-        description: body,
+        description: reply.body,
         requester: { email: requester?.email ?? 'unknown@invalid.invalid' },
         channel: t.channel,
+        attachments: reply.attachments,
       },
       { actor, links: [{ type: 'follow_up_of', ticketId: t.id }] },
     );
@@ -176,7 +181,7 @@ export function createDesk(options: DeskOptions) {
       ticket.status === 'closed' &&
       closedReplyPolicy !== 'reopen'
     ) {
-      return replyToClosed(ticket, command.body, actor);
+      return replyToClosed(ticket, command, actor);
     }
     const changes = settle(
       ticket,

@@ -47,6 +47,7 @@ export function publicMessages(events: readonly AuditEvent[]): PublicMessage[] {
         at: event.at,
         author: event.actor.role === 'requester' ? 'requester' : 'agent',
         body: data.body,
+        ...attachmentsOf(event),
       });
     }
     if (event.type === 'ticket.merge_received') {

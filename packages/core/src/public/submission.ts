@@ -73,6 +73,21 @@ export const requesterInputSchema = z.object({
 });
 
 /**
+ * Ids of files uploaded with `POST /attachments`: a submission and a
+ * reply take them under the same rules and messages.
+ */
+const attachmentIds = z.optional(
+  z
+    .array(z.string().check(z.regex(ID_PATTERN, 'not an attachment id')))
+    .check(
+      z.maxLength(
+        LIMITS.attachments,
+        `at most ${LIMITS.attachments} attachments`,
+      ),
+    ),
+);
+
+/**
  * What a requester sends to open a ticket. The widget and the server
  * validate with this one schema, so they agree on every rule.
  *
@@ -99,25 +114,24 @@ export const submissionSchema = z.object({
       ),
   ),
   /** Ids of files uploaded with `POST /attachments` for this submission. */
-  attachments: z.optional(
-    z
-      .array(z.string().check(z.regex(ID_PATTERN, 'not an attachment id')))
-      .check(
-        z.maxLength(
-          LIMITS.attachments,
-          `at most ${LIMITS.attachments} attachments`,
-        ),
-      ),
-  ),
+  attachments: attachmentIds,
 });
 
 export type Submission = z.infer<typeof submissionSchema>;
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type FieldValue = z.infer<typeof fieldValueSchema>;
 
-/** A public reply from the requester, sent from the widget. */
+/**
+ * A public reply from the requester, sent from the widget, with the ids
+ * of files uploaded for it.
+ *
+ * @example
+ * replyInputSchema.parse({ body: 'Here is the log.', attachments: [] });
+ */
 export const replyInputSchema = z.object({
   body: text('body', LIMITS.body),
+  /** Ids of files uploaded with `POST /attachments` for this reply. */
+  attachments: attachmentIds,
 });
 
 export type ReplyInput = z.infer<typeof replyInputSchema>;

@@ -64,6 +64,7 @@ export function threadOf(events: readonly AuditEvent[]): ThreadMessage[] {
         author: authorOf(e),
         body: data.body,
         visibility: data.visibility,
+        ...attachmentsOf(e),
       });
     } else if (e.type === EXTRA_EVENT_TYPES.merge_receive) {
       out.push(...(e.data as unknown as MergeReceivedData).messages);

@@ -19,6 +19,9 @@ import { routingExplanationSchema } from './routing.js';
 
 const body = bodySchema;
 
+/** Stored files a message carries (the HTTP server resolves the ids). */
+const files = z.array(attachmentInfoSchema).max(LIMITS.attachments).optional();
+
 /** Everything `desk.submit()` accepts: the public submission and more. */
 export const submitInputSchema = z.object({
   ...submissionSchema.shape,
@@ -32,7 +35,7 @@ export const submitInputSchema = z.object({
    * Files stored before the submission (the HTTP server resolves the
    * uploaded ids): recorded on the `ticket.submitted` event's data.
    */
-  attachments: z.array(attachmentInfoSchema).max(LIMITS.attachments).optional(),
+  attachments: files,
 });
 
 export type SubmitInput = z.input<typeof submitInputSchema>;
@@ -126,7 +129,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   bare('start'),
   pend,
   bare('resume'),
-  z.object({ type: z.literal('reply'), body }),
+  /** `attachments` are recorded on the `ticket.replied` event's data. */
+  z.object({ type: z.literal('reply'), body, attachments: files }),
   z.object({ type: z.literal('note'), body }),
   resolve,
   bare('accept'),

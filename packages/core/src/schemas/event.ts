@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentInfoSchema } from '../public/ticket-view.js';
 import type { AnyCommandType } from './commands.js';
 import {
   actorSchema,
@@ -99,6 +100,8 @@ export const messageDataSchema = z.object({
   messageId: idSchema,
   body: z.string(),
   visibility: z.enum(['public', 'internal']),
+  /** Files sent with a public reply, when there are any. */
+  attachments: z.array(attachmentInfoSchema).optional(),
 });
 
 export type MessageData = z.infer<typeof messageDataSchema>;

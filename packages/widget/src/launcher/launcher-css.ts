@@ -72,8 +72,10 @@ export const LAUNCHER_CSS = css`
   .panel {
     inset-block-end: calc(var(--ticket-launcher-offset, 16px) + 68px);
     box-sizing: border-box;
-    inline-size: min(var(--ticket-panel-width, 400px), 100vw - 32px);
-    max-block-size: calc(100vh - 100px);
+    inline-size: min(var(--ticket-panel-width, 400px), 100vw - 2 * var(--ticket-launcher-offset, 16px));
+    /* Above the button (56 px and a 12 px gap), and as far from the top
+       as the offset keeps it from the bottom. */
+    max-block-size: calc(100vh - 2 * var(--ticket-launcher-offset, 16px) - 68px);
     overflow: auto;
     padding: 0 var(--ticket-padding, 16px) var(--ticket-padding, 16px);
     font-family: var(--ticket-font-family, system-ui, sans-serif);

@@ -1,5 +1,5 @@
 import { requesterActions, type Status } from '@ticketry/core/public';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   $,
   act,
@@ -130,6 +130,15 @@ describe('<ticket-widget> answers a resolution', () => {
     await expectNoViolations(el, 'reject form with an error');
     equal((await commandsSent(id)).length, 0, 'nothing sent yet');
 
+    // Too long: the limit in the locale's digits, as every other limit.
+    fill(el, '#reject-reason', 'x'.repeat(20_001));
+    $(el, '[part~="reopen-button"]').click();
+    await waitFor(
+      () =>
+        text(el, '#reject-reason-error') === 'Use at most 20,000 characters.',
+      'the limit, formatted',
+    );
+
     fill(el, '#reject-reason', 'It still times out after lunch.');
     $(el, '[part~="reopen-button"]').click();
     await statusIs(el, 'In progress');
@@ -171,6 +180,17 @@ describe('<ticket-widget> answers a resolution', () => {
     await waitFor(() => has(el, '#rating-error'), 'a rating is required');
     equal(focusedId(el), 'rating-1', 'focus on the first star');
     await expectNoViolations(el, 'rating without a choice');
+    // A real click near the first star's corner, where the hidden radios
+    // sit, chooses the first star (not the radio stacked last).
+    const first = stars[0]!.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.ceil(first.left + 6), Math.ceil(first.top + 6)],
+    });
+    await waitFor(
+      () => ($(el, '#rating-1') as HTMLInputElement).checked,
+      'a click in the corner of the first star chooses 1',
+    );
 
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
@@ -206,11 +226,22 @@ describe('<ticket-widget> answers a resolution', () => {
       const { dropped } = await dropStreams(id);
       ok(dropped >= 1, 'the stream was dropped');
       await act(id, { type: 'note', body: 'Checked the logs.' });
+      // A slow answer: the button is disabled over several frames, and
+      // the browser takes focus off a disabled button.
+      const realFetch = window.fetch;
+      window.fetch = async (...args) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return realFetch(...args);
+      };
+      $(el, '#accept-button').focus();
       $(el, '#accept-button').click();
       await waitFor(
         () => /changed while/.test(text(el, '[role="alert"]') ?? ''),
         'the conflict message',
       );
+      window.fetch = realFetch;
+      // It gets focus back once the failed accept is over.
+      await waitFor(() => focusedId(el) === 'accept-button', 'focus back');
       equal(errors.at(-1), 'VERSION_CONFLICT', 'ticket-error code');
       const sent = await commandsSent(id);
       equal(sent[0]?.status, 412, 'the stale accept');

@@ -115,9 +115,16 @@ export interface TicketApi {
   /**
    * `POST /tickets/:id/messages`; resolves to the ticket after the reply.
    * A reply to a closed ticket may open a follow-up ticket instead: the
-   * answer then names it and carries its own access token.
+   * answer then names it and carries its own access token. `attachments`
+   * are ids from `upload`, sent under the same Idempotency-Key `key`.
    */
-  reply(id: string, token: string, body: string): Promise<ReplyResult>;
+  reply(
+    id: string,
+    token: string,
+    body: string,
+    attachments?: readonly string[],
+    key?: string,
+  ): Promise<ReplyResult>;
   /** The URL of `GET /tickets/:id/stream` for an `EventSource`. */
   streamUrl(id: string, token: string): string;
   /**
@@ -139,8 +146,8 @@ export interface TicketApi {
   /** `GET /form`: the desk's custom fields and attachment rules. */
   form(): Promise<Form>;
   /**
-   * `POST /attachments` under the submission's Idempotency-Key, with
-   * upload progress in bytes.
+   * `POST /attachments` under the Idempotency-Key of the submission (or
+   * reply) the file goes with, with upload progress in bytes.
    */
   upload(
     input: UploadInput,
@@ -278,7 +285,14 @@ export function createTicketApi(
 
     get,
 
-    reply: (id, token, body) => change(id, token, 'messages', { body }),
+    reply: (id, token, body, attachments = [], key) =>
+      change(
+        id,
+        token,
+        'messages',
+        attachments.length ? { body, attachments } : { body },
+        key ? { 'idempotency-key': key } : undefined,
+      ),
 
     streamUrl: (id, token) => withToken(`${ticketPath(id)}/stream`, token),
 

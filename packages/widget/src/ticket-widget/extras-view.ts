@@ -4,7 +4,8 @@ import {
   type FormField,
 } from '@ticketry/core/public';
 import { css, html, noChange, nothing } from 'lit';
-import { fieldView, renderField } from './form-view.js';
+import type { FormExtras } from './form-extras.js';
+import { type FieldState, fieldView, renderField } from './form-view.js';
 import { formatBytes } from './i18n/index.js';
 import type { SubmissionController } from './submission.js';
 
@@ -41,14 +42,29 @@ function chosen(files: readonly File[]) {
   return noFiles;
 }
 
-/** The file picker, its rules as a hint, and the upload's progress bar. */
-function attachments(form: SubmissionController, rules: AttachmentRules) {
-  const { i18n, extras } = form;
+/** What a file picker shows and changes: the form's, or a reply's. */
+export interface FilePickerState extends FieldState {
+  readonly extras: FormExtras;
+  /** Takes the chosen files and checks them against the form's rules. */
+  setFiles(files: File[]): void;
+}
+
+/**
+ * The file picker `id` (`<id>-hint`, `<id>-error`), the form's rules as
+ * its hint, and the upload's progress bar: the submission's and a
+ * reply's. Its error is `state.errors.fields[id]`.
+ */
+export function filePicker(
+  state: FilePickerState,
+  rules: AttachmentRules,
+  id = 'attachments',
+) {
+  const { i18n, extras } = state;
   const words = i18n.t.submitting;
   const types = rules.types as (keyof typeof ATTACHMENT_TYPES)[];
   const { progress } = extras;
   const frame = {
-    id: 'attachments',
+    id,
     label: words.attachments,
     kind: 'file',
     required: false,
@@ -61,14 +77,14 @@ function attachments(form: SubmissionController, rules: AttachmentRules) {
   };
   return fieldView(
     frame,
-    form,
-    ({ invalid, describedBy }) => html`<input id="attachments" type="file"
+    state,
+    ({ invalid, describedBy }) => html`<input id=${id} type="file"
       part="file-input" multiple
       accept=${types.flatMap((t) => [t, ...ATTACHMENT_TYPES[t]]).join(',')}
       aria-invalid=${invalid} aria-describedby=${describedBy}
       .files=${chosen(extras.files)}
       @change=${(event: Event) =>
-        form.setFiles([
+        state.setFiles([
           ...((event.target as HTMLInputElement).files ?? []),
         ])} />`,
     progress === null
@@ -88,7 +104,7 @@ export function renderExtras(form: SubmissionController): unknown[] {
   const desk = form.extras.form;
   return [
     desk?.fields.map((f) => customField(form, f)),
-    desk?.attachments ? attachments(form, desk.attachments) : nothing,
+    desk?.attachments ? filePicker(form, desk.attachments) : nothing,
     form.notice
       ? html`<p class="notice" part="notice" id="form-notice">${form.notice}</p>`
       : nothing,

@@ -73,6 +73,12 @@ export class FormController {
           i18n.format(i18n.t.submitting.droppedLater, { message }),
         );
       },
+      waiting: (error) => {
+        // Still saved: the note says why it has not gone out yet.
+        const message = feedback.report(error);
+        this.#draft.notice = message;
+        void feedback.announce(message);
+      },
     });
     this.#draft = new SubmissionController(host, i18n, {
       outbox: this.#outbox,
@@ -148,6 +154,10 @@ export class FormController {
       case 'queued':
         this.#draft.notice = i18n.t.submitting.queued;
         void feedback.announce(i18n.t.submitting.queued);
+        // The button, disabled while it tried, lost focus: give it back.
+        if (document.activeElement === document.body) {
+          await feedback.focus('[part~="submit-button"]');
+        }
         return;
       case 'invalid':
         void feedback.announce(i18n.t.fixFields);

@@ -132,6 +132,17 @@ describe('<ticket-widget mode="launcher">', () => {
     ok(panel.left < innerWidth / 2, `panel at ${panel.left}`);
   });
 
+  it('keeps the whole panel in the viewport with a larger offset', async () => {
+    const el = await mount({ mode: 'launcher' });
+    el.style.setProperty('--ticket-launcher-offset', '40px');
+    await el.open();
+    const panel = $(el, '[part="panel"]').getBoundingClientRect();
+    ok(panel.top >= 39, `panel top at ${panel.top}`);
+    ok(panel.left >= 39, `panel left at ${panel.left}`);
+    const button = $(el, '[part="launcher-button"]').getBoundingClientRect();
+    ok(panel.bottom <= button.top, 'above the button');
+  });
+
   it('floats the button of the README launcher example', async () => {
     const readme = await (await fetch('/packages/widget/README.md')).text();
     const example = [...readme.matchAll(/```html\n([\s\S]*?)```/g)]

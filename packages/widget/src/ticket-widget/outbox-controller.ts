@@ -16,7 +16,15 @@ export interface OutboxOptions {
   sent(result: SubmitResult): void;
   /** The server refused a saved submission for good; it is dropped. */
   dropped(error: WidgetError): void;
+  /**
+   * The server answered "later" (429 or a 5xx): the submission stays
+   * saved and the round is tried again after {@link RETRY_MS}.
+   */
+  waiting(error: WidgetError): void;
 }
+
+/** How long a round waits after the server said "later" (429, 5xx). */
+export const RETRY_MS = 60_000;
 
 /** A failure that may pass later: no answer, busy or failing server. */
 const transient = (error: WidgetError) =>
@@ -27,12 +35,14 @@ const transient = (error: WidgetError) =>
  * endpoint (so at every page load), and on each `online` event. Each
  * goes with its own Idempotency-Key, so one sent twice (two tabs, a
  * lost answer) is still one ticket. A transient failure stops the round
- * and keeps the rest for the next one.
+ * and keeps the rest for the next one: a server that answered 429 or a
+ * 5xx is asked again a minute later, and the requester is told why.
  */
 export class OutboxController implements ReactiveController {
   readonly #options: OutboxOptions;
   #flushing: Promise<void> | null = null;
   readonly #online = () => void this.flush();
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, options: OutboxOptions) {
     this.#options = options;
@@ -45,6 +55,7 @@ export class OutboxController implements ReactiveController {
 
   hostDisconnected(): void {
     removeEventListener('online', this.#online);
+    clearTimeout(this.#retry);
   }
 
   /** Saves a submission for later; false when IndexedDB refused. */
@@ -63,19 +74,29 @@ export class OutboxController implements ReactiveController {
   }
 
   async #round(): Promise<void> {
-    const { api, endpoint, sent, dropped } = this.#options;
+    const { api, endpoint, sent, dropped, waiting } = this.#options;
+    clearTimeout(this.#retry);
     if (!endpoint() || typeof indexedDB === 'undefined') return;
-    const waiting = await outbox.list(endpoint()).catch(() => []);
-    for (const { submission, files, key } of waiting) {
+    const saved = await outbox.list(endpoint()).catch(() => []);
+    for (const { submission, files, key } of saved) {
       try {
         const result = await sendWithFiles(api(), submission, files, key);
         await outbox.remove(key);
         sent(result);
       } catch (caught) {
         const error = toWidgetError(caught);
-        if (transient(error)) return;
-        await outbox.remove(key).catch(() => {});
-        dropped(error);
+        if (!transient(error)) {
+          await outbox.remove(key).catch(() => {});
+          dropped(error);
+          continue;
+        }
+        // Reached but busy or failing: say so, and try again later. No
+        // answer at all waits for the next `online` event instead.
+        if (error.status !== null) {
+          waiting(error);
+          this.#retry = setTimeout(this.#online, RETRY_MS);
+        }
+        return;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { isIsoDate } from './check/rules.js';
 import { type Draft, FIELD_ORDER } from './draft.js';
 import type { CustomValue, FormExtras } from './form-extras.js';
 
@@ -18,8 +19,9 @@ export interface PrefillValues {
 /**
  * Fills the fields the requester has not edited (`touched` holds control
  * ids: `subject`, `cf-<name>`): what they typed always wins. Values of
- * the wrong type, and custom fields the form does not have, are
- * skipped. Sets the built-in values in `draft`, the custom ones in
+ * the wrong type, a select's value that is not one of its options, a
+ * date that is not a real `YYYY-MM-DD` day, and custom fields the form
+ * does not have are skipped: the control could not show them. Sets the built-in values in `draft`, the custom ones in
  * `extras.values`.
  */
 export function applyPrefill(
@@ -32,10 +34,15 @@ export function applyPrefill(
     const value = values[key];
     if (typeof value === 'string' && !touched.has(key)) draft[key] = value;
   }
-  for (const { name, kind } of extras.form?.fields ?? []) {
+  for (const field of extras.form?.fields ?? []) {
+    const { name, kind } = field;
     const value = values.fields?.[name];
     const wanted = kind === 'checkbox' ? 'boolean' : 'string';
-    if (typeof value === wanted && !touched.has(`cf-${name}`)) {
+    const shown =
+      field.kind === 'select'
+        ? field.options.includes(value as string)
+        : kind !== 'date' || isIsoDate(value as string);
+    if (typeof value === wanted && shown && !touched.has(`cf-${name}`)) {
       extras.values[name] = value as CustomValue;
     }
   }

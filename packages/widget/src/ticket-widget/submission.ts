@@ -139,7 +139,8 @@ export class SubmissionController {
     if (this.sending) return { kind: 'busy' };
     const { extras } = this;
     const { describe, outbox } = this.#o;
-    const issue: DescribeIssue = (i) => describeIssue(i, this.i18n.t);
+    const { t, format } = this.i18n;
+    const issue: DescribeIssue = (i) => describeIssue(i, t, format);
     const checked = validateDraft(
       this.#filed(),
       issue,

@@ -455,10 +455,19 @@ describe('<ticket-widget> offline queue', () => {
     choose(el, [new File(['x'], 'note.txt', { type: 'text/plain' })]);
     const picker = $<HTMLInputElement>(el, '#attachments');
     equal(picker.files?.length, 1, 'a file chosen');
-    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    // Slow to fail: the button stays disabled over several frames.
+    window.fetch = async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      throw new TypeError('Failed to fetch');
+    };
+    $(el, '[part~="submit-button"]').focus();
     click(el, '[part~="submit-button"]');
     await waitFor(() => el.shadowRoot?.querySelector('#form-notice'), 'notice');
     equal($<HTMLInputElement>(el, '#attachments').files?.length, 0, 'emptied');
+    await waitFor(
+      () => el.shadowRoot?.activeElement?.matches('[part~="submit-button"]'),
+      'focus back on the submit button',
+    );
   });
 
   it('saves a submission while the network fails, tells the requester, and sends it once when back online', async () => {
@@ -500,6 +509,30 @@ describe('<ticket-widget> offline queue', () => {
       el.shadowRoot?.querySelector('#form-notice')?.textContent,
       /reference is T-\d+/,
     );
+  });
+
+  it('says why a saved submission waits when the server answers 429, and keeps it', async () => {
+    const el = await mountForm();
+    const errors: string[] = [];
+    el.addEventListener('ticket-error', (e) => errors.push(e.detail.code));
+    fillRequired(el, marker());
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    click(el, '[part~="submit-button"]');
+    await waitFor(() => el.shadowRoot?.querySelector('#form-notice'), 'notice');
+    const limited = { code: 'RATE_LIMITED', message: 'slow down' };
+    window.fetch = async () =>
+      new Response(JSON.stringify({ error: limited }), {
+        status: 429,
+        headers: { 'content-type': 'application/json' },
+      });
+    window.dispatchEvent(new Event('online'));
+    const notice = await waitFor(() => {
+      const text = el.shadowRoot?.querySelector('#form-notice')?.textContent;
+      return text?.includes('Too many requests') ? text : undefined;
+    }, 'the notice to say why');
+    match(notice, /Wait a minute/);
+    equal(errors.join(), 'RATE_LIMITED', 'one ticket-error');
+    equal(await outboxSize(), 1, 'still saved');
   });
 
   it('makes one ticket when the answer was lost and the retry comes from the queue', async () => {

@@ -173,11 +173,21 @@ export class TicketActionsController {
   }
 
   async #accept(entry: StoredTicket, ticket: PublicTicket): Promise<void> {
-    if (await this.#send(entry, ticket, { type: 'accept' }, 'accepted')) {
-      if (!(await this.#focus('#rating-heading'))) {
-        await this.#focus('#ticket-heading');
-      }
+    if (!(await this.#send(entry, ticket, { type: 'accept' }, 'accepted'))) {
+      return this.#refocus('#accept-button');
     }
+    if (!(await this.#focus('#rating-heading'))) {
+      await this.#focus('#ticket-heading');
+    }
+  }
+
+  /**
+   * Puts focus back on the button a failed action disabled while it
+   * was sent, unless the requester has moved on (the browser leaves
+   * focus on the page's body when a focused button is disabled).
+   */
+  async #refocus(selector: string): Promise<void> {
+    if (document.activeElement === document.body) await this.#focus(selector);
   }
 
   async #reject(
@@ -188,11 +198,11 @@ export class TicketActionsController {
     event.preventDefault();
     const checked = replyCheck.safeParse({ body: this.#reason });
     if (!checked.success) {
-      const { t } = this.#o.i18n;
+      const { t, format } = this.#o.i18n;
       const issue = checked.error.issues[0]!;
       const message =
         issue.code === 'too_big'
-          ? describeIssue(issue, t)
+          ? describeIssue(issue, t, format)
           : t.tracking.rejectReasonRequired;
       return this.#invalid('reason', message, '#reject-reason');
     }
@@ -233,7 +243,9 @@ export class TicketActionsController {
       rating,
       comment: comment || undefined,
     };
-    if (!(await this.#send(entry, ticket, command, 'ratingSent'))) return;
+    if (!(await this.#send(entry, ticket, command, 'ratingSent'))) {
+      return this.#refocus('#rate-button');
+    }
     this.#chosen = this.#comment = null;
     await this.#focus('#rating-current');
   }

@@ -35,6 +35,9 @@ export const trackingStyles = css`
   .star-input {
     position: absolute;
     opacity: 0;
+    /* All five sit where the first star is: a click goes to the label
+       under the pointer, never to a radio stacked on top of it. */
+    pointer-events: none;
   }
 
   /* Stars and file links (below): 44 px targets. */

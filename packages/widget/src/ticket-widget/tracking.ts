@@ -9,6 +9,7 @@ import type { Localizer } from './i18n/index.js';
 import { describeIssue } from './i18n/index.js';
 import { LiveTicketController } from './live-ticket.js';
 import type { MyTickets } from './my-tickets.js';
+import { ReplyFiles } from './reply-files.js';
 import { textField } from './text-field.js';
 import { TicketActionsController } from './ticket-actions.js';
 import {
@@ -46,6 +47,7 @@ export class Tracking {
   #reply = '';
   #replyError: string | null = null;
   #replySending = false;
+  readonly #files: ReplyFiles;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #o: TrackingOptions;
   readonly #live: LiveTicketController;
@@ -57,6 +59,7 @@ export class Tracking {
   ) {
     this.#host = host;
     this.#o = options;
+    this.#files = new ReplyFiles(host, options.i18n);
     this.#live = new LiveTicketController(host, {
       onTicket: (ticket) => {
         const change = this.#show(ticket);
@@ -78,6 +81,8 @@ export class Tracking {
     this.#ticket = known && !('error' in known) ? known : null;
     this.#loadError = this.#replyError = null;
     this.#reply = '';
+    this.#files.clear();
+    this.#files.load(this.#o.api());
     this.#actions.open(entry.id);
     this.follow();
     void this.#load(entry);
@@ -191,6 +196,7 @@ export class Tracking {
                 this.#host.requestUpdate();
               },
             }),
+            this.#files.render(),
             bar(button('reply', sending ? t.sending : t.sendReply, sending)),
           ])
         : hint(v.hint),
@@ -220,30 +226,51 @@ export class Tracking {
     if (!entry || this.#replySending) return;
     const { i18n, feedback } = this.#o;
     const { t } = i18n;
+    const files = this.#files;
     const checked = replyCheck.safeParse({ body: this.#reply });
-    if (checked.success) {
+    const fileError = files.check();
+    // The first field with an error takes the focus.
+    let field = '#reply';
+    if (checked.success && !fileError) {
       this.#replySending = true;
       this.#host.requestUpdate();
+      const api = this.#o.api();
+      const { body } = checked.data;
       try {
-        const { ticket, followUpToken } = await this.#o
-          .api()
-          .reply(entry.id, entry.token, checked.data.body);
+        const { ids, key } = await files.upload(api);
+        const { ticket, followUpToken } = await api.reply(
+          entry.id,
+          entry.token,
+          body,
+          ids,
+          key,
+        );
         this.#reply = '';
         this.#replyError = null;
+        files.clear();
         if (followUpToken) {
           return this.#openFollowUp(entry, ticket, followUpToken);
         }
         void feedback.announce(`${t.replySent} ${this.#show(ticket)}`.trim());
       } catch (error) {
-        this.#replyError = feedback.fail(error);
+        const message = feedback.fail(error);
+        // The text stays; the files' failures show under the picker.
+        if (files.took(error, message)) field = '#reply-files';
+        else this.#replyError = message;
       } finally {
         this.#replySending = false;
       }
+    } else if (checked.success) {
+      field = '#reply-files';
     } else {
-      this.#replyError = describeIssue(checked.error.issues[0]!, t);
+      this.#replyError = describeIssue(
+        checked.error.issues[0]!,
+        t,
+        i18n.format,
+      );
     }
     this.#host.requestUpdate();
-    await feedback.focus('#reply');
+    await feedback.focus(field);
   }
 
   /** A reply to a closed ticket opened a new one: keep it and show it. */

@@ -50,28 +50,43 @@ export function uploadFile(
 }
 
 /**
- * Uploads `files` one by one under `key`, then sends `submission` with
- * their ids (the form's and the offline queue's way to submit).
- * `progress` hears the share of the files' bytes sent, 0 to 1.
+ * Uploads `files` one by one under `key`; resolves to their ids, in
+ * order. `progress` hears the share of the files' bytes sent, 0 to 1,
+ * and the file going up, so a failure can name it.
+ */
+export async function uploadAll(
+  api: TicketApi,
+  files: readonly UploadInput[],
+  key: string,
+  progress: (share: number, file: UploadInput) => void = () => {},
+): Promise<string[]> {
+  const total = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
+  let done = 0;
+  const ids: string[] = [];
+  for (const input of files) {
+    progress(done / total, input);
+    const info = await api.upload(input, key, (sent) =>
+      progress((done + sent) / total, input),
+    );
+    done += input.file.size;
+    ids.push(info.id);
+  }
+  return ids;
+}
+
+/**
+ * Uploads `files` under `key` (see {@link uploadAll}), then sends
+ * `submission` with their ids (the form's and the offline queue's way
+ * to submit).
  */
 export async function sendWithFiles(
   api: TicketApi,
   submission: Submission,
   files: readonly UploadInput[],
   key: string,
-  progress: (share: number) => void = () => {},
+  progress?: (share: number) => void,
 ): Promise<SubmitResult> {
-  const total = files.reduce((sum, f) => sum + f.file.size, 0) || 1;
-  let done = 0;
-  const attachments: string[] = [];
-  for (const input of files) {
-    progress(done / total);
-    const info = await api.upload(input, key, (sent) =>
-      progress((done + sent) / total),
-    );
-    done += input.file.size;
-    attachments.push(info.id);
-  }
+  const attachments = await uploadAll(api, files, key, progress);
   return api.submit(
     attachments.length ? { ...submission, attachments } : submission,
     key,

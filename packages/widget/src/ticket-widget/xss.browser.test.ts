@@ -344,6 +344,9 @@ async function showFiles(entry: StoredTicket, count: number) {
       el.shadowRoot?.querySelectorAll('[part="file-link"]').length === count,
     `the files of ${entry.ref}`,
   );
+  // The reply's file picker comes with the form's rules: wait for it, so
+  // every ticket is counted with it.
+  await until(() => el.shadowRoot?.querySelector('#reply-files'), 'picker');
   await el.updateComplete;
   return el;
 }

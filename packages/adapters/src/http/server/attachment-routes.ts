@@ -9,7 +9,7 @@ export const attachmentRoutes: Route[] = [
     path: '/attachments',
     operationId: 'uploadAttachment',
     summary:
-      'Stores a file for a submission in progress: the raw bytes as the body, the name as ?name=, under the Idempotency-Key the submission will use. The type is recognised from the bytes; a declared Content-Type must agree.',
+      'Stores a file for a submission or reply in progress: the raw bytes as the body, the name as ?name=, under the Idempotency-Key the submission or reply will use. The type is recognised from the bytes; a declared Content-Type must agree.',
     access: 'none',
     rawBody: {
       description: 'The file itself, at most the form’s attachments.maxBytes',
@@ -19,7 +19,8 @@ export const attachmentRoutes: Route[] = [
       {
         name: 'Idempotency-Key',
         required: true,
-        description: 'The key the submission that lists this file will send',
+        description:
+          'The key the submission or reply that lists this file will send',
       },
     ],
     errors: [403],

@@ -5,9 +5,14 @@ import {
   type Desk,
   TicketryError,
 } from '@ticketry/core';
+import { attachmentsFor, claimAttachments } from './attachments/routes.js';
 import { actorFor, type Caller, requireAgent, requireCaller } from './auth.js';
 import { parseWith, readJson } from './body.js';
-import { requireVersion, versionFrom } from './preconditions.js';
+import {
+  idempotencyKeyFrom,
+  requireVersion,
+  versionFrom,
+} from './preconditions.js';
 import { etagOf, json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 import {
@@ -82,12 +87,27 @@ async function postMessage(ctx: RouteContext): Promise<Response> {
       { details: { path: ['visibility'] } },
     );
   }
+  if (internal && input.attachments?.length) {
+    throw new TicketryError(
+      'VALIDATION_FAILED',
+      'attachments go with public replies, not internal notes',
+      { details: { path: ['attachments'] } },
+    );
+  }
+  // Files prove they are the sender's by the key they were uploaded under.
+  const key = input.attachments?.length
+    ? idempotencyKeyFrom(request)
+    : undefined;
+  const files = await attachmentsFor(ctx, input.attachments, key, 'reply');
   const expectedVersion = versionFrom(request);
   const result = await desk.execute(
     id,
-    { type: internal ? 'note' : 'reply', body: input.body },
+    internal
+      ? { type: 'note', body: input.body }
+      : { type: 'reply', body: input.body, attachments: files },
     { actor, expectedVersion },
   );
+  await claimAttachments(ctx, files, result.ticket.id);
   return answer(desk, caller, id, result, 201);
 }
 
@@ -131,10 +151,18 @@ export const commandRoutes: Route[] = [
     path: '/tickets/:id/messages',
     operationId: 'postMessage',
     summary:
-      'Adds a message: a public reply, or for agents an internal note (visibility: internal).',
+      'Adds a message: a public reply, or for agents an internal note (visibility: internal). A reply may list `attachments` ids from POST /attachments, sent under the Idempotency-Key they were uploaded with.',
     access: 'ticket',
     body: messageInputSchema,
-    headers: [{ ...IF_MATCH, required: false }],
+    headers: [
+      { ...IF_MATCH, required: false },
+      {
+        name: 'Idempotency-Key',
+        required: false,
+        description:
+          'With attachments: the key the files were uploaded under (a retry is not replayed)',
+      },
+    ],
     errors: [409, 412],
     responses: { 201: changed },
     handle: postMessage,

@@ -192,7 +192,14 @@ export function submissionCheckFor(form: Form | null): Validator<Submission> {
   );
 }
 
-/** `replyInputSchema`: a reply's body, trimmed, 1 to 20,000 characters. */
-export const replyCheck: Validator<{ body: string }> = validator(
-  object({ body: required('body', LIMITS.body) }),
-);
+/**
+ * `replyInputSchema`: a reply's body, trimmed, 1 to 20,000 characters,
+ * and at most `LIMITS.attachments` ids of uploaded files.
+ */
+export const replyCheck: Validator<{ body: string; attachments?: string[] }> =
+  validator(
+    object({
+      body: required('body', LIMITS.body),
+      attachments: attachments(LIMITS.attachments, false),
+    }),
+  );

@@ -163,6 +163,7 @@ const de: Messages = {
     badName:
       '{name}: Benennen Sie die Datei um (1 bis 200 Zeichen, keine unsichtbaren Zeichen) und hängen Sie sie erneut an',
     tooMany: 'Hängen Sie höchstens {count} Dateien an',
+    uploadFailed: '{name} konnte nicht hochgeladen werden: {message}',
     queued:
       'Auf diesem Gerät gespeichert. Die Anfrage wird gesendet, sobald Sie wieder online sind.',
     sentLater:

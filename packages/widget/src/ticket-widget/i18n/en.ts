@@ -170,6 +170,7 @@ export const en = {
     badName:
       '{name}: rename the file (1 to 200 characters, no hidden characters) and attach it again',
     tooMany: 'Attach at most {count} files',
+    uploadFailed: '{name} could not be uploaded: {message}',
     queued: 'Saved on this device. It will be sent when you are back online.',
     sentLater: 'Your saved request was sent. Your reference is {ref}.',
     droppedLater: 'A saved request could not be sent: {message}',

@@ -30,15 +30,20 @@ export interface IssueLike {
 /**
  * A field's error in the requester's language, from zod's issue code:
  * the field's label says which field, so the words can be generic.
- * An issue without a known code keeps its message.
+ * An issue without a known code keeps its message. `fill` writes the
+ * limit: pass the localizer's `format` for the locale's digits.
  */
-export function describeIssue(issue: IssueLike, t: Messages): string {
+export function describeIssue(
+  issue: IssueLike,
+  t: Messages,
+  fill: typeof format = format,
+): string {
   switch (issue.code) {
     case 'too_small':
     case 'invalid_type':
       return t.issues.required;
     case 'too_big':
-      return format(t.issues.tooLong, { max: Number(issue.maximum ?? 0) });
+      return fill(t.issues.tooLong, { max: Number(issue.maximum ?? 0) });
     case 'invalid_format':
       return issue.format === 'email' ? t.issues.email : t.issues.invalid;
     case 'custom':

@@ -163,6 +163,7 @@ const es: Messages = {
     badName:
       '{name}: cambia el nombre del archivo (de 1 a 200 caracteres, sin caracteres invisibles) y vuelve a adjuntarlo',
     tooMany: 'Adjunta como máximo {count} archivos',
+    uploadFailed: 'No se pudo subir {name}: {message}',
     queued:
       'Guardada en este dispositivo. Se enviará cuando vuelvas a tener conexión.',
     sentLater: 'Se envió tu solicitud guardada. Tu referencia es {ref}.',

@@ -159,6 +159,7 @@ const fr: Messages = {
     badName:
       '{name} : renommez le fichier (1 à 200 caractères, sans caractères invisibles) puis joignez-le à nouveau',
     tooMany: 'Joignez au plus {count} fichiers',
+    uploadFailed: '{name} n’a pas pu être envoyé : {message}',
     queued:
       'Enregistrée sur cet appareil. Elle sera envoyée dès que vous serez de nouveau en ligne.',
     sentLater:

@@ -161,6 +161,7 @@ const ja: Messages = {
     badName:
       '{name}：ファイル名を変更して（1〜200文字、見えない文字なし）もう一度添付してください',
     tooMany: '添付できるのは {count} ファイルまでです',
+    uploadFailed: '{name} をアップロードできませんでした: {message}',
     queued: 'この端末に保存しました。オンラインに戻ると送信されます。',
     sentLater:
       '保存していたお問い合わせを送信しました。受付番号は {ref} です。',

@@ -159,6 +159,7 @@ const pt: Messages = {
     badName:
       '{name}: mude o nome do arquivo (de 1 a 200 caracteres, sem caracteres invisíveis) e anexe-o novamente',
     tooMany: 'Anexe no máximo {count} arquivos',
+    uploadFailed: 'Não foi possível enviar {name}: {message}',
     queued:
       'Salva neste dispositivo. Será enviada quando você voltar a ficar online.',
     sentLater: 'A sua solicitação salva foi enviada. O número dela é {ref}.',

@@ -112,17 +112,30 @@ async function ownRecord(
 }
 
 /**
- * The records of a submission's attachment ids. Each must have been
- * uploaded under the same Idempotency-Key; anything else is a 422 that
- * names the entry, and nothing is written.
+ * The records of a submission's or a reply's attachment ids. Each must
+ * have been uploaded under the same Idempotency-Key; anything else is a
+ * 422 that names the entry, and nothing is written.
  */
 export async function attachmentsFor(
   ctx: RouteContext,
   ids: readonly string[] | undefined,
   key: string | undefined,
+  what: 'submission' | 'reply' = 'submission',
 ): Promise<AttachmentInfo[] | undefined> {
   if (!ids?.length) return undefined;
   const store = storeOf(ctx);
+  // The form's cap, which a submission's schema already applies.
+  const maxFiles = ctx.form!.form.attachments!.maxFiles;
+  if (ids.length > maxFiles) {
+    throw new ValidationError(`invalid ${what}: too many attachments`, [
+      {
+        code: 'custom',
+        path: ['attachments'],
+        message: `at most ${maxFiles} attachments`,
+        input: ids,
+      },
+    ]);
+  }
   const keyHash = key ? await sha256(key) : null;
   const issues: $ZodIssue[] = [];
   const found: AttachmentInfo[] = [];
@@ -133,7 +146,7 @@ export async function attachmentsFor(
         code: 'custom',
         path: ['attachments', index],
         message: key
-          ? 'this attachment was not uploaded for this submission'
+          ? `this attachment was not uploaded for this ${what}`
           : 'attachments need the Idempotency-Key they were uploaded with',
         input: id,
       });
@@ -142,15 +155,12 @@ export async function attachmentsFor(
     found.push({ id, name: info.name, size: info.size, type: info.type });
   }
   if (issues.length) {
-    throw new ValidationError(
-      'invalid submission: unknown attachments',
-      issues,
-    );
+    throw new ValidationError(`invalid ${what}: unknown attachments`, issues);
   }
   return found;
 }
 
-/** Marks a new ticket's files as taken, so they outlive the purge. */
+/** Marks a ticket's new files as taken, so they outlive the purge. */
 export async function claimAttachments(
   ctx: RouteContext,
   files: readonly AttachmentInfo[] | undefined,
