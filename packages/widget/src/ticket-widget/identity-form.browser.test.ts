@@ -168,6 +168,11 @@ describe('<ticket-widget> form while identified', () => {
     equal(codes.at(-1), 'IDENTITY_EXPIRED', 'code');
     equal(filed, false, 'nothing filed');
     await expectNoViolations(el, 'identified form, refused');
+
+    // Signed out, the refusal of the old identity no longer applies.
+    await el.identify(null);
+    await el.updateComplete;
+    ok(!has(el, '#form-error'), 'the stale refusal is gone');
   });
 
   it('tabs from the category to the submit button past no address field', async () => {

@@ -20,7 +20,7 @@ import { describeIssue, type Localizer } from './i18n/index.js';
 import type { Requester } from './identity.js';
 import type { OutboxController } from './outbox-controller.js';
 import { applyPrefill, type PrefillValues } from './prefill.js';
-import { sendWithFiles } from './upload.js';
+import { uploadAll } from './upload.js';
 
 /** No errors: a new object each time, as fields edit theirs in place. */
 const noErrors = (): DraftErrors => ({ fields: {}, other: [] });
@@ -163,12 +163,17 @@ export class SubmissionController {
       this.#key = { key: newIdempotencyKey(), content };
     }
     const { key } = this.#key;
+    // The file going up, so that a refused upload can be named.
+    let uploading: string | null = null;
     try {
-      const progress = (share: number) => {
+      const ids = await uploadAll(api, files, key, (share, { name }) => {
+        uploading = name;
         extras.progress = share;
         this.#changed();
-      };
-      const result = await sendWithFiles(api, submission, files, key, progress);
+      });
+      uploading = null;
+      const attachments = ids.length ? ids : undefined;
+      const result = await api.submit({ ...submission, attachments }, key);
       this.#fresh();
       return { kind: 'sent', result };
     } catch (caught) {
@@ -180,9 +185,18 @@ export class SubmissionController {
         this.#fresh();
         return { kind: 'queued' };
       }
-      this.formError = describe(error);
+      const message = describe(error);
+      this.formError = message;
       if (error.issues.length) {
         this.errors = issuesToErrors(error.issues, issue);
+      }
+      if (uploading) {
+        // The picker says which file, and takes the focus.
+        const name = uploading;
+        this.errors.fields.attachments = format(t.submitting.uploadFailed, {
+          name,
+          message,
+        });
       }
       return { kind: 'failed', error };
     } finally {

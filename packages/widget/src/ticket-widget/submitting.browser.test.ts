@@ -372,6 +372,31 @@ describe('<ticket-widget> attachments', () => {
     );
     equal((await ticketsWith(tag)).length, 0, 'nothing sent');
   });
+
+  it('names a file the server refuses under the picker, which takes the focus', async () => {
+    const el = await mountForm();
+    const tag = marker();
+    fillRequired(el, tag);
+    // Declared a PNG, but its bytes are text: the server refuses it.
+    choose(el, [
+      new File(['not a picture'], 'fake.png', { type: 'image/png' }),
+    ]);
+    click(el, '[part~="submit-button"]');
+    await waitFor(
+      () => el.shadowRoot?.activeElement?.id === 'attachments',
+      'focus on the picker',
+    );
+    match(
+      $(el, '#attachments-error').textContent,
+      /^fake\.png could not be uploaded: /,
+    );
+    equal(
+      $(el, '#attachments').getAttribute('aria-invalid'),
+      'true',
+      'invalid',
+    );
+    equal((await ticketsWith(tag)).length, 0, 'nothing filed');
+  });
 });
 
 describe('<ticket-widget> prefill', () => {

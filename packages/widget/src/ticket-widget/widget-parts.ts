@@ -117,6 +117,8 @@ export function createWidgetParts(host: PartsHost): WidgetParts {
     async identify(token) {
       const before = identity.token;
       tickets.identify(token);
+      // A refusal of the old identity is not about the new one.
+      if (before !== token) form.clearFailure();
       tracking.reidentify(before, token);
       assistant.reidentify();
       await tickets.refresh();
