@@ -100,6 +100,7 @@ export class FormExtras {
         !base ||
         base.length > 200 ||
         hasControlCharacters(base) ||
+        /[\t\n\r]/.test(base) ||
         hasDirectionControls(base)
       ) {
         return i18n.format(words.badName, {

@@ -98,7 +98,7 @@ async function postMessage(ctx: RouteContext): Promise<Response> {
   const key = input.attachments?.length
     ? idempotencyKeyFrom(request)
     : undefined;
-  const files = await attachmentsFor(ctx, input.attachments, key, 'reply');
+  const files = await attachmentsFor(ctx, input.attachments, key, 'reply', id);
   const expectedVersion = versionFrom(request);
   const result = await desk.execute(
     id,

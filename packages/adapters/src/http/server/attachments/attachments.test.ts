@@ -145,6 +145,24 @@ function suite(name: string, makeStore: () => Promise<AttachmentStore>) {
       expect(error.message).toMatch(/direction override/);
     });
 
+    it('refuses line breaks and tabs in a file name, as other control characters', async () => {
+      for (const [i, name] of [
+        'a\r\nX-Evil: 1.txt',
+        'tab\there.txt',
+      ].entries()) {
+        const response = await upload({
+          bytes: PNG,
+          name,
+          key: `key-ctl-000${i}`,
+        });
+        expect(response.status).toBe(422);
+        expect((await errorOf(response)).issues[0].path).toEqual([
+          'query',
+          'name',
+        ]);
+      }
+    });
+
     it('gives text named like a page a text extension', async () => {
       const response = await upload({
         bytes: text('plain words\n<b>not first</b>'),

@@ -16,7 +16,11 @@ const MAX_NAME = 200;
  */
 export function safeName(raw: string | null, type: AttachmentType): string {
   const base = (raw ?? '').split(/[/\\]/).pop()?.trim() ?? '';
-  const bad = hasControlCharacters(base) || hasDirectionControls(base);
+  // Unlike message text, a name takes no line break or tab either.
+  const bad =
+    hasControlCharacters(base) ||
+    /[\t\n\r]/.test(base) ||
+    hasDirectionControls(base);
   if (!base || bad || base.length > MAX_NAME) {
     throw new TicketryError(
       'VALIDATION_FAILED',

@@ -104,6 +104,49 @@ describe('POST /tickets/:id/messages with attachments', () => {
     expect((await store.get(mine.id))?.ticketId).toBeNull();
   });
 
+  it('refuses a file another ticket took, and one listed twice, writing nothing', async () => {
+    const a = await t.submit();
+    const b = await t.submit();
+    const key = 'shared-key-0001';
+    const shot = await upload(PNG, 'shot.png', key);
+    const onA = await reply(
+      a.id,
+      a.token,
+      { body: 'A', attachments: [shot.id] },
+      key,
+    );
+    expect(onA.status).toBe(201);
+
+    const before = await eventCount(b.id);
+    const stolen = await reply(
+      b.id,
+      b.token,
+      { body: 'B', attachments: [shot.id] },
+      key,
+    );
+    expect(stolen.status).toBe(422);
+    const { error } = await stolen.json();
+    expect(error.issues[0]).toMatchObject({
+      path: ['attachments', 0],
+      message: 'this attachment belongs to another ticket',
+    });
+    expect((await store.get(shot.id))?.ticketId).toBe(a.id);
+
+    const log = await upload(text('x\n'), 'x.log', 'twice-key-0001');
+    const twice = await reply(
+      b.id,
+      b.token,
+      { body: 'B', attachments: [log.id, log.id] },
+      'twice-key-0001',
+    );
+    expect(twice.status).toBe(422);
+    const second = (await twice.json()).error.issues;
+    expect(second.map((i: { path: unknown[] }) => i.path)).toEqual([
+      ['attachments', 1],
+    ]);
+    expect(await eventCount(b.id)).toBe(before);
+  });
+
   it('refuses more ids than the schema or the form allows, writing nothing', async () => {
     const { id, token } = await t.submit();
     const key = 'many-key-0001';

@@ -113,14 +113,17 @@ async function ownRecord(
 
 /**
  * The records of a submission's or a reply's attachment ids. Each must
- * have been uploaded under the same Idempotency-Key; anything else is a
- * 422 that names the entry, and nothing is written.
+ * have been uploaded under the same Idempotency-Key, be listed once, and
+ * for a reply on `ticketId` belong to no other ticket (a submission's
+ * retry finds its files claimed by the ticket it replays); anything else
+ * is a 422 that names the entry, and nothing is written.
  */
 export async function attachmentsFor(
   ctx: RouteContext,
   ids: readonly string[] | undefined,
   key: string | undefined,
   what: 'submission' | 'reply' = 'submission',
+  ticketId?: string,
 ): Promise<AttachmentInfo[] | undefined> {
   if (!ids?.length) return undefined;
   const store = storeOf(ctx);
@@ -141,13 +144,22 @@ export async function attachmentsFor(
   const found: AttachmentInfo[] = [];
   for (const [index, id] of ids.entries()) {
     const info = await ownRecord(ctx, store, id);
-    if (!info || info.keyHash !== keyHash) {
+    const taken = !!ticketId && !!info?.ticketId && info.ticketId !== ticketId;
+    const problem =
+      ids.indexOf(id) !== index
+        ? 'this attachment is listed twice'
+        : !info || info.keyHash !== keyHash
+          ? key
+            ? `this attachment was not uploaded for this ${what}`
+            : 'attachments need the Idempotency-Key they were uploaded with'
+          : taken
+            ? 'this attachment belongs to another ticket'
+            : null;
+    if (problem || !info) {
       issues.push({
         code: 'custom',
         path: ['attachments', index],
-        message: key
-          ? `this attachment was not uploaded for this ${what}`
-          : 'attachments need the Idempotency-Key they were uploaded with',
+        message: problem ?? 'unknown attachment',
         input: id,
       });
       continue;
