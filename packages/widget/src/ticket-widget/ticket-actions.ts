@@ -65,6 +65,8 @@ export class TicketActionsController {
   #sending: ActionsModel['sending'] = null;
   #policy: ClosedReplyPolicy | null = null;
   #policyOf: TicketApi | undefined;
+  /** Redraws the open ticket when its reopen window ends. */
+  #windowEnd: ReturnType<typeof setTimeout> | undefined;
   readonly #host: ReactiveControllerHost;
   readonly #o: TicketActionsOptions;
 
@@ -76,6 +78,7 @@ export class TicketActionsController {
   /** Starts afresh for the ticket `id` (or none) and learns the policy. */
   open(id: string | null): void {
     if (id !== this.#ticketId) {
+      clearTimeout(this.#windowEnd);
       this.#ticketId = id;
       this.#rejecting = false;
       this.#reason = '';
@@ -83,6 +86,25 @@ export class TicketActionsController {
       this.#errors = {};
     }
     if (id) void this.#loadPolicy();
+  }
+
+  /**
+   * Reject and reply end with the reopen window, also while the ticket
+   * is on screen: a timer redraws it then and says so.
+   */
+  #watchWindow({ status, reopenUntil }: PublicTicket): void {
+    clearTimeout(this.#windowEnd);
+    const left =
+      status === 'resolved' && reopenUntil
+        ? Date.parse(reopenUntil) - Date.now()
+        : 0;
+    // A timer holds at most about 24 days; a later end is met on a read.
+    if (left <= 0 || left >= 2 ** 31) return;
+    this.#windowEnd = setTimeout(() => {
+      this.#host.requestUpdate();
+      const { feedback, i18n } = this.#o;
+      void feedback.announce(i18n.t.tracking.windowClosed);
+    }, left + 1);
   }
 
   /** The sections and reply rules for `ticket`, opened with `entry`. */
@@ -93,6 +115,7 @@ export class TicketActionsController {
     const { status } = ticket;
     const policy = this.#policy;
     const allowed = allowedActions(ticket, policy, Date.now());
+    if (!allowed.windowClosed) this.#watchWindow(ticket);
     const m: ActionsModel = {
       i18n,
       allowed,
