@@ -280,10 +280,13 @@ describe('<ticket-widget> against XSS payloads', () => {
 const W3 = `${location.origin}/w3/api/v1`;
 const FILES_PER_TICKET = 3;
 
-/** The name the server keeps: the last path segment, trimmed, with `.txt`. */
+/**
+ * The name the server keeps: the last path segment, trimmed, with `.txt`;
+ * null when it refuses the name (empty, or a line break or tab in it).
+ */
 function keptName(sent: string): string | null {
   const base = sent.split(/[/\\]/).pop()?.trim() ?? '';
-  if (!base) return null;
+  if (!base || /[\t\n\r]/.test(base)) return null;
   return /\.(txt|log)$/i.test(base) ? base : `${base}.txt`;
 }
 

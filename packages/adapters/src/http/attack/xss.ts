@@ -1,4 +1,5 @@
 import {
+  hasControlCharacters,
   hasDirectionControls,
   LIMITS,
   stripDirectionControls,
@@ -31,7 +32,11 @@ export const clipLine = (text: string, max: number): string =>
  */
 export function keptName(sent: string): string | null {
   const base = sent.split(/[/\\]/).pop()?.trim() ?? '';
-  if (!base || base.length > 200 || hasDirectionControls(base)) return null;
+  // Control characters, line breaks and tabs included, are refused.
+  const controls = hasControlCharacters(base) || /[\t\n\r]/.test(base);
+  if (!base || base.length > 200 || controls || hasDirectionControls(base)) {
+    return null;
+  }
   return /\.(txt|log)$/i.test(base) ? base : `${base}.txt`;
 }
 
