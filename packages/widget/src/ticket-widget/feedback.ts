@@ -48,6 +48,15 @@ export class Feedback {
     return !!target;
   }
 
+  /**
+   * Gives focus back to `selector` after a button was disabled while a
+   * call ran (the browser leaves focus on the page's body then), unless
+   * the requester has moved on meanwhile.
+   */
+  async regain(selector: string): Promise<void> {
+    if (document.activeElement === document.body) await this.focus(selector);
+  }
+
   /** A failure in the requester's language. */
   describe(failure: WidgetError): string {
     return describeError(failure, this.#i18n.t);

@@ -154,10 +154,7 @@ export class FormController {
       case 'queued':
         this.#draft.notice = i18n.t.submitting.queued;
         void feedback.announce(i18n.t.submitting.queued);
-        // The button, disabled while it tried, lost focus: give it back.
-        if (document.activeElement === document.body) {
-          await feedback.focus('[part~="submit-button"]');
-        }
+        await feedback.regain('[part~="submit-button"]');
         return;
       case 'invalid':
         void feedback.announce(i18n.t.fixFields);

@@ -197,20 +197,11 @@ export class TicketActionsController {
 
   async #accept(entry: StoredTicket, ticket: PublicTicket): Promise<void> {
     if (!(await this.#send(entry, ticket, { type: 'accept' }, 'accepted'))) {
-      return this.#refocus('#accept-button');
+      return this.#o.feedback.regain('#accept-button');
     }
     if (!(await this.#focus('#rating-heading'))) {
       await this.#focus('#ticket-heading');
     }
-  }
-
-  /**
-   * Puts focus back on the button a failed action disabled while it
-   * was sent, unless the requester has moved on (the browser leaves
-   * focus on the page's body when a focused button is disabled).
-   */
-  async #refocus(selector: string): Promise<void> {
-    if (document.activeElement === document.body) await this.#focus(selector);
   }
 
   async #reject(
@@ -267,7 +258,7 @@ export class TicketActionsController {
       comment: comment || undefined,
     };
     if (!(await this.#send(entry, ticket, command, 'ratingSent'))) {
-      return this.#refocus('#rate-button');
+      return this.#o.feedback.regain('#rate-button');
     }
     this.#chosen = this.#comment = null;
     await this.#focus('#rating-current');

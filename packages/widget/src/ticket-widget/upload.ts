@@ -84,9 +84,8 @@ export async function sendWithFiles(
   submission: Submission,
   files: readonly UploadInput[],
   key: string,
-  progress?: (share: number) => void,
 ): Promise<SubmitResult> {
-  const attachments = await uploadAll(api, files, key, progress);
+  const attachments = await uploadAll(api, files, key);
   return api.submit(
     attachments.length ? { ...submission, attachments } : submission,
     key,
