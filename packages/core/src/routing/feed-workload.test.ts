@@ -71,8 +71,35 @@ describe('feedWorkload', () => {
           }
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 100 },
     );
+  });
+
+  it('counts a closed ticket again when a reply reopens it (seed 1752538590)', async () => {
+    const env = await staffedDesk({ closedReplyPolicy: 'reopen' });
+    const { store, siteId } = env.desk.core;
+    const read = feedWorkload(store, siteId);
+    const { ticket } = await env.desk.submit({
+      subject: 'VPN drops',
+      description: 'Every hour',
+      requester: { email: 'grace@example.com' },
+    });
+    const as = { actor: env.staff.system };
+    const assign = {
+      type: 'assign',
+      assigneeId: 'ada',
+      teamId: 'service-desk',
+    };
+    await env.desk.execute(ticket.id, assign as never, as);
+    expect((await read(['ada'])).get('ada')?.open).toBe(1);
+    await env.desk.execute(ticket.id, payloadFor('resolve'), as);
+    await env.desk.execute(ticket.id, payloadFor('close'), as);
+    expect((await read(['ada'])).get('ada')?.open).toBe(0);
+    await env.desk.execute(ticket.id, payloadFor('reply'), {
+      actor: env.actorFor('requester', ticket),
+    });
+    expect((await env.desk.get(ticket.id))?.status).toBe('in_progress');
+    expect((await read(['ada'])).get('ada')).toEqual({ open: 1, weighted: 1 });
   });
 
   it("sees another desk's writes on the same store, and only its own site's", async () => {

@@ -32,7 +32,9 @@ export interface FeedWorkloadOptions {
  * work agents hold (the per-agent query of `storeWorkload` reads
  * every open ticket of every candidate, each time). Changes made by
  * other processes on the same store are in the feed too. Memory grows
- * with the site's tickets that are not closed, cancelled or merged.
+ * with the site's tickets that are not closed, cancelled or merged;
+ * an event on a ticket let go of (a reply reopening a closed ticket)
+ * costs one `getTicket`.
  *
  * @example
  * const routing = createRoutingService(desk, {
@@ -59,12 +61,32 @@ export function feedWorkload(
     counts.set(key, (counts.get(key) ?? 0) + delta);
   }
 
-  function fold(event: AuditEvent) {
+  function hold(id: string, before: Held | undefined, after: Held) {
+    count(before, -1);
+    count(after, 1);
+    if (FINAL.has(after.status)) tickets.delete(id);
+    else tickets.set(id, after);
+  }
+
+  /**
+   * A ticket the reader let go of when it became final (or never saw)
+   * can come back, a reply reopening a closed ticket: its event names
+   * only what changed, so the reader takes the rest from the store.
+   */
+  async function recall(event: AuditEvent) {
+    const t = await store.getTicket(siteId, event.ticketId);
+    if (!t) return;
+    const { version, status, assigneeId, priority } = t;
+    hold(t.id, undefined, { version, status, assigneeId, priority });
+  }
+
+  async function fold(event: AuditEvent) {
     if (event.siteId !== siteId) return;
     const before = tickets.get(event.ticketId);
     if (before && event.version <= before.version) return;
+    if (!before && event.version > 1) return recall(event);
     const c = event.changes;
-    const after: Held = {
+    hold(event.ticketId, before, {
       version: event.version,
       status: 'status' in c ? (c.status as Status) : (before?.status ?? 'new'),
       assigneeId:
@@ -75,17 +97,13 @@ export function feedWorkload(
         'priority' in c
           ? ((c.priority as Priority | null) ?? null)
           : (before?.priority ?? null),
-    };
-    count(before, -1);
-    count(after, 1);
-    if (FINAL.has(after.status)) tickets.delete(event.ticketId);
-    else tickets.set(event.ticketId, after);
+    });
   }
 
   async function catchUp() {
     for (;;) {
       const page = await store.readFeed(cursor, pageSize);
-      for (const event of page.events) fold(event);
+      for (const event of page.events) await fold(event);
       cursor = Math.max(cursor, page.cursor);
       if (page.events.length < pageSize) return;
     }
