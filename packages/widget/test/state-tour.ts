@@ -17,6 +17,7 @@ import {
   requestsWith,
   waitFor,
 } from './browser-kit.js';
+import { choose } from './form-kit.js';
 import { smallTargets } from './target-kit.js';
 
 /** The looks every state is checked in. */
@@ -156,14 +157,6 @@ export async function launcherStates(look: Look, audit: Audit): Promise<void> {
   // Back online: the queue empties, as the next test expects.
   dispatchEvent(new Event('online'));
   await answered(offline);
-}
-
-function choose(el: TicketWidget, files: File[]) {
-  const input = $<HTMLInputElement>(el, '#attachments');
-  const list = new DataTransfer();
-  for (const file of files) list.items.add(file);
-  input.files = list.files;
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
 /** The desk's custom fields and attachments, their errors, the files. */

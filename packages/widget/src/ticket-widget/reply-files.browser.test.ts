@@ -13,6 +13,7 @@ import {
   unmountAll,
   waitFor,
 } from '../../test/browser-kit.js';
+import { choose } from '../../test/form-kit.js';
 import {
   expectNoViolations,
   focusedId,
@@ -23,15 +24,6 @@ import type { TicketWidget } from '../index.js';
 
 /** The test API with a form that takes PNG, text and PDF files. */
 const W3 = `${location.origin}/w3/api/v1`;
-
-/** Chooses `files` in the picker `#id`, as a requester would. */
-function choose(el: TicketWidget, id: string, files: File[]) {
-  const input = $<HTMLInputElement>(el, `#${id}`);
-  const list = new DataTransfer();
-  for (const file of files) list.items.add(file);
-  input.files = list.files;
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
 
 const png = (name: string) =>
   new File(
@@ -132,9 +124,11 @@ describe('<ticket-widget> files with a reply', () => {
     const uploads = countUploads();
     try {
       fill(el, '#reply', 'Here is a photo.');
-      choose(el, 'reply-files', [
-        new File(['GIF89a'], 'cat.gif', { type: 'image/gif' }),
-      ]);
+      choose(
+        el,
+        [new File(['GIF89a'], 'cat.gif', { type: 'image/gif' })],
+        '#reply-files',
+      );
       await el.updateComplete;
       equal(
         $(el, '#reply-files-error').textContent?.trim(),
@@ -160,7 +154,7 @@ describe('<ticket-widget> files with a reply', () => {
     const log = new File(['x'.repeat(600_000)], 'jam log.txt', {
       type: 'text/plain',
     });
-    choose(el, 'reply-files', [png('jam.png'), log]);
+    choose(el, [png('jam.png'), log], '#reply-files');
     const seen: string[] = [];
     const observer = new MutationObserver(() => {
       const bar = el.shadowRoot?.querySelector('#reply-form progress');
@@ -208,7 +202,7 @@ describe('<ticket-widget> files with a reply', () => {
     fill(el, '#reply', 'Screenshot attached.');
     // Declared a PNG, but its bytes are text: the server refuses it.
     const fake = new File(['not a picture'], 'fake.png', { type: 'image/png' });
-    choose(el, 'reply-files', [png('first.png'), fake]);
+    choose(el, [png('first.png'), fake], '#reply-files');
     $(el, '#reply-button').click();
     const error = await waitFor(
       () => el.shadowRoot?.querySelector('#reply-files-error'),
@@ -228,7 +222,7 @@ describe('<ticket-widget> files with a reply', () => {
     await expectNoViolations(el, 'reply after a failed upload');
 
     // Without the refused file, the same reply goes with the other one.
-    choose(el, 'reply-files', [png('first.png')]);
+    choose(el, [png('first.png')], '#reply-files');
     await el.updateComplete;
     equal(el.shadowRoot?.querySelector('#reply-files-error'), null, 'cleared');
     $(el, '#reply-button').click();
@@ -263,7 +257,7 @@ describe('<ticket-widget> files the server refuses with a reply', () => {
       return realFetch(input, { ...init, body: JSON.stringify(body) });
     };
     fill(el, '#reply', 'One more screenshot.');
-    choose(el, 'reply-files', [png('more.png')]);
+    choose(el, [png('more.png')], '#reply-files');
     $(el, '#reply-button').click();
     const error = await waitFor(
       () => el.shadowRoot?.querySelector('#reply-files-error'),
