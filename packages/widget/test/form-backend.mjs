@@ -1,5 +1,6 @@
 /**
- * A second Ticketry API for the form tests (custom fields, attachments, prefill, offline queue), under `/w3/api/v1`:
+ * A second Ticketry API for the form tests (custom fields, attachments,
+ * prefill, offline queue), under `/w3/api/v1`:
  * the real handler over its own memory desk, configured with a form
  * (required and optional custom fields of every kind) and attachments
  * in a memory store. `/w3/control/tickets?q=<text>` lists the tickets
