@@ -90,6 +90,10 @@ describe('<ticket-widget> custom fields', () => {
       .sort();
     equal(shown.join(' '), server.join(' '), 'widget errors = server issues');
     equal(shown.join(' '), 'cf-agree cf-asset cf-office cf-steps', 'fields');
+    for (const id of ['cf-office', 'cf-agree']) {
+      const words = $(el, `#${id}-error`).textContent ?? '';
+      match(words, /This field is required/);
+    }
     const local = submissionSchemaFor(formSchema.parse(TEST_FORM)).safeParse(
       body,
     );

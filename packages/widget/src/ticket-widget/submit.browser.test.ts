@@ -130,7 +130,7 @@ describe('<ticket-widget> submission', () => {
         'the server error on the subject',
       );
       // The server's too_small issue, in the widget's words for it.
-      match(message, /Fill in this field/);
+      match(message, /This field is required/);
     } finally {
       await fault({
         blankField: { marker: tag, path: ['subject'] },

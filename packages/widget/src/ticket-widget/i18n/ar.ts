@@ -45,7 +45,7 @@ const ar: Messages = {
     UNEXPECTED: 'حدث خطأ ما. حاول مجددًا.',
   },
   issues: {
-    required: 'املأ هذا الحقل.',
+    required: 'هذا الحقل مطلوب.',
     tooLong: 'استخدم {max} حرفًا على الأكثر.',
     email: 'أدخل بريدًا إلكترونيًا مثل name@example.com.',
     control: 'احذف رموز التحكم غير المرئية.',

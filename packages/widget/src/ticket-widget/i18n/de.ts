@@ -50,7 +50,7 @@ const de: Messages = {
     UNEXPECTED: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
   issues: {
-    required: 'Bitte füllen Sie dieses Feld aus.',
+    required: 'Dieses Feld ist erforderlich.',
     tooLong: 'Höchstens {max} Zeichen.',
     email: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     control: 'Entfernen Sie die unsichtbaren Steuerzeichen.',

@@ -55,7 +55,7 @@ export const en = {
   },
   /** A field's own error, by zod's issue code. */
   issues: {
-    required: 'Fill in this field.',
+    required: 'This field is required.',
     tooLong: 'Use at most {max} characters.',
     email: 'Enter an email address like name@example.com.',
     control: 'Remove the invisible control characters.',

@@ -50,6 +50,9 @@ export function describeIssue(
       if (/direction override/.test(issue.message)) return t.issues.direction;
       return /control/.test(issue.message) ? t.issues.control : issue.message;
     case 'invalid_value':
+      // An empty required select or an unticked required box.
+      if (/(option|checked)$/.test(issue.message)) return t.issues.required;
+      return t.issues.invalid;
     case 'invalid_union':
       return t.issues.invalid;
     default:

@@ -50,7 +50,7 @@ const es: Messages = {
     UNEXPECTED: 'Algo salió mal. Vuelve a intentarlo.',
   },
   issues: {
-    required: 'Rellena este campo.',
+    required: 'Este campo es obligatorio.',
     tooLong: 'Como máximo {max} caracteres.',
     email: 'Escribe un correo como nombre@example.com.',
     control: 'Quita los caracteres de control invisibles.',

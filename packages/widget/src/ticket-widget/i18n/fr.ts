@@ -47,7 +47,7 @@ const fr: Messages = {
     UNEXPECTED: 'Une erreur s’est produite. Réessayez.',
   },
   issues: {
-    required: 'Renseignez ce champ.',
+    required: 'Ce champ est obligatoire.',
     tooLong: '{max} caractères au maximum.',
     email: 'Saisissez une adresse e-mail du type nom@example.com.',
     control: 'Supprimez les caractères de contrôle invisibles.',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_FORM } from '../../../test/form-fixture.js';
 import ar from './ar.js';
 import { dateFormatter, validTimeZone } from './dates.js';
 import de from './de.js';
@@ -198,6 +199,23 @@ describe('message helpers', () => {
     expect(
       describeError({ code: 'SOMETHING_NEW', message: 'As sent' }, ja),
     ).toBe('As sent');
+  });
+
+  it('calls an empty required select or unticked required box required, as the server words them', async () => {
+    const { formSchema, submissionSchemaFor } = await import(
+      '@ticketry/core/public'
+    );
+    const form = formSchema.parse(TEST_FORM);
+    const parsed = submissionSchemaFor(form).safeParse({
+      subject: 'Printer',
+      description: 'Jammed',
+      requester: { email: 'ada@example.com' },
+      fields: { steps: 'Switch on', agree: false },
+    });
+    const words = parsed.error?.issues.map((i) => describeIssue(i, fr));
+    expect(words).toEqual([fr.issues.required, fr.issues.required]);
+    const odd = { code: 'invalid_value', message: 'Office: unknown' };
+    expect(describeIssue(odd, en)).toBe(en.issues.invalid);
   });
 
   it('words field issues from zod codes', () => {

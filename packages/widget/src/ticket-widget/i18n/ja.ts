@@ -49,7 +49,7 @@ const ja: Messages = {
     UNEXPECTED: '問題が発生しました。もう一度お試しください。',
   },
   issues: {
-    required: 'この項目を入力してください。',
+    required: 'この項目は必須です。',
     tooLong: '{max} 文字以内で入力してください。',
     email: 'name@example.com のような形式でメールアドレスを入力してください。',
     control: '目に見えない制御文字を削除してください。',

@@ -47,7 +47,7 @@ const pt: Messages = {
     UNEXPECTED: 'Algo deu errado. Tente de novo.',
   },
   issues: {
-    required: 'Preencha este campo.',
+    required: 'Este campo é obrigatório.',
     tooLong: 'No máximo {max} caracteres.',
     email: 'Digite um e-mail como nome@example.com.',
     control: 'Remova os caracteres de controle invisíveis.',
