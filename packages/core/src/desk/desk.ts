@@ -127,7 +127,7 @@ export function createDesk(options: DeskOptions) {
       input,
       opts,
     );
-    if (!result.replayed) notify(result.event, result.ticket);
+    if (!result.replayed && !opts.decoy) notify(result.event, result.ticket);
     return result;
   }
 

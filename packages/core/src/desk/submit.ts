@@ -18,6 +18,13 @@ export interface SubmitOptions {
   idempotencyKey?: string;
   /** Relations the new ticket starts with. */
   links?: TicketLink[];
+  /**
+   * Builds the ticket and its event as a real submission would (a real
+   * next reference, the SLA's deadlines) and stores nothing else: no
+   * ticket, requester or idempotency record. For answers that must look
+   * like a success, as the HTTP server's honeypot. @default false
+   */
+  decoy?: boolean;
 }
 
 /** A submitted ticket; `replayed` when an idempotency key matched. */
@@ -113,13 +120,12 @@ export async function submitTicket(
           }),
         };
   if (opts.actor) targetOf('draft', 'submit', opts.actor);
-  const earlier = idempotency && (await replayOf(ctx, idempotency));
+  const earlier =
+    idempotency && !opts.decoy && (await replayOf(ctx, idempotency));
   if (earlier) return earlier;
-  const requester = await requesterFor(
-    ctx,
-    input.requester.email,
-    input.requester.name,
-  );
+  const requester = opts.decoy
+    ? { id: createId() }
+    : await requesterFor(ctx, input.requester.email, input.requester.name);
   const actor = opts.actor ?? { role: 'requester', id: requester.id };
   targetOf('draft', 'submit', actor);
   const ref = `${ctx.refPrefix}${await ctx.store.nextRef(ctx.siteId)}`;
@@ -178,6 +184,10 @@ export async function submitTicket(
     },
     undefined,
   );
+  if (opts.decoy) {
+    const made = { ...ticket, auditHash: event.hash };
+    return { ticket: made, event: { ...event, seq: 0 }, replayed: false };
+  }
   return ctx.store.createTicket({
     ticket: { ...ticket, auditHash: event.hash },
     event,

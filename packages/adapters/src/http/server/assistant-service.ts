@@ -203,8 +203,9 @@ export function kbSuggest(
 function ticketCreator(desk: Desk, live: Live): CreateTicket {
   return async (submission, conversation) => {
     const { ctx, caller } = live;
-    const decoy = await screenSubmission(ctx, submission, submission, caller);
-    if (decoy) throw new Error('the ticket was not accepted');
+    if (await screenSubmission(ctx, submission, submission, caller)) {
+      throw new Error('the ticket was not accepted');
+    }
     if (caller?.kind === 'identity') {
       // The name as the flow cleaned it: one line, no direction controls.
       const { name } = submission.requester;

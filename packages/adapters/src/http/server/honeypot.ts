@@ -1,5 +1,6 @@
-import { createId, type PublicTicket, type Submission } from '@ticketry/core';
-import { json } from './respond.js';
+import { type Actor, type SubmitInput, toPublicTicket } from '@ticketry/core';
+import { etagOf, json } from './respond.js';
+import type { RouteContext } from './route.js';
 
 /**
  * The name of the honeypot field when none is configured: a field a
@@ -38,46 +39,25 @@ function lookalikeToken(): string {
 }
 
 /**
- * The answer to a trapped submission: a 201 shaped like a real one (a
- * new ticket, a `tkr_` token, `Location` and `ETag`), for a ticket that
- * does not exist. Nothing is stored, and the token opens nothing, so
- * the bot learns nothing it could tell from a success.
+ * The answer to a trapped submission: the 201 a real one gets, built by
+ * the desk as it would build the ticket (the next reference, the SLA's
+ * deadlines, the files on the first message) with a `tkr_` token,
+ * `Location` and `ETag`. Nothing is stored but the reference number it
+ * uses up, and the token opens nothing, so the bot learns nothing it
+ * could tell from a success.
  */
-export function decoyResponse(
-  submission: Submission,
-  at: Date,
-  basePath: string,
-): Response {
-  const when = at.toISOString();
-  const id = createId(at.getTime());
-  const serial = 1001 + Math.floor(Math.random() * 9000);
-  const ticket: PublicTicket = {
-    id,
-    ref: `T-${serial}`,
-    version: 1,
-    status: 'new',
-    pendingReason: null,
-    subject: submission.subject,
-    category: submission.category ?? null,
-    createdAt: when,
-    updatedAt: when,
-    resolvedAt: null,
-    closedAt: null,
-    resolution: null,
-    reopenUntil: null,
-    satisfaction: null,
-    messages: [
-      {
-        id: createId(at.getTime()),
-        at: when,
-        author: 'requester',
-        body: submission.description,
-      },
-    ],
-    expectation: null,
-  };
-  return json({ ticket, accessToken: lookalikeToken() }, 201, {
-    location: `${basePath}/tickets/${encodeURIComponent(id)}`,
-    etag: '"1"',
+export async function decoyResponse(
+  ctx: RouteContext,
+  input: SubmitInput,
+  actor: Actor | undefined,
+): Promise<Response> {
+  const { ticket, event } = await ctx.desk.submit(input, {
+    actor,
+    decoy: true,
+  });
+  const view = toPublicTicket(ticket, [event]);
+  return json({ ticket: view, accessToken: lookalikeToken() }, 201, {
+    location: `${ctx.basePath}/tickets/${encodeURIComponent(ticket.id)}`,
+    etag: etagOf(ticket.version),
   });
 }

@@ -1,4 +1,9 @@
-import { submitResponseSchema } from '@ticketry/core';
+import {
+  createDesk,
+  createManualClock,
+  createMemoryStore,
+  submitResponseSchema,
+} from '@ticketry/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpHandler } from './handler.js';
 import type { HumanVerdict } from './submit-screen.js';
@@ -54,6 +59,40 @@ describe('the honeypot', () => {
       token: body.accessToken,
     });
     expect(read.status).toBe(401);
+  });
+
+  it('answers with the next reference of the desk, and a ticket a real one cannot be told from', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock('2024-03-04T08:00:00Z');
+    const desk = createDesk({ store, clock, refPrefix: 'INC-' });
+    server = await startServer({ desk });
+    const first = await (
+      await server.call('/tickets', { body: aSubmission() })
+    ).json();
+    const trapped = await server.call('/tickets', {
+      body: aSubmission({ website: 'https://cheap-pills.example' }),
+    });
+    const decoy = await trapped.json();
+    const after = await (
+      await server.call('/tickets', { body: aSubmission() })
+    ).json();
+    expect([first, decoy, after].map((b) => b.ticket.ref)).toEqual([
+      'INC-1001',
+      'INC-1002',
+      'INC-1003',
+    ]);
+    const blind = (t: {
+      id: string;
+      ref: string;
+      messages: { id: string }[];
+    }) => ({
+      ...t,
+      id: null,
+      ref: null,
+      messages: t.messages.map((m) => ({ ...m, id: null })),
+    });
+    expect(blind(decoy.ticket)).toEqual(blind(first.ticket));
+    expect((await desk.list()).items).toHaveLength(2);
   });
 
   it('lets an empty honeypot through, and takes its name from the option', async () => {

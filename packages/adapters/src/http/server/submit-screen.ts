@@ -1,6 +1,6 @@
 import { type Submission, shown, TicketryError } from '@ticketry/core';
 import type { Caller } from './auth.js';
-import { decoyResponse, filledHoneypot } from './honeypot.js';
+import { filledHoneypot } from './honeypot.js';
 import type { RouteContext } from './route.js';
 
 /**
@@ -49,18 +49,18 @@ async function checkHuman(
 
 /**
  * Screens a validated submission before anything is stored: counts it
- * against its requester (429 over budget), answers a filled honeypot
- * with a decoy 201 that stores nothing, and asks `verifyHuman` (403
- * `CAPTCHA_FAILED` when it says no). Returns the decoy, or null to go on.
+ * against its requester (429 over budget), asks `verifyHuman` (403
+ * `CAPTCHA_FAILED` when it says no) and answers true when the honeypot
+ * caught it: the caller then answers with `decoyResponse`, storing nothing.
  */
 export async function screenSubmission(
   ctx: RouteContext,
   raw: unknown,
   submission: Submission,
   caller: Caller | null,
-): Promise<Response | null> {
+): Promise<boolean> {
   const screen = ctx.screen;
-  if (!screen) return null;
+  if (!screen) return false;
   const email =
     caller?.kind === 'identity'
       ? caller.identity.email
@@ -68,11 +68,9 @@ export async function screenSubmission(
   if (caller?.kind !== 'agent') {
     await screen.limitRequester?.(ctx.desk.siteId, email);
   }
-  if (filledHoneypot(raw, screen.honeypot)) {
-    return decoyResponse(submission, ctx.desk.clock.now(), ctx.basePath);
-  }
+  if (filledHoneypot(raw, screen.honeypot)) return true;
   if (screen.verifyHuman && caller?.kind !== 'agent') {
     await checkHuman(screen.verifyHuman, ctx.request, submission);
   }
-  return null;
+  return false;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { attachmentsFor, claimAttachments } from './attachments/routes.js';
 import { optionalCaller, requireAgent, requireCaller } from './auth.js';
 import { parseWith, readJson } from './body.js';
+import { decoyResponse } from './honeypot.js';
 import { requireTicketRead } from './people-services.js';
 import { idempotencyKeyFrom } from './preconditions.js';
 import { etagOf, json, notFound } from './respond.js';
@@ -26,25 +27,24 @@ async function submit(ctx: RouteContext): Promise<Response> {
     raw,
     'submission',
   );
-  const decoy = await screenSubmission(ctx, raw, submission, caller);
-  if (decoy) return decoy;
   const files = await attachmentsFor(
     ctx,
     submission.attachments,
     idempotencyKey,
   );
+  const actor = caller?.kind === 'agent' ? caller.actor : undefined;
+  const channel: 'api' | 'web' = actor ? 'api' : 'web';
+  const input = { ...submission, attachments: files, channel };
+  if (await screenSubmission(ctx, raw, submission, caller)) {
+    return decoyResponse(ctx, input, actor);
+  }
   // An identified requester files under the address the host verified.
   if (caller?.kind === 'identity') {
     const { email, name } = caller.identity;
     const shownName = name ?? submission.requester.name;
-    submission.requester = { email, ...(shownName && { name: shownName }) };
+    input.requester = { email, ...(shownName && { name: shownName }) };
   }
-
-  const actor = caller?.kind === 'agent' ? caller.actor : undefined;
-  const result = await desk.submit(
-    { ...submission, attachments: files, channel: actor ? 'api' : 'web' },
-    { actor, idempotencyKey },
-  );
+  const result = await desk.submit(input, { actor, idempotencyKey });
   const id = result.ticket.id;
   await claimAttachments(ctx, files, id);
   // A replay hands out a new token: the first answer may have been lost.
