@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: 412,
   VERSION_REQUIRED: 428,
   PAYLOAD_TOO_LARGE: 413,
+  /** A body sent with a `Content-Encoding` (gzip…): bodies are read as sent. */
+  UNSUPPORTED_ENCODING: 415,
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,

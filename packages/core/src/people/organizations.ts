@@ -95,9 +95,13 @@ export function createOrganizations(desk: PeopleDesk) {
     }
     const { id, ...rest } = parsed.data;
     if (id && (await store.getRecord(siteId, ORG_KINDS.org, id))) {
-      throw new TicketryError('ALREADY_EXISTS', `organization ${id} exists`, {
-        details: { path: ['id'], id },
-      });
+      throw new TicketryError(
+        'ALREADY_EXISTS',
+        `organization ${id} already exists`,
+        {
+          details: { path: ['id'], id },
+        },
+      );
     }
     const at = core.clock.now().toISOString();
     return write({ id: id ?? createId(), ...rest, createdAt: at }, 0);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireAgent } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { peopleService } from './people-services.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 import { commandResultSchema } from './schemas.js';
@@ -23,11 +24,7 @@ const approvals = (ctx: RouteContext) => peopleService(ctx, 'approvals');
 
 async function listPending(ctx: RouteContext) {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
-  const query = parseWith(
-    pendingQuery,
-    Object.fromEntries(ctx.url.searchParams),
-    'query',
-  );
+  const query = parseWith(pendingQuery, queryOf(ctx.url), 'query');
   const page = await approvals(ctx).listPending({
     ...(query.mine === 'true' && { actor }),
     limit: query.limit,

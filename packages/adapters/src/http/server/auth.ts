@@ -48,6 +48,35 @@ export function bearerOf(request: Request): string | undefined {
   return match[1];
 }
 
+/** A verified identity token, or the 401 that says why it is refused. */
+async function verifyIdentity(
+  token: string,
+  verify: IdentityVerifier | undefined,
+): Promise<Identity> {
+  if (!verify) {
+    throw unauthenticated('this server does not accept identity tokens');
+  }
+  return verify(token);
+}
+
+/**
+ * Checks an identity token sent to a route no identity may call, so
+ * that a malformed, forged or expired one gets the same 401
+ * (`IDENTITY_MALFORMED`, `IDENTITY_INVALID`, `IDENTITY_EXPIRED`, or
+ * `UNAUTHENTICATED` on a server without the `identity` option) as on
+ * the routes identities call; a valid one goes on to the route's 403.
+ * Other credentials pass untouched.
+ */
+export async function checkIdentityBearer(
+  request: Request,
+  verify: IdentityVerifier | undefined,
+): Promise<void> {
+  const secret = bearerOf(request);
+  if (secret?.startsWith(IDENTITY_PREFIX)) {
+    await verifyIdentity(secret, verify);
+  }
+}
+
 /**
  * The caller behind a verified identity token. Requesters are keyed by
  * email, so the identity opens the tickets filed under its address.
@@ -57,10 +86,7 @@ async function identityCaller(
   token: string,
   verify: IdentityVerifier | undefined,
 ): Promise<Caller> {
-  if (!verify) {
-    throw unauthenticated('this server does not accept identity tokens');
-  }
-  const identity = await verify(token);
+  const identity = await verifyIdentity(token, verify);
   const requester = await desk.store.findRequesterByEmail(
     desk.siteId,
     identity.email,
@@ -126,8 +152,9 @@ export async function requireCaller(
 
 /**
  * The agent behind a request; requester and identity tokens are refused
- * with 403. An identity token is refused by its prefix, unverified: no
- * identity can call an agent route, so there is nothing to check.
+ * with 403. The handler has verified an identity token before an agent
+ * or supervisor route runs (see {@link checkIdentityBearer}), so a bad
+ * one is a 401 there; here it is refused by its prefix.
  */
 export async function requireAgent(
   desk: Desk,

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { requireAgent, requireSupervisor } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { requireVersion, versionFrom } from './preconditions.js';
+import { queryOf } from './query.js';
 import { etagOf, json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
@@ -106,11 +107,7 @@ async function applyMacro(ctx: RouteContext): Promise<Response> {
 async function listDeliveries(ctx: RouteContext): Promise<Response> {
   await requireSupervisor(ctx.desk, ctx.request);
   const automation = serviceOf(ctx);
-  const query = parseWith(
-    deliveryQuery,
-    Object.fromEntries(ctx.url.searchParams),
-    'query',
-  );
+  const query = parseWith(deliveryQuery, queryOf(ctx.url), 'query');
   return json({ items: await automation.deliveries(query.limit) });
 }
 

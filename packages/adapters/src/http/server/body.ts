@@ -11,18 +11,32 @@ const tooLarge = (max: number) =>
 const malformed = (message: string, cause?: unknown) =>
   new TicketryError('MALFORMED_REQUEST', message, { cause });
 
+/** `application/json`, with or without parameters such as `charset`. */
 function isJson(contentType: string | null): boolean {
   const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return (
-    type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type)
+  return type === 'application/json';
+}
+
+/** Refuses a compressed body: it would be read as if it were not. */
+function checkEncoding(request: Request): void {
+  const encoding = request.headers.get('content-encoding')?.trim() ?? '';
+  if (encoding === '' || encoding.toLowerCase() === 'identity') return;
+  throw new TicketryError(
+    'UNSUPPORTED_ENCODING',
+    'request bodies are read as sent: content encodings such as gzip are not accepted, so send the body without Content-Encoding',
+    { details: { encoding } },
   );
 }
 
-/** Reads a body of at most `max` bytes; over the cap is a 413. */
+/**
+ * Reads a body of at most `max` bytes; over the cap is a 413, one sent
+ * with a `Content-Encoding` (gzip, br…) a 415.
+ */
 export async function readBytes(
   request: Request,
   max: number,
 ): Promise<Uint8Array> {
+  checkEncoding(request);
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return new Uint8Array(0);
@@ -56,7 +70,8 @@ export async function readBytes(
 /**
  * Reads a JSON request body of at most `max` bytes. Refuses a body over
  * the cap (413, whether announced by Content-Length or counted while
- * streaming), a body that is not JSON (400) and a missing body (400).
+ * streaming), a body that is not JSON or not sent as `application/json`
+ * (400), a compressed one (415) and a missing body (400).
  */
 export async function readJson(
   request: Request,

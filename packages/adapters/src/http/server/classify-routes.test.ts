@@ -90,6 +90,30 @@ describe('classification over HTTP', () => {
     expect((await call('/classify', keys.agent, {})).status).toBe(422);
   });
 
+  it('refuses text with no words with 422 naming the field, instead of guessing a label', async () => {
+    const { keys, call } = await classifyApi();
+    await call('/classifier/train', keys.supervisor, {});
+    const cases: [Record<string, string>, string][] = [
+      [{ text: '\u{1F525}\u0000' }, 'text'],
+      [{ text: '  --- !!! ' }, 'text'],
+      [{ subject: '\u{1F600}', description: '...' }, 'description'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await call('/classify', keys.agent, body);
+      expect(response.status, JSON.stringify(body)).toBe(422);
+      const { error } = await response.json();
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.issues).toHaveLength(1);
+      expect(error.issues[0]).toMatchObject({
+        path: [field],
+        message:
+          'the text has no words to classify: send some letters or digits',
+      });
+    }
+    const digits = await call('/classify', keys.agent, { text: 'error 404' });
+    expect(digits.status).toBe(200);
+  });
+
   it("answers a ticket's suggestion made at submission", async () => {
     const { desk, keys, call, classifier } = await classifyApi();
     await call('/classifier/train', keys.supervisor, {});

@@ -11,6 +11,9 @@ import { parseWith, readBytes, readJson } from './body.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
+/** What the classifier's tokenizer reads as (part of) a word. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 const classifyBodySchema = z
   .strictObject({
     /** Free text; or a subject and a description, read together. */
@@ -25,6 +28,20 @@ const classifyBodySchema = z
   .refine((b) => b.text === undefined || (!b.subject && !b.description), {
     message: 'send text, or a subject and a description, not both',
     path: ['text'],
+  })
+  .superRefine((b, ctx) => {
+    if (!(b.text || b.subject || b.description)) return;
+    const text = b.text ?? `${b.subject ?? ''} ${b.description ?? ''}`;
+    // The model reads runs of letters and digits; without one it would
+    // answer its prior alone, which looks like a real category.
+    if (!HAS_WORD.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [b.text === undefined ? 'description' : 'text'],
+        message:
+          'the text has no words to classify: send some letters or digits',
+      });
+    }
   });
 
 const classificationSchema = z.object({

@@ -6,6 +6,7 @@ import {
   TicketryError,
 } from '@ticketry/core';
 import type { AttachmentStore } from './attachments/store.js';
+import { checkIdentityBearer } from './auth.js';
 import type { RequestInfo } from './client-address.js';
 import { createCors } from './cors.js';
 import { checkAttachments, loadForm } from './form-routes.js';
@@ -15,7 +16,7 @@ import { createOpenApiDocument } from './openapi.js';
 import { redactingLogger } from './redact.js';
 import type { Gate } from './request-limiter.js';
 import { errorResponse, internalError, problem } from './respond.js';
-import type { RouteContext } from './route.js';
+import type { Access, RouteContext } from './route.js';
 import { createRouter } from './router.js';
 import { ROUTES } from './routes.js';
 import type { HttpServices } from './services.js';
@@ -65,6 +66,19 @@ export interface HttpHandlerOptions extends GuardOptions {
    * services whose routes are served when set. @default none
    */
   services?: HttpServices;
+}
+
+/** Routes no identity may call: a bad identity token is a 401 there too. */
+const NO_IDENTITY = new Set<Access>(['agent', 'supervisor', 'session']);
+
+/** Whether every `%` of a path starts a valid UTF-8 sequence. */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The answer to HEAD: the GET answer's status and headers, no body. */
@@ -146,6 +160,13 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
 
   async function dispatch(request: Request, url: URL, hit: { route?: string }) {
     const path = url.pathname;
+    if (!decodable(path)) {
+      return problem(
+        400,
+        'MALFORMED_REQUEST',
+        `the path ${shown(path)} has a broken percent-encoding: each % must be followed by two hex digits, and together they must spell UTF-8`,
+      );
+    }
     if (!path.startsWith(`${basePath}/`)) {
       return problem(404, 'NOT_FOUND', `no route ${shown(path)}`);
     }
@@ -166,6 +187,9 @@ export function createHttpHandler(options: HttpHandlerOptions): HttpHandler {
       );
     }
     hit.route = `${match.route.method} ${match.route.path}`;
+    if (NO_IDENTITY.has(match.route.access)) {
+      await checkIdentityBearer(request, identity);
+    }
     const ctx: RouteContext = {
       desk,
       request,

@@ -317,6 +317,11 @@ describe('identity tokens', () => {
     expect(second.nextCursor).toBeNull();
     const bad = await t.call('/me/tickets?status=new', { token });
     expect(bad.status).toBe(422);
+    const twice = await t.call('/me/tickets?limit=1&limit=2', { token });
+    expect((await twice.json()).error.issues[0]).toMatchObject({
+      path: ['limit'],
+      message: 'limit was given more than once; send it once',
+    });
   });
 
   it('need a long secret and a sane lifetime, at once', async () => {

@@ -24,6 +24,7 @@ import {
   suggestBodySchema,
 } from './kb-schemas.js';
 import { idempotencyKeyFrom } from './preconditions.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { RouteContext } from './route.js';
 
@@ -77,7 +78,7 @@ export function missing(id: string) {
 /** GET /kb/articles: published ones, drafts too for agents. */
 export async function listArticles(ctx: RouteContext): Promise<Response> {
   const { knowledgeBase } = kbOf(ctx);
-  const query = Object.fromEntries(ctx.url.searchParams);
+  const query = queryOf(ctx.url);
   parseWith(listQuerySchema, query, 'query');
   const agent = await isAgent(ctx);
   const all = await knowledgeBase.listArticles();

@@ -6,6 +6,7 @@ import {
 import { z } from 'zod';
 import { requireCaller } from './auth.js';
 import { parseWith } from './body.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 import { listQuerySchema } from './schemas.js';
@@ -44,11 +45,7 @@ async function myTickets(ctx: RouteContext): Promise<Response> {
       'this route needs an identity token (tki_…) signed by the host site',
     );
   }
-  const query = parseWith(
-    myTicketsQuerySchema,
-    Object.fromEntries(ctx.url.searchParams),
-    'query',
-  );
+  const query = parseWith(myTicketsQuerySchema, queryOf(ctx.url), 'query');
   const page = caller.requesterId
     ? await desk.list({
         requesterId: caller.requesterId,

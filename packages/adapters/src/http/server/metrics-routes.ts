@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { requireAgent } from './auth.js';
 import { parseWith } from './body.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
@@ -49,7 +50,7 @@ function toQuery({ team, ...rest }: Params): MetricsQuery {
   return parseWith(metricsQuerySchema, query, 'query');
 }
 
-const single = (url: URL) => Object.fromEntries(url.searchParams);
+const single = (url: URL) => queryOf(url);
 
 /** Metrics folded from the desk's own log, kept per desk and caught up per request. */
 const folded = new WeakMap<Desk, Promise<FollowedMetrics>>();

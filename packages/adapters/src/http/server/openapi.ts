@@ -19,9 +19,10 @@ const ERRORS: Record<number, string> = {
   401: 'Missing or unknown credential; TOKEN_EXPIRED or TOKEN_REVOKED for an access token or session past its life or revoked; identity tokens: IDENTITY_MALFORMED, IDENTITY_INVALID or IDENTITY_EXPIRED',
   403: 'The credential may not do this',
   404: 'No such ticket',
-  409: 'The ticket status does not allow this command',
+  409: 'The ticket status does not allow this command, or the id is taken (ALREADY_EXISTS)',
   412: 'The ticket changed since the version in If-Match; nothing was written',
   413: 'The body is larger than the cap',
+  415: 'The body was sent with a Content-Encoding (UNSUPPORTED_ENCODING)',
   422: 'Invalid input; issues name the fields',
   428: 'If-Match is required',
   429: 'Too many attempts; Retry-After says when to try again',
@@ -70,7 +71,7 @@ function toSchema(
 function errorStatuses(route: Route): number[] {
   const statuses = new Set(route.errors ?? []);
   if (route.body || route.rawBody) {
-    for (const s of [400, 413, 422]) statuses.add(s);
+    for (const s of [400, 413, 415, 422]) statuses.add(s);
   }
   if (route.query) statuses.add(422);
   if (route.access !== 'none') statuses.add(401);

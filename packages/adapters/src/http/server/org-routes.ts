@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { requireCaller, requireSupervisor } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { peopleService } from './people-services.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
@@ -73,7 +74,7 @@ async function addMember(ctx: RouteContext) {
 
 async function removeMember(ctx: RouteContext) {
   const { actor } = await requireSupervisor(ctx.desk, ctx.request);
-  const query = Object.fromEntries(ctx.url.searchParams);
+  const query = queryOf(ctx.url);
   const q = parseWith(memberQuerySchema, query, 'query');
   const who = q.email ? { email: q.email } : { requesterId: q.requesterId! };
   await orgs(ctx).removeMember(ctx.params.id!, who, actor);
@@ -89,11 +90,7 @@ async function sharedTickets(ctx: RouteContext) {
       'this route needs an identity token (tki_…) signed by the host site',
     );
   }
-  const query = parseWith(
-    sharedQuery,
-    Object.fromEntries(ctx.url.searchParams),
-    'query',
-  );
+  const query = parseWith(sharedQuery, queryOf(ctx.url), 'query');
   const reader = {
     email: caller.identity.email,
     requesterId: caller.requesterId,
@@ -131,6 +128,7 @@ export const orgRoutes: Route[] = [
     summary:
       'Creates an organization: its mail domains (no free mail providers) and whether members read each other’s tickets.',
     body: organizationInputSchema,
+    errors: [409],
     responses: { 201: { description: 'Created', schema: orgAnswer } },
     handle: create,
   }),

@@ -1,5 +1,6 @@
 import {
   agentInputSchema,
+  shown,
   TicketryError,
   teamInputSchema,
 } from '@ticketry/core';
@@ -14,9 +15,10 @@ import {
   teamListSchema,
 } from './schemas.js';
 
+/** A create naming an id in use: 409, as for organizations. */
 const taken = (what: string, id: string) =>
-  new TicketryError('VALIDATION_FAILED', `${what} ${id} already exists`, {
-    details: { path: ['id'] },
+  new TicketryError('ALREADY_EXISTS', `${what} ${shown(id)} already exists`, {
+    details: { path: ['id'], id },
   });
 
 async function createAgent(ctx: RouteContext): Promise<Response> {
@@ -74,6 +76,7 @@ export const peopleRoutes: Route[] = [
       'Creates an agent and its API key; the key is shown only in this answer.',
     access: 'supervisor',
     body: agentInputSchema,
+    errors: [409],
     responses: {
       201: {
         description: 'The agent and its API key',
@@ -98,6 +101,7 @@ export const peopleRoutes: Route[] = [
     summary: 'Creates a team.',
     access: 'supervisor',
     body: teamInputSchema,
+    errors: [409],
     responses: {
       201: { description: 'The team', schema: teamCreatedSchema },
     },

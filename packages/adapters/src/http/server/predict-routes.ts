@@ -18,10 +18,11 @@ import {
   queueParamsSchema,
   riskSchema,
 } from './predict-schemas.js';
+import { queryOf } from './query.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
-const single = (url: URL) => Object.fromEntries(url.searchParams);
+const single = (url: URL) => queryOf(url);
 
 function serviceOf(ctx: RouteContext): Predictions {
   const predictions = ctx.services.predictions;

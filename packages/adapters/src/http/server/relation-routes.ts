@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import { requireAgent } from './auth.js';
 import { parseWith, readJson } from './body.js';
+import { queryOf } from './query.js';
 import { json } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
@@ -68,7 +69,7 @@ async function addLink(ctx: RouteContext): Promise<Response> {
 
 async function removeLink(ctx: RouteContext): Promise<Response> {
   const { actor } = await requireAgent(ctx.desk, ctx.request);
-  const query = Object.fromEntries(ctx.url.searchParams);
+  const query = queryOf(ctx.url);
   const link = parseWith(linkQuerySchema, query, 'query');
   const done = await relationsOf(ctx).unlink(ctx.params.id!, link, actor);
   return json({ changed: done.events.length > 0, ...done });

@@ -144,6 +144,14 @@ describe('GET /tickets/:id/stream', () => {
       `/tickets/${id}/stream?access_token=${t.keys.agent}`,
     );
     expect(query.status).toBe(401);
+    for (const bogus of [t.keys.agent, 'bogus']) {
+      const response = await t.call(
+        `/tickets/${id}/stream?access_token=${bogus}`,
+      );
+      expect((await response.json()).error.message).toBe(
+        'access_token takes only a requester (tkr_…) or identity (tki_…) token; send any other credential in the Authorization header, never in the URL',
+      );
+    }
     const controller = new AbortController();
     const header = await fetch(`${t.api}/tickets/${id}/stream`, {
       headers: { authorization: `Bearer ${t.keys.agent}` },

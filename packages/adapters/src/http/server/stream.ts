@@ -26,7 +26,7 @@ export async function streamCaller(ctx: RouteContext): Promise<Caller> {
   if (fromQuery !== null && !tokenKinds.some((p) => fromQuery.startsWith(p))) {
     throw new TicketryError(
       'UNAUTHENTICATED',
-      'access_token takes a requester or identity token; send API keys as a header',
+      'access_token takes only a requester (tkr_…) or identity (tki_…) token; send any other credential in the Authorization header, never in the URL',
     );
   }
   const secret = fromHeader ?? fromQuery;

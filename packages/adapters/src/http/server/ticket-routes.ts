@@ -11,6 +11,7 @@ import { parseWith, readJson } from './body.js';
 import { decoyResponse } from './honeypot.js';
 import { requireTicketRead } from './people-services.js';
 import { idempotencyKeyFrom } from './preconditions.js';
+import { queryOf } from './query.js';
 import { etagOf, json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 import { MULTI_VALUED, ticketPageSchema } from './schemas.js';
@@ -74,24 +75,11 @@ async function getTicket(ctx: RouteContext): Promise<Response> {
   return json(ticket, 200, { etag: etagOf(ticket.version) });
 }
 
-function queryObject(url: URL): Record<string, unknown> {
-  const query: Record<string, unknown> = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
-    query[name] = MULTI_VALUED.has(name)
-      ? values.flatMap((v) => v.split(',')).filter(Boolean)
-      : values.length === 1
-        ? values[0]
-        : values;
-  }
-  return query;
-}
-
 async function listTickets(ctx: RouteContext): Promise<Response> {
   await requireAgent(ctx.desk, ctx.request);
   const { q, ...query } = parseWith(
     searchQuerySchema,
-    queryObject(ctx.url),
+    queryOf(ctx.url, MULTI_VALUED),
     'query',
   );
   if (q !== undefined) return json(await searchTickets(ctx, { ...query, q }));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Caller, requireAgent, requireCaller } from './auth.js';
 import { parseWith, readJson } from './body.js';
 import { peopleService } from './people-services.js';
+import { queryOf } from './query.js';
 import { json, notFound } from './respond.js';
 import type { Route, RouteContext } from './route.js';
 
@@ -79,7 +80,7 @@ async function removerOf(
 
 async function remove(ctx: RouteContext) {
   const caller = await requireCaller(ctx.desk, ctx.request, ctx.identity);
-  const query = Object.fromEntries(ctx.url.searchParams);
+  const query = queryOf(ctx.url);
   const { email } = parseWith(removeQuerySchema, query, 'query');
   const actor = await removerOf(ctx, caller, email);
   const done = await watchers(ctx).removeWatcher(

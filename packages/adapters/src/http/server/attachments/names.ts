@@ -8,26 +8,43 @@ import {
 
 const MAX_NAME = 200;
 
+const badName = (message: string) =>
+  new TicketryError('VALIDATION_FAILED', message, {
+    details: { path: ['query', 'name'] },
+  });
+
+/** Why a name (its last path segment, trimmed) cannot be kept, or null. */
+function nameProblem(raw: string | null, base: string): string | null {
+  if (!raw?.trim()) return 'send the file name as ?name=';
+  // `.` and `..` name folders, and a name of dots alone names nothing.
+  if (/^\.*$/.test(base)) {
+    return 'the file name is empty once its folders are dropped: send the name of the file itself, such as report.pdf';
+  }
+  // Unlike message text, a name takes no line break or tab either.
+  if (hasControlCharacters(base) || /[\t\n\r]/.test(base)) {
+    return 'the file name must not contain control characters, line breaks or tabs';
+  }
+  if (hasDirectionControls(base)) {
+    return 'the file name must not contain direction override characters';
+  }
+  if (base.length > MAX_NAME) {
+    return `the file name must be at most ${MAX_NAME} characters`;
+  }
+  return null;
+}
+
 /**
  * A file name fit to keep and offer for download: the last path
  * segment, trimmed and at most 200 characters, ending in an extension
  * of its recognised type (`notes.html` holding text is kept as
- * `notes.html.txt`, so no saved file opens as something else).
+ * `notes.html.txt`, so no saved file opens as something else). A name
+ * with nothing left once folders are dropped (`a/`, `.`, `..`) is
+ * refused like a missing one, with a 422 that says why.
  */
 export function safeName(raw: string | null, type: AttachmentType): string {
   const base = (raw ?? '').split(/[/\\]/).pop()?.trim() ?? '';
-  // Unlike message text, a name takes no line break or tab either.
-  const bad =
-    hasControlCharacters(base) ||
-    /[\t\n\r]/.test(base) ||
-    hasDirectionControls(base);
-  if (!base || bad || base.length > MAX_NAME) {
-    throw new TicketryError(
-      'VALIDATION_FAILED',
-      `send the file name as ?name=, 1 to ${MAX_NAME} characters without control or direction override characters`,
-      { details: { path: ['query', 'name'] } },
-    );
-  }
+  const problem = nameProblem(raw, base);
+  if (problem) throw badName(problem);
   const endings: readonly string[] = ATTACHMENT_TYPES[type];
   const lower = base.toLowerCase();
   return endings.some((e) => lower.endsWith(e)) ? base : `${base}${endings[0]}`;

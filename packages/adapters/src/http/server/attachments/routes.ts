@@ -3,6 +3,7 @@ import {
   type AttachmentType,
   TicketryError,
   ValidationError,
+  validationError,
 } from '@ticketry/core';
 import type { $ZodIssue } from 'zod/v4/core';
 import { requireTicketAccess } from '../auth.js';
@@ -166,9 +167,8 @@ export async function attachmentsFor(
     }
     found.push({ id, name: info.name, size: info.size, type: info.type });
   }
-  if (issues.length) {
-    throw new ValidationError(`invalid ${what}: unknown attachments`, issues);
-  }
+  // The message names the first problem, as every other 422 does.
+  if (issues.length) throw validationError(what, issues);
   return found;
 }
 
