@@ -104,7 +104,7 @@ describe('POST /tickets/:id/messages with attachments', () => {
     expect((await store.get(mine.id))?.ticketId).toBeNull();
   });
 
-  it('refuses a file another ticket took, and one listed twice, writing nothing', async () => {
+  it('refuses a file another ticket took, one sent before, and one listed twice, writing nothing', async () => {
     const a = await t.submit();
     const b = await t.submit();
     const key = 'shared-key-0001';
@@ -132,6 +132,20 @@ describe('POST /tickets/:id/messages with attachments', () => {
     });
     expect((await store.get(shot.id))?.ticketId).toBe(a.id);
 
+    // The same reply sent again may not list the file a second time.
+    const beforeA = await eventCount(a.id);
+    const again = await reply(
+      a.id,
+      a.token,
+      { body: 'A', attachments: [shot.id] },
+      key,
+    );
+    expect(again.status).toBe(422);
+    expect((await again.json()).error.issues[0].message).toBe(
+      'this attachment was sent with an earlier message',
+    );
+    expect(await eventCount(a.id)).toBe(beforeA);
+
     const log = await upload(text('x\n'), 'x.log', 'twice-key-0001');
     const twice = await reply(
       b.id,
@@ -145,6 +159,21 @@ describe('POST /tickets/:id/messages with attachments', () => {
       ['attachments', 1],
     ]);
     expect(await eventCount(b.id)).toBe(before);
+  });
+
+  it('makes a retried reply safe with If-Match: the second try is 412 and writes nothing', async () => {
+    const { id, token } = await t.submit();
+    const send = () =>
+      t.call(`/tickets/${id}/messages`, {
+        token,
+        body: { body: 'Did it arrive?' },
+        headers: { 'if-match': '"1"' },
+      });
+    expect((await send()).status).toBe(201);
+    const before = await eventCount(id);
+    const retry = await send();
+    expect(retry.status).toBe(412);
+    expect(await eventCount(id)).toBe(before);
   });
 
   it('refuses more ids than the schema or the form allows, writing nothing', async () => {

@@ -115,7 +115,7 @@ async function ownRecord(
 /**
  * The records of a submission's or a reply's attachment ids. Each must
  * have been uploaded under the same Idempotency-Key, be listed once, and
- * for a reply on `ticketId` belong to no other ticket (a submission's
+ * for a reply on `ticketId` belong to no ticket yet (a submission's
  * retry finds its files claimed by the ticket it replays); anything else
  * is a 422 that names the entry, and nothing is written.
  */
@@ -145,7 +145,8 @@ export async function attachmentsFor(
   const found: AttachmentInfo[] = [];
   for (const [index, id] of ids.entries()) {
     const info = await ownRecord(ctx, store, id);
-    const taken = !!ticketId && !!info?.ticketId && info.ticketId !== ticketId;
+    // A reply's files are new: one sent before stays on its message.
+    const owner = ticketId ? info?.ticketId : null;
     const problem =
       ids.indexOf(id) !== index
         ? 'this attachment is listed twice'
@@ -153,8 +154,10 @@ export async function attachmentsFor(
           ? key
             ? `this attachment was not uploaded for this ${what}`
             : 'attachments need the Idempotency-Key they were uploaded with'
-          : taken
-            ? 'this attachment belongs to another ticket'
+          : owner
+            ? owner === ticketId
+              ? 'this attachment was sent with an earlier message'
+              : 'this attachment belongs to another ticket'
             : null;
     if (problem || !info) {
       issues.push({
