@@ -34,7 +34,8 @@ export function keptName(sent: string): string | null {
   const base = sent.split(/[/\\]/).pop()?.trim() ?? '';
   // Control characters, line breaks and tabs included, are refused.
   const controls = hasControlCharacters(base) || /[\t\n\r]/.test(base);
-  if (!base || base.length > 200 || controls || hasDirectionControls(base)) {
+  const dots = /^\.*$/.test(base); // `.`, `..` and the like name nothing
+  if (dots || base.length > 200 || controls || hasDirectionControls(base)) {
     return null;
   }
   return /\.(txt|log)$/i.test(base) ? base : `${base}.txt`;
