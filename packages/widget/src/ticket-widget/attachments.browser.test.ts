@@ -110,6 +110,12 @@ describe('<ticket-widget> attachments', () => {
       $(el, '#attachments-error').textContent,
       /huge\.txt is larger than 2 MB/,
     );
+    choose(el, [new File([], 'blank.txt', { type: 'text/plain' })]);
+    await el.updateComplete;
+    match($(el, '#attachments-error').textContent, /blank\.txt is empty/);
+    choose(el, [new File(['x'], '...', { type: 'text/plain' })]);
+    await el.updateComplete;
+    match($(el, '#attachments-error').textContent, /^\.\.\.: rename the file/);
     // A name posing as another type is refused before upload, shown
     // without its override.
     choose(el, [
@@ -144,7 +150,7 @@ describe('<ticket-widget> attachments', () => {
     );
     match(
       $(el, '#attachments-error').textContent,
-      /^fake\.png could not be uploaded: /,
+      /^fake\.png is not a type this form accepts$/,
     );
     equal(
       $(el, '#attachments').getAttribute('aria-invalid'),

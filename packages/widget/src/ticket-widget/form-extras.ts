@@ -93,11 +93,11 @@ export class FormExtras {
     }
     for (const file of files) {
       const { name } = file;
-      // The server's rule for a file name: 1 to 200 characters, none of
-      // them control or direction override characters.
+      // The server's rule for a file name: 1 to 200 characters, not dots
+      // alone, none of them control or direction override characters.
       const base = name.trim();
       if (
-        !base ||
+        /^\.*$/.test(base) ||
         base.length > 200 ||
         hasControlCharacters(base) ||
         /[\t\n\r]/.test(base) ||
@@ -108,12 +108,25 @@ export class FormExtras {
         });
       }
       if (!this.typeOf(file)) return i18n.format(words.badType, { name });
+      if (!file.size) return i18n.format(words.empty, { name });
       if (file.size > rules.maxBytes) {
         const size = formatBytes(rules.maxBytes, i18n);
         return i18n.format(words.tooBig, { name, size });
       }
     }
     return null;
+  }
+
+  /**
+   * Why the upload of `name` failed: a 422 is the server finding that
+   * its bytes are not of a type the form takes (names, sizes and empty
+   * files are caught before), anything else is said as `message`.
+   */
+  uploadError(name: string, code: string, message: string): string {
+    const { t, format } = this.#i18n;
+    return code === 'VALIDATION_FAILED'
+      ? format(t.submitting.badType, { name })
+      : format(t.submitting.uploadFailed, { name, message });
   }
 
   /** The chosen files as uploads, typed as the form accepts them. */

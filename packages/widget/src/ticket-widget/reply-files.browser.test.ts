@@ -210,7 +210,7 @@ describe('<ticket-widget> files with a reply', () => {
     );
     equal(
       error.textContent?.trim(),
-      'fake.png could not be uploaded: Some fields need a second look.',
+      'fake.png is not a type this form accepts',
     );
     const picker = $(el, '#reply-files');
     match(picker.getAttribute('aria-describedby'), /reply-files-error/);

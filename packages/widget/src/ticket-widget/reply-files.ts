@@ -98,12 +98,9 @@ export class ReplyFiles {
    */
   took(error: unknown, message: string): boolean {
     const name = this.#failed;
-    const refused = toWidgetError(error).issues[0]?.path[0] === 'attachments';
-    if (!name && !refused) return false;
-    const { t, format } = this.i18n;
-    this.show(
-      name ? format(t.submitting.uploadFailed, { name, message }) : message,
-    );
+    const { code, issues } = toWidgetError(error);
+    if (!name && issues[0]?.path[0] !== 'attachments') return false;
+    this.show(name ? this.extras.uploadError(name, code, message) : message);
     return true;
   }
 

@@ -192,11 +192,11 @@ export class SubmissionController {
       }
       if (uploading) {
         // The picker says which file, and takes the focus.
-        const name = uploading;
-        this.errors.fields.attachments = format(t.submitting.uploadFailed, {
-          name,
+        this.errors.fields.attachments = extras.uploadError(
+          uploading,
+          error.code,
           message,
-        });
+        );
       }
       return { kind: 'failed', error };
     } finally {

@@ -146,6 +146,7 @@ const ar: Messages = {
     uploading: 'جارٍ رفع المرفقات',
     tooBig: 'حجم {name} أكبر من {size}',
     badType: 'نوع الملف {name} غير مقبول في هذا النموذج',
+    empty: '{name} فارغ',
     badName:
       '{name}: غيّر اسم الملف (من 1 إلى 200 حرف، بلا أحرف غير مرئية) ثم أرفقه مرة أخرى',
     tooMany: 'أرفق {count} ملفات على الأكثر',

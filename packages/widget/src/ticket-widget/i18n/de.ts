@@ -160,6 +160,7 @@ const de: Messages = {
     uploading: 'Anhänge werden hochgeladen',
     tooBig: '{name} ist größer als {size}',
     badType: 'Dieses Formular nimmt den Dateityp von {name} nicht an',
+    empty: '{name} ist leer',
     badName:
       '{name}: Benennen Sie die Datei um (1 bis 200 Zeichen, keine unsichtbaren Zeichen) und hängen Sie sie erneut an',
     tooMany: 'Hängen Sie höchstens {count} Dateien an',

@@ -167,6 +167,7 @@ export const en = {
     uploading: 'Uploading attachments',
     tooBig: '{name} is larger than {size}',
     badType: '{name} is not a type this form accepts',
+    empty: '{name} is empty',
     badName:
       '{name}: rename the file (1 to 200 characters, no hidden characters) and attach it again',
     tooMany: 'Attach at most {count} files',

@@ -160,6 +160,7 @@ const es: Messages = {
     uploading: 'Subiendo archivos adjuntos',
     tooBig: '{name} ocupa más de {size}',
     badType: '{name} no es de un tipo que acepte este formulario',
+    empty: '{name} está vacío',
     badName:
       '{name}: cambia el nombre del archivo (de 1 a 200 caracteres, sin caracteres invisibles) y vuelve a adjuntarlo',
     tooMany: 'Adjunta como máximo {count} archivos',

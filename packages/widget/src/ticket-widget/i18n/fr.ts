@@ -156,6 +156,7 @@ const fr: Messages = {
     uploading: 'Envoi des pièces jointes',
     tooBig: '{name} dépasse {size}',
     badType: '{name} n’est pas d’un type accepté par ce formulaire',
+    empty: '{name} est vide',
     badName:
       '{name} : renommez le fichier (1 à 200 caractères, sans caractères invisibles) puis joignez-le à nouveau',
     tooMany: 'Joignez au plus {count} fichiers',

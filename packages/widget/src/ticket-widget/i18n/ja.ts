@@ -158,6 +158,7 @@ const ja: Messages = {
     uploading: '添付ファイルをアップロード中',
     tooBig: '{name} は {size} を超えています',
     badType: '{name} はこのフォームで受け付けていない種類のファイルです',
+    empty: '{name} は空です',
     badName:
       '{name}：ファイル名を変更して（1〜200文字、見えない文字なし）もう一度添付してください',
     tooMany: '添付できるのは {count} ファイルまでです',

@@ -156,6 +156,7 @@ const pt: Messages = {
     uploading: 'Enviando anexos',
     tooBig: '{name} é maior que {size}',
     badType: '{name} não é de um tipo aceito por este formulário',
+    empty: '{name} está vazio',
     badName:
       '{name}: mude o nome do arquivo (de 1 a 200 caracteres, sem caracteres invisíveis) e anexe-o novamente',
     tooMany: 'Anexe no máximo {count} arquivos',
