@@ -90,15 +90,20 @@ export const errorIds = (el: TicketWidget): string[] =>
     e.id.replace(/-error$/, ''),
   );
 
-/** Empties the widget's offline queue (`ticketry-outbox`), creating it. */
-export async function clearOutbox(): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+/** The widget's offline queue database (`ticketry-outbox`), created if new. */
+function openOutbox(): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('ticketry-outbox', 1);
     r.onupgradeneeded = () =>
       r.result.createObjectStore('submissions', { keyPath: 'key' });
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
+}
+
+/** Empties the widget's offline queue. */
+export async function clearOutbox(): Promise<void> {
+  const db = await openOutbox();
   await new Promise((resolve) => {
     const tx = db.transaction('submissions', 'readwrite');
     tx.objectStore('submissions').clear();
@@ -107,17 +112,18 @@ export async function clearOutbox(): Promise<void> {
   db.close();
 }
 
-/** How many submissions wait in the widget's offline queue. */
-export async function outboxSize(): Promise<number> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('ticketry-outbox', 1);
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  const count = await new Promise<number>((resolve) => {
-    const r = db.transaction('submissions').objectStore('submissions').count();
+/** The submissions waiting in the widget's offline queue, every endpoint's. */
+export async function outboxEntries(): Promise<{ endpoint: string }[]> {
+  const db = await openOutbox();
+  const all = await new Promise<{ endpoint: string }[]>((resolve) => {
+    const r = db.transaction('submissions').objectStore('submissions').getAll();
     r.onsuccess = () => resolve(r.result);
   });
   db.close();
-  return count;
+  return all;
+}
+
+/** How many submissions wait in the widget's offline queue. */
+export async function outboxSize(): Promise<number> {
+  return (await outboxEntries()).length;
 }

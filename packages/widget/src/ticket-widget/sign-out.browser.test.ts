@@ -16,6 +16,7 @@ import {
   unmountAll,
   waitFor,
 } from '../../test/browser-kit.js';
+import { outboxEntries } from '../../test/form-kit.js';
 import { submitThrough, text } from '../../test/tracking-kit.js';
 import '../define.js';
 
@@ -25,19 +26,7 @@ const TOKENS = `ticketry:tickets:${endpoint}`;
 
 /** The offline queue's entries for `endpoint`, read straight from IndexedDB. */
 async function queued(): Promise<number> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('ticketry-outbox', 1);
-    r.onupgradeneeded = () =>
-      r.result.createObjectStore('submissions', { keyPath: 'key' });
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  const all = await new Promise<{ endpoint: string }[]>((resolve) => {
-    const r = db.transaction('submissions').objectStore('submissions').getAll();
-    r.onsuccess = () => resolve(r.result);
-  });
-  db.close();
-  return all.filter((e) => e.endpoint === endpoint).length;
+  return (await outboxEntries()).filter((e) => e.endpoint === endpoint).length;
 }
 
 const value = (
