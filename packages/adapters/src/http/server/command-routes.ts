@@ -1,6 +1,7 @@
 import {
   type Command,
   type CommandResult,
+  ConflictError,
   commandSchema,
   type Desk,
   TicketryError,
@@ -94,12 +95,18 @@ async function postMessage(ctx: RouteContext): Promise<Response> {
       { details: { path: ['attachments'] } },
     );
   }
+  // A retry of a reply that went through is 412 before its files are
+  // looked at (they are taken by then), as it is without files.
+  const expectedVersion = versionFrom(request);
+  const current = expectedVersion === undefined ? null : await desk.get(id);
+  if (current && current.version !== expectedVersion) {
+    throw new ConflictError(id, expectedVersion!, current.version);
+  }
   // Files prove they are the sender's by the key they were uploaded under.
   const key = input.attachments?.length
     ? idempotencyKeyFrom(request)
     : undefined;
   const files = await attachmentsFor(ctx, input.attachments, key, 'reply', id);
-  const expectedVersion = versionFrom(request);
   const result = await desk.execute(
     id,
     internal

@@ -15,10 +15,15 @@ const badName = (message: string) =>
 
 /** Why a name (its last path segment, trimmed) cannot be kept, or null. */
 function nameProblem(raw: string | null, base: string): string | null {
-  if (!raw?.trim()) return 'send the file name as ?name=';
-  // `.` and `..` name folders, and a name of dots alone names nothing.
-  if (/^\.*$/.test(base)) {
+  if (raw === null) return 'send the file name as ?name=';
+  if (!raw.trim())
+    return 'the file name is blank: send the name of the file, such as report.pdf';
+  if (!base) {
     return 'the file name is empty once its folders are dropped: send the name of the file itself, such as report.pdf';
+  }
+  // `.` and `..` name folders, and a name of dots alone names nothing.
+  if (/^\.+$/.test(base)) {
+    return 'a file name of dots alone names no file: send the name of the file itself, such as report.pdf';
   }
   // Unlike message text, a name takes no line break or tab either.
   if (hasControlCharacters(base) || /[\t\n\r]/.test(base)) {

@@ -161,7 +161,7 @@ describe('POST /tickets/:id/messages with attachments', () => {
     expect(await eventCount(b.id)).toBe(before);
   });
 
-  it('makes a retried reply safe with If-Match: the second try is 412 and writes nothing', async () => {
+  it('makes a retried reply safe with If-Match: the second try is 412 and writes nothing, with files too', async () => {
     const { id, token } = await t.submit();
     const send = () =>
       t.call(`/tickets/${id}/messages`, {
@@ -174,6 +174,22 @@ describe('POST /tickets/:id/messages with attachments', () => {
     const retry = await send();
     expect(retry.status).toBe(412);
     expect(await eventCount(id)).toBe(before);
+
+    // With a file too: the retry is 412, not a complaint about the file.
+    const key = 'retry-key-0001';
+    const shot = await upload(PNG, 'retry.png', key);
+    const headers = { 'if-match': `"${before}"`, 'idempotency-key': key };
+    const sendFile = () =>
+      t.call(`/tickets/${id}/messages`, {
+        token,
+        body: { body: 'And the picture', attachments: [shot.id] },
+        headers,
+      });
+    expect((await sendFile()).status).toBe(201);
+    const retried = await sendFile();
+    expect(retried.status).toBe(412);
+    expect((await retried.json()).error.code).toBe('VERSION_CONFLICT');
+    expect(await eventCount(id)).toBe(before + 1);
   });
 
   it('refuses more ids than the schema or the form allows, writing nothing', async () => {

@@ -32,15 +32,21 @@ const errorOf = async (response: Response) => {
 };
 
 describe('POST /attachments?name=', () => {
-  it('says a name of folders or dots alone is empty, not that it holds control characters', async () => {
-    const names = ['/', '..%2F', 'docs%2F', '.', '..', '...', '%20.%20'];
-    for (const [i, query] of names.entries()) {
+  it('says a name of folders alone is empty, and one of dots alone names no file, not that it holds control characters', async () => {
+    const cases: [string, RegExp][] = [
+      ['/', /empty once its folders are dropped/],
+      ['..%2F', /empty once its folders are dropped/],
+      ['docs%2F', /empty once its folders are dropped/],
+      ['.', /dots alone names no file/],
+      ['..', /dots alone names no file/],
+      ['...', /dots alone names no file/],
+      ['%20.%20', /dots alone names no file/],
+    ];
+    for (const [i, [query, reason]] of cases.entries()) {
       const message = await errorOf(
         await upload(`?name=${query}`, `k-dot-${i}0000`),
       );
-      expect(message, query).toMatch(
-        /file name is empty once its folders are dropped/,
-      );
+      expect(message, query).toMatch(reason);
       expect(message, query).not.toMatch(/control|direction/);
     }
   });
@@ -48,7 +54,8 @@ describe('POST /attachments?name=', () => {
   it('names the real reason for a missing, long or disguised name', async () => {
     const cases: [string, RegExp][] = [
       ['', /send the file name as \?name=/],
-      ['?name=', /send the file name as \?name=/],
+      ['?name=', /the file name is blank/],
+      ['?name=%20', /the file name is blank/],
       [`?name=${'a'.repeat(201)}`, /at most 200 characters/],
       ['?name=tab%09here.txt', /control characters, line breaks or tabs/],
       ['?name=x%E2%80%AEtxt.exe', /direction override/],
