@@ -80,3 +80,24 @@ describe('an idempotency key used before', () => {
     );
   });
 });
+
+describe('a decoy submission', () => {
+  it('builds the ticket a real one would get, writes nothing but the ticket number, and tells no listener', async () => {
+    const { desk, writes } = await deskWithOneTicket();
+    const heard: string[] = [];
+    desk.subscribe((event) => heard.push(event.type));
+    const decoy = await desk.submit(
+      { ...submission, requester: { email: 'bot@spam.example' } },
+      { decoy: true, idempotencyKey: 'victim-key-0001' },
+    );
+    expect(decoy.replayed).toBe(false);
+    expect(decoy.ticket.ref).toBe('T-1002');
+    expect(decoy.event.type).toBe('ticket.submitted');
+    expect(writes).toEqual(['nextRef']);
+    expect(heard).toEqual([]);
+    expect(await desk.get(decoy.ticket.id)).toBeNull();
+    expect((await desk.list()).items).toHaveLength(1);
+    const next = await desk.submit(submission);
+    expect(next.ticket.ref).toBe('T-1003');
+  });
+});
