@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentInputSchema } from '../schemas/people.js';
 import { requesterInputSchema } from './submission.js';
+import { fileNameProblem } from './text.js';
 
 const accepted = [
   'ada@example.com',
@@ -92,5 +93,22 @@ describe('direction controls', () => {
       description: 'quoted \u202eevil\u202c text',
     });
     expect(kept.success).toBe(true);
+  });
+});
+
+describe('fileNameProblem', () => {
+  it('names the one rule a file name breaks, in the order the server checks them', () => {
+    const cases: [string, string | null][] = [
+      ['report.pdf', null],
+      ['', 'empty'],
+      ['..', 'dots'],
+      ['a\tb.txt', 'control'],
+      ['invoice\u202etxt.exe', 'direction'],
+      ['a'.repeat(201), 'long'],
+      ['a'.repeat(200), null],
+    ];
+    for (const [name, problem] of cases) {
+      expect(fileNameProblem(name), name).toBe(problem);
+    }
   });
 });

@@ -59,3 +59,26 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
  */
 export const EMAIL_PATTERN =
   /^(?!\.)(?!.*\.\.)[^\s@"<>()[\]\\,;:]{1,64}(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}[\p{L}\p{N}-]{1,62}$/u;
+
+/** What is wrong with a file name, as {@link fileNameProblem} says it. */
+export type FileNameProblem =
+  | 'empty'
+  | 'dots'
+  | 'control'
+  | 'direction'
+  | 'long';
+
+/**
+ * Why a file name (its last path segment, trimmed) cannot be kept, or
+ * null: empty, dots alone (`.`, `..` name folders), a control character
+ * (line breaks and tabs included), a direction override, or over 200
+ * characters. The server refuses such an upload; the widget says so
+ * before sending.
+ */
+export function fileNameProblem(base: string): FileNameProblem | null {
+  if (!base) return 'empty';
+  if (/^\.+$/.test(base)) return 'dots';
+  if (hasControlCharacters(base) || /[\t\n\r]/.test(base)) return 'control';
+  if (hasDirectionControls(base)) return 'direction';
+  return base.length > 200 ? 'long' : null;
+}

@@ -1,41 +1,36 @@
 import {
   ATTACHMENT_TYPES,
   type AttachmentType,
-  hasControlCharacters,
-  hasDirectionControls,
+  type FileNameProblem,
+  fileNameProblem,
   TicketryError,
 } from '@ticketry/core';
-
-const MAX_NAME = 200;
 
 const badName = (message: string) =>
   new TicketryError('VALIDATION_FAILED', message, {
     details: { path: ['query', 'name'] },
   });
 
+const FILE_ITSELF = 'send the name of the file itself, such as report.pdf';
+
+/** The 422's words for each broken rule of core's `fileNameProblem`. */
+const REASONS: Record<FileNameProblem, string> = {
+  empty: `the file name is empty once its folders are dropped: ${FILE_ITSELF}`,
+  dots: `a file name of dots alone names no file: ${FILE_ITSELF}`,
+  control:
+    'the file name must not contain control characters, line breaks or tabs',
+  direction: 'the file name must not contain direction override characters',
+  long: 'the file name must be at most 200 characters',
+};
+
 /** Why a name (its last path segment, trimmed) cannot be kept, or null. */
 function nameProblem(raw: string | null, base: string): string | null {
   if (raw === null) return 'send the file name as ?name=';
-  if (!raw.trim())
+  if (!raw.trim()) {
     return 'the file name is blank: send the name of the file, such as report.pdf';
-  if (!base) {
-    return 'the file name is empty once its folders are dropped: send the name of the file itself, such as report.pdf';
   }
-  // `.` and `..` name folders, and a name of dots alone names nothing.
-  if (/^\.+$/.test(base)) {
-    return 'a file name of dots alone names no file: send the name of the file itself, such as report.pdf';
-  }
-  // Unlike message text, a name takes no line break or tab either.
-  if (hasControlCharacters(base) || /[\t\n\r]/.test(base)) {
-    return 'the file name must not contain control characters, line breaks or tabs';
-  }
-  if (hasDirectionControls(base)) {
-    return 'the file name must not contain direction override characters';
-  }
-  if (base.length > MAX_NAME) {
-    return `the file name must be at most ${MAX_NAME} characters`;
-  }
-  return null;
+  const problem = fileNameProblem(base);
+  return problem && REASONS[problem];
 }
 
 /**
