@@ -45,11 +45,17 @@ export async function demoPeople(
       if (!(error instanceof TicketryError) || error.code !== 'NOT_FOUND') {
         throw error;
       }
-      await organizations.createOrganization(
-        { ...DEMO_ORG, domains: [...DEMO_ORG.domains] },
-        supervisor,
-      );
-      log.info('demo organization created', { id: DEMO_ORG.id });
+      try {
+        await organizations.createOrganization(
+          { ...DEMO_ORG, domains: [...DEMO_ORG.domains] },
+          supervisor,
+        );
+        log.info('demo organization created', { id: DEMO_ORG.id });
+      } catch (raced) {
+        // A second process on the same database made it first.
+        const made = raced instanceof TicketryError;
+        if (!made || raced.code !== 'ALREADY_EXISTS') throw raced;
+      }
     }
   }
 

@@ -182,3 +182,20 @@ describe('organizations on a fresh store', () => {
     expect(await createOrganizations(desk).listOrganizations()).toEqual([]);
   });
 });
+
+describe('creating an organization twice at once', () => {
+  it('keeps one and answers the other ALREADY_EXISTS, not a version conflict', async () => {
+    const env = await staffedDesk();
+    const orgs = createOrganizations(env.desk);
+    const make = () =>
+      orgs.createOrganization(
+        { id: 'globex', name: 'Globex', domains: ['globex.example'] },
+        env.staff.supervisor,
+      );
+    const results = await Promise.allSettled([make(), make()]);
+    const codes = results.map((r) =>
+      r.status === 'fulfilled' ? 'made' : (r.reason as { code: string }).code,
+    );
+    expect(codes.sort()).toEqual(['ALREADY_EXISTS', 'made']);
+  });
+});

@@ -1,4 +1,9 @@
-import { shown, TicketryError, validationError } from '../errors.js';
+import {
+  ConflictError,
+  shown,
+  TicketryError,
+  validationError,
+} from '../errors.js';
 import { createId } from '../ids.js';
 import { EMAIL_PATTERN } from '../public/text.js';
 import type { Actor } from '../schemas/common.js';
@@ -94,17 +99,21 @@ export function createOrganizations(desk: PeopleDesk) {
       throw validationError('organization', parsed.error.issues);
     }
     const { id, ...rest } = parsed.data;
+    const exists = () =>
+      new TicketryError('ALREADY_EXISTS', `organization ${id} already exists`, {
+        details: { path: ['id'], id },
+      });
     if (id && (await store.getRecord(siteId, ORG_KINDS.org, id))) {
-      throw new TicketryError(
-        'ALREADY_EXISTS',
-        `organization ${id} already exists`,
-        {
-          details: { path: ['id'], id },
-        },
-      );
+      throw exists();
     }
     const at = core.clock.now().toISOString();
-    return write({ id: id ?? createId(), ...rest, createdAt: at }, 0);
+    try {
+      return await write({ id: id ?? createId(), ...rest, createdAt: at }, 0);
+    } catch (error) {
+      // Another writer created the same id since the check above.
+      if (id && error instanceof ConflictError) throw exists();
+      throw error;
+    }
   }
 
   async function updateOrganization(
